@@ -1,0 +1,102 @@
+// The results document: what grading a submission produced, as data.
+// grader/schemas/results.schema.json is the published JSON Schema of this
+// type; every document is validated against it before it is written.
+
+/** Who may see a test's outcome, as on Gradescope. */
+export type Visibility = 'visible' | 'hidden' | 'after_due_date' | 'after_published';
+
+/** What happened to one test. */
+export type TestStatus = 'passed' | 'failed' | 'errored' | 'timed-out' | 'not-run';
+
+/** A property test's smallest failing input, with what it takes to replay it. */
+export interface Counterexample {
+  seed: number;
+  path: string;
+  /** the shrunk input, as fast-check prints it */
+  value: string;
+  /** how to replay: `fc.assert(prop, { seed, path, endOnFailure: true })` */
+  replay: string;
+}
+
+export interface TestResult {
+  /** stable id, e.g. `activations.relu-grad-at-zero` */
+  id: string;
+  /** what was checked, in a sentence */
+  name: string;
+  task: string;
+  status: TestStatus;
+  earned: number;
+  possible: number;
+  visibility: Visibility;
+  /** why it did not pass (absent when passed) */
+  message?: string;
+  /** the student's value beside the expected one, when the test knows them */
+  observed?: { actual: unknown; expected: unknown };
+  counterexample?: Counterexample;
+  hint: string;
+  durationMs: number;
+}
+
+export interface TaskResult {
+  id: string;
+  title: string;
+  earned: number;
+  possible: number;
+  /** the exercise file the task lives in, e.g. `exercises/backprop.ts` */
+  file: string;
+}
+
+/** A compile error in one submitted file. */
+export interface Diagnostic {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+export interface GitIdentity {
+  commit: string;
+  author: string;
+  email: string;
+  date: string;
+  branch: string | null;
+  dirty: boolean;
+}
+
+export interface SubmissionIdentity {
+  /** the folder as given */
+  path: string;
+  name: string;
+  /** sha256 over the submitted files' names and contents */
+  contentHash: string;
+  files: string[];
+  git: GitIdentity | null;
+}
+
+/**
+ * How grading went as a whole. `graded`: the tests ran (the score may still
+ * be 0). `grader-error`: relu-lab itself could not grade; the score is 0 and
+ * `message` says why, so a document is written even then.
+ */
+export type Outcome =
+  | { kind: 'graded' }
+  | { kind: 'deadline'; message: string }
+  | { kind: 'grader-error'; code: string; message: string };
+
+export interface ResultsDocument {
+  schemaVersion: 1;
+  grader: { name: 'relu-lab'; version: string };
+  submission: SubmissionIdentity;
+  gradedAt: string;
+  seed: number;
+  numRuns: number;
+  outcome: Outcome;
+  /** per-file compile errors; a file that did not compile fails its tests */
+  diagnostics: Diagnostic[];
+  timings: { compileMs: number; testsMs: number; totalMs: number };
+  score: { earned: number; possible: number };
+  tasks: TaskResult[];
+  tests: TestResult[];
+  /** data for the report's pictures, computed from the student's functions (see plots) */
+  plots?: Record<string, unknown>;
+}
