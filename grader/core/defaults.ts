@@ -1,0 +1,28 @@
+// Every default of relu-lab, in one place. The CLI and the manifest read them.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository (or installed package) root. */
+export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export const DEFAULTS = {
+  /** the manifest graded against when none is given */
+  manifestPath: path.join(PACKAGE_ROOT, 'grader/assignment.json'),
+  /** the submission graded when none is given */
+  submissionDir: 'exercises',
+  /** reports go to <reportsDir>/<submission-name>/ */
+  reportsDir: 'reports',
+  /** fast-check seed and runs when the manifest gives none */
+  seed: 20261126,
+  numRuns: 100,
+  /** a single call into student code */
+  callTimeoutMs: 2_000,
+  /** the whole grading of one submission */
+  submissionDeadlineMs: 120_000,
+  /** heap of the process that runs student code */
+  sandboxMemoryMb: 256,
+} as const;
+
+/** The seven exercise modules, in the order a student works through them. */
+export const MODULES = ['activations', 'forward', 'backprop', 'dead-neurons', 'linearity', 'claims', 'training'] as const;
+export type ModuleName = (typeof MODULES)[number];
