@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { MODULES } from '../core/defaults.ts';
+import { checkManifest } from './checkManifest.ts';
+import type { ManifestFile } from './types.ts';
+
+function manifest(change: (m: ManifestFile) => void = () => {}): ManifestFile {
+  const m: ManifestFile = {
+    title: 't',
+    version: 1,
+    tasks: MODULES.map((id) => ({ id, title: id, points: 10, file: `exercises/${id}.ts` })),
+    deadline: '2026-12-01T23:59:00Z',
+    latePolicy: { kind: 'none' },
+    defaultVisibility: 'visible',
+  };
+  change(m);
+  return m;
+}
+
+describe('checkManifest', () => {
+  it('accepts each module once, in its own file', () => {
+    expect(checkManifest(manifest())).toEqual([]);
+  });
+
+  it('names a repeated task id and the module it displaced', () => {
+    const problems = checkManifest(manifest((m) => (m.tasks[3] = { ...m.tasks[0] })));
+    expect(problems).toEqual([
+      '/tasks/3/id: "activations" is already the id of /tasks/0; each task id must be unique',
+      expect.stringMatching(/^\/tasks: no task for module "dead-neurons"/),
+    ]);
+  });
+
+  it('wants each task in exercises/<id>.ts', () => {
+    const problems = checkManifest(manifest((m) => (m.tasks[1].file = 'exercises/backprop.ts')));
+    expect(problems).toEqual(['/tasks/1/file: must be "exercises/forward.ts", the file of module "forward"']);
+  });
+
+  it('wants a deadline for a late policy, and a late deadline after it', () => {
+    const noDeadline = manifest((m) => {
+      m.deadline = null;
+      m.latePolicy = { kind: 'percent-per-day', percentPerDay: 5, maxDaysLate: 2 };
+    });
+    expect(checkManifest(noDeadline)).toEqual([expect.stringMatching(/^\/latePolicy: "percent-per-day" needs a deadline/)]);
+    const early = manifest((m) => (m.latePolicy = { kind: 'accept-until', lateDeadline: '2026-12-01T22:00:00Z', penaltyPercent: 10 }));
+    expect(checkManifest(early)).toEqual(['/latePolicy/lateDeadline: must be after /deadline (2026-12-01T23:59:00Z)']);
+    const fine = manifest((m) => (m.latePolicy = { kind: 'accept-until', lateDeadline: '2026-12-03T23:59:00Z', penaltyPercent: 10 }));
+    expect(checkManifest(fine)).toEqual([]);
+  });
+});

@@ -1,0 +1,144 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULTS, MODULES } from '../core/defaults.ts';
+import { isReluLabError, type ReluLabError } from '../core/errors.ts';
+import { schemaPath } from '../results/schemaValidator.ts';
+import { loadManifest } from './loadManifest.ts';
+
+let dir: string;
+let shipped: Record<string, unknown>;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'relu-lab-manifest-'));
+  shipped = JSON.parse(await readFile(DEFAULTS.manifestPath, 'utf8')) as Record<string, unknown>;
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+/** Writes a manifest built from the shipped one and returns its path. */
+async function write(name: string, change: (m: Record<string, any>) => void | string): Promise<string> {
+  const m = structuredClone(shipped) as Record<string, any>;
+  const text = change(m);
+  const file = path.join(dir, name);
+  await writeFile(file, typeof text === 'string' ? text : JSON.stringify(m, null, 2));
+  return file;
+}
+
+async function failure(file: string): Promise<ReluLabError> {
+  const e: unknown = await loadManifest(file).then(
+    () => null,
+    (err: unknown) => err,
+  );
+  if (!isReluLabError(e)) throw new Error(`expected a ReluLabError, got ${String(e)}`);
+  return e;
+}
+
+describe('loadManifest', () => {
+  it('loads the shipped manifest with every module once and the defaults filled in', async () => {
+    const m = await loadManifest();
+    expect(m.path).toBe(DEFAULTS.manifestPath);
+    expect(m.version).toBe(1);
+    expect(m.tasks.map((t) => t.id)).toEqual([...MODULES]);
+    expect(m.tasks.map((t) => t.points)).toEqual([10, 15, 25, 20, 10, 10, 10]);
+    expect(m.tasks[2]).toEqual({ id: 'backprop', title: expect.any(String), points: 25, file: 'exercises/backprop.ts' });
+    expect(m.latePolicy).toEqual({ kind: 'none' });
+    expect(m.limits).toEqual({
+      callTimeoutMs: DEFAULTS.callTimeoutMs,
+      submissionDeadlineMs: DEFAULTS.submissionDeadlineMs,
+      sandboxMemoryMb: DEFAULTS.sandboxMemoryMb,
+    });
+    expect(m.fastCheck).toEqual({ seed: DEFAULTS.seed, numRuns: DEFAULTS.numRuns });
+    expect(m).not.toHaveProperty('$schema');
+  });
+
+  it('keeps limits and fast-check settings the file gives, and fills only the rest', async () => {
+    const file = await write('partial.json', (m) => {
+      m.limits = { callTimeoutMs: 500 };
+      m.fastCheck = { seed: -7 };
+      m.deadline = '2026-12-01T23:59:00Z';
+      m.latePolicy = { kind: 'percent-per-day', percentPerDay: 10, maxDaysLate: 3 };
+      m.defaultVisibility = 'after_due_date';
+    });
+    const m = await loadManifest(file);
+    expect(m.limits).toEqual({ callTimeoutMs: 500, submissionDeadlineMs: DEFAULTS.submissionDeadlineMs, sandboxMemoryMb: DEFAULTS.sandboxMemoryMb });
+    expect(m.fastCheck).toEqual({ seed: -7, numRuns: DEFAULTS.numRuns });
+    expect(m.deadline).toBe('2026-12-01T23:59:00Z');
+    expect(m.latePolicy).toEqual({ kind: 'percent-per-day', percentPerDay: 10, maxDaysLate: 3 });
+    expect(m.defaultVisibility).toBe('after_due_date');
+  });
+
+  it('says manifest-missing for a file that does not exist', async () => {
+    const e = await failure(path.join(dir, 'nope.json'));
+    expect(e.code).toBe('manifest-missing');
+    expect(e.message).toContain('nope.json');
+  });
+
+  it('reports a JSON syntax error with its line and column', async () => {
+    const file = await write('syntax.json', () => '{\n  "title": "x",\n  "version" 1\n}\n');
+    const e = await failure(file);
+    expect(e.code).toBe('manifest-invalid');
+    expect(e.message).toMatch(/not valid JSON at line 3, column 13/);
+  });
+
+  it('lists every schema error as a JSON path and a reason', async () => {
+    const file = await write('schema.json', (m) => {
+      m.tasks[2].points = 0;
+      m.tasks[0].extra = true;
+      m.defaultVisibility = 'secret';
+      m.deadline = 'tomorrow';
+      m.latePolicy = { kind: 'whenever' };
+      delete m.title;
+    });
+    const e = await failure(file);
+    expect(e.code).toBe('manifest-invalid');
+    const lines = e.message.split('\n');
+    expect(lines[0]).toMatch(/schema\.json is not a valid manifest:$/);
+    expect(lines).toContain('  /tasks/2/points: must be > 0');
+    expect(lines).toContain("  /tasks/0: unknown property 'extra' (remove it or check its spelling)");
+    expect(lines).toContain('  /defaultVisibility: must be one of "visible", "hidden", "after_due_date", "after_published"');
+    expect(lines).toContain('  /deadline: must be an ISO 8601 date-time with a time zone, e.g. 2026-12-01T23:59:00Z');
+    expect(lines).toContain('  /latePolicy: kind must be one of "none", "accept-until", "percent-per-day"');
+    expect(lines).toContain("  /: missing required property 'title'");
+    expect(lines.at(-1)).toContain('assignment.schema.json');
+  });
+
+  it('checks the fields of a late policy', async () => {
+    const file = await write('late.json', (m) => {
+      m.deadline = '2026-12-01T23:59:00+01:00';
+      m.latePolicy = { kind: 'accept-until', penaltyPercent: 120 };
+    });
+    const e = await failure(file);
+    expect(e.message).toContain("  /latePolicy: missing required property 'lateDeadline'");
+    expect(e.message).toContain('  /latePolicy/penaltyPercent: must be <= 100');
+  });
+
+  it('rejects duplicate and missing modules, which the schema cannot see', async () => {
+    const file = await write('modules.json', (m) => {
+      m.tasks[6] = { ...m.tasks[1] };
+    });
+    const e = await failure(file);
+    expect(e.code).toBe('manifest-invalid');
+    expect(e.message).toContain('/tasks/6/id: "forward" is already the id of /tasks/1');
+    expect(e.message).toContain('/tasks: no task for module "training"');
+  });
+
+  it('rejects limits that are not positive whole numbers', async () => {
+    const file = await write('limits.json', (m) => {
+      m.limits = { callTimeoutMs: 0, sandboxMemoryMb: 1.5, timeout: 3 };
+      m.fastCheck = { numRuns: 0 };
+    });
+    const e = await failure(file);
+    expect(e.message).toContain('/limits/callTimeoutMs: must be >= 1');
+    expect(e.message).toContain('/limits/sandboxMemoryMb: must be integer');
+    expect(e.message).toContain("/limits: unknown property 'timeout'");
+    expect(e.message).toContain('/fastCheck/numRuns: must be >= 1');
+  });
+});
+
+describe('assignment.schema.json', () => {
+  it('allows exactly the task ids of MODULES', async () => {
+    const schema = JSON.parse(await readFile(schemaPath('assignment'), 'utf8'));
+    expect(schema.$defs.task.properties.id.enum).toEqual([...MODULES]);
+  });
+});

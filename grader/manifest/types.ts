@@ -1,0 +1,60 @@
+// The assignment manifest (grader/assignment.json) as relu-lab uses it: parsed,
+// validated against grader/schemas/assignment.schema.json, defaults filled in.
+import type { ModuleName } from '../core/defaults.ts';
+import type { Visibility } from '../results/types.ts';
+
+/** One exercise module and what it is worth. */
+export interface ManifestTask {
+  id: ModuleName;
+  title: string;
+  /** positive */
+  points: number;
+  /** the exercise file, relative to the repository root, e.g. `exercises/backprop.ts` */
+  file: string;
+}
+
+/** What happens to work handed in after `deadline`. */
+export type LatePolicy =
+  | { kind: 'none' }
+  /** accepted until `lateDeadline`, with `penaltyPercent` (0-100) off the score */
+  | { kind: 'accept-until'; lateDeadline: string; penaltyPercent: number }
+  /** `percentPerDay` off per started day late, not accepted after `maxDaysLate` days */
+  | { kind: 'percent-per-day'; percentPerDay: number; maxDaysLate: number };
+
+export interface ManifestLimits {
+  /** longest a single call into student code may take */
+  callTimeoutMs: number;
+  /** longest the grading of one submission may take */
+  submissionDeadlineMs: number;
+  /** heap of the process that runs student code */
+  sandboxMemoryMb: number;
+}
+
+export interface FastCheckSettings {
+  seed: number;
+  numRuns: number;
+}
+
+export interface Manifest {
+  /** absolute path of the file it was loaded from */
+  path: string;
+  title: string;
+  version: 1;
+  /** the seven modules, each exactly once, in the file's order */
+  tasks: ManifestTask[];
+  /** ISO 8601 date-time, or null for no deadline */
+  deadline: string | null;
+  latePolicy: LatePolicy;
+  defaultVisibility: Visibility;
+  /** complete: what the file leaves out comes from DEFAULTS */
+  limits: ManifestLimits;
+  /** complete: what the file leaves out comes from DEFAULTS */
+  fastCheck: FastCheckSettings;
+}
+
+/** What grader/assignment.json holds once it passed the schema: limits and fastCheck may be partial or absent. */
+export interface ManifestFile extends Omit<Manifest, 'path' | 'limits' | 'fastCheck'> {
+  $schema?: string;
+  limits?: Partial<ManifestLimits>;
+  fastCheck?: Partial<FastCheckSettings>;
+}
