@@ -1,0 +1,254 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { isReluLabError } from '../core/errors.ts';
+import { schemaPath } from './schemaValidator.ts';
+import type { PlotsData, ResultsDocument, TestStatus, Visibility } from './types.ts';
+import { validateResults } from './validateResults.ts';
+
+const curve: [number, number][] = [
+  [-4, 0],
+  [0, 0],
+  [4, 4],
+];
+
+const plots: PlotsData = {
+  examples: [
+    {
+      id: 'linearExample',
+      title: 'A ReLU network that is linear on [-4, 4]',
+      student: curve,
+      reference: curve,
+      studentKinks: [],
+      referenceKinks: [],
+      studentZ1: { xs: [-4, 0, 4], z1: [[-14, -10, -6], [6, 10, 14], [6, 10, 14]] },
+    },
+    {
+      id: 'nonlinearExample',
+      title: 'A ReLU network that bends on [-4, 4]',
+      student: null,
+      reference: curve,
+      studentKinks: null,
+      referenceKinks: [-1, 0.5],
+      studentZ1: null,
+      error: 'not implemented: nonlinearExample',
+    },
+  ],
+  activations: [
+    { name: 'relu', student: curve, reference: curve, studentAtZero: 0, referenceAtZero: 0 },
+    { name: 'reluGrad', student: null, reference: [[-1, 0], [1, 1]], studentAtZero: null, referenceAtZero: 0, error: 'threw' },
+  ],
+  training: { student: [0.9, 0.5, 0.25], reference: [0.9, 0.45, 0.2] },
+  deadMap: {
+    xs: [-1, 0, 1],
+    pattern: [[false, true], [false, true], [false, true]],
+    referencePattern: [[false, true], [false, true], [false, true]],
+    studentDead: [0],
+    referenceDead: [0],
+  },
+};
+
+/** A document as the grader writes it: typed, so tsc keeps this test (and so the schema) in step with types.ts. */
+function realistic(): ResultsDocument {
+  return {
+    schemaVersion: 1,
+    grader: { name: 'relu-lab', version: '0.1.0' },
+    submission: {
+      path: 'grader/fixtures/submissions/alice',
+      name: 'alice',
+      contentHash: 'a'.repeat(64),
+      files: ['activations.ts', 'backprop.ts', 'types.ts'],
+      git: {
+        commit: '0123456789abcdef0123456789abcdef01234567',
+        author: 'Alice Example',
+        email: 'alice@example.org',
+        date: '2026-11-20T10:15:00+01:00',
+        branch: 'main',
+        dirty: false,
+      },
+    },
+    gradedAt: '2026-11-26T22:17:27.123Z',
+    seed: 20261126,
+    numRuns: 100,
+    outcome: { kind: 'graded' },
+    diagnostics: [{ file: 'forward.ts', line: 12, column: 5, message: "Type 'string' is not assignable to type 'number'." }],
+    timings: { compileMs: 8.5, testsMs: 310, totalMs: 342 },
+    score: { earned: 12.5, possible: 25 },
+    tasks: [
+      { id: 'activations', title: 'Activations and their slopes', earned: 10, possible: 10, file: 'exercises/activations.ts' },
+      { id: 'backprop', title: 'Backpropagation', earned: 2.5, possible: 15, file: 'exercises/backprop.ts' },
+    ],
+    tests: [
+      {
+        id: 'activations.relu-grad-at-zero',
+        name: 'reluGrad(0) is 0, as in PyTorch',
+        task: 'activations',
+        status: 'passed',
+        earned: 10,
+        possible: 10,
+        visibility: 'visible',
+        hint: 'The slope at the kink is a convention.',
+        durationMs: 1.2,
+      },
+      {
+        id: 'backprop.matches-numerical',
+        name: 'backward agrees with central differences away from kinks',
+        task: 'backprop',
+        status: 'failed',
+        earned: 2.5,
+        possible: 15,
+        visibility: 'after_due_date',
+        message: 'relative error 0.5 > 1e-6',
+        observed: { actual: { db2: [0.1] }, expected: { db2: [0.2] } },
+        counterexample: {
+          seed: 42,
+          path: '74:1',
+          value: '[{"W1":[[1]],"b1":[0],"W2":[[1]],"b2":[0]}]',
+          replay: 'fc.assert(prop, { seed: 42, path: "74:1", endOnFailure: true })',
+        },
+        hint: 'Divide by N: the loss is a mean.',
+        durationMs: 120,
+      },
+    ],
+    plots,
+  };
+}
+
+function problemsOf(doc: unknown): string[] {
+  try {
+    validateResults(doc);
+  } catch (e) {
+    if (isReluLabError(e, 'results-invalid')) return e.message.split('\n').slice(1, -1).map((l) => l.trim());
+    throw e;
+  }
+  return [];
+}
+
+/** A copy of the realistic document, changed by `change` (which may break its type on purpose). */
+function broken(change: (d: any) => void): unknown {
+  const d = structuredClone(realistic()) as any;
+  change(d);
+  return d;
+}
+
+describe('validateResults', () => {
+  it('accepts a realistic document and returns it', () => {
+    const doc = realistic();
+    expect(validateResults(doc)).toBe(doc);
+  });
+
+  it('accepts it after a trip through JSON, as it is read back', () => {
+    expect(problemsOf(JSON.parse(JSON.stringify(realistic())))).toEqual([]);
+  });
+
+  it('accepts a grader error with no git, no plots and nothing graded', () => {
+    const doc: ResultsDocument = {
+      ...realistic(),
+      submission: { ...realistic().submission, git: null, files: [] },
+      outcome: { kind: 'grader-error', code: 'sandbox-unavailable', message: 'The sandbox did not start.' },
+      diagnostics: [],
+      score: { earned: 0, possible: 100 },
+      tasks: [],
+      tests: [],
+      plots: undefined,
+    };
+    expect(problemsOf(JSON.parse(JSON.stringify(doc)))).toEqual([]);
+  });
+
+  it('accepts every status and visibility of types.ts', () => {
+    const statuses: TestStatus[] = ['passed', 'failed', 'errored', 'timed-out', 'not-run'];
+    const visibilities: Visibility[] = ['visible', 'hidden', 'after_due_date', 'after_published'];
+    for (const status of statuses) for (const visibility of visibilities) {
+      expect(problemsOf(broken((d) => Object.assign(d.tests[0], { status, visibility })))).toEqual([]);
+    }
+  });
+
+  it('lets observed values be anything JSON holds, or absent', () => {
+    expect(problemsOf(broken((d) => (d.tests[1].observed = { actual: undefined, expected: [1, null, 'x'] })))).toEqual([]);
+    expect(problemsOf(broken((d) => (d.tests[1].observed = {})))).toEqual([]);
+  });
+
+  it('takes non-finite plot numbers written as null', () => {
+    expect(problemsOf(broken((d) => (d.plots.training.student = [0.5, null])))).toEqual([]);
+  });
+
+  it('rejects an unknown status, naming the path and the allowed values', () => {
+    expect(problemsOf(broken((d) => (d.tests[1].status = 'skipped')))).toEqual([
+      '/tests/1/status: must be one of "passed", "failed", "errored", "timed-out", "not-run"',
+    ]);
+  });
+
+  it('rejects a missing score', () => {
+    expect(problemsOf(broken((d) => delete d.score))).toEqual(["/: missing required property 'score'"]);
+  });
+
+  it('rejects a field types.ts does not have', () => {
+    expect(problemsOf(broken((d) => (d.tests[0].points = 3)))).toEqual([
+      "/tests/0: unknown property 'points' (remove it or check its spelling)",
+    ]);
+    expect(problemsOf(broken((d) => (d.submission.git.hash = 'x')))).toEqual([
+      "/submission/git: unknown property 'hash' (remove it or check its spelling)",
+    ]);
+  });
+
+  it('rejects NaN and negative points and a malformed outcome', () => {
+    const problems = problemsOf(
+      broken((d) => {
+        d.score.earned = Number.NaN;
+        d.tasks[0].possible = -1;
+        d.outcome = { kind: 'grader-error', message: 'x' };
+        d.gradedAt = 'yesterday';
+      }),
+    );
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        '/score/earned: must be number',
+        '/tasks/0/possible: must be >= 0',
+        "/outcome: missing required property 'code'",
+        '/gradedAt: must be an ISO 8601 date-time with a time zone, e.g. 2026-12-01T23:59:00Z',
+      ]),
+    );
+  });
+
+  it('rejects plots whose top level does not match', () => {
+    expect(problemsOf(broken((d) => (d.plots.examples[0].id = 'otherExample')))).toEqual([
+      '/plots/examples/0/id: must be one of "linearExample", "nonlinearExample"',
+    ]);
+    expect(problemsOf(broken((d) => delete d.plots.deadMap))).toEqual(["/plots: missing required property 'deadMap'"]);
+  });
+
+  it('rejects what a schema cannot see: more earned than possible, repeated ids, unknown tasks', () => {
+    const problems = problemsOf(
+      broken((d) => {
+        d.tests[0].earned = 11;
+        d.tests[1].id = d.tests[0].id;
+        d.tests[1].task = 'forward';
+      }),
+    );
+    expect(problems).toEqual([
+      '/tests/0: earned 11 is more than possible 10',
+      '/tests/1/id: "activations.relu-grad-at-zero" is used by an earlier test; test ids must be unique',
+      '/tests/1/task: "forward" is not the id of any entry in /tasks',
+    ]);
+    expect(problemsOf(broken((d) => (d.outcome = { kind: 'grader-error', code: 'internal', message: 'x' })))).toEqual([
+      '/score/earned: must be 0 when /outcome/kind is "grader-error"',
+    ]);
+  });
+
+  it('says how to fix the problem', () => {
+    expect(() => validateResults({})).toThrow(/fix it there/);
+  });
+});
+
+describe('results.schema.json', () => {
+  it('requires every required key of ResultsDocument, and allows only its keys', async () => {
+    const schema = JSON.parse(await readFile(schemaPath('results'), 'utf8'));
+    // a Record over the type's keys: tsc fails here when a key is added to or removed from ResultsDocument
+    const required: Record<Exclude<keyof ResultsDocument, 'plots'>, true> = {
+      schemaVersion: true, grader: true, submission: true, gradedAt: true, seed: true, numRuns: true,
+      outcome: true, diagnostics: true, timings: true, score: true, tasks: true, tests: true,
+    };
+    expect([...schema.required].sort()).toEqual(Object.keys(required).sort());
+    expect(Object.keys(schema.properties).sort()).toEqual([...Object.keys(required), 'plots'].sort());
+    expect(schema.additionalProperties).toBe(false);
+  });
+});
