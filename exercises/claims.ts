@@ -1,4 +1,4 @@
-// Lesson 6: your answers, written as values (10 points). Guide: exercises/README.md#6-claims
+// Lesson 6: your answers, written as values (10 points). Guide: exercises/README.md#6-your-claims
 //
 // WHAT TO BUILD
 // No functions this time. Replace each `notImplementedValue(...)` below with

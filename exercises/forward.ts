@@ -1,4 +1,4 @@
-// Lesson 2: the forward pass (15 points). Guide: exercises/README.md#2-forward-pass
+// Lesson 2: the forward pass (15 points). Guide: exercises/README.md#2-the-forward-pass
 //
 // WHAT TO BUILD
 // A network with one input vector x, one hidden layer and a linear output:

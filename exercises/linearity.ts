@@ -1,4 +1,4 @@
-// Lesson 5: where the network bends (10 points). Guide: exercises/README.md#5-linearity
+// Lesson 5: where the nonlinearity lives (10 points). Guide: exercises/README.md#5-where-the-nonlinearity-lives
 // Networks with ONE input here, so W1 is hidden x 1.
 //
 // WHAT TO BUILD

@@ -1,4 +1,4 @@
-// Lesson 7: training, and the cures for dead units (10 points). Guide: exercises/README.md#7-training
+// Lesson 7: training, and reviving dead units (10 points). Guide: exercises/README.md#7-training-and-revival
 //
 // WHAT TO BUILD
 // - `sgdStep(net, grads, lr)`: one step downhill, every parameter p becomes
