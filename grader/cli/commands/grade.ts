@@ -1,0 +1,54 @@
+// relu-lab grade: grade one submission, write results.json and the reports,
+// print a summary. Exit 0 when grading completed (1 below --min-score).
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { DEFAULTS } from '../../core/defaults.ts';
+import { ReluLabError } from '../../core/errors.ts';
+import { Grader } from '../../engine/Grader.ts';
+import { gradeToFolder } from '../../engine/gradeToFolder.ts';
+import { loadManifest } from '../../manifest/loadManifest.ts';
+import { renderTerminal } from '../../report/renderTerminal.ts';
+import { numberFlag, parse } from '../parse.ts';
+import type { Command } from './Command.ts';
+
+export const grade: Command = {
+  summary: 'grade one submission and write results.json, report.html and report.md',
+  usage: 'usage: relu-lab grade [--submission DIR] [--out DIR] [--json] [--min-score N] [--manifest FILE]',
+  async run(args, io) {
+    const { values } = parse(args, {
+      submission: { type: 'string' },
+      out: { type: 'string' },
+      json: { type: 'boolean' },
+      'min-score': { type: 'string' },
+      manifest: { type: 'string' },
+    });
+    const submissionDir = path.resolve(io.cwd, values.submission ?? DEFAULTS.submissionDir);
+    const minScore = numberFlag('min-score', values['min-score'], 0);
+    const stat = await fs.stat(submissionDir).catch(() => null);
+    if (!stat?.isDirectory()) {
+      throw new ReluLabError('usage', `${values.submission ?? DEFAULTS.submissionDir} is not a folder; pass --submission DIR with the seven exercise files`);
+    }
+    const manifest = await loadManifest(values.manifest ? path.resolve(io.cwd, values.manifest) : undefined);
+    const outDir = path.resolve(io.cwd, values.out ?? path.join(DEFAULTS.reportsDir, path.basename(submissionDir)));
+    let grader: Grader | undefined;
+    try {
+      const result = await gradeToFolder(async () => (grader = await Grader.create(manifest)), manifest, submissionDir, outDir);
+      if (values.json) {
+        io.out(`${JSON.stringify(result.doc, null, 2)}\n`);
+      } else {
+        io.out(renderTerminal(result.doc, { color: io.color, audience: 'student', now: new Date(), deadline: manifest.deadline ? new Date(manifest.deadline) : null }));
+        io.out(`\nreport: ${path.relative(io.cwd, result.htmlPath) || result.htmlPath}\nresults: ${path.relative(io.cwd, result.resultsPath)}\n`);
+      }
+      const { earned, possible } = result.doc.score;
+      const percent = possible === 0 ? 0 : (100 * earned) / possible;
+      if (minScore !== undefined && percent < minScore) {
+        io.err(`score ${percent.toFixed(1)} % is below --min-score ${minScore}\n`);
+        return 1;
+      }
+      return 0;
+    } finally {
+      await grader?.close();
+    }
+  },
+};
+

@@ -1,0 +1,12 @@
+// The commands relu-lab knows, and the help text built from them.
+import type { Command } from './Command.ts';
+import { grade } from './grade.ts';
+import { validate } from './validate.ts';
+
+export const COMMANDS: Record<string, Command> = { grade, validate };
+
+export function usage(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+  return `relu-lab: a teaching suite and autograder for ReLU, backpropagation and dead neurons\n\nusage: relu-lab <command> [options]\n\n${lines.join('\n')}\n\nrelu-lab <command> --help shows a command's options.\n`;
+}

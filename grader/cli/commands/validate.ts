@@ -1,0 +1,24 @@
+// relu-lab validate: grade the reference, the stubs and the fixture corpus
+// and check each gets the grade its name states. Exit 1 on any surprise.
+import { loadManifest } from '../../manifest/loadManifest.ts';
+import { validateCorpus, type ValidationRow } from '../../validate/validateCorpus.ts';
+import { parse } from '../parse.ts';
+import type { Command } from './Command.ts';
+
+const describe = (row: ValidationRow) =>
+  row.expect.kind === 'loses' ? `loses ${row.expect.task}` : row.expect.kind === 'misbehaves' ? `${row.expect.status} in ${row.expect.task}` : row.expect.kind;
+
+export const validate: Command = {
+  summary: 'check that the reference scores 100 %, the stubs 0 and every fixture what its name says',
+  usage: 'usage: relu-lab validate [--manifest FILE]',
+  async run(args, io) {
+    const { values } = parse(args, { manifest: { type: 'string' } });
+    const manifest = await loadManifest(values.manifest);
+    const report = await validateCorpus(manifest, (row) => {
+      const mark = row.verdict.ok ? 'ok  ' : 'FAIL';
+      io.out(`${mark} ${row.name.padEnd(48)} ${describe(row).padEnd(28)} ${row.verdict.detail} (${row.ms} ms)\n`);
+    });
+    io.out(`\n${report.rows.length - report.failed} of ${report.rows.length} submissions graded as expected in ${(report.totalMs / 1000).toFixed(1)} s\n`);
+    return report.failed === 0 ? 0 : 1;
+  },
+};

@@ -1,0 +1,63 @@
+// The only source of test outcomes: a Vitest reporter living in the trusted
+// main process. It records what each hidden test reported; nothing a
+// submission prints is ever read.
+import type { Reporter, TestCase, TestModule } from 'vitest/node';
+import { readFailure } from '../hidden/harness/GradingFailure.ts';
+import type { Counterexample, TestStatus } from '../results/types.ts';
+
+export interface ReportedTest {
+  status: Exclude<TestStatus, 'not-run'>;
+  message?: string;
+  observed?: { actual: unknown; expected: unknown };
+  counterexample?: Counterexample;
+  durationMs: number;
+}
+
+/** Removes ANSI colour codes (Vitest adds them to some messages even with NO_COLOR). */
+export function stripAnsi(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '');
+}
+
+export class HiddenRunReporter implements Reporter {
+  readonly tests = new Map<string, ReportedTest>();
+  /** errors of whole suite files (a hidden suite that failed to load, a worker that died) */
+  readonly moduleErrors: string[] = [];
+  readonly unhandledErrors: string[] = [];
+
+  /** Forgets the previous submission's results. */
+  reset(): void {
+    this.tests.clear();
+    this.moduleErrors.length = 0;
+    this.unhandledErrors.length = 0;
+  }
+
+  onTestCaseResult(testCase: TestCase): void {
+    const result = testCase.result();
+    const durationMs = Math.round(testCase.diagnostic()?.duration ?? 0);
+    if (result.state === 'passed') {
+      this.tests.set(testCase.name, { status: 'passed', durationMs });
+      return;
+    }
+    if (result.state !== 'failed') return;
+    const error = result.errors?.[0];
+    const failure = readFailure(error);
+    if (failure) {
+      const { status, message, observed, counterexample } = failure;
+      this.tests.set(testCase.name, { status, message: stripAnsi(message), observed, counterexample, durationMs });
+      return;
+    }
+    // Not one of ours: a bug in a hidden test or a Vitest time-out. Count it as an error, not as the student's fault.
+    const message = stripAnsi(error?.message ?? 'the test failed without a message');
+    const timedOut = /timed out/i.test(message);
+    this.tests.set(testCase.name, { status: timedOut ? 'timed-out' : 'errored', message: `the grader could not complete this check: ${message}`, durationMs });
+  }
+
+  onTestModuleEnd(testModule: TestModule): void {
+    for (const error of testModule.errors()) this.moduleErrors.push(stripAnsi(`${testModule.moduleId}: ${error.message}`));
+  }
+
+  onTestRunEnd(_modules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<{ message?: string }>): void {
+    for (const error of unhandledErrors) this.unhandledErrors.push(stripAnsi(error.message ?? String(error)));
+  }
+}

@@ -1,0 +1,34 @@
+// Runs a fast-check property against student code with the job's fixed seed
+// and turns a failure into a GradingFailure that carries the shrunk
+// counterexample and how to replay it.
+import fc from 'fast-check';
+import { GradingFailure, type FailureDetails } from './GradingFailure.ts';
+import type { StudentCode } from './StudentCode.ts';
+
+/**
+ * Checks that `predicate` holds for every generated value. The predicate
+ * throws a GradingFailure (a mismatch or a failing student call) otherwise.
+ */
+export async function holds<T>(student: StudentCode, arbitrary: fc.Arbitrary<T>, predicate: (value: T) => Promise<void>): Promise<void> {
+  const { seed, numRuns } = student.job;
+  const brokenBefore = student.breakage;
+  const details = await fc.check(fc.asyncProperty(arbitrary, predicate), { seed, numRuns });
+  // A hang or crash during this property: report the call that caused it,
+  // not the input shrinking reached while every later call failed at once.
+  if (student.breakage && student.breakage !== brokenBefore) throw student.breakage;
+  if (!details.failed) return;
+  const cause = details.errorInstance;
+  const value = fc.stringify(details.counterexample?.[0]);
+  const counterexample = {
+    seed: details.seed,
+    path: details.counterexamplePath ?? '',
+    value,
+    replay: `fc.assert(property, { seed: ${details.seed}, path: ${JSON.stringify(details.counterexamplePath ?? '')}, endOnFailure: true })`,
+  };
+  if (cause instanceof GradingFailure) {
+    const merged: FailureDetails = { ...cause.details, counterexample };
+    throw new GradingFailure(cause.message, merged);
+  }
+  const message = cause instanceof Error ? cause.message : String(cause);
+  throw new GradingFailure(`the check itself failed on ${value}: ${message}`, { status: 'errored', counterexample });
+}

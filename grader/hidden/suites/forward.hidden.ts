@@ -1,0 +1,63 @@
+import fc from 'fast-check';
+import * as ref from '../../../solutions/forward.ts';
+import { dims, matrix, network, networkOf, vector } from '../arbitraries.ts';
+import { check } from '../harness/check.ts';
+import { expectCall, expectRangeError, expectUnchanged } from '../harness/expectations.ts';
+import { holds } from '../harness/property.ts';
+import { useStudent } from '../harness/useStudent.ts';
+
+const student = useStudent();
+const M = 'forward';
+
+/** A layer W (rows x cols), b and x that fit, non-square shapes and zero weights included. */
+const layer = fc
+  .record({ rows: fc.integer({ min: 1, max: 4 }), cols: fc.integer({ min: 1, max: 4 }), zero: fc.boolean() })
+  .chain(({ rows, cols, zero }) =>
+    fc.tuple(zero ? fc.constant(Array.from({ length: rows }, () => Array(cols).fill(0))) : matrix(rows, cols), vector(rows), vector(cols)),
+  );
+
+/** A network with one input that fits it. */
+const netWithInput = (choice: 'relu' | 'leaky') => dims.chain((d) => fc.tuple(networkOf(d, choice), vector(d.inputs)));
+
+check('forward.dense-matches-reference', () =>
+  holds(student(), layer, async ([W, b, x]) => {
+    await expectCall(student(), M, 'dense', [W, b, x], ref.dense(W, b, x));
+  }),
+);
+
+check('forward.dense-shape-mismatch', async () => {
+  await expectRangeError(student(), M, 'dense', [[[1, 2], [3, 4], [5, 6]], [0, 0, 0], [1, 2, 3]], 'for a 3x2 W and an x of length 3');
+  await expectRangeError(student(), M, 'dense', [[[1, 2], [3, 4]], [0], [1, 2]], 'for a 2x2 W and a bias of length 1');
+});
+
+check('forward.forward-matches-reference', () =>
+  holds(student(), netWithInput('relu'), async ([net, x]) => {
+    await expectCall(student(), M, 'forward', [net, x], ref.forward(net, x));
+  }),
+);
+
+check('forward.forward-leaky-matches-reference', () =>
+  holds(student(), netWithInput('leaky'), async ([net, x]) => {
+    await expectCall(student(), M, 'forward', [net, x], ref.forward(net, x));
+  }),
+);
+
+check('forward.predict-matches-reference', () =>
+  holds(student(), dims.chain((d) => fc.tuple(networkOf(d, 'any'), vector(d.inputs))), async ([net, x]) => {
+    await expectCall(student(), M, 'predict', [net, x], ref.predict(net, x));
+  }),
+);
+
+check('forward.forward-does-not-mutate', () =>
+  holds(student(), netWithInput('relu'), async ([net, x]) => {
+    const { args } = await student().argumentsAfter(M, 'forward', [net, x]);
+    expectUnchanged('forward', args, [net, x]);
+  }),
+);
+
+check('forward.forward-shape-mismatch', () =>
+  holds(student(), network('relu'), async (net) => {
+    const x = Array(net.W1[0].length + 1).fill(1);
+    await expectRangeError(student(), M, 'forward', [net, x], `for an input of length ${x.length} and W1 with rows of length ${net.W1[0].length}`);
+  }),
+);

@@ -1,0 +1,57 @@
+// relu-lab's own proof that its grades mean something: the reference must
+// score 100 %, the untouched stubs 0, every planted mistake must lose points
+// in its own task, and misbehaving submissions must end with a clear status.
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Grader } from '../engine/Grader.ts';
+import type { Manifest } from '../manifest/types.ts';
+import type { ResultsDocument } from '../results/types.ts';
+import { loadFixtureCorpus, materialiseFixture, type Expectation, type Fixture } from './fixtureCorpus.ts';
+import { judgeFixture, type Verdict } from './judgeFixture.ts';
+
+export interface ValidationRow {
+  name: string;
+  expect: Expectation;
+  verdict: Verdict;
+  ms: number;
+}
+
+export interface ValidationReport {
+  rows: ValidationRow[];
+  failed: number;
+  totalMs: number;
+}
+
+/** Grades the reference, the stubs and every fixture; `onRow` hears each as it is judged. */
+export async function validateCorpus(manifest: Manifest, onRow: (row: ValidationRow) => void = () => {}): Promise<ValidationReport> {
+  const started = performance.now();
+  const corpus = await loadFixtureCorpus();
+  // the reference itself, as a submission: solutions/ with no edit
+  const reference: Fixture = { name: 'reference', dir: '', description: 'the reference solutions', expect: { kind: 'full' }, source: 'edits', edits: [], files: [] };
+  const fixtures = [reference, ...corpus];
+  const work = await fs.mkdtemp(path.join(os.tmpdir(), 'relu-lab-validate-'));
+  const grader = await Grader.create(manifest);
+  const rows: ValidationRow[] = [];
+  try {
+    for (const fixture of fixtures) {
+      const t0 = performance.now();
+      const dir = await materialiseFixture(fixture, path.join(work, fixture.name));
+      let verdict: Verdict;
+      try {
+        const doc: ResultsDocument = await grader.grade(dir, { plots: false });
+        verdict = judgeFixture(fixture.expect, doc);
+      } catch (e) {
+        verdict = { ok: false, detail: `grading threw: ${e instanceof Error ? e.message : String(e)}` };
+      }
+      const row = { name: fixture.name, expect: fixture.expect, verdict, ms: Math.round(performance.now() - t0) };
+      rows.push(row);
+      onRow(row);
+    }
+  } finally {
+    await grader.close();
+    await fs.rm(work, { recursive: true, force: true });
+  }
+  return { rows, failed: rows.filter((r) => !r.verdict.ok).length, totalMs: Math.round(performance.now() - started) };
+}
