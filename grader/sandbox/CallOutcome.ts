@@ -1,0 +1,25 @@
+// What a call into student code in the sandbox came to. Student code's own
+// errors are data (`threw`); the sandbox itself failing is `timed-out` or
+// `crashed` once, then `unavailable` for every later call.
+
+/** An error thrown by student code (or describing why its value could not be sent). */
+export interface CallError {
+  name: string;
+  message: string;
+}
+
+export type CallOutcome =
+  | { kind: 'returned'; value: unknown; ms: number }
+  | { kind: 'threw'; error: CallError; ms: number }
+  | { kind: 'timed-out'; ms: number; message: string }
+  | { kind: 'crashed'; message: string; ms: number }
+  | { kind: 'unavailable'; message: string };
+
+/** One call of a callMany batch. */
+export type BatchEntry = { kind: 'returned'; value: unknown } | { kind: 'threw'; error: CallError };
+
+/** The outcome of callMany: when it returned, one entry per argument list, in order. */
+export type BatchOutcome = Exclude<CallOutcome, { kind: 'returned' }> | { kind: 'returned'; value: BatchEntry[]; ms: number };
+
+/** The state of a sandbox: `open` takes calls; `broken` after a time-out or crash; `closed` after close(). */
+export type SandboxState = 'open' | 'broken' | 'closed';

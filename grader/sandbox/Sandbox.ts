@@ -1,0 +1,322 @@
+// The sandbox that runs a submission's compiled code: a Node child process
+// under the permission model (reads its own code folder only; no child
+// processes, workers, file writes or addons), with an empty environment, a
+// heap limit and its own process group. Calls cross the process boundary as
+// plain data and run one at a time, each with a time limit. A time-out or a
+// crash kills the process group; from then on every call resolves at once
+// with `unavailable`, so nothing waits on a sandbox that is gone. No method
+// throws for anything student code does.
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import type { ModuleName } from '../core/defaults.ts';
+import { ReluLabError } from '../core/errors.ts';
+import type { BatchOutcome, CallOutcome, SandboxState } from './CallOutcome.ts';
+import { describeCrash } from './describeCrash.ts';
+import { OutputTail } from './OutputTail.ts';
+import { type Reply, checkReply } from './checkReply.ts';
+import { sandboxCommand } from './sandboxCommand.ts';
+
+export interface SandboxOptions {
+  /** folder of the compiled modules (`<module>.mjs`); host.mjs is copied into it */
+  codeDir: string;
+  /** time limit of one call (of each call in a callMany) */
+  callTimeoutMs: number;
+  /** heap limit of the sandbox process */
+  memoryMb: number;
+  /** how long the process may take to start; default 10 s */
+  startTimeoutMs?: number;
+}
+
+const HOST_SOURCE = fileURLToPath(new URL('./host.mjs', import.meta.url));
+/** Extra time a batch gets per progress report, for the report's own delay. */
+const PROGRESS_SLACK_MS = 100;
+
+interface Job {
+  id: number;
+  request: Record<string, unknown>;
+  label: string;
+  batchSize: number | null;
+  lastDone: number;
+  started: number;
+  timer?: NodeJS.Timeout;
+  resolve(outcome: CallOutcome): void;
+}
+
+const live = new Set<Sandbox>();
+let exitHookInstalled = false;
+
+function killGroup(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+export class Sandbox {
+  private readonly tail = new OutputTail();
+  private readonly queue: Job[] = [];
+  private current: Job | null = null;
+  private nextId = 1;
+  private status: SandboxState = 'open';
+  private failure: string | null = null;
+  private lastLabel: string | null = null;
+  private exited = false;
+  private uncaught: { name: string; message: string } | null = null;
+  private readonly exitedPromise: Promise<void>;
+
+  private constructor(
+    private readonly child: ChildProcess,
+    private readonly opts: SandboxOptions,
+  ) {
+    this.exitedPromise = new Promise((resolve) => child.once('close', () => resolve()));
+    for (const stream of [child.stdout, child.stderr]) {
+      stream?.setEncoding('utf8');
+      stream?.on('data', (text: string) => this.tail.push(text));
+    }
+    child.on('message', (message) => this.onMessage(message));
+    child.on('disconnect', () => {
+      // the channel also closes when the process exits: let the exit tell why
+      setTimeout(() => {
+        if (!this.exited) this.onEnd(null, null, 'closed its connection to the grader');
+      }, 500).unref();
+    });
+    child.on('exit', (code, signal) => {
+      this.exited = true;
+      // stderr (where Node reports running out of memory) may still be arriving
+      const settle = setTimeout(() => this.onEnd(code, signal), 200);
+      child.once('close', () => {
+        clearTimeout(settle);
+        this.onEnd(code, signal);
+      });
+    });
+    child.on('error', (e) => this.onEnd(null, null, `could not be run (${e.message})`));
+  }
+
+  /** Starts a sandbox process for the compiled modules in `opts.codeDir`. Throws ReluLabError `sandbox-unavailable` if it cannot start. */
+  static async open(opts: SandboxOptions): Promise<Sandbox> {
+    let codeDir: string;
+    try {
+      codeDir = fs.realpathSync(opts.codeDir);
+      fs.copyFileSync(HOST_SOURCE, path.join(codeDir, 'host.mjs'));
+    } catch (e) {
+      throw new ReluLabError('sandbox-unavailable', `cannot prepare the sandbox folder ${opts.codeDir}: ${(e as Error).message}; compile the submission into an existing, writable folder first`, { cause: e });
+    }
+    const args = sandboxCommand({ codeDir, hostFile: path.join(codeDir, 'host.mjs'), memoryMb: opts.memoryMb });
+    const child = spawn(process.execPath, args, {
+      cwd: codeDir,
+      env: {},
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      serialization: 'advanced',
+    });
+    if (child.pid !== undefined) {
+      try {
+        fs.appendFileSync(path.join(codeDir, '..', 'sandbox.pids'), `${child.pid}\n`);
+      } catch {
+        // the record is a convenience for an outer deadline; the sandbox works without it
+      }
+    }
+    const sandbox = new Sandbox(child, { ...opts, codeDir });
+    live.add(sandbox);
+    if (!exitHookInstalled) {
+      exitHookInstalled = true;
+      process.on('exit', () => live.forEach((s) => killGroup(s.child.pid)));
+    }
+    await sandbox.whenReady(opts.startTimeoutMs ?? 10_000);
+    return sandbox;
+  }
+
+  private whenReady(timeoutMs: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const fail = (why: string) => {
+        clearTimeout(timer);
+        this.child.off('message', onMessage);
+        this.child.off('close', onClose);
+        void this.close();
+        const output = this.tail.text().trim();
+        reject(new ReluLabError('sandbox-unavailable', `the sandbox process ${why}${output ? `: ${output}` : ''}. Check that Node ${process.versions.node} supports the permission model (Node 20 or later) and that the sandbox folder is readable`));
+      };
+      const onMessage = (message: unknown) => {
+        if (message !== null && typeof message === 'object' && (message as { kind?: unknown }).kind === 'ready') {
+          clearTimeout(timer);
+          this.child.off('message', onMessage);
+          this.child.off('close', onClose);
+          this.child.unref();
+          this.child.channel?.unref();
+          for (const stream of [this.child.stdout, this.child.stderr]) (stream as unknown as { unref?(): void })?.unref?.();
+          resolve();
+        }
+      };
+      const onClose = (code: number | null, signal: string | null) => fail(`stopped while starting (exit code ${code}, signal ${signal})`);
+      const timer = setTimeout(() => fail(`did not start within ${timeoutMs} ms`), timeoutMs);
+      this.child.on('message', onMessage);
+      this.child.once('close', onClose);
+    });
+  }
+
+  /** The process id of the sandbox (also the id of its process group). */
+  get pid(): number {
+    return this.child.pid ?? -1;
+  }
+
+  get state(): SandboxState {
+    return this.status;
+  }
+
+  /** The last few kilobytes student code printed (stdout and stderr). For people, never for results. */
+  output(): string {
+    return this.tail.text();
+  }
+
+  /** Calls the export `name` of `module` with `args`. */
+  call(module: ModuleName, name: string, args: unknown[]): Promise<CallOutcome> {
+    return this.enqueue({ op: 'call', module, name, args }, `exercises/${module}.ts ${name}`, null);
+  }
+
+  /** Reads the non-function export `name` of `module` (e.g. claims' linearExample). */
+  value(module: ModuleName, name: string): Promise<CallOutcome> {
+    return this.enqueue({ op: 'value', module, name }, `exercises/${module}.ts ${name}`, null);
+  }
+
+  /**
+   * Calls `name` once per argument list, in one round trip. When it returns,
+   * `value` holds one entry per call, each `returned` or `threw`. Each call
+   * has the time limit of a single call. If the module or export is missing
+   * the whole batch `threw`.
+   */
+  callMany(module: ModuleName, name: string, argsList: unknown[][]): Promise<BatchOutcome> {
+    return this.enqueue({ op: 'callMany', module, name, argsList }, `exercises/${module}.ts ${name}`, argsList.length) as Promise<BatchOutcome>;
+  }
+
+  /** Stops the sandbox process (its whole process group). Calls still waiting resolve `unavailable`. */
+  async close(): Promise<void> {
+    if (this.status !== 'closed') {
+      this.status = 'closed';
+      this.failure ??= 'the sandbox was closed';
+      this.drain('the sandbox was closed before this call finished');
+      if (!this.exited) killGroup(this.child.pid);
+      live.delete(this);
+    }
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.exitedPromise, new Promise((r) => (timer = setTimeout(r, 2_000)))]);
+    clearTimeout(timer);
+  }
+
+  private enqueue(request: Record<string, unknown>, label: string, batchSize: number | null): Promise<CallOutcome> {
+    if (this.status !== 'open') return Promise.resolve(this.unavailable());
+    return new Promise((resolve) => {
+      const id = this.nextId++;
+      this.queue.push({ id, request: { id, ...request }, label, batchSize, lastDone: 0, started: 0, resolve });
+      this.pump();
+    });
+  }
+
+  private unavailable(): CallOutcome {
+    if (this.status === 'closed' && this.failure === 'the sandbox was closed') {
+      return { kind: 'unavailable', message: 'the sandbox was closed; later calls were not run' };
+    }
+    return { kind: 'unavailable', message: `the sandbox stopped after ${this.failure}; later calls were not run` };
+  }
+
+  private pump(): void {
+    if (this.current || this.status !== 'open') return;
+    const job = this.queue.shift();
+    if (!job) return;
+    this.current = job;
+    this.lastLabel = job.label;
+    job.started = performance.now();
+    try {
+      this.child.send(job.request);
+    } catch (e) {
+      // arguments that cannot be cloned are the caller's mistake, not the sandbox's
+      this.current = null;
+      const why = (e as Error).message;
+      job.resolve({ kind: 'unavailable', message: `the arguments of ${job.label} cannot be sent to the sandbox (${why}); pass plain data` });
+      this.pump();
+      return;
+    }
+    this.arm(job, this.opts.callTimeoutMs);
+  }
+
+  private arm(job: Job, ms: number): void {
+    clearTimeout(job.timer);
+    job.timer = setTimeout(() => this.onTimeout(job), ms);
+  }
+
+  private finish(job: Job, outcome: CallOutcome): void {
+    clearTimeout(job.timer);
+    if (this.current === job) this.current = null;
+    job.resolve(outcome);
+    this.pump();
+  }
+
+  private onTimeout(job: Job): void {
+    if (this.current !== job || this.status !== 'open') return;
+    const ms = performance.now() - job.started;
+    const message = `${job.label} timed out after ${this.opts.callTimeoutMs} ms${job.batchSize === null ? '' : ` (in a batch of ${job.batchSize} calls)`}`;
+    this.breakWith(message);
+    this.finish(job, { kind: 'timed-out', ms, message });
+  }
+
+  private onMessage(raw: unknown): void {
+    const reply: Reply | null = checkReply(raw);
+    if (reply === null) return;
+    if (reply.kind === 'fatal') {
+      this.uncaught = reply.error;
+      this.onEnd(null, null);
+      return;
+    }
+    const job = this.current;
+    if (!job || reply.id !== job.id || this.status !== 'open') return;
+    if (reply.kind === 'progress') {
+      if (job.batchSize !== null && reply.done > job.lastDone && reply.done <= job.batchSize) {
+        job.lastDone = reply.done;
+        this.arm(job, this.opts.callTimeoutMs + PROGRESS_SLACK_MS);
+      }
+      return;
+    }
+    const ms = performance.now() - job.started;
+    if (reply.kind === 'threw') return this.finish(job, { kind: 'threw', error: reply.error, ms });
+    if (job.batchSize !== null && !(Array.isArray(reply.value) && reply.value.length === job.batchSize)) {
+      return this.finish(job, { kind: 'threw', error: { name: 'SandboxError', message: `${job.label}: the sandbox sent a malformed batch reply` }, ms });
+    }
+    this.finish(job, { kind: 'returned', value: reply.value, ms });
+  }
+
+  /** The process ended, reported a fatal error, or closed its channel: the sandbox is broken. */
+  private onEnd(code: number | null, signal: NodeJS.Signals | null, why?: string): void {
+    if (this.status !== 'open') return;
+    const reason =
+      why ?? describeCrash({ code, signal, uncaught: this.uncaught, stderr: this.tail.text(), memoryMb: this.opts.memoryMb });
+    const job = this.current;
+    const message = job ? `${job.label} ${reason}` : `student code ${reason}${this.lastLabel ? ` (after ${this.lastLabel})` : ''}`;
+    this.breakWith(message);
+    if (job) this.finish(job, { kind: 'crashed', message, ms: performance.now() - job.started });
+  }
+
+  private breakWith(message: string): void {
+    this.status = 'broken';
+    this.failure = message;
+    if (!this.exited) killGroup(this.child.pid);
+    live.delete(this);
+    this.drain(null);
+  }
+
+  /** Resolves every waiting call (but the current one, unless `message`) as unavailable. */
+  private drain(message: string | null): void {
+    const waiting = this.queue.splice(0);
+    if (message !== null && this.current) {
+      waiting.unshift(this.current);
+      clearTimeout(this.current.timer);
+      this.current = null;
+    }
+    for (const job of waiting) {
+      job.resolve(message === null ? this.unavailable() : { kind: 'unavailable', message });
+    }
+  }
+}

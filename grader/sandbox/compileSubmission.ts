@@ -1,0 +1,122 @@
+// Compiles a submission for the sandbox: each of the seven exercise modules
+// is bundled by esbuild into one self-contained `<outDir>/<module>.mjs`. The
+// bundle holds only the submission's own files (see confineImports), so the
+// sandbox needs to read nothing but outDir. A file that does not compile
+// becomes diagnostics before any student code runs.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import * as esbuild from 'esbuild';
+import { MODULES, type ModuleName } from '../core/defaults.ts';
+import { ReluLabError } from '../core/errors.ts';
+import type { Diagnostic } from '../results/types.ts';
+import { confineImports } from './confineImports.ts';
+import { listSubmittedFiles } from './listSubmittedFiles.ts';
+import { DISPLAY_DIR, toDiagnostic, uniqueDiagnostics } from './toDiagnostic.ts';
+
+/** What became of one exercise module. */
+export type ModuleCompilation =
+  | { kind: 'compiled'; file: string }
+  | { kind: 'failed'; diagnostics: Diagnostic[] }
+  | { kind: 'missing'; diagnostics: Diagnostic[] };
+
+export interface CompiledSubmission {
+  /** the submission folder, absolute */
+  submissionDir: string;
+  /** where the bundles were written, absolute: the sandbox's codeDir */
+  outDir: string;
+  modules: Record<ModuleName, ModuleCompilation>;
+  /** every diagnostic of every module, without repeats */
+  diagnostics: Diagnostic[];
+  /** the submitted .ts files, relative to submissionDir */
+  files: string[];
+  timings: { totalMs: number; modules: Record<ModuleName, number> };
+}
+
+// Settings of our own, so that no tsconfig.json around the submission (for
+// instance verbatimModuleSyntax) changes how it compiles.
+const TSCONFIG = { compilerOptions: {} };
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    return (await fs.stat(file)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+async function compileModule(root: string, outDir: string, name: ModuleName): Promise<ModuleCompilation> {
+  const entry = path.join(root, `${name}.ts`);
+  const shown = `${DISPLAY_DIR}/${name}.ts`;
+  const outFile = path.join(outDir, `${name}.mjs`);
+  await fs.rm(outFile, { force: true });
+  if (!(await exists(entry))) {
+    const message = `${shown} is missing: copy it from the starter and implement it`;
+    return { kind: 'missing', diagnostics: [{ file: shown, line: 1, column: 1, message }] };
+  }
+  try {
+    await esbuild.build({
+      absWorkingDir: root,
+      entryPoints: [entry],
+      outfile: outFile,
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      write: true,
+      logLevel: 'silent',
+      color: false,
+      legalComments: 'none',
+      tsconfigRaw: TSCONFIG,
+      plugins: [confineImports(root)],
+    });
+    return { kind: 'compiled', file: outFile };
+  } catch (e) {
+    const failure = e as Partial<esbuild.BuildFailure>;
+    if (!Array.isArray(failure.errors)) throw e;
+    const diagnostics = uniqueDiagnostics(failure.errors.map((m) => toDiagnostic(m, root, shown)));
+    return { kind: 'failed', diagnostics };
+  }
+}
+
+/**
+ * Bundles `<submissionDir>/<module>.ts` into `<outDir>/<module>.mjs` for each
+ * of the seven modules. Never throws for problems of the submission's code;
+ * throws ReluLabError `submission-missing` when submissionDir is not a folder.
+ */
+export async function compileSubmission(submissionDir: string, outDir: string): Promise<CompiledSubmission> {
+  const started = performance.now();
+  let root: string;
+  try {
+    root = await fs.realpath(submissionDir);
+    if (!(await fs.stat(root)).isDirectory()) throw new Error('not a folder');
+  } catch (e) {
+    throw new ReluLabError(
+      'submission-missing',
+      `the submission folder ${submissionDir} does not exist or is not a folder: pass the folder that holds your exercise files`,
+      { cause: e },
+    );
+  }
+  const out = path.resolve(outDir);
+  await fs.mkdir(out, { recursive: true });
+  const times = {} as Record<ModuleName, number>;
+  const results = await Promise.all(
+    MODULES.map(async (name) => {
+      const t0 = performance.now();
+      const result = await compileModule(root, out, name);
+      times[name] = performance.now() - t0;
+      return [name, result] as const;
+    }),
+  );
+  const modules = Object.fromEntries(results) as Record<ModuleName, ModuleCompilation>;
+  const diagnostics = uniqueDiagnostics(results.flatMap(([, r]) => (r.kind === 'compiled' ? [] : r.diagnostics)));
+  const files = await listSubmittedFiles(root);
+  return {
+    submissionDir: root,
+    outDir: out,
+    modules,
+    diagnostics,
+    files,
+    timings: { totalMs: performance.now() - started, modules: times },
+  };
+}

@@ -1,0 +1,87 @@
+// An esbuild plugin that keeps a submission to its own files. Every import
+// must resolve (after following symlinks) to a file inside the submission
+// folder; `node:` built-ins stay external (the sandbox's permission model
+// contains them at run time). An import of a file named types.ts that the
+// submission does not have itself gets the official, types-only
+// exercises/types.ts, so a submission without types.ts, and the reference
+// (which imports '../exercises/types.ts'), both compile.
+import fs from 'node:fs';
+import { builtinModules } from 'node:module';
+import path from 'node:path';
+import type { Plugin } from 'esbuild';
+import { PACKAGE_ROOT } from '../core/defaults.ts';
+import { displayPath } from './toDiagnostic.ts';
+
+/** The official shared types, given to submissions that lack their own. */
+export const OFFICIAL_TYPES = path.join(PACKAGE_ROOT, 'exercises', 'types.ts');
+
+const BUILTINS = new Set(builtinModules);
+const TYPES_NAME = /^types(\.ts|\.js|\.mts|\.mjs)?$/;
+const RESOLVING = Symbol('relu-lab:confine-imports');
+
+/** True when `file` is `dir` or lies below it. Both must be real (symlink-free) paths. */
+export function isInside(dir: string, file: string): boolean {
+  const relative = path.relative(dir, file);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+function realpathOrNull(file: string): string | null {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return null;
+  }
+}
+
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The plugin for a submission in `submissionDir`. */
+export function confineImports(submissionDir: string): Plugin {
+  const root = fs.realpathSync(submissionDir);
+  const refuse = (source: string) => ({
+    errors: [{ text: `imports ${source}: a submission may only import its own files` }],
+  });
+  return {
+    name: 'relu-lab:confine-imports',
+    setup(build) {
+      build.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.pluginData === RESOLVING) return undefined;
+        const source = args.path;
+        if (args.kind === 'entry-point') {
+          const real = realpathOrNull(source);
+          if (real === null || !isInside(root, real)) return refuse(source);
+          return { path: real };
+        }
+        if (source.startsWith('node:') || BUILTINS.has(source)) {
+          return { path: source.startsWith('node:') ? source : `node:${source}`, external: true };
+        }
+        if (!(source === '.' || source === '..' || source.startsWith('./') || source.startsWith('../'))) {
+          return refuse(source);
+        }
+        const target = path.resolve(args.resolveDir, source);
+        const ownFile = isInside(root, target) && isFile(target);
+        if (TYPES_NAME.test(path.basename(source)) && !ownFile) return { path: OFFICIAL_TYPES };
+        if (!isInside(root, target)) return refuse(source);
+        const resolved = await build.resolve(source, {
+          kind: args.kind,
+          importer: args.importer,
+          resolveDir: args.resolveDir,
+          pluginData: RESOLVING,
+        });
+        if (resolved.errors.length > 0 || resolved.external || resolved.path === '') {
+          const from = displayPath(root, args.importer);
+          return { errors: [{ text: `imports ${source}, which is not a file of the submission (looked from ${from})` }] };
+        }
+        const real = realpathOrNull(resolved.path);
+        if (real === null || !isInside(root, real)) return refuse(source);
+        return { path: real };
+      });
+    },
+  };
+}
