@@ -1,0 +1,151 @@
+// The report as a prepared view: every string already worded, every number
+// already rounded, every link already made relative. Templates and the
+// terminal render only lay it out. Built by buildReportView.
+import type { SvgMarkup } from './svg/SvgMarkup.ts';
+
+export type Audience = 'student' | 'instructor';
+
+/** A piece of a hint: plain text, or a link to a lesson in the student guide. */
+export type HintSegment =
+  | { kind: 'text'; text: string; href: null; target: null }
+  | {
+      kind: 'link';
+      text: string;
+      /** relative from reports/<name>/, e.g. `../../exercises/README.md#dead-neurons` */
+      href: string;
+      /** the same place relative to the project root, for the terminal */
+      target: string;
+    };
+
+/** How grading went as a whole, when it did not simply run. */
+export interface BannerView {
+  kind: 'deadline' | 'grader-error';
+  title: string;
+  message: string;
+}
+
+/** The total as this audience may see it. */
+export type ScoreView =
+  | { kind: 'final'; earned: number; possible: number; percent: number; text: string; note: null }
+  | {
+      /** hidden tests remain: only the points of the shown tests, the total comes later */
+      kind: 'partial';
+      earned: number;
+      possible: number;
+      percent: number;
+      text: string;
+      note: string;
+    };
+
+/** Tests a student may not see yet, counted by why. */
+export interface WithheldGroupView {
+  visibility: 'hidden' | 'after_due_date' | 'after_published';
+  count: number;
+  points: number;
+  text: string;
+}
+
+export interface ComparisonView {
+  actual: string;
+  expected: string;
+}
+
+export interface CounterexampleView {
+  seed: number;
+  path: string;
+  value: string;
+  /** `fc.assert(prop, { seed, path, endOnFailure: true })` as the grader gave it */
+  replay: string;
+  /** a Vitest test to paste into the exercise's test file */
+  snippet: string;
+}
+
+export interface FailingTestView {
+  id: string;
+  name: string;
+  status: 'failed' | 'errored' | 'timed-out' | 'not-run';
+  statusLabel: string;
+  pointsText: string;
+  message: string | null;
+  comparison: ComparisonView | null;
+  counterexample: CounterexampleView | null;
+  hint: HintSegment[];
+  durationText: string;
+  /** instructors only: who may see this test, when not everyone */
+  visibilityNote: string | null;
+}
+
+export interface PassedTestView {
+  id: string;
+  name: string;
+  pointsText: string;
+  visibilityNote: string | null;
+}
+
+export interface TaskView {
+  id: string;
+  title: string;
+  file: string;
+  earned: number;
+  possible: number;
+  percent: number;
+  scoreText: string;
+  /** students: points of this task in tests not shown yet */
+  withheldNote: string | null;
+  failing: FailingTestView[];
+  passed: PassedTestView[];
+  passedSummary: string;
+}
+
+export interface DiagnosticView {
+  location: string;
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+export interface InsightView {
+  id: string;
+  text: string;
+}
+
+/** One picture: an SVG from our svg module, or why there is none. */
+export interface FigureView {
+  id: string;
+  title: string;
+  caption: string;
+  svg: SvgMarkup | null;
+  /** e.g. `your function failed: RangeError: ...` when the student's data is missing */
+  failure: string | null;
+}
+
+export interface InstructorDetailsView {
+  seed: number;
+  numRuns: number;
+  contentHash: string;
+  timingsText: string;
+  files: string[];
+}
+
+export interface ReportView {
+  audience: Audience;
+  title: string;
+  submissionName: string;
+  /** e.g. `abc1234 by Ada <ada@example.org> on main (uncommitted changes)` */
+  commitLine: string | null;
+  gradedAt: string;
+  graderVersion: string;
+  deadlineText: string | null;
+  banner: BannerView | null;
+  score: ScoreView;
+  /** one sentence; never "all tests passed" while tests are withheld */
+  summary: string;
+  withheld: WithheldGroupView[];
+  tasks: TaskView[];
+  failingCount: number;
+  diagnostics: DiagnosticView[];
+  insights: InsightView[];
+  figures: FigureView[];
+  instructor: InstructorDetailsView | null;
+}

@@ -1,0 +1,120 @@
+// The report's pictures, built only from the plot data in the results
+// document (never by running code): one figure per example network, per
+// activation, the training loss and the dead-unit map.
+import type { ActivationPlot, ExamplePlot, PlotsData } from '../results/types.ts';
+import { curveValueAt } from './curveValueAt.ts';
+import { formatNumber } from './formatNumber.ts';
+import type { FigureView } from './ReportView.ts';
+import { heatmap } from './svg/heatmap.ts';
+import { lineChart } from './svg/lineChart.ts';
+import { lossChart } from './svg/lossChart.ts';
+
+export function buildFigures(plots: PlotsData | undefined): FigureView[] {
+  if (!plots) return [];
+  return [
+    ...plots.examples.map(exampleFigure),
+    ...plots.activations.map(activationFigure),
+    ...(plots.training ? [trainingFigure(plots.training)] : []),
+    ...(plots.deadMap ? [deadMapFigure(plots.deadMap)] : []),
+  ];
+}
+
+function failure(error: string | undefined): string {
+  return `your function failed: ${error ?? 'it returned no value'}`;
+}
+
+function list(xs: number[]): string {
+  return xs.map(formatNumber).join(', ');
+}
+
+function exampleFigure(plot: ExamplePlot): FigureView {
+  const kinkText = (kinks: number[] | null, whose: string): string =>
+    kinks === null ? '' : kinks.length === 0 ? `${whose} has no kink inside [-4, 4].` : `${whose} bends at x = ${list(kinks)}.`;
+  const atZero = [
+    ...(plot.student ? [{ role: 'student' as const, y: curveValueAt(plot.student, 0) }] : []),
+    { role: 'reference' as const, y: curveValueAt(plot.reference, 0) },
+  ].flatMap((p) => (p.y === null ? [] : [{ x: 0, y: p.y, role: p.role, label: `${p.role === 'student' ? 'yours' : 'ref'}: ${formatNumber(p.y)}` }]));
+  const svg = lineChart({
+    title: plot.title,
+    description: `${plot.title}: the network's output for x from -4 to 4, ${plot.student ? 'yours beside the reference' : 'the reference only'}. ${kinkText(plot.studentKinks, 'Yours')} ${kinkText(plot.referenceKinks, 'The reference')}`.trim(),
+    xLabel: 'x',
+    yLabel: 'output',
+    xDomain: [-4, 4],
+    series: [...(plot.student ? [{ role: 'student' as const, points: plot.student }] : []), { role: 'reference' as const, points: plot.reference }],
+    kinks: [
+      ...(plot.student ? (plot.studentKinks ?? []).map((x) => ({ x, role: 'student' as const })) : []),
+      ...plot.referenceKinks.map((x) => ({ x, role: 'reference' as const })),
+    ],
+    points: atZero,
+  });
+  return {
+    id: `example-${plot.id}`,
+    title: plot.title,
+    caption: `The output of your ${plot.id} over [-4, 4] beside the reference's. Dotted vertical lines are kinks: where a hidden unit switches on or off. ${kinkText(plot.studentKinks, 'Yours')} ${kinkText(plot.referenceKinks, 'The reference')}`.trim(),
+    svg,
+    failure: plot.student ? null : failure(plot.error),
+  };
+}
+
+function activationFigure(plot: ActivationPlot): FigureView {
+  const title = `${plot.name}(z)`;
+  const points = [
+    ...(plot.student && plot.studentAtZero !== null
+      ? [{ x: 0, y: plot.studentAtZero, role: 'student' as const, label: `yours: ${formatNumber(plot.studentAtZero)}` }]
+      : []),
+    { x: 0, y: plot.referenceAtZero, role: 'reference' as const, label: `ref: ${formatNumber(plot.referenceAtZero)}` },
+  ];
+  const atZero =
+    plot.student && plot.studentAtZero !== null
+      ? `At z = 0 yours gives ${formatNumber(plot.studentAtZero)}, the reference ${formatNumber(plot.referenceAtZero)}.`
+      : `At z = 0 the reference gives ${formatNumber(plot.referenceAtZero)}.`;
+  return {
+    id: `activation-${plot.name}`,
+    title,
+    caption: `Your ${plot.name} beside the reference. The dots mark the value at exactly z = 0. ${atZero}`,
+    svg: lineChart({
+      title,
+      description: `${title} for z around 0, ${plot.student ? 'yours beside the reference' : 'the reference only'}. ${atZero}`,
+      xLabel: 'z',
+      yLabel: title,
+      series: [...(plot.student ? [{ role: 'student' as const, points: plot.student }] : []), { role: 'reference' as const, points: plot.reference }],
+      points,
+    }),
+    failure: plot.student ? null : failure(plot.error),
+  };
+}
+
+function trainingFigure(training: NonNullable<PlotsData['training']>): FigureView {
+  const last = (xs: number[]): string => formatNumber(xs[xs.length - 1] ?? NaN);
+  const summary = training.student
+    ? `Yours goes from ${formatNumber(training.student[0] ?? NaN)} to ${last(training.student)}; the reference from ${formatNumber(training.reference[0] ?? NaN)} to ${last(training.reference)}.`
+    : `The reference goes from ${formatNumber(training.reference[0] ?? NaN)} to ${last(training.reference)}.`;
+  return {
+    id: 'training-loss',
+    title: 'Training loss',
+    caption: `The loss at the start of each epoch of your train beside the reference's, on the same network and data. ${summary}`,
+    svg: lossChart({ title: 'Training loss', description: `Loss per epoch. ${summary}`, student: training.student, reference: training.reference }),
+    failure: training.student ? null : failure(training.error),
+  };
+}
+
+function deadMapFigure(map: NonNullable<PlotsData['deadMap']>): FigureView {
+  const deadText = (dead: number[]): string => (dead.length === 0 ? 'none' : `unit ${dead.join(', ')}`);
+  const summary = `Dead by your deadNeurons: ${map.studentDead ? deadText(map.studentDead) : 'unknown'}; by the reference: ${deadText(map.referenceDead)}.`;
+  return {
+    id: 'dead-map',
+    title: 'Dead-unit map',
+    caption: `Which hidden unit is on (z > 0) for which sample, by your activationPattern above the reference's. A unit off for every sample gets no gradient: it is dead. ${summary}`,
+    svg: heatmap({
+      title: 'Dead-unit map',
+      description: `Units on or off for ${map.xs.length} samples. ${summary}`,
+      xs: map.xs,
+      panels: [
+        ...(map.pattern ? [{ label: 'yours', pattern: map.pattern, dead: map.studentDead ?? [], deadLabel: 'you: dead' }] : []),
+        { label: 'reference', pattern: map.referencePattern, dead: map.referenceDead, deadLabel: 'dead' },
+      ],
+      compareTo: map.pattern ? map.referencePattern : undefined,
+    }),
+    failure: map.pattern ? null : failure(map.error),
+  };
+}

@@ -1,0 +1,173 @@
+// A line chart of one or two curves (the student's beside the reference),
+// with axes, ticks and labels, a legend, kinks as vertical dashed lines and
+// highlighted points (e.g. the value at x = 0).
+import type { Curve } from '../../results/types.ts';
+import { el, text } from './element.ts';
+import { makeScale, padDomain, px, tickLabel, type Scale } from './scale.ts';
+import { svgRoot } from './svgRoot.ts';
+import type { SvgMarkup } from './SvgMarkup.ts';
+import { THEME, type Role } from './theme.ts';
+
+export interface LineSeries {
+  role: Role;
+  points: Curve;
+}
+
+export interface LineChartSpec {
+  title: string;
+  description: string;
+  xLabel: string;
+  yLabel: string;
+  series: LineSeries[];
+  /** vertical dashed lines where a curve bends */
+  kinks?: { x: number; role: Role }[];
+  /** marked points, e.g. each curve's value at x = 0 */
+  points?: { x: number; y: number; role: Role; label: string }[];
+  yScale?: 'linear' | 'log';
+  xDomain?: [number, number];
+}
+
+const M = { left: 56, right: 18, top: 40, bottom: 46 };
+
+export function lineChart(spec: LineChartSpec): SvgMarkup {
+  const { width, height } = THEME;
+  const plot = { x0: M.left, x1: width - M.right, y0: height - M.bottom, y1: M.top };
+  const finite = spec.series.flatMap((s) => s.points).filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y));
+  const xs = finite.map((p) => p[0]);
+  const ys = [...finite.map((p) => p[1]), ...(spec.points ?? []).map((p) => p.y)].filter(Number.isFinite);
+  const useLog = spec.yScale === 'log' && ys.length > 0 && Math.min(...ys) > 0;
+  const xDomain = spec.xDomain ?? [Math.min(...xs, 0), Math.max(...xs, 1)];
+  const yDomain: [number, number] = useLog
+    ? [Math.pow(10, Math.floor(Math.log10(Math.min(...ys)))), Math.pow(10, Math.ceil(Math.log10(Math.max(...ys))))]
+    : padDomain(Math.min(...ys), Math.max(...ys));
+  const sx = makeScale('linear', xDomain, [plot.x0, plot.x1]);
+  const sy = makeScale(useLog ? 'log' : 'linear', yDomain, [plot.y0, plot.y1]);
+
+  const body: string[] = [
+    ...grid(sx, sy, plot),
+    ...axes(sx, sy, plot, spec),
+    ...(spec.kinks ?? []).map((k) => kinkLine(k.x, k.role, sx, plot)),
+    // the student's curve first, the dashed reference over it: where they agree both show
+    ...[...spec.series].sort((a, b) => (a.role === b.role ? 0 : a.role === 'student' ? -1 : 1)).map((s) => curve(s, sx, sy)),
+    ...(spec.points ?? []).map((p) => pointMarker(p, sx, sy, plot)),
+    legend(spec),
+  ];
+  return svgRoot({ title: spec.title, description: spec.description }, body);
+}
+
+type Plot = { x0: number; x1: number; y0: number; y1: number };
+
+function grid(sx: Scale, sy: Scale, plot: Plot): string[] {
+  const lines = sy.ticks.map((t) =>
+    el('line', { x1: plot.x0, x2: plot.x1, y1: sy.map(t), y2: sy.map(t), stroke: t === 0 ? THEME.axis : THEME.grid }),
+  );
+  if (sx.domain[0] < 0 && sx.domain[1] > 0) {
+    lines.push(el('line', { x1: sx.map(0), x2: sx.map(0), y1: plot.y0, y2: plot.y1, stroke: THEME.axis }));
+  }
+  return lines;
+}
+
+function axes(sx: Scale, sy: Scale, plot: Plot, spec: LineChartSpec): string[] {
+  const out: string[] = [
+    el('line', { x1: plot.x0, x2: plot.x1, y1: plot.y0, y2: plot.y0, stroke: THEME.ink }),
+    el('line', { x1: plot.x0, x2: plot.x0, y1: plot.y0, y2: plot.y1, stroke: THEME.ink }),
+  ];
+  for (const t of sx.ticks) {
+    const x = sx.map(t);
+    out.push(el('line', { x1: x, x2: x, y1: plot.y0, y2: plot.y0 + 5, stroke: THEME.ink }));
+    out.push(el('text', { x, y: plot.y0 + 19, 'text-anchor': 'middle', fill: THEME.ink }, [text(tickLabel(t))]));
+  }
+  for (const t of sy.ticks) {
+    const y = sy.map(t);
+    out.push(el('line', { x1: plot.x0 - 5, x2: plot.x0, y1: y, y2: y, stroke: THEME.ink }));
+    out.push(el('text', { x: plot.x0 - 8, y: y + 4, 'text-anchor': 'end', fill: THEME.ink }, [text(tickLabel(t))]));
+  }
+  out.push(
+    el('text', { x: (plot.x0 + plot.x1) / 2, y: THEME.height - 8, 'text-anchor': 'middle', fill: THEME.ink }, [
+      text(spec.xLabel),
+    ]),
+  );
+  const cy = (plot.y0 + plot.y1) / 2;
+  out.push(
+    el('text', { x: 14, y: cy, 'text-anchor': 'middle', fill: THEME.ink, transform: `rotate(-90 14 ${cy})` }, [
+      text(spec.yLabel + (sy.kind === 'log' ? ' (log scale)' : '')),
+    ]),
+  );
+  return out;
+}
+
+function kinkLine(x: number, role: Role, sx: Scale, plot: Plot): string {
+  if (x < sx.domain[0] || x > sx.domain[1]) return '';
+  const at = sx.map(x);
+  return el('line', {
+    x1: at,
+    x2: at,
+    y1: plot.y0,
+    y2: plot.y1,
+    stroke: THEME[role].stroke,
+    'stroke-width': 1.5,
+    'stroke-dasharray': THEME.kinkDash,
+  });
+}
+
+function curve(series: LineSeries, sx: Scale, sy: Scale): string {
+  const style = THEME[series.role];
+  let d = '';
+  let pen = false;
+  for (const [x, y] of series.points) {
+    if (!Number.isFinite(x) || !Number.isFinite(y)) {
+      pen = false;
+      continue;
+    }
+    d += `${pen ? 'L' : 'M'}${px(sx.map(x))} ${px(sy.map(y))}`;
+    pen = true;
+  }
+  if (d === '') return '';
+  return el('path', {
+    d,
+    fill: 'none',
+    stroke: style.stroke,
+    'stroke-width': style.width,
+    'stroke-dasharray': style.dash,
+    'stroke-linejoin': 'round',
+    'stroke-linecap': 'round',
+  });
+}
+
+function pointMarker(p: { x: number; y: number; role: Role; label: string }, sx: Scale, sy: Scale, plot: Plot): string {
+  if (!Number.isFinite(p.x) || !Number.isFinite(p.y)) return '';
+  const cx = sx.map(p.x);
+  const cy = sy.map(p.y);
+  const right = cx < (plot.x0 + plot.x1) / 2;
+  // the student's label above the point, the reference's below, so two points at one x stay readable
+  const dy = p.role === 'student' ? -10 : 18;
+  return el('g', {}, [
+    el('circle', { cx, cy, r: 5.5, fill: THEME[p.role].stroke, stroke: '#ffffff', 'stroke-width': 2 }),
+    el(
+      'text',
+      { x: cx + (right ? 9 : -9), y: cy + dy, 'text-anchor': right ? 'start' : 'end', fill: THEME[p.role].stroke, 'font-weight': 'bold' },
+      [text(p.label)],
+    ),
+  ]);
+}
+
+function legend(spec: LineChartSpec): string {
+  const entries: string[] = [];
+  let x = M.left;
+  const roles = (['student', 'reference'] as const).filter((r) => spec.series.some((s) => s.role === r));
+  for (const role of roles) {
+    const style = THEME[role];
+    entries.push(
+      el('line', { x1: x, x2: x + 26, y1: 16, y2: 16, stroke: style.stroke, 'stroke-width': style.width, 'stroke-dasharray': style.dash }),
+      el('text', { x: x + 32, y: 20, fill: THEME.ink }, [text(style.label)]),
+    );
+    x += 44 + style.label.length * 7.5;
+  }
+  if ((spec.kinks ?? []).length > 0) {
+    entries.push(
+      el('line', { x1: x, x2: x, y1: 6, y2: 26, stroke: THEME.muted, 'stroke-width': 1.5, 'stroke-dasharray': THEME.kinkDash }),
+      el('text', { x: x + 8, y: 20, fill: THEME.ink }, [text('kink')]),
+    );
+  }
+  return el('g', { 'aria-hidden': 'true' }, entries);
+}

@@ -1,0 +1,33 @@
+// Loss per epoch, the student's training beside the reference's. The y axis
+// is logarithmic when the losses span more than a factor of 20 (and are all
+// positive), linear otherwise.
+import { lineChart } from './lineChart.ts';
+import type { SvgMarkup } from './SvgMarkup.ts';
+
+export interface LossChartSpec {
+  title: string;
+  description: string;
+  student: number[] | null;
+  reference: number[];
+}
+
+export function lossChart(spec: LossChartSpec): SvgMarkup {
+  const all = [...(spec.student ?? []), ...spec.reference].filter(Number.isFinite);
+  const min = Math.min(...all);
+  const max = Math.max(...all);
+  const yScale = all.length > 0 && min > 0 && max / min > 20 ? 'log' : 'linear';
+  const epochs = Math.max(spec.reference.length, spec.student?.length ?? 0);
+  const toCurve = (losses: number[]): [number, number][] => losses.map((loss, epoch) => [epoch, loss]);
+  return lineChart({
+    title: spec.title,
+    description: spec.description,
+    xLabel: 'epoch',
+    yLabel: 'loss',
+    yScale,
+    xDomain: [0, Math.max(1, epochs - 1)],
+    series: [
+      ...(spec.student ? [{ role: 'student' as const, points: toCurve(spec.student) }] : []),
+      { role: 'reference' as const, points: toCurve(spec.reference) },
+    ],
+  });
+}
