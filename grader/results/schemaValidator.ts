@@ -47,20 +47,30 @@ function isDateTime(value: string): boolean {
 }
 
 function describeErrors(errors: ErrorObject[]): string[] {
-  const lines = errors.filter((e) => !isNoise(e, errors)).map((e) => `${e.instancePath || '/'}: ${reason(e)}`);
+  const nullable = new Set(errors.filter(isNullType).map((e) => e.instancePath));
+  const lines = errors
+    .filter((e) => !isNoise(e, errors))
+    .map((e) => {
+      const orNull = e.keyword === 'type' && nullable.has(e.instancePath) ? ' or null' : '';
+      return `${e.instancePath || '/'}: ${reason(e)}${orNull}`;
+    });
   return [...new Set(lines)];
+}
+
+function isNullType(e: ErrorObject): boolean {
+  return e.keyword === 'type' && (e.params as { type?: unknown }).type === 'null';
 }
 
 // A nullable value (`oneOf: [X, null]`) that fails X also reports "must be
 // null" and "must match exactly one schema": X's own errors say more.
 function isNoise(e: ErrorObject, all: ErrorObject[]): boolean {
-  const noisy = e.keyword === 'oneOf' || (e.keyword === 'type' && (e.params as { type?: unknown }).type === 'null');
+  const noisy = e.keyword === 'oneOf' || isNullType(e);
   if (!noisy) return false;
   return all.some(
     (o) =>
       o !== e &&
       o.keyword !== 'oneOf' &&
-      !(o.keyword === 'type' && (o.params as { type?: unknown }).type === 'null') &&
+      !isNullType(o) &&
       (o.instancePath === e.instancePath || o.instancePath.startsWith(`${e.instancePath}/`)),
   );
 }
