@@ -265,7 +265,7 @@ export class Sandbox {
 
   private onMessage(raw: unknown): void {
     const reply: Reply | null = checkReply(raw);
-    if (reply === null) return;
+    if (reply === null || reply.kind === 'ready') return;
     if (reply.kind === 'fatal') {
       this.uncaught = reply.error;
       this.onEnd(null, null);
