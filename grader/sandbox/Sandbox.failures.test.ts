@@ -1,0 +1,142 @@
+// Student code that hangs, exits or crashes: the sandbox reports it once,
+// kills the process group, and answers every later call at once.
+import { performance } from 'node:perf_hooks';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openTestSandbox, type TestSandbox } from './testing/openTestSandbox.ts';
+
+const open: TestSandbox[] = [];
+async function sandboxWith(opts: Parameters<typeof openTestSandbox>[0]) {
+  const t = await openTestSandbox(opts);
+  open.push(t);
+  return t.sandbox;
+}
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((t) => t.dispose()));
+});
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function waitUntilGone(pid: number): Promise<boolean> {
+  for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 20));
+  return !isAlive(pid);
+}
+
+const HAZARDS = `
+export const spin = () => { for (;;) {} };
+export const never = () => new Promise(() => {});
+export const exit0 = () => { process.exit(0); };
+export const reallyExit0 = () => { (process as any).reallyExit(0); };
+export const bomb = () => { const keep: number[][] = []; for (;;) keep.push(new Array(1e5).fill(Math.random())); };
+export const timerThrows = () => { setTimeout(() => { throw new Error('late boom'); }, 1); return new Promise(() => {}); };
+export const laterThrows = () => { setTimeout(() => { throw new Error('after return'); }, 1); return 1; };
+export const slow = (ms: number) => { const end = performance.now() + ms; while (performance.now() < end) {} return ms; };
+export const spinAt = (i: number, at: number) => { if (i === at) for (;;) {} return i; };
+`;
+
+describe('Sandbox time limits', () => {
+  it('times out an infinite loop, kills the process, and answers later calls at once', async () => {
+    const sb = await sandboxWith({ extra: HAZARDS, callTimeoutMs: 300 });
+    const t0 = performance.now();
+    const outcome = await sb.call('activations', 'spin', []);
+    const elapsed = performance.now() - t0;
+    expect(outcome).toMatchObject({ kind: 'timed-out', message: 'exercises/activations.ts spin timed out after 300 ms' });
+    expect(elapsed).toBeGreaterThanOrEqual(290);
+    expect(elapsed).toBeLessThan(1_000);
+    expect(sb.state).toBe('broken');
+    const t1 = performance.now();
+    expect(await sb.call('activations', 'relu', [1])).toEqual({
+      kind: 'unavailable',
+      message: 'the sandbox stopped after exercises/activations.ts spin timed out after 300 ms; later calls were not run',
+    });
+    expect(await sb.callMany('activations', 'relu', [[1]])).toMatchObject({ kind: 'unavailable' });
+    expect(performance.now() - t1).toBeLessThan(20);
+    expect(await waitUntilGone(sb.pid)).toBe(true);
+  });
+
+  it('answers calls that were waiting behind the one that timed out', async () => {
+    const sb = await sandboxWith({ extra: HAZARDS, callTimeoutMs: 300 });
+    const [first, second] = await Promise.all([sb.call('activations', 'never', []), sb.call('activations', 'relu', [1])]);
+    expect(first).toMatchObject({ kind: 'timed-out' });
+    expect(second).toMatchObject({ kind: 'unavailable', message: expect.stringContaining('never timed out') });
+  });
+
+  it('times out a module that loops while loading', async () => {
+    const sb = await sandboxWith({ files: { 'linearity.ts': 'for (;;) {}\nexport const kinks = 1;\n' }, callTimeoutMs: 300 });
+    expect(await sb.call('linearity', 'kinks', [])).toMatchObject({ kind: 'timed-out' });
+  });
+
+  it('gives each call of a batch the time limit of one call', async () => {
+    const sb = await sandboxWith({ extra: HAZARDS, callTimeoutMs: 300 });
+    const outcome = await sb.callMany('activations', 'slow', [[150], [150], [150], [150]]);
+    expect(outcome).toMatchObject({ kind: 'returned', value: [150, 150, 150, 150].map((value) => ({ kind: 'returned', value })) });
+    const spun = await sb.callMany('activations', 'spinAt', [[0, 2], [1, 2], [2, 2], [3, 2]]);
+    expect(spun).toMatchObject({ kind: 'timed-out', message: 'exercises/activations.ts spinAt timed out after 300 ms (in a batch of 4 calls)' });
+    expect(sb.state).toBe('broken');
+  });
+});
+
+describe('Sandbox crashes', () => {
+  for (const [name, where] of [
+    ['exit0', 'in a call'],
+    ['reallyExit0', 'in a call'],
+  ] as const) {
+    it(`reports ${name} ${where} as crashed, then unavailable`, async () => {
+      const sb = await sandboxWith({ extra: HAZARDS });
+      const outcome = await sb.call('activations', name, []);
+      expect(outcome).toMatchObject({ kind: 'crashed', message: `exercises/activations.ts ${name} ended the sandbox process with exit code 0 (does it call process.exit?)` });
+      expect(sb.state).toBe('broken');
+      expect(await sb.call('activations', 'relu', [1])).toMatchObject({ kind: 'unavailable', message: expect.stringContaining(`after exercises/activations.ts ${name} ended the sandbox process`) });
+    });
+  }
+
+  for (const exit of ['process.exit(0)', '(process as any).reallyExit(0)']) {
+    it(`reports ${exit} while loading as crashed`, async () => {
+      const sb = await sandboxWith({ files: { 'claims.ts': `${exit};\nexport const answers = {};\n` } });
+      expect(await sb.value('claims', 'answers')).toMatchObject({ kind: 'crashed', message: expect.stringContaining('exit code 0') });
+    });
+  }
+
+  it('reports a memory bomb as running out of memory, quickly', async () => {
+    const sb = await sandboxWith({ extra: HAZARDS, memoryMb: 64, callTimeoutMs: 20_000 });
+    const t0 = performance.now();
+    const outcome = await sb.call('activations', 'bomb', []);
+    expect(outcome).toMatchObject({ kind: 'crashed', message: 'exercises/activations.ts bomb ran out of memory (limit 64 MB)' });
+    expect(performance.now() - t0).toBeLessThan(5_000);
+    expect(await waitUntilGone(sb.pid)).toBe(true);
+  });
+
+  it('reports an exception thrown in a timer during a call', async () => {
+    const sb = await sandboxWith({ extra: HAZARDS });
+    expect(await sb.call('activations', 'timerThrows', [])).toMatchObject({
+      kind: 'crashed',
+      message: 'exercises/activations.ts timerThrows threw Error: late boom outside any call (in a timer or callback?), which stops the sandbox',
+    });
+  });
+
+  it('reports an exception thrown after a call returned on the next call', async () => {
+    const sb = await sandboxWith({ extra: HAZARDS });
+    expect(await sb.call('activations', 'laterThrows', [])).toMatchObject({ kind: 'returned', value: 1 });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(sb.state).toBe('broken');
+    expect(await sb.call('activations', 'relu', [1])).toEqual({
+      kind: 'unavailable',
+      message: 'the sandbox stopped after student code threw Error: after return outside any call (in a timer or callback?), which stops the sandbox (after exercises/activations.ts laterThrows); later calls were not run',
+    });
+  });
+
+  it('close() stops a sandbox that is busy', async () => {
+    const sb = await sandboxWith({ extra: HAZARDS, callTimeoutMs: 10_000 });
+    const pending = sb.call('activations', 'spin', []);
+    await new Promise((r) => setTimeout(r, 100));
+    await sb.close();
+    expect(await pending).toEqual({ kind: 'unavailable', message: 'the sandbox was closed before this call finished' });
+    expect(await waitUntilGone(sb.pid)).toBe(true);
+  });
+});
