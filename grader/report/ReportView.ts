@@ -90,6 +90,8 @@ export interface TaskView {
   possible: number;
   percent: number;
   scoreText: string;
+  /** every shown point earned */
+  complete: boolean;
   /** students: points of this task in tests not shown yet */
   withheldNote: string | null;
   failing: FailingTestView[];
@@ -136,12 +138,16 @@ export interface ReportView {
   commitLine: string | null;
   gradedAt: string;
   graderVersion: string;
+  /** the student guide, relative from reports/<name>/ */
+  guideHref: string;
   deadlineText: string | null;
   banner: BannerView | null;
   score: ScoreView;
   /** one sentence; never "all tests passed" while tests are withheld */
   summary: string;
   withheld: WithheldGroupView[];
+  /** the groups listed one by one, when the summary counts them together (more than one group) */
+  withheldBreakdown: WithheldGroupView[];
   tasks: TaskView[];
   failingCount: number;
   diagnostics: DiagnosticView[];

@@ -58,6 +58,8 @@ function exampleFigure(plot: ExamplePlot): FigureView {
 
 function activationFigure(plot: ActivationPlot): FigureView {
   const title = `${plot.name}(z)`;
+  // the derivatives jump at 0: no line is drawn across the jump
+  const steps = plot.name === 'reluGrad' || plot.name === 'leakyReluGrad';
   const points = [
     ...(plot.student && plot.studentAtZero !== null
       ? [{ x: 0, y: plot.studentAtZero, role: 'student' as const, label: `yours: ${formatNumber(plot.studentAtZero)}` }]
@@ -77,7 +79,10 @@ function activationFigure(plot: ActivationPlot): FigureView {
       description: `${title} for z around 0, ${plot.student ? 'yours beside the reference' : 'the reference only'}. ${atZero}`,
       xLabel: 'z',
       yLabel: title,
-      series: [...(plot.student ? [{ role: 'student' as const, points: plot.student }] : []), { role: 'reference' as const, points: plot.reference }],
+      series: [
+        ...(plot.student ? [{ role: 'student' as const, points: plot.student, steps }] : []),
+        { role: 'reference' as const, points: plot.reference, steps },
+      ],
       points,
     }),
     failure: plot.student ? null : failure(plot.error),
@@ -110,7 +115,9 @@ function deadMapFigure(map: NonNullable<PlotsData['deadMap']>): FigureView {
       description: `Units on or off for ${map.xs.length} samples. ${summary}`,
       xs: map.xs,
       panels: [
-        ...(map.pattern ? [{ label: 'yours', pattern: map.pattern, dead: map.studentDead ?? [], deadLabel: 'you: dead' }] : []),
+        ...(map.pattern
+          ? [{ label: 'yours', pattern: map.pattern, dead: map.studentDead ?? [], deadLabel: 'dead', wrong: (map.studentDead ?? []).filter((u) => !map.referenceDead.includes(u)) }]
+          : []),
         { label: 'reference', pattern: map.referencePattern, dead: map.referenceDead, deadLabel: 'dead' },
       ],
       compareTo: map.pattern ? map.referencePattern : undefined,

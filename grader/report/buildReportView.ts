@@ -12,7 +12,7 @@ import { formatDuration } from './formatDuration.ts';
 import { formatNumber } from './formatNumber.ts';
 import { formatUtc } from './formatUtc.ts';
 import { formatValue } from './formatValue.ts';
-import { hintSegments } from './hintSegments.ts';
+import { GUIDE_HREF, hintSegments } from './hintSegments.ts';
 import { insights } from './insights.ts';
 import { isShownTo, type VisibilityContext } from './isShownTo.ts';
 import { replaySnippet } from './replaySnippet.ts';
@@ -37,11 +37,13 @@ export function buildReportView(doc: ResultsDocument, opts: ReportViewOptions): 
       : null,
     gradedAt: formatUtc(doc.gradedAt),
     graderVersion: doc.grader.version,
+    guideHref: GUIDE_HREF,
     deadlineText: opts.deadline ? formatUtc(opts.deadline) : null,
     banner: banner(doc),
     score: score(doc, shown, withheldTests),
     summary: summarySentence({ audience: opts.audience, outcome: doc.outcome, shown, withheld }),
     withheld,
+    withheldBreakdown: withheld.length > 1 ? withheld : [],
     tasks: taskList(doc).map((task) => taskView(task, doc, shown, withheldTests, instructor)),
     failingCount: shown.filter((t) => t.status !== 'passed').length,
     diagnostics: [...doc.diagnostics]
@@ -119,6 +121,7 @@ function taskView(task: TaskResult, doc: ResultsDocument, shown: TestResult[], w
     earned,
     possible,
     percent: percent(earned, possible),
+    complete: possible > 0 && earned >= possible,
     scoreText: possible === 0 && hidden.length > 0 ? 'not shown yet' : points(earned, possible),
     withheldNote:
       hidden.length > 0

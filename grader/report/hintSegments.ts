@@ -6,6 +6,9 @@ import type { HintSegment } from './ReportView.ts';
 /** From reports/<name>/ back to the project root. */
 const FROM_REPORT_DIR = '../../';
 
+/** The student guide, relative from reports/<name>/. */
+export const GUIDE_HREF = `${FROM_REPORT_DIR}exercises/README.md`;
+
 const GUIDE = /\[([^\]\n]+)\]\((exercises\/README\.md(?:#[\w-]+)?)\)|(exercises\/README\.md(?:#[\w-]+)?)/g;
 
 export function hintSegments(hint: string): HintSegment[] {

@@ -2,6 +2,7 @@
 // tests are withheld from the reader: then it speaks of the visible tests and
 // says what is still to come.
 import type { Outcome, TestResult } from '../results/types.ts';
+import { formatNumber } from './formatNumber.ts';
 import type { Audience, WithheldGroupView } from './ReportView.ts';
 
 export interface SummaryInput {
@@ -23,11 +24,18 @@ export function summarySentence({ audience, outcome, shown, withheld }: SummaryI
     const note = unseen > 0 ? ` (${unseen} of them not yet visible to students)` : '';
     return `${stopped}${failing} of ${shown.length} ${tests(shown.length)} did not pass${note}.`;
   }
-  const later = withheld.map((g) => g.text).join('; ');
+  const later = withheld.length === 1 ? withheld[0].text : laterTogether(withheld);
   if (shown.length === 0) return `${stopped}No test results are visible yet; ${later}.`;
   const head =
     failing === 0
       ? `All ${shown.length} visible ${tests(shown.length)} passed`
       : `${failing} of ${shown.length} visible ${tests(shown.length)} did not pass`;
   return `${stopped}${head}; ${later}.`;
+}
+
+/** Several groups in one clause; the report lists them one by one below the summary. */
+function laterTogether(groups: WithheldGroupView[]): string {
+  const count = groups.reduce((a, g) => a + g.count, 0);
+  const points = groups.reduce((a, g) => a + g.points, 0);
+  return `${count} hidden tests (${formatNumber(points)} points) are not shown yet`;
 }

@@ -15,6 +15,8 @@ export interface HeatmapPanel {
   /** units this panel calls dead, tagged at the row's end */
   dead: number[];
   deadLabel: string;
+  /** dead claims that are wrong, drawn in red with a cross */
+  wrong?: number[];
 }
 
 export interface HeatmapSpec {
@@ -27,8 +29,8 @@ export interface HeatmapSpec {
   compareTo?: boolean[][];
 }
 
-const LEFT = 64;
-const RIGHT = 96;
+const LEFT = 58;
+const RIGHT = 84;
 const ROW = 20;
 const PANEL_GAP = 12;
 const TOP = 40;
@@ -63,7 +65,12 @@ export function heatmap(spec: HeatmapSpec): SvgMarkup {
         );
       }
       if (panel.dead.includes(u)) {
-        body.push(el('text', { x: width - RIGHT + 8, y: rowY + 14, fill: THEME.mismatch, 'font-weight': 'bold' }, [text(panel.deadLabel)]));
+        const wrong = panel.wrong?.includes(u) === true;
+        body.push(
+          el('text', { x: width - RIGHT + 8, y: rowY + 14, fill: wrong ? THEME.mismatch : THEME.ink, 'font-weight': 'bold' }, [
+            text(wrong ? `${panel.deadLabel} ✗` : panel.deadLabel),
+          ]),
+        );
       }
     }
     y += panelH + PANEL_GAP;

@@ -11,6 +11,8 @@ import { THEME, type Role } from './theme.ts';
 export interface LineSeries {
   role: Role;
   points: Curve;
+  /** piecewise constant (a derivative of ReLU): no line is drawn across a jump between samples */
+  steps?: boolean;
 }
 
 export interface LineChartSpec {
@@ -27,7 +29,7 @@ export interface LineChartSpec {
   xDomain?: [number, number];
 }
 
-const M = { left: 56, right: 18, top: 40, bottom: 46 };
+const M = { left: 48, right: 14, top: 36, bottom: 42 };
 
 export function lineChart(spec: LineChartSpec): SvgMarkup {
   const { width, height } = THEME;
@@ -107,6 +109,7 @@ function kinkLine(x: number, role: Role, sx: Scale, plot: Plot): string {
     stroke: THEME[role].stroke,
     'stroke-width': 1.5,
     'stroke-dasharray': THEME.kinkDash,
+    'stroke-dashoffset': THEME.kinkOffset[role],
   });
 }
 
@@ -114,11 +117,14 @@ function curve(series: LineSeries, sx: Scale, sy: Scale): string {
   const style = THEME[series.role];
   let d = '';
   let pen = false;
+  let previous = NaN;
   for (const [x, y] of series.points) {
     if (!Number.isFinite(x) || !Number.isFinite(y)) {
       pen = false;
       continue;
     }
+    if (series.steps && pen && Math.abs(y - previous) > 1e-9 * Math.max(1, Math.abs(y))) pen = false;
+    previous = y;
     d += `${pen ? 'L' : 'M'}${px(sx.map(x))} ${px(sy.map(y))}`;
     pen = true;
   }
@@ -145,7 +151,7 @@ function pointMarker(p: { x: number; y: number; role: Role; label: string }, sx:
     el('circle', { cx, cy, r: 5.5, fill: THEME[p.role].stroke, stroke: '#ffffff', 'stroke-width': 2 }),
     el(
       'text',
-      { x: cx + (right ? 9 : -9), y: cy + dy, 'text-anchor': right ? 'start' : 'end', fill: THEME[p.role].stroke, 'font-weight': 'bold' },
+      { x: cx + (right ? 9 : -9), y: cy + dy, 'text-anchor': right ? 'start' : 'end', fill: THEME[p.role].stroke, 'font-weight': 'bold', ...THEME.halo },
       [text(p.label)],
     ),
   ]);
@@ -161,7 +167,7 @@ function legend(spec: LineChartSpec): string {
       el('line', { x1: x, x2: x + 26, y1: 16, y2: 16, stroke: style.stroke, 'stroke-width': style.width, 'stroke-dasharray': style.dash }),
       el('text', { x: x + 32, y: 20, fill: THEME.ink }, [text(style.label)]),
     );
-    x += 44 + style.label.length * 7.5;
+    x += 42 + style.label.length * 7.5;
   }
   if ((spec.kinks ?? []).length > 0) {
     entries.push(

@@ -1,0 +1,82 @@
+// The one place the report templates are compiled: an isolated Handlebars
+// environment (its helpers and partials do not leak into other users of the
+// library), strict mode (a field the view lacks is an error, not a blank),
+// every template compiled once and cached.
+//
+// HTML escaping is Handlebars' own. The only unescaped output is SVG from
+// relu-lab's svg module (the `svg` helper refuses anything else) and the
+// Markdown helpers, which escape for Markdown themselves.
+import fs from 'node:fs';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import { PACKAGE_ROOT } from '../core/defaults.ts';
+import { ReluLabError } from '../core/errors.ts';
+import { markdownCode, markdownFence, markdownHref, markdownHtmlText, markdownText } from './markdownEscape.ts';
+import type { ReportView } from './ReportView.ts';
+import { isSvgMarkup } from './svg/SvgMarkup.ts';
+
+export interface ReportTemplates {
+  html: (view: ReportView) => string;
+  markdown: (view: ReportView) => string;
+}
+
+export const TEMPLATES_DIR = path.join(PACKAGE_ROOT, 'templates');
+
+const cache = new Map<string, ReportTemplates>();
+
+/** The compiled report templates of `templatesDir` (templates/ by default). */
+export function handlebarsEnv(templatesDir: string = TEMPLATES_DIR): ReportTemplates {
+  const hit = cache.get(templatesDir);
+  if (hit) return hit;
+  const env = Handlebars.create();
+  registerHelpers(env);
+  const partialsDir = path.join(templatesDir, 'partials');
+  for (const file of fs.readdirSync(partialsDir).filter((f) => f.endsWith('.hbs')).sort()) {
+    env.registerPartial(file.slice(0, -'.hbs'.length), read(path.join(partialsDir, file)));
+  }
+  const compile = (file: string): ((view: ReportView) => string) => {
+    const template = env.compile<ReportView>(read(path.join(templatesDir, file)), { strict: true, preventIndent: true });
+    return (view) => {
+      try {
+        return template(view);
+      } catch (e) {
+        throw new ReluLabError('report-invalid', `templates/${file} could not be rendered: ${(e as Error).message}`, { cause: e });
+      }
+    };
+  };
+  const templates = { html: compile('report.html.hbs'), markdown: compile('report.md.hbs') };
+  cache.set(templatesDir, templates);
+  return templates;
+}
+
+function read(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new ReluLabError('report-invalid', `The report template ${file} is missing: reinstall relu-lab.`, { cause: e });
+  }
+}
+
+function text(value: unknown, helper: string): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  throw new ReluLabError('report-invalid', `The ${helper} helper needs text, got ${value === null ? 'null' : typeof value}.`);
+}
+
+function registerHelpers(env: typeof Handlebars): void {
+  env.registerHelper('inlineSvg', (value: unknown) => {
+    if (!isSvgMarkup(value)) throw new ReluLabError('report-invalid', 'The inlineSvg helper only prints markup made by the svg module.');
+    return new env.SafeString(value.markup);
+  });
+  env.registerHelper('mdText', (value: unknown) => new env.SafeString(markdownText(text(value, 'mdText'))));
+  env.registerHelper('mdHtml', (value: unknown) => new env.SafeString(markdownHtmlText(text(value, 'mdHtml'))));
+  env.registerHelper('mdCode', (value: unknown) => new env.SafeString(markdownCode(text(value, 'mdCode'))));
+  env.registerHelper('mdFence', (value: unknown, lang: unknown) =>
+    new env.SafeString(markdownFence(text(value, 'mdFence'), typeof lang === 'string' ? lang : '')),
+  );
+  env.registerHelper('mdHref', (value: unknown) => new env.SafeString(markdownHref(text(value, 'mdHref'))));
+  env.registerHelper('mdBar', (percent: unknown) => {
+    const filled = Math.round(Math.min(100, Math.max(0, Number(percent) || 0)) / 10);
+    return new env.SafeString('█'.repeat(filled) + '░'.repeat(10 - filled));
+  });
+}

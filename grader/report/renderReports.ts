@@ -1,0 +1,53 @@
+// Every render of one results document: HTML and Markdown from the
+// templates, text for the terminal; and writing the files (atomically, via a
+// temporary file renamed into place, so a reader never sees half a report).
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { ReluLabError } from '../core/errors.ts';
+import type { ResultsDocument } from '../results/types.ts';
+import { buildReportView, type ReportViewOptions } from './buildReportView.ts';
+import { handlebarsEnv } from './handlebarsEnv.ts';
+import { renderTerminalView } from './renderTerminal.ts';
+
+export interface RenderOptions extends ReportViewOptions {
+  /** colour in the terminal text; false unless the caller decides otherwise */
+  color?: boolean;
+}
+
+export interface RenderedReports {
+  html: string;
+  markdown: string;
+  terminal: string;
+}
+
+export function renderReports(doc: ResultsDocument, opts: RenderOptions): RenderedReports {
+  const view = buildReportView(doc, opts);
+  const templates = handlebarsEnv();
+  return { html: templates.html(view), markdown: templates.markdown(view), terminal: renderTerminalView(view, opts.color ?? false) };
+}
+
+/** Writes report.html and report.md into `outDir` (created if needed). */
+export async function writeReports(doc: ResultsDocument, outDir: string, opts: RenderOptions): Promise<{ htmlPath: string; markdownPath: string }> {
+  const { html, markdown } = renderReports(doc, opts);
+  const htmlPath = path.join(outDir, 'report.html');
+  const markdownPath = path.join(outDir, 'report.md');
+  try {
+    await fs.mkdir(outDir, { recursive: true });
+    await Promise.all([writeAtomically(htmlPath, html), writeAtomically(markdownPath, markdown)]);
+  } catch (e) {
+    throw new ReluLabError('report-invalid', `Could not write the reports to ${outDir}: ${(e as Error).message}`, { cause: e });
+  }
+  return { htmlPath, markdownPath };
+}
+
+async function writeAtomically(file: string, content: string): Promise<void> {
+  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await fs.writeFile(tmp, content, 'utf8');
+    await fs.rename(tmp, file);
+  } catch (e) {
+    await fs.rm(tmp, { force: true });
+    throw e;
+  }
+}
