@@ -12,6 +12,10 @@ import type { Interval, Network } from '../exercises/types.ts';
  * the switch bends the output: the unit's weight is not 0 (else it never
  * switches), some outgoing weight W2[k][j] is not 0 (else nobody sees it),
  * and for Leaky ReLU alpha != 1 (else both sides have slope 1).
+ *
+ * The test is per unit: when two units switch at the same x and their bends
+ * cancel exactly (relu(x) - relu(-x) = x), that x is still reported, as the
+ * contract defines kinks by switches.
  */
 export function kinks(net: Network, [lo, hi]: Interval): number[] {
   if (net.W1.some((row) => row.length !== 1)) {
