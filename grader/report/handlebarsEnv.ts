@@ -31,7 +31,7 @@ export function handlebarsEnv(templatesDir: string = TEMPLATES_DIR): ReportTempl
   const env = Handlebars.create();
   registerHelpers(env);
   const partialsDir = path.join(templatesDir, 'partials');
-  for (const file of fs.readdirSync(partialsDir).filter((f) => f.endsWith('.hbs')).sort()) {
+  for (const file of listPartials(partialsDir)) {
     env.registerPartial(file.slice(0, -'.hbs'.length), read(path.join(partialsDir, file)));
   }
   const compile = (file: string): ((view: ReportView) => string) => {
@@ -47,6 +47,14 @@ export function handlebarsEnv(templatesDir: string = TEMPLATES_DIR): ReportTempl
   const templates = { html: compile('report.html.hbs'), markdown: compile('report.md.hbs') };
   cache.set(templatesDir, templates);
   return templates;
+}
+
+function listPartials(dir: string): string[] {
+  try {
+    return fs.readdirSync(dir).filter((f) => f.endsWith('.hbs')).sort();
+  } catch (e) {
+    throw new ReluLabError('report-invalid', `The report partials folder ${dir} is missing: reinstall relu-lab.`, { cause: e });
+  }
 }
 
 function read(file: string): string {

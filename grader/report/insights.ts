@@ -128,8 +128,8 @@ export function nonlinearExampleInsight(plots: PlotsData): InsightView[] {
   const out: InsightView[] = [];
   const kinks = kinksInside(ex);
   if (kinks && kinks.xs.length < 2) {
-    const where = kinks.xs.length === 0 ? 'none' : `only one, at x ${kinks.approximate ? '≈' : '='} ${n(kinks.xs[0])}`;
-    out.push({ id: 'nonlinear-example-kinks', text: `Your nonlinearExample has ${where} inside [-4, 4]; it needs at least two kinks there, so place two units' switch points x = -b1[j] / W1[j][0] inside the interval.` });
+    const where = kinks.xs.length === 0 ? 'no kink inside [-4, 4]' : `only one kink inside [-4, 4] (at x ${kinks.approximate ? '≈' : '='} ${n(kinks.xs[0])})`;
+    out.push({ id: 'nonlinear-example-kinks', text: `Your nonlinearExample has ${where}; it needs at least two, so place two units' switch points x = -b1[j] / W1[j][0] inside the interval.` });
   }
   ex.studentZ1?.z1.forEach((row, unit) => {
     if (row.length > 0 && row.every((z) => z <= 0)) out.push({ id: `nonlinear-example-dead-${unit}`, text: `Unit ${unit} of your nonlinearExample is off for every x in [-4, 4], so it is dead there; the example asks for no dead unit.` });

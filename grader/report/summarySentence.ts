@@ -21,7 +21,7 @@ export function summarySentence({ audience, outcome, shown, withheld }: SummaryI
     if (shown.length === 0) return `${stopped}No tests were run.`;
     if (failing === 0) return `${stopped}All ${shown.length} ${tests(shown.length)} passed.`;
     const unseen = audience === 'instructor' ? shown.filter((t) => t.status !== 'passed' && t.visibility !== 'visible').length : 0;
-    const note = unseen > 0 ? ` (${unseen} of them not yet visible to students)` : '';
+    const note = unseen > 0 ? ` (${unseen} of them not visible to students now)` : '';
     return `${stopped}${failing} of ${shown.length} ${tests(shown.length)} did not pass${note}.`;
   }
   const later = withheld.length === 1 ? withheld[0].text : laterTogether(withheld);
