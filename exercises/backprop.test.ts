@@ -109,11 +109,18 @@ describe('backward', () => {
     expect(grads.db1[1]).toBeCloseTo(0, DIGITS);
   });
 
-  test('uses the Leaky slope alpha on a Leaky network, so unit 1 does get a gradient', () => {
+  test('uses the Leaky slope alpha on a Leaky network (also at z1 = 0), so unit 1 does get a gradient', () => {
+    // alpha = 0.1: x = 2 now gives a1 = (3, -0.1), yHat = 3.2, and dyHat = (-0.25, 1.1).
+    const leaky: Network = { ...small, activation: { kind: 'leakyRelu', alpha: 0.1 } };
+    expect(backward(leaky, X, Y)).toEqual(
+      approx({ dW1: [[1.95], [0.585]], db1: [0.85, 0.255], dW2: [[3.05, -0.11]], db2: [0.85] }),
+    );
+  });
+
+  test('uses the Leaky slope on data away from the kinks too: backward agrees with numericalGradient', () => {
     const leaky: Network = { ...small, activation: { kind: 'leakyRelu', alpha: 0.1 } };
     const grads = backward(leaky, offKinkX, offKinkY);
     expect(relativeError(grads, numericalGradient(leaky, offKinkX, offKinkY))).toBeLessThan(GRADIENT_CHECK);
-    expect(Math.abs(grads.db1[1])).toBeGreaterThan(0);
   });
 
   test('agrees with numericalGradient on a network whose pre-activations are all away from 0', () => {
