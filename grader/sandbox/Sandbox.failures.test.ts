@@ -48,7 +48,7 @@ describe('Sandbox time limits', () => {
     const elapsed = performance.now() - t0;
     expect(outcome).toMatchObject({ kind: 'timed-out', message: 'exercises/activations.ts spin timed out after 300 ms' });
     expect(elapsed).toBeGreaterThanOrEqual(290);
-    expect(elapsed).toBeLessThan(1_000);
+    expect(elapsed).toBeLessThan(2_000);
     expect(sb.state).toBe('broken');
     const t1 = performance.now();
     expect(await sb.call('activations', 'relu', [1])).toEqual({
@@ -56,7 +56,7 @@ describe('Sandbox time limits', () => {
       message: 'the sandbox stopped after exercises/activations.ts spin timed out after 300 ms; later calls were not run',
     });
     expect(await sb.callMany('activations', 'relu', [[1]])).toMatchObject({ kind: 'unavailable' });
-    expect(performance.now() - t1).toBeLessThan(20);
+    expect(performance.now() - t1).toBeLessThan(50);
     expect(await waitUntilGone(sb.pid)).toBe(true);
   });
 

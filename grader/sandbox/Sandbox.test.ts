@@ -1,9 +1,13 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { isReluLabError } from '../core/errors.ts';
 import * as activations from '../../solutions/activations.ts';
 import * as backprop from '../../solutions/backprop.ts';
 import * as claims from '../../solutions/claims.ts';
 import * as forward from '../../solutions/forward.ts';
 import type { CallOutcome } from './CallOutcome.ts';
+import { Sandbox } from './Sandbox.ts';
 import { openTestSandbox, type TestSandbox } from './testing/openTestSandbox.ts';
 
 const open: TestSandbox[] = [];
@@ -24,6 +28,21 @@ function returned(outcome: CallOutcome): unknown {
 const net = { W1: [[1, -2], [0.5, 1], [-1, 0]], b1: [0.1, -0.2, 0.3], W2: [[1, -1, 2]], b2: [0.5] };
 const X = [[1, 2], [-1, 0.5], [0, 0]];
 const Y = [[1], [0], [-1]];
+
+describe('Sandbox.open', () => {
+  it('records the pid beside the code folder, for an outer deadline', async () => {
+    const t = await openTestSandbox();
+    open.push(t);
+    const pids = fs.readFileSync(path.join(t.submission.root, 'sandbox.pids'), 'utf8');
+    expect(pids).toBe(`${t.sandbox.pid}\n`);
+    expect(fs.existsSync(path.join(t.submission.codeDir, 'host.mjs'))).toBe(true);
+  });
+
+  it('throws sandbox-unavailable for a code folder that does not exist', async () => {
+    const error = await Sandbox.open({ codeDir: '/nonexistent/relu-lab/code', callTimeoutMs: 100, memoryMb: 64 }).catch((e: unknown) => e);
+    expect(isReluLabError(error, 'sandbox-unavailable')).toBe(true);
+  });
+});
 
 describe('Sandbox with the reference', () => {
   it('returns what the reference returns', async () => {
@@ -136,7 +155,7 @@ describe('Sandbox reports what cannot be called', () => {
   });
 
   it('refuses a value too large to send', async () => {
-    const sb = await sandboxWith({ extra: 'export const big = () => Array.from({ length: 1_200_000 }, () => 0);' });
+    const sb = await sandboxWith({ extra: 'export const big = () => Array.from({ length: 1_200_000 }, () => 0);', callTimeoutMs: 30_000 });
     expect(await sb.call('activations', 'big', [])).toMatchObject({ kind: 'threw', error: { message: expect.stringContaining('more than 1000000 entries') } });
   });
 
@@ -149,14 +168,21 @@ describe('Sandbox reports what cannot be called', () => {
   });
 
   it('keeps the tail of what student code prints, apart from results', async () => {
-    const sb = await sandboxWith({ extra: "export const noisy = (n: number) => { for (let i = 0; i < n; i++) console.log('line ' + i); console.error('to stderr'); return n; };" });
+    const sb = await sandboxWith({
+      extra: "export const noisy = (n: number) => { for (let i = 0; i < n; i++) console.log('line ' + i); return n; };\nexport const oops = () => { console.error('to stderr'); return 0; };",
+    });
+    // printed text travels through pipes, apart from the reply: wait for it
+    const printed = async (text: string) => {
+      for (let i = 0; i < 100 && !sb.output().includes(text); i++) await new Promise((r) => setTimeout(r, 20));
+      return sb.output();
+    };
     expect(returned(await sb.call('activations', 'noisy', [2000]))).toBe(2000);
-    await new Promise((r) => setTimeout(r, 50));
-    const output = sb.output();
+    const output = await printed('line 1999');
     expect(output.length).toBeLessThanOrEqual(4096);
     expect(output).toContain('line 1999');
-    expect(output).toContain('to stderr');
     expect(output).not.toContain('line 1\n');
+    expect(returned(await sb.call('activations', 'oops', []))).toBe(0);
+    expect(await printed('to stderr')).toContain('to stderr');
   });
 
   it('answers `unavailable` for arguments that cannot be sent, and stays open', async () => {

@@ -6,18 +6,15 @@
 // crash kills the process group; from then on every call resolves at once
 // with `unavailable`, so nothing waits on a sandbox that is gone. No method
 // throws for anything student code does.
-import { type ChildProcess, spawn } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import type { ModuleName } from '../core/defaults.ts';
 import { ReluLabError } from '../core/errors.ts';
 import type { BatchOutcome, CallOutcome, SandboxState } from './CallOutcome.ts';
 import { describeCrash } from './describeCrash.ts';
 import { OutputTail } from './OutputTail.ts';
 import { type Reply, checkReply } from './checkReply.ts';
-import { sandboxCommand } from './sandboxCommand.ts';
+import { killGroup, spawnHost } from './spawnHost.ts';
 
 export interface SandboxOptions {
   /** folder of the compiled modules (`<module>.mjs`); host.mjs is copied into it */
@@ -30,7 +27,6 @@ export interface SandboxOptions {
   startTimeoutMs?: number;
 }
 
-const HOST_SOURCE = fileURLToPath(new URL('./host.mjs', import.meta.url));
 /** Extra time a batch gets per progress report, for the report's own delay. */
 const PROGRESS_SLACK_MS = 100;
 
@@ -48,17 +44,10 @@ interface Job {
 const live = new Set<Sandbox>();
 let exitHookInstalled = false;
 
-function killGroup(pid: number | undefined): void {
-  if (pid === undefined) return;
-  try {
-    process.kill(-pid, 'SIGKILL');
-  } catch {
-    // already gone
-  }
-}
-
 export class Sandbox {
   private readonly tail = new OutputTail();
+  /** stderr alone, where Node reports running out of memory, safe from stdout chatter */
+  private readonly stderrTail = new OutputTail();
   private readonly queue: Job[] = [];
   private current: Job | null = null;
   private nextId = 1;
@@ -76,7 +65,10 @@ export class Sandbox {
     this.exitedPromise = new Promise((resolve) => child.once('close', () => resolve()));
     for (const stream of [child.stdout, child.stderr]) {
       stream?.setEncoding('utf8');
-      stream?.on('data', (text: string) => this.tail.push(text));
+      stream?.on('data', (text: string) => {
+        this.tail.push(text);
+        if (stream === child.stderr) this.stderrTail.push(text);
+      });
     }
     child.on('message', (message) => this.onMessage(message));
     child.on('disconnect', () => {
@@ -99,28 +91,7 @@ export class Sandbox {
 
   /** Starts a sandbox process for the compiled modules in `opts.codeDir`. Throws ReluLabError `sandbox-unavailable` if it cannot start. */
   static async open(opts: SandboxOptions): Promise<Sandbox> {
-    let codeDir: string;
-    try {
-      codeDir = fs.realpathSync(opts.codeDir);
-      fs.copyFileSync(HOST_SOURCE, path.join(codeDir, 'host.mjs'));
-    } catch (e) {
-      throw new ReluLabError('sandbox-unavailable', `cannot prepare the sandbox folder ${opts.codeDir}: ${(e as Error).message}; compile the submission into an existing, writable folder first`, { cause: e });
-    }
-    const args = sandboxCommand({ codeDir, hostFile: path.join(codeDir, 'host.mjs'), memoryMb: opts.memoryMb });
-    const child = spawn(process.execPath, args, {
-      cwd: codeDir,
-      env: {},
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-      serialization: 'advanced',
-    });
-    if (child.pid !== undefined) {
-      try {
-        fs.appendFileSync(path.join(codeDir, '..', 'sandbox.pids'), `${child.pid}\n`);
-      } catch {
-        // the record is a convenience for an outer deadline; the sandbox works without it
-      }
-    }
+    const { child, codeDir } = spawnHost(opts);
     const sandbox = new Sandbox(child, { ...opts, codeDir });
     live.add(sandbox);
     if (!exitHookInstalled) {
@@ -168,7 +139,11 @@ export class Sandbox {
     return this.status;
   }
 
-  /** The last few kilobytes student code printed (stdout and stderr). For people, never for results. */
+  /**
+   * The last few kilobytes student code printed (stdout and stderr as they
+   * arrived; the two pipes are not ordered with each other nor with replies).
+   * For people to read, never for results.
+   */
   output(): string {
     return this.tail.text();
   }
@@ -292,7 +267,7 @@ export class Sandbox {
   private onEnd(code: number | null, signal: NodeJS.Signals | null, why?: string): void {
     if (this.status !== 'open') return;
     const reason =
-      why ?? describeCrash({ code, signal, uncaught: this.uncaught, stderr: this.tail.text(), memoryMb: this.opts.memoryMb });
+      why ?? describeCrash({ code, signal, uncaught: this.uncaught, stderr: this.stderrTail.text(), memoryMb: this.opts.memoryMb });
     const job = this.current;
     const message = job ? `${job.label} ${reason}` : `student code ${reason}${this.lastLabel ? ` (after ${this.lastLabel})` : ''}`;
     this.breakWith(message);

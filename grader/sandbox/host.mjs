@@ -90,7 +90,7 @@ function isUnsendable(e) {
   }
 }
 
-/** Sets an own data property, so neither `__proto__` keys nor setters on prototypes interfere. */
+/** Sets an own data property (for a `__proto__` key, which plain assignment would take as the prototype). */
 function put(object, key, value) {
   defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
 }
@@ -140,22 +140,41 @@ function safeSource(fn) {
  * anything that is not plain data throws an Unsendable naming where it is.
  */
 function toPlain(value, budget) {
-  const stack = [];
-  function copy(v, path) {
-    if (++budget.used > MAX_ENTRIES) {
-      throw new Unsendable(`returned a value that cannot be sent: more than ${MAX_ENTRIES} entries`);
-    }
+  const stack = []; // the objects being copied, outermost first
+  const trail = []; // trail[d]: the key at depth d leading to the value being copied
+  let depth = 0;
+  const where = () => {
+    let path = '';
+    for (let i = 0; i < depth; i++) path = keyPath(path, trail[i]);
+    return path || 'the top level';
+  };
+  const cannot = (what) => new Unsendable(`returned a value that cannot be sent: ${what}`);
+  const count = () => {
+    if (++budget.used > MAX_ENTRIES) throw cannot(`more than ${MAX_ENTRIES} entries`);
+  };
+  const isPrimitive = (v) => {
     const type = typeof v;
-    if (v === null || type === 'number' || type === 'string' || type === 'boolean' || type === 'undefined') return v;
-    if (type !== 'object') {
-      throw new Unsendable(`returned a value that cannot be sent: ${kindOf(v)} at ${path || 'the top level'}`);
+    return v === null || type === 'number' || type === 'string' || type === 'boolean' || type === 'undefined';
+  };
+  function child(v, key) {
+    if (isPrimitive(v)) {
+      count();
+      return v;
     }
+    trail[depth++] = key;
+    const copied = copy(v);
+    depth -= 1;
+    return copied;
+  }
+  function copy(v) {
+    count();
+    if (isPrimitive(v)) return v;
+    const type = typeof v;
+    if (type !== 'object') throw cannot(`${kindOf(v)} at ${where()}`);
     for (let i = 0; i < stack.length; i++) {
-      if (stack[i] === v) throw new Unsendable(`returned a value that cannot be sent: a cycle at ${path || 'the top level'}`);
+      if (stack[i] === v) throw cannot(`a cycle at ${where()}`);
     }
-    if (stack.length >= MAX_DEPTH) {
-      throw new Unsendable(`returned a value that cannot be sent: nested deeper than ${MAX_DEPTH} levels at ${path}`);
-    }
+    if (stack.length >= MAX_DEPTH) throw cannot(`nested deeper than ${MAX_DEPTH} levels at ${where()}`);
     const proxy = isProxy(v);
     const proto = getPrototypeOf(v);
     stack[stack.length] = v;
@@ -163,18 +182,23 @@ function toPlain(value, budget) {
     if (isArray(v) && (proto === arrayProto || proxy)) {
       const length = v.length;
       out = [];
-      for (let i = 0; i < length; i++) put(out, i, copy(v[i], keyPath(path, i)));
+      for (let i = 0; i < length; i++) out[i] = child(v[i], i);
     } else if (proto === objectProto || proto === null) {
       const keys = ownKeys(v);
       out = {};
-      for (let i = 0; i < keys.length; i++) put(out, keys[i], copy(v[keys[i]], keyPath(path, keys[i])));
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i];
+        const copied = child(v[key], key);
+        if (key === '__proto__') put(out, key, copied);
+        else out[key] = copied;
+      }
     } else {
-      throw new Unsendable(`returned a value that cannot be sent: ${kindOf(v)} at ${path || 'the top level'}`);
+      throw cannot(`${kindOf(v)} at ${where()}`);
     }
     stack.length -= 1;
     return out;
   }
-  return copy(value, '');
+  return copy(value);
 }
 
 /** The outcome of copying a result: returned with plain data, or threw. */

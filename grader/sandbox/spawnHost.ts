@@ -1,0 +1,58 @@
+// Starts the sandbox's child process: host.mjs copied into the code folder
+// (the only folder it may read), run by this Node under the permission model
+// with an empty environment, in a process group of its own, with its pid
+// recorded beside the code folder for an outer deadline to find.
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ReluLabError } from '../core/errors.ts';
+import { sandboxCommand } from './sandboxCommand.ts';
+
+const HOST_SOURCE = fileURLToPath(new URL('./host.mjs', import.meta.url));
+
+/** The file, beside codeDir, that lists (one per line) the pids of the sandboxes started on it. */
+export function pidsFile(codeDir: string): string {
+  return path.join(codeDir, '..', 'sandbox.pids');
+}
+
+/** Kills the process group led by `pid` (the sandbox and anything it started), if it is still there. */
+export function killGroup(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+/** Spawns the host on `codeDir` (an existing folder); `codeDir` in the result is its real path. */
+export function spawnHost(opts: { codeDir: string; memoryMb: number }): { child: ChildProcess; codeDir: string } {
+  let codeDir: string;
+  try {
+    codeDir = fs.realpathSync(opts.codeDir);
+    fs.copyFileSync(HOST_SOURCE, path.join(codeDir, 'host.mjs'));
+  } catch (e) {
+    throw new ReluLabError(
+      'sandbox-unavailable',
+      `cannot prepare the sandbox folder ${opts.codeDir}: ${(e as Error).message}; compile the submission into an existing, writable folder first`,
+      { cause: e },
+    );
+  }
+  const args = sandboxCommand({ codeDir, hostFile: path.join(codeDir, 'host.mjs'), memoryMb: opts.memoryMb });
+  const child = spawn(process.execPath, args, {
+    cwd: codeDir,
+    env: {},
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    serialization: 'advanced',
+  });
+  if (child.pid !== undefined) {
+    try {
+      fs.appendFileSync(pidsFile(codeDir), `${child.pid}\n`);
+    } catch {
+      // the record serves an outer deadline; the sandbox works without it
+    }
+  }
+  return { child, codeDir };
+}
