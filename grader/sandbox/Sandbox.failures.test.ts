@@ -37,6 +37,7 @@ export const bomb = () => { const keep: number[][] = []; for (;;) keep.push(new 
 export const timerThrows = () => { setTimeout(() => { throw new Error('late boom'); }, 1); return new Promise(() => {}); };
 export const laterThrows = () => { setTimeout(() => { throw new Error('after return'); }, 1); return 1; };
 export const slow = (ms: number) => { const end = performance.now() + ms; while (performance.now() < end) {} return ms; };
+export const hangUp = () => { (process as any).disconnect(); return new Promise(() => {}); };
 export const spinAt = (i: number, at: number) => { if (i === at) for (;;) {} return i; };
 `;
 
@@ -129,6 +130,12 @@ describe('Sandbox crashes', () => {
       kind: 'unavailable',
       message: 'the sandbox stopped after student code threw Error: after return outside any call (in a timer or callback?), which stops the sandbox (after exercises/activations.ts laterThrows); later calls were not run',
     });
+  });
+
+  it('reports student code that closes the connection to the grader', async () => {
+    const sb = await sandboxWith({ extra: HAZARDS });
+    expect(await sb.call('activations', 'hangUp', [])).toMatchObject({ kind: 'crashed', message: 'exercises/activations.ts hangUp closed its connection to the grader' });
+    expect(await waitUntilGone(sb.pid)).toBe(true);
   });
 
   it('close() stops a sandbox that is busy', async () => {

@@ -86,7 +86,10 @@ export class Sandbox {
         this.onEnd(code, signal);
       });
     });
-    child.on('error', (e) => this.onEnd(null, null, `could not be run (${e.message})`));
+    child.on('error', (e) => {
+      // a process that started reports its end through 'exit'; this is for one that never started
+      if (child.pid === undefined) this.onEnd(null, null, `could not be started (${e.message})`);
+    });
   }
 
   /** Starts a sandbox process for the compiled modules in `opts.codeDir`. Throws ReluLabError `sandbox-unavailable` if it cannot start. */

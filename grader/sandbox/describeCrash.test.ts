@@ -18,5 +18,6 @@ describe('describeCrash', () => {
   it('names an exit code or a signal', () => {
     expect(describeCrash({ ...base, code: 0 })).toBe('ended the sandbox process with exit code 0 (does it call process.exit?)');
     expect(describeCrash({ ...base, signal: 'SIGSEGV' })).toBe('ended the sandbox process with signal SIGSEGV');
+    expect(describeCrash({ ...base, code: 71 })).toBe('closed its connection to the grader');
   });
 });

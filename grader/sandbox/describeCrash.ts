@@ -14,6 +14,9 @@ export interface CrashFacts {
   memoryMb: number;
 }
 
+/** The exit code host.mjs uses when its IPC channel closes. */
+export const HOST_EXIT_DISCONNECTED = 71;
+
 const OUT_OF_MEMORY = /heap out of memory|Reached heap limit|Allocation failed|Fatal process out of memory/i;
 
 /** E.g. `ran out of memory (limit 256 MB)`; `ended the sandbox process with exit code 0 (...)`. */
@@ -23,6 +26,7 @@ export function describeCrash(facts: CrashFacts): string {
     return `threw ${name}: ${message} outside any call (in a timer or callback?), which stops the sandbox`;
   }
   if (OUT_OF_MEMORY.test(facts.stderr)) return `ran out of memory (limit ${facts.memoryMb} MB)`;
+  if (facts.code === HOST_EXIT_DISCONNECTED) return 'closed its connection to the grader';
   if (facts.signal !== null) return `ended the sandbox process with signal ${facts.signal}`;
   if (facts.code !== null) return `ended the sandbox process with exit code ${facts.code} (does it call process.exit?)`;
   return 'ended the sandbox process';

@@ -290,7 +290,9 @@ function fatal(e) {
 }
 
 on('uncaughtException', fatal);
-on('disconnect', () => reallyExit(0));
+// Without its channel the sandbox is useless: the grader went away, or student
+// code hung up (exit code 71 tells the grader which).
+on('disconnect', () => reallyExit(71));
 on('message', (request) => {
   if (request === null || typeof request !== 'object' || typeof request.id !== 'number') return;
   const id = request.id;
