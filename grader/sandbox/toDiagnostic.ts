@@ -8,7 +8,6 @@ import type { Diagnostic } from '../results/types.ts';
 /** How submitted files are named in diagnostics and messages. */
 export const DISPLAY_DIR = 'exercises';
 
-// eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)/g;
 
 /** `text` without ANSI escape sequences. */
