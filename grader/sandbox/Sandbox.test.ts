@@ -38,6 +38,11 @@ describe('Sandbox.open', () => {
     expect(fs.existsSync(path.join(t.submission.codeDir, 'host.mjs'))).toBe(true);
   });
 
+  it('refuses a time limit that is not a positive number', async () => {
+    const error = await Sandbox.open({ codeDir: '/tmp', callTimeoutMs: 0, memoryMb: 64 }).catch((e: unknown) => e);
+    expect(isReluLabError(error, 'usage')).toBe(true);
+  });
+
   it('throws sandbox-unavailable for a code folder that does not exist', async () => {
     const error = await Sandbox.open({ codeDir: '/nonexistent/relu-lab/code', callTimeoutMs: 100, memoryMb: 64 }).catch((e: unknown) => e);
     expect(isReluLabError(error, 'sandbox-unavailable')).toBe(true);

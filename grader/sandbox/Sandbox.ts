@@ -94,6 +94,9 @@ export class Sandbox {
 
   /** Starts a sandbox process for the compiled modules in `opts.codeDir`. Throws ReluLabError `sandbox-unavailable` if it cannot start. */
   static async open(opts: SandboxOptions): Promise<Sandbox> {
+    if (!(Number.isFinite(opts.callTimeoutMs) && opts.callTimeoutMs > 0)) {
+      throw new ReluLabError('usage', `callTimeoutMs must be a positive number of milliseconds, got ${opts.callTimeoutMs}`);
+    }
     const { child, codeDir } = spawnHost(opts);
     const sandbox = new Sandbox(child, { ...opts, codeDir });
     live.add(sandbox);
