@@ -95,6 +95,8 @@ export interface TaskView {
   /** students: points of this task in tests not shown yet */
   withheldNote: string | null;
   failing: FailingTestView[];
+  /** when a compile error kept every failing test of the task from running: why; the tests are then listed briefly */
+  blockedNote: string | null;
   passed: PassedTestView[];
   passedSummary: string;
 }

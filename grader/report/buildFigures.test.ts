@@ -39,3 +39,14 @@ test('curveValueAt interpolates between samples', () => {
   expect(curveValueAt([[-1, 0], [1, 4]], 1)).toBe(4);
   expect(curveValueAt([[-1, 0], [1, 4]], 2)).toBeNull();
 });
+
+test('malformed student data is reported, not drawn', () => {
+  const [map] = buildFigures({
+    examples: [],
+    activations: [],
+    training: null,
+    deadMap: { xs: [0, 1], pattern: [[true], 'oops'] as unknown as boolean[][], referencePattern: [[true], [false]], studentDead: [], referenceDead: [] },
+  });
+  expect(map.failure).toBe('your function failed: activationPattern returned something other than one row of true/false per sample');
+  expect(map.svg?.markup).not.toContain('>yours</text>');
+});

@@ -61,13 +61,13 @@ function activationFigure(plot: ActivationPlot): FigureView {
   // the derivatives jump at 0: no line is drawn across the jump
   const steps = plot.name === 'reluGrad' || plot.name === 'leakyReluGrad';
   const points = [
-    ...(plot.student && plot.studentAtZero !== null
+    ...(plot.student && typeof plot.studentAtZero === 'number'
       ? [{ x: 0, y: plot.studentAtZero, role: 'student' as const, label: `yours: ${formatNumber(plot.studentAtZero)}` }]
       : []),
     { x: 0, y: plot.referenceAtZero, role: 'reference' as const, label: `ref: ${formatNumber(plot.referenceAtZero)}` },
   ];
   const atZero =
-    plot.student && plot.studentAtZero !== null
+    plot.student && typeof plot.studentAtZero === 'number'
       ? `At z = 0 yours gives ${formatNumber(plot.studentAtZero)}, the reference ${formatNumber(plot.referenceAtZero)}.`
       : `At z = 0 the reference gives ${formatNumber(plot.referenceAtZero)}.`;
   return {
@@ -103,7 +103,10 @@ function trainingFigure(training: NonNullable<PlotsData['training']>): FigureVie
   };
 }
 
-function deadMapFigure(map: NonNullable<PlotsData['deadMap']>): FigureView {
+function deadMapFigure(data: NonNullable<PlotsData['deadMap']>): FigureView {
+  // the student's pattern is drawn only when it has the shape of one: samples x units of true/false
+  const wellShaped = Array.isArray(data.pattern) && data.pattern.length === data.xs.length && data.pattern.every((row) => Array.isArray(row) && row.every((v) => typeof v === 'boolean'));
+  const map = wellShaped ? data : { ...data, pattern: null, error: data.error ?? 'activationPattern returned something other than one row of true/false per sample' };
   const deadText = (dead: number[]): string => (dead.length === 0 ? 'none' : `unit ${dead.join(', ')}`);
   const summary = `Dead by your deadNeurons: ${map.studentDead ? deadText(map.studentDead) : 'unknown'}; by the reference: ${deadText(map.referenceDead)}.`;
   return {

@@ -8,6 +8,7 @@
 // points of the visible tests only, and is told the total comes later.
 import type { ResultsDocument, TaskResult, TestResult } from '../results/types.ts';
 import { buildFigures } from './buildFigures.ts';
+import { compileBlocked, type CompileBlock } from './compileBlocked.ts';
 import { formatDuration } from './formatDuration.ts';
 import { formatNumber } from './formatNumber.ts';
 import { formatUtc } from './formatUtc.ts';
@@ -28,6 +29,7 @@ export function buildReportView(doc: ResultsDocument, opts: ReportViewOptions): 
   const withheld = withheldGroups(withheldTests, opts.deadline);
   const instructor = opts.audience === 'instructor';
   const git = doc.submission.git;
+  const blocks = compileBlocked(doc.tasks, shown, doc.diagnostics);
   return {
     audience: opts.audience,
     title: `relu-lab report: ${doc.submission.name}`,
@@ -44,7 +46,7 @@ export function buildReportView(doc: ResultsDocument, opts: ReportViewOptions): 
     summary: summarySentence({ audience: opts.audience, outcome: doc.outcome, shown, withheld }),
     withheld,
     withheldBreakdown: withheld.length > 1 ? withheld : [],
-    tasks: taskList(doc).map((task) => taskView(task, doc, shown, withheldTests, instructor)),
+    tasks: taskList(doc).map((task) => taskView(task, doc, shown, withheldTests, instructor, blocks.get(task.id) ?? null)),
     failingCount: shown.filter((t) => t.status !== 'passed').length,
     diagnostics: [...doc.diagnostics]
       .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column)
@@ -106,7 +108,7 @@ function taskList(doc: ResultsDocument): TaskResult[] {
   return [...doc.tasks, ...extra.map((id) => ({ id, title: id, earned: 0, possible: 0, file: `exercises/${id}.ts` }))];
 }
 
-function taskView(task: TaskResult, doc: ResultsDocument, shown: TestResult[], withheld: TestResult[], instructor: boolean): TaskView {
+function taskView(task: TaskResult, doc: ResultsDocument, shown: TestResult[], withheld: TestResult[], instructor: boolean, block: CompileBlock | null): TaskView {
   const mine = shown.filter((t) => t.task === task.id);
   const hidden = withheld.filter((t) => t.task === task.id);
   const known = doc.tests.some((t) => t.task === task.id);
@@ -128,6 +130,11 @@ function taskView(task: TaskResult, doc: ResultsDocument, shown: TestResult[], w
         ? `+ ${formatNumber(sum(hidden, 'possible'))} points in ${hidden.length} hidden ${hidden.length === 1 ? 'test' : 'tests'}`
         : null,
     failing: mine.filter((t) => t.status !== 'passed').map((t) => failingView(t, task, instructor)),
+    blockedNote: block
+      ? block.files.includes(task.file)
+        ? `${task.file} did not compile, so these tests could not run. Fix the compile errors above first.`
+        : `These tests could not run because ${block.files.join(', ')} did not compile (${task.file} depends on it). Fix the compile errors above first.`
+      : null,
     passed: passed.map((t) => passedView(t, instructor)),
     passedSummary: `${passed.length} of ${mine.length} ${mine.length === 1 ? 'test' : 'tests'} passed`,
   };

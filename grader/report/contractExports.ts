@@ -1,18 +1,25 @@
 // The exports of each exercise module, as the assignment's contract names
-// them, so a failing test can be replayed by calling the right function.
-// `value` exports (the claims) are data, not functions.
+// them, with their parameters, so a failing test can be replayed by calling
+// the right function. `value` exports (the claims) are data, not functions.
 
-export type ContractExport = { name: string; kind: 'function' | 'value' };
+export type ContractExport =
+  | { kind: 'function'; name: string; params: string[]; required: number }
+  | { kind: 'value'; name: string };
 
-const fn = (name: string): ContractExport => ({ name, kind: 'function' });
-const value = (name: string): ContractExport => ({ name, kind: 'value' });
+const fn = (name: string, params: string[], required = params.length): ContractExport => ({ kind: 'function', name, params, required });
+const value = (name: string): ContractExport => ({ kind: 'value', name });
 
 export const contractExports: Readonly<Record<string, readonly ContractExport[]>> = {
-  activations: [fn('relu'), fn('reluGrad'), fn('leakyRelu'), fn('leakyReluGrad')],
-  forward: [fn('dense'), fn('forward'), fn('predict')],
-  backprop: [fn('mseLoss'), fn('backward'), fn('numericalGradient'), fn('relativeError')],
-  'dead-neurons': [fn('activationPattern'), fn('deadNeurons'), fn('alwaysActiveNeurons')],
-  linearity: [fn('kinks'), fn('isLinearOn')],
+  activations: [fn('relu', ['z']), fn('reluGrad', ['z']), fn('leakyRelu', ['z', 'alpha'], 1), fn('leakyReluGrad', ['z', 'alpha'], 1)],
+  forward: [fn('dense', ['W', 'b', 'x']), fn('forward', ['net', 'x']), fn('predict', ['net', 'x'])],
+  backprop: [
+    fn('mseLoss', ['net', 'X', 'Y']),
+    fn('backward', ['net', 'X', 'Y']),
+    fn('numericalGradient', ['net', 'X', 'Y', 'eps'], 3),
+    fn('relativeError', ['a', 'b']),
+  ],
+  'dead-neurons': [fn('activationPattern', ['net', 'X']), fn('deadNeurons', ['net', 'X']), fn('alwaysActiveNeurons', ['net', 'X'])],
+  linearity: [fn('kinks', ['net', 'domain']), fn('isLinearOn', ['net', 'domain'])],
   claims: [value('linearExample'), value('nonlinearExample'), value('answers')],
-  training: [fn('sgdStep'), fn('train'), fn('reviveDeadNeurons')],
+  training: [fn('sgdStep', ['net', 'grads', 'lr']), fn('train', ['net', 'X', 'Y', 'options']), fn('reviveDeadNeurons', ['net', 'X', 'rng'])],
 };

@@ -147,12 +147,20 @@ describe('insights from test outcomes', () => {
       [t({ status: 'not-run', possible: 5, earned: 0 }), t({ status: 'not-run', possible: 10, earned: 0 })],
       [{ id: 'backprop', title: 'Backpropagation', earned: 0, possible: 25, file: 'exercises/backprop.ts' }],
     );
-    expect(texts(out)).toEqual(['exercises/backprop.ts did not compile, so 2 of its tests (15 points) could not run. Start with the first error, at line 3, column 7: “first” Later errors often follow from it.']);
+    expect(texts(out)).toEqual(['exercises/backprop.ts did not compile, so 2 tests (15 points) could not run. Start with the first error, at line 3, column 7: “first” Later errors often follow from it.']);
   });
 });
 
 test('the sample results give the ideas a student should read', () => {
   const shown = sampleResults.tests.filter((t) => t.visibility === 'visible');
   const ids = insights({ plots: sampleResults.plots, shownTests: shown, tasks: sampleResults.tasks, diagnostics: sampleResults.diagnostics }).map((i) => i.id);
-  expect(ids).toEqual(['compile-exercises/backprop.ts', 'reluGrad-at-zero', 'linear-example-kink', 'linear-example-unit-1', 'dead-claim-1', 'timed-out']);
+  expect(ids).toEqual(['compile', 'reluGrad-at-zero', 'linear-example-kink', 'linear-example-unit-1', 'dead-claim-1', 'timed-out']);
+});
+
+test('values lost on the way (null where a number was) produce no claims', () => {
+  const z1 = [[null, null, null]] as unknown as number[][];
+  expect(linearExampleUnitsInsight(plots({ examples: [example({ studentZ1: { xs, z1 } })] }))).toEqual([]);
+  expect(nonlinearExampleInsight(plots({ examples: [example({ id: 'nonlinearExample', studentKinks: [1, 2], studentZ1: { xs, z1 } })] }))).toEqual([]);
+  const curve = [[-1, 0], [0, null], [1, 1]] as unknown as [number, number][];
+  expect(kinksInside(example({ student: curve }))).toEqual({ xs: [], approximate: true });
 });

@@ -2,6 +2,7 @@
 // plot data (their functions' values) and from the outcomes of the tests this
 // audience may see. One small function per idea; each returns its sentences.
 import type { Diagnostic, ExamplePlot, PlotsData, TaskResult, TestResult } from '../results/types.ts';
+import { compileBlocked } from './compileBlocked.ts';
 import { formatNumber } from './formatNumber.ts';
 import type { InsightView } from './ReportView.ts';
 
@@ -39,7 +40,7 @@ const AT_ZERO_WHY: Record<string, string> = {
 /** An activation (or its derivative) whose value at exactly 0 breaks the convention. */
 export function activationAtZeroInsight(plots: PlotsData): InsightView[] {
   return plots.activations.flatMap((a) =>
-    a.studentAtZero === null || Math.abs(a.studentAtZero - a.referenceAtZero) <= 1e-12
+    typeof a.studentAtZero !== 'number' || Math.abs(a.studentAtZero - a.referenceAtZero) <= 1e-12
       ? []
       : [{ id: `${a.name}-at-zero`, text: `Your ${a.name}(0) is ${n(a.studentAtZero)}; ${AT_ZERO_WHY[a.name]}${a.name === 'leakyReluGrad' ? ` (${n(a.referenceAtZero)} here)` : ''}.` }],
   );
@@ -52,6 +53,7 @@ export function kinksInside(example: ExamplePlot, lo = -4, hi = 4): { xs: number
   const c = example.student;
   const xs: number[] = [];
   for (let i = 1; i + 1 < c.length; i++) {
+    if (![c[i - 1], c[i], c[i + 1]].every(([x, y]) => finite(x) && finite(y))) continue;
     const s0 = (c[i][1] - c[i - 1][1]) / (c[i][0] - c[i - 1][0]);
     const s1 = (c[i + 1][1] - c[i][1]) / (c[i + 1][0] - c[i][0]);
     if (Math.abs(s1 - s0) > 1e-6 * Math.max(1, Math.abs(s0), Math.abs(s1)) && c[i][0] > lo && c[i][0] < hi) xs.push(c[i][0]);
@@ -83,6 +85,7 @@ export function linearExampleUnitsInsight(plots: PlotsData): InsightView[] {
   if (!z) return [];
   const out: InsightView[] = [];
   z.z1.forEach((row, unit) => {
+    if (row.length !== z.xs.length || !row.every(finite)) return;
     if (unit === 0) {
       const i = argBy(row, (a, b) => a > b);
       if (row[i] > 0) out.push({ id: 'linear-example-unit-0', text: `Your linearExample should have unit 0 dead on [-4, 4], but its pre-activation at x = ${n(z.xs[i])} is ${n(row[i])}; it must be <= 0 for every x there.` });
@@ -108,7 +111,7 @@ export function deadClaimInsight(plots: PlotsData): InsightView[] {
     const offSomewhere = truth.some((row) => row[unit] !== true);
     const why = offSomewhere ? ' A unit is dead only when it is off for every sample, not just for some.' : '';
     const z = source?.studentZ1?.z1[unit];
-    if (source && z) {
+    if (source && z && z.every(finite)) {
       const i = argBy(z, (a, b) => a > b);
       out.push({ id: `dead-claim-${unit}`, text: `You reported unit ${unit} dead on the ${exampleName(source)}, but its pre-activation at x = ${n(map.xs[i])} is ${n(z[i])}.${why}` });
     } else {
@@ -132,7 +135,7 @@ export function nonlinearExampleInsight(plots: PlotsData): InsightView[] {
     out.push({ id: 'nonlinear-example-kinks', text: `Your nonlinearExample has ${where}; it needs at least two, so place two units' switch points x = -b1[j] / W1[j][0] inside the interval.` });
   }
   ex.studentZ1?.z1.forEach((row, unit) => {
-    if (row.length > 0 && row.every((z) => z <= 0)) out.push({ id: `nonlinear-example-dead-${unit}`, text: `Unit ${unit} of your nonlinearExample is off for every x in [-4, 4], so it is dead there; the example asks for no dead unit.` });
+    if (row.length > 0 && row.every((z) => finite(z) && z <= 0)) out.push({ id: `nonlinear-example-dead-${unit}`, text: `Unit ${unit} of your nonlinearExample is off for every x in [-4, 4], so it is dead there; the example asks for no dead unit.` });
   });
   return out;
 }
@@ -163,16 +166,20 @@ export function timedOutInsight(shownTests: TestResult[]): InsightView[] {
   return [{ id: 'timed-out', text: `${slow.length === 1 ? 'One test' : `${slow.length} tests`} stopped at the time limit (${names}${slow.length > 2 ? ' and more' : ''}). Look for a loop whose condition never changes, such as an epoch counter that is never incremented.` }];
 }
 
-/** Files that did not compile, and what that cost. */
+/** Files that did not compile, what that cost, and where to start. */
 export function compileInsight(diagnostics: Diagnostic[], shownTests: TestResult[], tasks: TaskResult[]): InsightView[] {
+  if (diagnostics.length === 0) return [];
   const files = [...new Set(diagnostics.map((d) => d.file))];
-  return files.map((file) => {
-    const first = diagnostics.filter((d) => d.file === file).sort((a, b) => a.line - b.line || a.column - b.column)[0];
-    const taskIds = new Set(tasks.filter((t) => t.file === file).map((t) => t.id));
-    const blocked = shownTests.filter((t) => taskIds.has(t.task) && t.status === 'not-run');
-    const cost = blocked.length > 0 ? `, so ${blocked.length} of its tests (${n(sum(blocked.map((t) => t.possible)))} points) could not run` : '';
-    return { id: `compile-${file}`, text: `${file} did not compile${cost}. Start with the first error, at line ${first.line}, column ${first.column}: “${first.message}” Later errors often follow from it.` };
-  });
+  const first = [...diagnostics].sort((a, b) => files.indexOf(a.file) - files.indexOf(b.file) || a.line - b.line || a.column - b.column)[0];
+  const blocked = [...compileBlocked(tasks, shownTests, diagnostics).values()].flatMap((b) => b.tests);
+  const what = files.length === 1 ? `${files[0]} did not compile` : `${files.length} files did not compile (${files.join(', ')})`;
+  const cost = blocked.length > 0 ? `, so ${blocked.length} ${blocked.length === 1 ? 'test' : 'tests'} (${n(sum(blocked.map((t) => t.possible)))} points) could not run` : '';
+  const where = files.length === 1 ? `at line ${first.line}, column ${first.column}` : `in ${first.file}, line ${first.line}, column ${first.column}`;
+  return [{ id: 'compile', text: `${what}${cost}. Start with the first error, ${where}: “${first.message}” Later errors often follow from it.` }];
+}
+
+function finite(v: unknown): v is number {
+  return typeof v === 'number' && Number.isFinite(v);
 }
 
 function argBy(xs: number[], better: (a: number, b: number) => boolean): number {

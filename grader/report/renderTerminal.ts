@@ -59,7 +59,14 @@ export function renderTerminalView(view: ReportView, color: boolean): string {
     line();
     line(paint('bold', 'What to fix'));
     for (const task of view.tasks) {
-      for (const t of task.failing) out.push(...failingLines(t, task.title, paint));
+      if (task.blockedNote) {
+        line();
+        line(`  ${paint('yellow', `✗ not run`)}  ${paint('bold', `${task.failing.length} ${task.failing.length === 1 ? 'test' : 'tests'} of ${task.title}`)}`);
+        line(`      ${task.blockedNote}`);
+        for (const t of task.failing) line(paint('dim', `      - ${t.name} (${t.pointsText})${t.visibilityNote ? ` · ${t.visibilityNote}` : ''}`));
+      } else {
+        for (const t of task.failing) out.push(...failingLines(t, task.title, paint));
+      }
     }
   }
 

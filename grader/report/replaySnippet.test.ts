@@ -37,8 +37,33 @@ describe('replaySnippet', () => {
   });
 
   test('finds the function from the test id when the name does not say it', () => {
-    const snippet = replaySnippet({ test: { id: 'backprop.numerical-gradient', name: 'central differences', task: 'backprop' }, counterexample: ce('[1]'), file: 'exercises/backprop.ts' });
-    expect(snippet).toContain('numericalGradient(1)');
+    const snippet = replaySnippet({ test: { id: 'backprop.numerical-gradient', name: 'central differences', task: 'backprop' }, counterexample: ce('[{"W1":[[1]]}, [[1]], [[0]]]'), file: 'exercises/backprop.ts' });
+    expect(snippet).toContain('numericalGradient({ W1: [[1]] }, [[1]], [[0]])');
+  });
+
+  test('a record the property drew is bound by name, and the call made when every argument is there', () => {
+    const snippet = replaySnippet({
+      test: { id: 'dead-neurons.zero-gradient', name: 'every unit deadNeurons reports has a zero dW1 row', task: 'dead-neurons', observed: { actual: [0.5], expected: [0] } },
+      counterexample: ce('{"net":{"W1":[[0.25]],"b1":[0]},"X":[[0],[0.25]],"Y":[[0],[0]]}'),
+      file: 'exercises/dead-neurons.ts',
+    });
+    expect(snippet).toContain('  const { net, X, Y } = { net: { W1: [[0.25]], b1: [0] }, X: [[0], [0.25]], Y: [[0], [0]] };');
+    expect(snippet).toContain('  const result = deadNeurons(net, X);');
+    expect(snippet).toContain('  // check here what the test requires: every unit deadNeurons reports has a zero dW1 row');
+    expect(snippet).toContain('  // relu-lab saw [0.5] where it expected [0]');
+    expect(snippet).not.toContain('expect(result)');
+  });
+
+  test('when the drawn values do not make the argument list, it lays them out and names the call', () => {
+    const snippet = replaySnippet({
+      test: { id: 'training.sgd-step', name: 'sgdStep returns p - lr * dp', task: 'training' },
+      counterexample: ce('[{"net":{"b2":[0]},"X":[[0]],"Y":[[0.25]]},0.5]'),
+      file: 'exercises/training.ts',
+    });
+    expect(snippet).toContain('  const { net, X, Y } = { net: { b2: [0] }, X: [[0]], Y: [[0.25]] };');
+    expect(snippet).toContain('  // the property also drew: 0.5');
+    expect(snippet).toContain('  // call sgdStep(net, grads, lr) with these values');
+    expect(snippet).not.toContain('const result');
   });
 
   test('a value that is not a JSON array stays a comment', () => {

@@ -1,5 +1,13 @@
 // A failing property test's shrunk counterexample as a Vitest test the
 // student can paste into the exercise's test file and run on its own.
+//
+// fast-check prints what the property drew, which is not always the
+// function's argument list: a property may draw a record ({ net, X, Y }) and
+// more values beside it. So the snippet calls the function directly only when
+// the values fit its parameters: positionally (`[0]` for reluGrad(z)) or by
+// name (a record with `net` and `X` for deadNeurons(net, X)). Otherwise it
+// lays the values out and says which call to make. It asserts the expected
+// value only when the call is the plain positional one.
 import type { TestResult } from '../results/types.ts';
 import { contractExports, type ContractExport } from './contractExports.ts';
 import { jsLiteral } from './jsLiteral.ts';
@@ -11,48 +19,85 @@ export interface ReplaySubject {
   file: string;
 }
 
+type Fn = Extract<ContractExport, { kind: 'function' }>;
+
 export function replaySnippet({ test, counterexample, file }: ReplaySubject): string {
   const moduleName = file.replace(/^.*\//, '').replace(/\.ts$/, '');
   const subject = functionUnderTest(test, moduleName);
-  const args = parseArgs(counterexample.value);
   const lines = [
     `// replay: seed ${counterexample.seed}, path ${JSON.stringify(counterexample.path)}`,
     `// fast-check: ${oneLine(counterexample.replay)}`,
     `// paste into ${file.replace(/\.ts$/, '.test.ts')}; it needs:`,
     `//   import { expect, test } from 'vitest';`,
+    ...(subject ? [`//   import { ${subject.name} } from './${moduleName}.ts';`] : []),
+    `test(${quote(`replay ${test.id}: ${test.name}`)}, () => {`,
+    ...body(test, counterexample.value, subject),
+    '});',
   ];
-  if (subject) lines.push(`//   import { ${subject.name} } from './${moduleName}.ts';`);
-  lines.push(`test(${quote(`replay ${test.id}: ${test.name}`)}, () => {`);
-  if (subject && subject.kind === 'function' && args !== null) {
-    lines.push(`  const result = ${subject.name}(${args.join(', ')});`);
-    const expected = test.observed ? jsLiteral(test.observed.expected) : null;
-    const actual = test.observed ? jsLiteral(test.observed.actual) : null;
-    if (expected !== null) {
-      if (actual !== null) lines.push(`  // relu-lab saw ${oneLine(actual)} where it expected ${oneLine(expected)}`);
-      lines.push(`  expect(result).toEqual(${expected});`);
-    } else {
-      lines.push(`  // check here what the test requires: ${oneLine(test.name)}`);
-    }
-  } else {
-    lines.push(`  // the smallest failing input relu-lab found:`);
-    lines.push(`  // ${oneLine(counterexample.value)}`);
-    lines.push(`  // call ${subject ? subject.name : 'the function this test checks'} with it and check: ${oneLine(test.name)}`);
-  }
-  lines.push('});');
   return lines.join('\n');
 }
 
-/** The counterexample as argument literals, when it is a JSON array (fast-check prints tuples so). */
-function parseArgs(value: string): string[] | null {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(value);
-  } catch {
-    return null;
+function body(test: ReplaySubject['test'], raw: string, subject: ContractExport | null): string[] {
+  const parsed = parseJson(raw);
+  const saw = test.observed ? observedComment(test.observed) : [];
+  const fallback = [
+    `  // the smallest failing input relu-lab found:`,
+    `  // ${oneLine(raw)}`,
+    `  // call ${subject ? subject.name : 'the function this test checks'} with it and check: ${oneLine(test.name)}`,
+    ...saw,
+  ];
+  if (!subject || subject.kind !== 'function' || parsed === undefined) return fallback;
+
+  // positional: [0] for reluGrad(z)
+  if (Array.isArray(parsed) && parsed.length >= subject.required && parsed.length <= subject.params.length && !parsed.some((v) => isRecordOf(v, subject))) {
+    const args = parsed.map(jsLiteral);
+    if (args.every((a): a is string => a !== null)) {
+      const expected = test.observed ? jsLiteral(test.observed.expected) : null;
+      return [
+        `  const result = ${subject.name}(${args.join(', ')});`,
+        ...(expected !== null ? [...saw, `  expect(result).toEqual(${expected});`] : [`  // check here what the test requires: ${oneLine(test.name)}`]),
+      ];
+    }
   }
-  if (!Array.isArray(parsed)) return null;
-  const args = parsed.map(jsLiteral);
-  return args.every((a): a is string => a !== null) ? args : null;
+
+  // by name: a record of some parameters, perhaps with more values beside it
+  const values = Array.isArray(parsed) ? parsed : [parsed];
+  const record = values.find((v) => isRecordOf(v, subject));
+  if (!record) return fallback;
+  const names = Object.keys(record);
+  const literal = jsLiteral(record);
+  const others = values.filter((v) => v !== record).map(jsLiteral);
+  if (literal === null || others.some((o) => o === null)) return fallback;
+  const bound = subject.params.slice(0, subject.required).every((p) => names.includes(p));
+  const call = `${subject.name}(${subject.params.filter((p, i) => i < subject.required || names.includes(p)).join(', ')})`;
+  return [
+    `  const { ${names.join(', ')} } = ${literal};`,
+    ...(others.length > 0 ? [`  // the property also drew: ${others.join(', ')}`] : []),
+    ...(bound ? [`  const result = ${call};`] : [`  // call ${subject.name}(${subject.params.join(', ')}) with these values`]),
+    `  // check here what the test requires: ${oneLine(test.name)}`,
+    ...saw,
+  ];
+}
+
+function observedComment(observed: NonNullable<TestResult['observed']>): string[] {
+  const actual = jsLiteral(observed.actual);
+  const expected = jsLiteral(observed.expected);
+  return actual !== null && expected !== null ? [`  // relu-lab saw ${oneLine(actual)} where it expected ${oneLine(expected)}`] : [];
+}
+
+/** A plain object whose keys are all parameter names of `fn`, and has at least one. */
+function isRecordOf(v: unknown, fn: Fn): v is Record<string, unknown> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const keys = Object.keys(v);
+  return keys.some((k) => fn.params.includes(k)) && keys.every((k) => /^[A-Za-z_$][\w$]*$/.test(k));
+}
+
+function parseJson(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The contract export the test is about: named in the test's name, or in its id. */

@@ -1,6 +1,6 @@
 // A line chart of one or two curves (the student's beside the reference),
 // with axes, ticks and labels, a legend, kinks as vertical dashed lines and
-// highlighted points (e.g. the value at x = 0).
+// highlighted points (e.g. the value at x = 0). Why our own SVG code: see SvgMarkup.ts.
 import type { Curve } from '../../results/types.ts';
 import { el, text } from './element.ts';
 import { makeScale, padDomain, px, tickLabel, type Scale } from './scale.ts';
