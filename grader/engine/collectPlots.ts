@@ -10,7 +10,8 @@ import { kinks } from '../../solutions/linearity.ts';
 import { train } from '../../solutions/training.ts';
 import type { JobContext } from '../hidden/harness/job.ts';
 import type { ActivationPlot, Curve, ExamplePlot, PlotsData } from '../results/types.ts';
-import { Sandbox, type CallOutcome } from '../sandbox/Sandbox.ts';
+import type { BatchEntry, BatchOutcome, CallOutcome } from '../sandbox/CallOutcome.ts';
+import { Sandbox } from '../sandbox/Sandbox.ts';
 
 /** x from -4 to 4 in steps of 1/8 */
 const XS = Array.from({ length: 65 }, (_, i) => -4 + i / 8);
@@ -34,7 +35,7 @@ const DEAD_MAP = {
 
 class Unavailable extends Error {}
 
-function valueOf(outcome: CallOutcome, what: string): unknown {
+function valueOf(outcome: CallOutcome | BatchEntry | BatchOutcome, what: string): unknown {
   switch (outcome.kind) {
     case 'returned':
       return outcome.value;
@@ -58,7 +59,7 @@ export async function collectPlots(job: JobContext): Promise<PlotsData> {
   };
   const askMany = async (module: string, name: string, argsList: unknown[][]): Promise<unknown[]> => {
     if (job.unavailable[module]) throw new Unavailable(job.unavailable[module]);
-    const all = valueOf(await sandbox.callMany(module, name, argsList), name) as CallOutcome[];
+    const all = valueOf(await sandbox.callMany(module, name, argsList), name) as BatchEntry[];
     return all.map((o) => valueOf(o, name));
   };
   const attempt = async <T>(fn: () => Promise<T>): Promise<{ value: T } | { error: string }> => {

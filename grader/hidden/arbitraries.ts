@@ -89,3 +89,6 @@ export const interval = fc
   .tuple(quarter, quarter)
   .filter(([a, b]) => a !== b)
   .map(([a, b]): [number, number] => (a < b ? [a, b] : [b, a]));
+
+/** A problem as the arguments of mseLoss, backward and numericalGradient. */
+export const problemArgs = ({ net, X, Y }: Problem): unknown[] => [net, X, Y];

@@ -7,8 +7,8 @@
 // with `unavailable`, so nothing waits on a sandbox that is gone. No method
 // throws for anything student code does.
 import type { ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import type { ModuleName } from '../core/defaults.ts';
 import { ReluLabError } from '../core/errors.ts';
 import type { BatchOutcome, CallOutcome, SandboxState } from './CallOutcome.ts';
 import { describeCrash } from './describeCrash.ts';
@@ -25,6 +25,20 @@ export interface SandboxOptions {
   memoryMb: number;
   /** how long the process may take to start; default 10 s */
   startTimeoutMs?: number;
+}
+
+/** A process past this share of its heap limit when a call times out is out of memory. */
+const MEMORY_NEAR_LIMIT = 0.9;
+
+/** Resident memory of a process in MB from /proc (Linux), or null where unavailable. */
+function residentMb(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Extra time a batch gets per progress report, for the report's own delay. */
@@ -155,12 +169,12 @@ export class Sandbox {
   }
 
   /** Calls the export `name` of `module` with `args`. */
-  call(module: ModuleName, name: string, args: unknown[]): Promise<CallOutcome> {
+  call(module: string, name: string, args: unknown[]): Promise<CallOutcome> {
     return this.enqueue({ op: 'call', module, name, args }, `exercises/${module}.ts ${name}`, null);
   }
 
   /** Reads the non-function export `name` of `module` (e.g. claims' linearExample). */
-  value(module: ModuleName, name: string): Promise<CallOutcome> {
+  value(module: string, name: string): Promise<CallOutcome> {
     return this.enqueue({ op: 'value', module, name }, `exercises/${module}.ts ${name}`, null);
   }
 
@@ -170,7 +184,7 @@ export class Sandbox {
    * has the time limit of a single call. If the module or export is missing
    * the whole batch `threw`.
    */
-  callMany(module: ModuleName, name: string, argsList: unknown[][]): Promise<BatchOutcome> {
+  callMany(module: string, name: string, argsList: unknown[][]): Promise<BatchOutcome> {
     return this.enqueue({ op: 'callMany', module, name, argsList }, `exercises/${module}.ts ${name}`, argsList.length) as Promise<BatchOutcome>;
   }
 
@@ -239,6 +253,15 @@ export class Sandbox {
   private onTimeout(job: Job): void {
     if (this.current !== job || this.status !== 'open') return;
     const ms = performance.now() - job.started;
+    // Near its heap limit V8 collects garbage over and over before it gives
+    // up: a call that is slow because it is out of memory is said so.
+    const rssMb = residentMb(this.child.pid);
+    if (rssMb !== null && rssMb >= MEMORY_NEAR_LIMIT * this.opts.memoryMb) {
+      const message = `${job.label} ran out of memory (it was using ${Math.round(rssMb)} MB, the limit is ${this.opts.memoryMb} MB)`;
+      this.breakWith(message);
+      this.finish(job, { kind: 'crashed', message, ms });
+      return;
+    }
     const message = `${job.label} timed out after ${this.opts.callTimeoutMs} ms${job.batchSize === null ? '' : ` (in a batch of ${job.batchSize} calls)`}`;
     this.breakWith(message);
     this.finish(job, { kind: 'timed-out', ms, message });

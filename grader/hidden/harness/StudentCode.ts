@@ -4,10 +4,28 @@
 // broke the sandbox is remembered, so a property that hung reports the input
 // that hung rather than whatever shrinking reached afterwards.
 import { inject } from 'vitest';
-import { Sandbox, type CallOutcome } from '../../sandbox/Sandbox.ts';
+import type { BatchEntry, CallOutcome } from '../../sandbox/CallOutcome.ts';
+import { Sandbox } from '../../sandbox/Sandbox.ts';
 import { GradingFailure } from './GradingFailure.ts';
 import { formatCall } from './formatValue.ts';
 import { JOB_KEY, type JobContext } from './job.ts';
+
+/** One call a property will make, declared so it can be prefetched. */
+export interface PlannedCall {
+  module: string;
+  name: string;
+  args: unknown[];
+}
+
+/** The planned call behind `argumentsAfter(module, name, args)`. */
+export function probeCall(module: string, name: string, args: unknown[]): PlannedCall {
+  return { module: PROBE_MODULE, name: 'argumentsAfter', args: [module, name, args] };
+}
+
+/** A key telling calls apart, -0 from 0 included. */
+function callKey(module: string, name: string, args: unknown[]): string {
+  return `${module}\u0000${name}\u0000${JSON.stringify(args, (_k, v) => (Object.is(v, -0) ? '-0' : typeof v === 'number' && !Number.isFinite(v) ? String(v) : v))}`;
+}
 
 /** The module name of grader/hidden/probe.mjs once copied into a compiled submission. */
 export const PROBE_MODULE = 'relu-lab-probe';
@@ -15,21 +33,40 @@ export const PROBE_MODULE = 'relu-lab-probe';
 export class StudentCode {
   /** the failure of the call that stopped the sandbox, if any */
   breakage: GradingFailure | null = null;
+  private readonly cache = new Map<string, BatchEntry>();
 
-  private constructor(
-    readonly job: JobContext,
-    private readonly sandbox: Sandbox | null,
-    private readonly openError: string | null,
-  ) {}
+  private sandbox: Sandbox | null = null;
+  private openError: string | null = null;
+
+  private constructor(readonly job: JobContext) {}
 
   /** Opens a sandbox on the submission this run grades. Never throws. */
   static async open(): Promise<StudentCode> {
-    const job = inject(JOB_KEY);
+    const student = new StudentCode(inject(JOB_KEY));
+    await student.reopen();
+    return student;
+  }
+
+  /**
+   * Called before each check: a sandbox stopped by an earlier check's hang or
+   * crash is replaced, so one bad function does not cost the checks of the
+   * others. Within a check a stopped sandbox stays stopped (shrinking never hangs).
+   */
+  async freshForCheck(): Promise<void> {
+    this.clearPrefetched();
+    this.breakage = null;
+    if (this.sandbox?.state !== 'open') await this.reopen();
+  }
+
+  private async reopen(): Promise<void> {
+    await this.sandbox?.close();
+    const { codeDir, callTimeoutMs, memoryMb } = this.job;
     try {
-      const sandbox = await Sandbox.open({ codeDir: job.codeDir, callTimeoutMs: job.callTimeoutMs, memoryMb: job.memoryMb });
-      return new StudentCode(job, sandbox, null);
+      this.sandbox = await Sandbox.open({ codeDir, callTimeoutMs, memoryMb });
+      this.openError = null;
     } catch (e) {
-      return new StudentCode(job, null, e instanceof Error ? e.message : String(e));
+      this.sandbox = null;
+      this.openError = e instanceof Error ? e.message : String(e);
     }
   }
 
@@ -41,7 +78,40 @@ export class StudentCode {
   async outcome(module: string, name: string, args: unknown[]): Promise<CallOutcome> {
     const missing = this.unavailable(module);
     if (missing) return { kind: 'unavailable', message: missing };
+    const cached = this.cache.get(callKey(module, name, args));
+    if (cached) return { ...cached, ms: 0 };
     return this.sandbox!.call(module, name, args);
+  }
+
+  /**
+   * Runs many calls in one round trip per function and keeps their outcomes,
+   * so a property's runs cost one crossing instead of one each. A call not
+   * prefetched (or prefetched differently) simply crosses on its own.
+   */
+  async prefetch(calls: PlannedCall[]): Promise<void> {
+    const groups = new Map<string, PlannedCall[]>();
+    for (const c of calls) {
+      if (this.unavailable(c.module)) continue;
+      const key = `${c.module}\u0000${c.name}`;
+      groups.set(key, [...(groups.get(key) ?? []), c]);
+    }
+    for (const group of groups.values()) {
+      const { module, name } = group[0];
+      const batch = await this.sandbox!.callMany(module, name, group.map((c) => c.args));
+      if (batch.kind !== 'returned') {
+        // A call in the batch hung or crashed: start afresh and let the
+        // property make its calls one by one, so the one at fault is
+        // reported with its own input.
+        await this.reopen();
+        return;
+      }
+      batch.value.forEach((entry, i) => this.cache.set(callKey(module, name, group[i].args), entry));
+    }
+  }
+
+  /** Forgets prefetched outcomes. */
+  clearPrefetched(): void {
+    this.cache.clear();
   }
 
   /** Calls `module.name(...args)` and returns its value, or throws a GradingFailure saying what went wrong. */
@@ -51,16 +121,13 @@ export class StudentCode {
 
   /** Calls `module.name` on a copy of `args` in the sandbox; returns its value and the arguments as the call left them. */
   async argumentsAfter<T = unknown>(module: string, name: string, args: unknown[]): Promise<{ value: T; args: unknown[] }> {
-    const missing = this.unavailable(module);
-    if (missing) return this.expectValue({ kind: 'unavailable', message: missing }, name) as never;
-    const outcome = await this.sandbox!.call(PROBE_MODULE, 'argumentsAfter', [module, name, args]);
-    return this.expectValue(outcome, formatCall(name, args)) as { value: T; args: unknown[] };
+    return this.probe(module, 'argumentsAfter', [module, name, args], formatCall(name, args));
   }
 
-  /** Calls the probe's helper `name` (see grader/hidden/probe.mjs) for a check on `module`. */
-  async probe<T = unknown>(module: string, name: string, args: unknown[], what: string): Promise<T> {
+  /** Calls the probe's helper `helper` (grader/hidden/probe.mjs) on behalf of `module`; `what` names it in messages. */
+  async probe<T = unknown>(module: string, helper: string, args: unknown[], what: string): Promise<T> {
     const missing = this.unavailable(module);
-    const outcome: CallOutcome = missing ? { kind: 'unavailable', message: missing } : await this.sandbox!.call(PROBE_MODULE, name, args);
+    const outcome: CallOutcome = missing ? { kind: 'unavailable', message: missing } : await this.outcome(PROBE_MODULE, helper, args);
     return this.expectValue(outcome, what) as T;
   }
 
@@ -87,10 +154,7 @@ export class StudentCode {
       case 'crashed':
         return this.broke(new GradingFailure(`${what} stopped the process running your code: ${outcome.message}`, { status: 'errored' }));
       case 'unavailable':
-        throw new GradingFailure(
-          this.breakage ? `not run: your code stopped responding earlier (${this.breakage.message})` : outcome.message,
-          { status: 'errored' },
-        );
+        throw this.breakage ?? new GradingFailure(outcome.message, { status: 'errored' });
     }
   }
 

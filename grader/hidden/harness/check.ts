@@ -1,8 +1,15 @@
 // Registers one hidden check as a Vitest test named by its id.
 import { test } from 'vitest';
 import { getCheck } from '../catalog.ts';
+import type { StudentCode } from './StudentCode.ts';
 
-/** Declares the body of check `id` (its metadata lives in grader/hidden/checks/). */
-export function check(id: string, body: () => Promise<void>): void {
-  test(getCheck(id).id, body);
+/**
+ * Declares the body of check `id` (its metadata lives in grader/hidden/checks/).
+ * Each check starts with a working sandbox, whatever the one before did.
+ */
+export function check(id: string, student: () => StudentCode, body: () => Promise<void>): void {
+  test(getCheck(id).id, async () => {
+    await student().freshForCheck();
+    await body();
+  });
 }

@@ -3,16 +3,47 @@
 // counterexample and how to replay it.
 import fc from 'fast-check';
 import { GradingFailure, type FailureDetails } from './GradingFailure.ts';
-import type { StudentCode } from './StudentCode.ts';
+import { expectCall } from './expectations.ts';
+import type { PlannedCall, StudentCode } from './StudentCode.ts';
+
+/** A differential property: the student's `module.name` against the reference on generated inputs. */
+export interface Agreement<T> {
+  module: string;
+  name: string;
+  args: (value: T) => unknown[];
+  expected: (value: T) => unknown;
+  tolerance?: number;
+}
+
+/** Checks that the student's function returns what the reference does on every generated value. */
+export function agrees<T>(student: StudentCode, arbitrary: fc.Arbitrary<T>, a: Agreement<T>): Promise<void> {
+  return holds(
+    student,
+    arbitrary,
+    async (value) => {
+      await expectCall(student, a.module, a.name, a.args(value), a.expected(value), a.tolerance);
+    },
+    (value) => [{ module: a.module, name: a.name, args: a.args(value) }],
+  );
+}
 
 /**
  * Checks that `predicate` holds for every generated value. The predicate
  * throws a GradingFailure (a mismatch or a failing student call) otherwise.
  */
-export async function holds<T>(student: StudentCode, arbitrary: fc.Arbitrary<T>, predicate: (value: T) => Promise<void>): Promise<void> {
+export async function holds<T>(
+  student: StudentCode,
+  arbitrary: fc.Arbitrary<T>,
+  predicate: (value: T) => Promise<void>,
+  plan?: (value: T) => PlannedCall[],
+): Promise<void> {
   const { seed, numRuns } = student.job;
   const brokenBefore = student.breakage;
+  // fc.sample with the same seed draws the values fc.check will: fetch the
+  // student's answers for all of them in one round trip first.
+  if (plan) await student.prefetch(fc.sample(arbitrary, { seed, numRuns }).flatMap(plan));
   const details = await fc.check(fc.asyncProperty(arbitrary, predicate), { seed, numRuns });
+  student.clearPrefetched();
   // A hang or crash during this property: report the call that caused it,
   // not the input shrinking reached while every later call failed at once.
   if (student.breakage && student.breakage !== brokenBefore) throw student.breakage;

@@ -23,7 +23,7 @@ async function studentNetwork(name: string): Promise<Network> {
   return net;
 }
 
-check('claims.linear-example', async () => {
+check('claims.linear-example', student, async () => {
   const net = await studentNetwork('linearExample');
   for (const x of DOMAIN) {
     expectThat(z(net, 0, x) <= 0, `unit 0 of your linearExample must be dead on [-4, 4], but at x = ${x} its pre-activation is ${formatNumber(z(net, 0, x))} > 0`);
@@ -35,7 +35,7 @@ check('claims.linear-example', async () => {
   expectThat(onOneLine(SAMPLES, ys), `your linearExample's outputs at x = ${SAMPLES.join(', ')} are ${ys.map(formatNumber).join(', ')}: not on one line`);
 });
 
-check('claims.nonlinear-example', async () => {
+check('claims.nonlinear-example', student, async () => {
   const net = await studentNetwork('nonlinearExample');
   for (const j of [0, 1, 2]) {
     const best = Math.max(z(net, j, DOMAIN[0]), z(net, j, DOMAIN[1]));
@@ -63,7 +63,7 @@ const expected: Answers = {
 };
 
 const answerCheck = (id: string, key: keyof Answers) =>
-  check(id, async () => {
+  check(id, student, async () => {
     const answers = await student().value<Partial<Answers>>(M, 'answers');
     expectThat(typeof answers === 'object' && answers !== null, 'answers must be an object');
     const given = answers[key];

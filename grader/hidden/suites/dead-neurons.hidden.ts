@@ -2,39 +2,34 @@ import fc from 'fast-check';
 import type { Network, Vector } from '../../../exercises/types.ts';
 import { backward } from '../../../solutions/backprop.ts';
 import * as ref from '../../../solutions/dead-neurons.ts';
-import { problem } from '../arbitraries.ts';
+import { problem, type Problem } from '../arbitraries.ts';
 import { check } from '../harness/check.ts';
 import { expectCall, expectRangeError, expectThat } from '../harness/expectations.ts';
-import { holds } from '../harness/property.ts';
+import { agrees, holds } from '../harness/property.ts';
 import { useStudent } from '../harness/useStudent.ts';
 
 const student = useStudent();
 const M = 'dead-neurons';
 
-const reluData = problem('relu', 5).map(({ net, X }) => ({ net, X }));
+const netAndData = ({ net, X }: Problem): unknown[] => [net, X];
 
-check('dead-neurons.activation-pattern-matches-reference', () =>
-  holds(student(), problem('any', 5), async ({ net, X }) => {
-    await expectCall(student(), M, 'activationPattern', [net, X], ref.activationPattern(net, X));
-  }),
+check('dead-neurons.activation-pattern-matches-reference', student, () =>
+  agrees(student(), problem('any', 5), { module: M, name: 'activationPattern', args: netAndData, expected: ({ net, X }) => ref.activationPattern(net, X) }),
 );
 
-check('dead-neurons.dead-neurons-matches-reference', () =>
-  holds(student(), reluData, async ({ net, X }) => {
-    await expectCall(student(), M, 'deadNeurons', [net, X], ref.deadNeurons(net, X));
-  }),
+check('dead-neurons.dead-neurons-matches-reference', student, () =>
+  agrees(student(), problem('any', 5), { module: M, name: 'deadNeurons', args: netAndData, expected: ({ net, X }) => ref.deadNeurons(net, X) }),
 );
 
-check('dead-neurons.leaky-units-never-dead', async () => {
+check('dead-neurons.leaky-units-never-dead', student, async () => {
   // every unit has z1 <= 0 on every sample: ReLU would call them all dead
   const net: Network = { W1: [[1], [-1]], b1: [-10, -10], W2: [[1, 1]], b2: [0], activation: { kind: 'leakyRelu', alpha: 0.01 } };
   await expectCall(student(), M, 'deadNeurons', [net, [[-4], [0], [4]]], []);
-  await holds(student(), problem('leaky', 5).filter(({ net }) => net.activation?.kind === 'leakyRelu' && net.activation.alpha !== 0), async ({ net, X }) => {
-    await expectCall(student(), M, 'deadNeurons', [net, X], []);
-  });
+  const leaky = problem('leaky', 5).filter(({ net }) => net.activation?.kind === 'leakyRelu' && net.activation.alpha !== 0);
+  await agrees(student(), leaky, { module: M, name: 'deadNeurons', args: netAndData, expected: () => [] });
 });
 
-check('dead-neurons.dead-units-have-zero-gradient', () =>
+check('dead-neurons.dead-units-have-zero-gradient', student, () =>
   holds(student(), problem('relu', 5), async ({ net, X, Y }) => {
     const dead = await student().call<number[]>(M, 'deadNeurons', [net, X]);
     expectThat(Array.isArray(dead), `deadNeurons returned ${JSON.stringify(dead)}, not an array of unit indices`);
@@ -47,16 +42,14 @@ check('dead-neurons.dead-units-have-zero-gradient', () =>
         { actual: dead, expected: ref.deadNeurons(net, X) },
       );
     }
-  }),
+  }, (p) => [{ module: M, name: 'deadNeurons', args: netAndData(p) }]),
 );
 
-check('dead-neurons.always-active-matches-reference', () =>
-  holds(student(), problem('any', 5), async ({ net, X }) => {
-    await expectCall(student(), M, 'alwaysActiveNeurons', [net, X], ref.alwaysActiveNeurons(net, X));
-  }),
+check('dead-neurons.always-active-matches-reference', student, () =>
+  agrees(student(), problem('any', 5), { module: M, name: 'alwaysActiveNeurons', args: netAndData, expected: ({ net, X }) => ref.alwaysActiveNeurons(net, X) }),
 );
 
-check('dead-neurons.empty-data-set', async () => {
+check('dead-neurons.empty-data-set', student, async () => {
   const net: Network = { W1: [[1]], b1: [0], W2: [[1]], b2: [0] };
   for (const name of ['activationPattern', 'deadNeurons', 'alwaysActiveNeurons']) {
     await expectRangeError(student(), M, name, [net, []], 'for an empty data set');
@@ -67,10 +60,8 @@ check('dead-neurons.empty-data-set', async () => {
 const linearExample: Network = { W1: [[1], [1], [1]], b1: [-10, 10, 10], W2: [[1, 1, 1]], b2: [0] };
 const across: Vector[] = [-4, -2, -1, 0, 1, 2, 4].map((x) => [x]);
 
-check('dead-neurons.discussion-linear-example', async () => {
+check('dead-neurons.discussion-linear-example', student, async () => {
   await expectCall(student(), M, 'deadNeurons', [linearExample, across], [0]);
   await expectCall(student(), M, 'alwaysActiveNeurons', [linearExample, across], [1, 2]);
-  await holds(student(), fc.integer({ min: -16, max: 16 }).map((n) => [[n / 4]]), async (X) => {
-    await expectCall(student(), M, 'deadNeurons', [linearExample, X], [0]);
-  });
+  await agrees(student(), fc.integer({ min: -16, max: 16 }).map((n) => [[n / 4]]), { module: M, name: 'deadNeurons', args: (X) => [linearExample, X], expected: () => [0] });
 });

@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import * as ref from '../../../solutions/forward.ts';
 import { dims, matrix, network, networkOf, vector } from '../arbitraries.ts';
 import { check } from '../harness/check.ts';
-import { expectCall, expectRangeError, expectUnchanged } from '../harness/expectations.ts';
-import { holds } from '../harness/property.ts';
+import { expectRangeError, expectUnchanged } from '../harness/expectations.ts';
+import { agrees, holds } from '../harness/property.ts';
+import { probeCall } from '../harness/StudentCode.ts';
 import { useStudent } from '../harness/useStudent.ts';
 
 const student = useStudent();
@@ -19,43 +20,45 @@ const layer = fc
 /** A network with one input that fits it. */
 const netWithInput = (choice: 'relu' | 'leaky') => dims.chain((d) => fc.tuple(networkOf(d, choice), vector(d.inputs)));
 
-check('forward.dense-matches-reference', () =>
-  holds(student(), layer, async ([W, b, x]) => {
-    await expectCall(student(), M, 'dense', [W, b, x], ref.dense(W, b, x));
-  }),
+check('forward.dense-matches-reference', student, () =>
+  agrees(student(), layer, { module: M, name: 'dense', args: (v) => v, expected: ([W, b, x]) => ref.dense(W, b, x) }),
 );
 
-check('forward.dense-shape-mismatch', async () => {
+check('forward.dense-shape-mismatch', student, async () => {
   await expectRangeError(student(), M, 'dense', [[[1, 2], [3, 4], [5, 6]], [0, 0, 0], [1, 2, 3]], 'for a 3x2 W and an x of length 3');
   await expectRangeError(student(), M, 'dense', [[[1, 2], [3, 4]], [0], [1, 2]], 'for a 2x2 W and a bias of length 1');
 });
 
-check('forward.forward-matches-reference', () =>
-  holds(student(), netWithInput('relu'), async ([net, x]) => {
-    await expectCall(student(), M, 'forward', [net, x], ref.forward(net, x));
+check('forward.forward-matches-reference', student, () =>
+  agrees(student(), netWithInput('relu'), { module: M, name: 'forward', args: (v) => v, expected: ([net, x]) => ref.forward(net, x) }),
+);
+
+check('forward.forward-leaky-matches-reference', student, () =>
+  agrees(student(), netWithInput('leaky'), { module: M, name: 'forward', args: (v) => v, expected: ([net, x]) => ref.forward(net, x) }),
+);
+
+check('forward.predict-matches-reference', student, () =>
+  agrees(student(), dims.chain((d) => fc.tuple(networkOf(d, 'any'), vector(d.inputs))), {
+    module: M,
+    name: 'predict',
+    args: (v) => v,
+    expected: ([net, x]) => ref.predict(net, x),
   }),
 );
 
-check('forward.forward-leaky-matches-reference', () =>
-  holds(student(), netWithInput('leaky'), async ([net, x]) => {
-    await expectCall(student(), M, 'forward', [net, x], ref.forward(net, x));
-  }),
+check('forward.forward-does-not-mutate', student, () =>
+  holds(
+    student(),
+    netWithInput('relu'),
+    async ([net, x]) => {
+      const { args } = await student().argumentsAfter(M, 'forward', [net, x]);
+      expectUnchanged('forward', args, [net, x]);
+    },
+    (v) => [probeCall(M, 'forward', v)],
+  ),
 );
 
-check('forward.predict-matches-reference', () =>
-  holds(student(), dims.chain((d) => fc.tuple(networkOf(d, 'any'), vector(d.inputs))), async ([net, x]) => {
-    await expectCall(student(), M, 'predict', [net, x], ref.predict(net, x));
-  }),
-);
-
-check('forward.forward-does-not-mutate', () =>
-  holds(student(), netWithInput('relu'), async ([net, x]) => {
-    const { args } = await student().argumentsAfter(M, 'forward', [net, x]);
-    expectUnchanged('forward', args, [net, x]);
-  }),
-);
-
-check('forward.forward-shape-mismatch', () =>
+check('forward.forward-shape-mismatch', student, () =>
   holds(student(), network('relu'), async (net) => {
     const x = Array(net.W1[0].length + 1).fill(1);
     await expectRangeError(student(), M, 'forward', [net, x], `for an input of length ${x.length} and W1 with rows of length ${net.W1[0].length}`);

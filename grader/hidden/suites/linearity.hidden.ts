@@ -5,7 +5,7 @@ import * as ref from '../../../solutions/linearity.ts';
 import { interval, oneInputNetwork } from '../arbitraries.ts';
 import { check } from '../harness/check.ts';
 import { expectCall, expectThat } from '../harness/expectations.ts';
-import { holds } from '../harness/property.ts';
+import { agrees, holds } from '../harness/property.ts';
 import { close, AFFINE_TOLERANCE } from '../harness/tolerances.ts';
 import { useStudent } from '../harness/useStudent.ts';
 
@@ -23,30 +23,26 @@ const netAndInterval = oneInputNetwork('any').chain((net) => {
   return fc.tuple(fc.constant(net), fc.oneof(interval, onEnds));
 });
 
-check('linearity.kinks-match-reference', () =>
-  holds(student(), netAndInterval, async ([net, range]) => {
-    await expectCall(student(), M, 'kinks', [net, range], ref.kinks(net, range));
-  }),
+check('linearity.kinks-match-reference', student, () =>
+  agrees(student(), netAndInterval, { module: M, name: 'kinks', args: (v) => v, expected: ([net, range]) => ref.kinks(net, range) }),
 );
 
-check('linearity.kinks-open-interval', async () => {
+check('linearity.kinks-open-interval', student, async () => {
   const net: Network = { W1: [[1], [1]], b1: [1, -2], W2: [[1, -1]], b2: [0] };
   await expectCall(student(), M, 'kinks', [net, [-1, 2]], []);
   await expectCall(student(), M, 'kinks', [net, [-2, 3]], [-1, 2]);
 });
 
-check('linearity.kinks-distinct', async () => {
+check('linearity.kinks-distinct', student, async () => {
   const net: Network = { W1: [[1], [2], [-0.5]], b1: [1, 2, -0.5], W2: [[1, 1, 1]], b2: [0] };
   await expectCall(student(), M, 'kinks', [net, [-4, 4]], [-1]);
 });
 
-check('linearity.is-linear-on-matches-reference', () =>
-  holds(student(), netAndInterval, async ([net, range]) => {
-    await expectCall(student(), M, 'isLinearOn', [net, range], ref.isLinearOn(net, range));
-  }),
+check('linearity.is-linear-on-matches-reference', student, () =>
+  agrees(student(), netAndInterval, { module: M, name: 'isLinearOn', args: (v) => v, expected: ([net, range]) => ref.isLinearOn(net, range) }),
 );
 
-check('linearity.linear-means-affine', () =>
+check('linearity.linear-means-affine', student, () =>
   holds(student(), netAndInterval, async ([net, [lo, hi]]) => {
     const linear = await student().call<boolean>(M, 'isLinearOn', [net, [lo, hi]]);
     if (linear !== true) return;
@@ -67,5 +63,5 @@ check('linearity.linear-means-affine', () =>
         );
       });
     }
-  }),
+  }, (v) => [{ module: M, name: 'isLinearOn', args: v }]),
 );

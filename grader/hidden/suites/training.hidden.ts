@@ -4,10 +4,11 @@ import { backward, mseLoss } from '../../../solutions/backprop.ts';
 import { deadNeurons } from '../../../solutions/dead-neurons.ts';
 import { forward } from '../../../solutions/forward.ts';
 import * as ref from '../../../solutions/training.ts';
-import { problem } from '../arbitraries.ts';
+import { problem, type Problem } from '../arbitraries.ts';
 import { check } from '../harness/check.ts';
 import { expectCall, expectClose, expectThat, expectUnchanged } from '../harness/expectations.ts';
-import { holds } from '../harness/property.ts';
+import { agrees, holds } from '../harness/property.ts';
+import { PROBE_MODULE, probeCall } from '../harness/StudentCode.ts';
 import { useStudent } from '../harness/useStudent.ts';
 
 const student = useStudent();
@@ -15,29 +16,33 @@ const M = 'training';
 const lr = fc.constantFrom(0.5, 0.1, 0.25, 1);
 const epochs = fc.integer({ min: 1, max: 5 });
 
-check('training.sgd-step-matches-reference', () =>
-  holds(student(), fc.tuple(problem('any'), lr), async ([{ net, X, Y }, rate]) => {
-    const g = backward(net, X, Y);
-    await expectCall(student(), M, 'sgdStep', [net, g, rate], ref.sgdStep(net, g, rate));
+check('training.sgd-step-matches-reference', student, () =>
+  agrees(student(), fc.tuple(problem('any'), lr), {
+    module: M,
+    name: 'sgdStep',
+    args: ([{ net, X, Y }, rate]) => [net, backward(net, X, Y), rate],
+    expected: ([{ net, X, Y }, rate]) => ref.sgdStep(net, backward(net, X, Y), rate),
   }),
 );
 
-check('training.sgd-step-does-not-mutate', () =>
+check('training.sgd-step-does-not-mutate', student, () =>
   holds(student(), problem('any', 2), async ({ net, X, Y }) => {
     const g = backward(net, X, Y);
     const { args } = await student().argumentsAfter(M, 'sgdStep', [net, g, 0.5]);
     expectUnchanged('sgdStep', args, [net, g, 0.5]);
+  }, ({ net, X, Y }) => [probeCall(M, 'sgdStep', [net, backward(net, X, Y), 0.5])]),
+);
+
+check('training.train-matches-reference', student, () =>
+  agrees(student(), fc.tuple(problem('any', 3), epochs, lr), {
+    module: M,
+    name: 'train',
+    args: ([{ net, X, Y }, n, rate]) => [net, X, Y, { epochs: n, lr: rate }],
+    expected: ([{ net, X, Y }, n, rate]) => ref.train(net, X, Y, { epochs: n, lr: rate }),
   }),
 );
 
-check('training.train-matches-reference', () =>
-  holds(student(), fc.tuple(problem('any', 3), epochs, lr), async ([{ net, X, Y }, n, rate]) => {
-    const options = { epochs: n, lr: rate };
-    await expectCall(student(), M, 'train', [net, X, Y, options], ref.train(net, X, Y, options));
-  }),
-);
-
-check('training.train-records-loss-before-step', async () => {
+check('training.train-records-loss-before-step', student, async () => {
   const net: Network = { W1: [[1], [-1]], b1: [0.5, 0.5], W2: [[1, 1]], b2: [0] };
   const X = [[-1], [0], [1]];
   const Y = [[0], [1], [3]];
@@ -49,17 +54,17 @@ check('training.train-records-loss-before-step', async () => {
 /** A problem with at least one dead ReLU unit. */
 const withDeadUnit = problem('relu', 4).filter(({ net, X }) => deadNeurons(net, X).length > 0);
 
-check('training.training-never-moves-dead-unit', () =>
+check('training.training-never-moves-dead-unit', student, () =>
   holds(student(), fc.tuple(withDeadUnit, epochs), async ([{ net, X, Y }, n]) => {
     const result = await student().call<TrainResult>(M, 'train', [net, X, Y, { epochs: n, lr: 0.5 }]);
     for (const j of deadNeurons(net, X)) {
       expectClose(`W1[${j}] of the dead unit ${j} after train`, result?.net?.W1?.[j], net.W1[j], 0);
       expectClose(`b1[${j}] of the dead unit ${j} after train`, result?.net?.b1?.[j], net.b1[j], 0);
     }
-  }),
+  }, ([{ net, X, Y }, n]) => [{ module: M, name: 'train', args: [net, X, Y, { epochs: n, lr: 0.5 }] }]),
 );
 
-check('training.training-moves-leaky-unit', async () => {
+check('training.training-moves-leaky-unit', student, async () => {
   // unit 0 has z1 < 0 on every sample: dead under ReLU, alive under Leaky ReLU
   const net: Network = { W1: [[1], [1]], b1: [-10, 1], W2: [[1, 1]], b2: [0], activation: { kind: 'leakyRelu', alpha: 0.1 } };
   const X = [[-1], [0], [1]];
@@ -72,22 +77,24 @@ check('training.training-moves-leaky-unit', async () => {
   });
 });
 
+const reviveCall = ([{ net, X }, seed]: [Problem, number]) => [{ module: PROBE_MODULE, name: 'reviveSeeded', args: [seed, net, X] }];
+
 interface Revival {
   value: Network;
   args: { net: Network; X: number[][] };
 }
 
-check('training.revive-revives-every-dead-unit', () =>
+check('training.revive-revives-every-dead-unit', student, () =>
   holds(student(), fc.tuple(withDeadUnit, fc.integer({ min: 1, max: 1_000 })), async ([{ net, X }, seed]) => {
     const { value } = await student().probe<Revival>(M, 'reviveSeeded', [seed, net, X], 'reviveDeadNeurons');
     for (const j of deadNeurons(net, X)) {
       const on = X.some((x) => forward(value, x).z1[j] > 0);
       expectThat(on, `unit ${j} was dead and is still off on every sample after reviveDeadNeurons`);
     }
-  }),
+  }, reviveCall),
 );
 
-check('training.revive-leaves-others-alone', () =>
+check('training.revive-leaves-others-alone', student, () =>
   holds(student(), fc.tuple(withDeadUnit, fc.integer({ min: 1, max: 1_000 })), async ([{ net, X }, seed]) => {
     const { value, args } = await student().probe<Revival>(M, 'reviveSeeded', [seed, net, X], 'reviveDeadNeurons');
     expectUnchanged('reviveDeadNeurons', [args.net, args.X], [net, X]);
@@ -99,6 +106,6 @@ check('training.revive-leaves-others-alone', () =>
     });
     expectClose('W2 after reviveDeadNeurons', value?.W2, net.W2, 0);
     expectClose('b2 after reviveDeadNeurons', value?.b2, net.b2, 0);
-  }),
+  }, reviveCall),
 );
 
