@@ -27,13 +27,22 @@ function list(xs: number[]): string {
   return xs.map(formatNumber).join(', ');
 }
 
+/** The marked values at 0: one point when the student's equals the reference's, else one each. */
+function zeroPoints(student: number | null, reference: number | null): { x: number; y: number; role: 'student' | 'reference'; label: string }[] {
+  const finite = (v: number | null): v is number => v !== null && Number.isFinite(v);
+  if (finite(student) && finite(reference) && Math.abs(student - reference) <= 1e-9 * Math.max(1, Math.abs(reference))) {
+    return [{ x: 0, y: student, role: 'student', label: `yours = ref: ${formatNumber(student)}` }];
+  }
+  return [
+    ...(finite(student) ? [{ x: 0, y: student, role: 'student' as const, label: `yours: ${formatNumber(student)}` }] : []),
+    ...(finite(reference) ? [{ x: 0, y: reference, role: 'reference' as const, label: `ref: ${formatNumber(reference)}` }] : []),
+  ];
+}
+
 function exampleFigure(plot: ExamplePlot): FigureView {
   const kinkText = (kinks: number[] | null, whose: string): string =>
     kinks === null ? '' : kinks.length === 0 ? `${whose} has no kink inside [-4, 4].` : `${whose} bends at x = ${list(kinks)}.`;
-  const atZero = [
-    ...(plot.student ? [{ role: 'student' as const, y: curveValueAt(plot.student, 0) }] : []),
-    { role: 'reference' as const, y: curveValueAt(plot.reference, 0) },
-  ].flatMap((p) => (p.y === null ? [] : [{ x: 0, y: p.y, role: p.role, label: `${p.role === 'student' ? 'yours' : 'ref'}: ${formatNumber(p.y)}` }]));
+  const atZero = zeroPoints(plot.student ? curveValueAt(plot.student, 0) : null, curveValueAt(plot.reference, 0));
   const svg = lineChart({
     title: plot.title,
     description: `${plot.title}: the network's output for x from -4 to 4, ${plot.student ? 'yours beside the reference' : 'the reference only'}. ${kinkText(plot.studentKinks, 'Yours')} ${kinkText(plot.referenceKinks, 'The reference')}`.trim(),
@@ -60,12 +69,7 @@ function activationFigure(plot: ActivationPlot): FigureView {
   const title = `${plot.name}(z)`;
   // the derivatives jump at 0: no line is drawn across the jump
   const steps = plot.name === 'reluGrad' || plot.name === 'leakyReluGrad';
-  const points = [
-    ...(plot.student && typeof plot.studentAtZero === 'number'
-      ? [{ x: 0, y: plot.studentAtZero, role: 'student' as const, label: `yours: ${formatNumber(plot.studentAtZero)}` }]
-      : []),
-    { x: 0, y: plot.referenceAtZero, role: 'reference' as const, label: `ref: ${formatNumber(plot.referenceAtZero)}` },
-  ];
+  const points = zeroPoints(plot.student && typeof plot.studentAtZero === 'number' ? plot.studentAtZero : null, plot.referenceAtZero);
   const atZero =
     plot.student && typeof plot.studentAtZero === 'number'
       ? `At z = 0 yours gives ${formatNumber(plot.studentAtZero)}, the reference ${formatNumber(plot.referenceAtZero)}.`

@@ -167,7 +167,7 @@ function legend(spec: LineChartSpec): string {
       el('line', { x1: x, x2: x + 26, y1: 16, y2: 16, stroke: style.stroke, 'stroke-width': style.width, 'stroke-dasharray': style.dash }),
       el('text', { x: x + 32, y: 20, fill: THEME.ink }, [text(style.label)]),
     );
-    x += 42 + style.label.length * 7.5;
+    x += 44 + style.label.length * 8;
   }
   if ((spec.kinks ?? []).length > 0) {
     entries.push(

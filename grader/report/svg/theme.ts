@@ -5,7 +5,7 @@ export const THEME = {
   width: 400,
   height: 260,
   font: 'system-ui, -apple-system, Segoe UI, Roboto, sans-serif',
-  fontSize: 13,
+  fontSize: 14,
   ink: '#1f2937',
   muted: '#6b7280',
   grid: '#e5e7eb',
