@@ -93,6 +93,25 @@ describe('HTML', () => {
   });
 });
 
+test('a document from a grading that crashed (no tasks, tests or plots) still renders everywhere', () => {
+  const crashed = {
+    ...sampleResults,
+    outcome: { kind: 'grader-error' as const, code: 'sandbox-unavailable', message: 'The sandbox did not start.' },
+    diagnostics: [],
+    score: { earned: 0, possible: 0 },
+    tasks: [],
+    tests: [],
+    plots: undefined,
+  };
+  for (const opts of [student, instructor]) {
+    const out = renderReports(crashed, opts);
+    expect(out.html).toContain('relu-lab could not grade this submission (sandbox-unavailable)');
+    expect(out.markdown).toContain('> [!CAUTION]');
+    expect(out.terminal).toContain('! relu-lab could not grade this submission');
+    expect(out.markdown).not.toContain('Pictures of your functions');
+  }
+});
+
 describe('the Handlebars environment', () => {
   test('compiles once and caches', () => {
     expect(handlebarsEnv()).toBe(handlebarsEnv());
