@@ -86,9 +86,8 @@ export class Grader {
       for (const [name, result] of Object.entries(compiled.modules)) {
         if (result.kind === 'compiled') continue;
         const first = result.diagnostics[0];
-        unavailable[name] = first
-          ? `exercises/${name}.ts ${result.kind === 'missing' ? 'is missing' : 'did not compile'}: ${first.file}:${first.line}:${first.column} ${first.message}`
-          : `exercises/${name}.ts could not be compiled`;
+        if (result.kind === 'missing') unavailable[name] = first?.message ?? `exercises/${name}.ts is missing`;
+        else unavailable[name] = first ? `exercises/${name}.ts did not compile: ${first.file}:${first.line}:${first.column} ${first.message}` : `exercises/${name}.ts could not be compiled`;
       }
       const { limits, fastCheck } = this.manifest;
       const job: JobContext = { codeDir, unavailable, callTimeoutMs: limits.callTimeoutMs, memoryMb: limits.sandboxMemoryMb, ...fastCheck };

@@ -51,6 +51,13 @@ function valueOf(outcome: CallOutcome | BatchEntry | BatchOutcome, what: string)
 
 const numbers = (v: unknown): number[] | null => (Array.isArray(v) && v.every((x) => typeof x === 'number' && Number.isFinite(x)) ? v : null);
 
+/** The losses up to the first that is not a finite number (JSON cannot carry Infinity); null when not a list of numbers. */
+function finitePrefix(v: unknown): number[] | null {
+  if (!Array.isArray(v) || !v.every((x) => typeof x === 'number')) return null;
+  const end = v.findIndex((x) => !Number.isFinite(x));
+  return end === -1 ? v : v.slice(0, end);
+}
+
 export async function collectPlots(job: JobContext): Promise<PlotsData> {
   const sandbox = await Sandbox.open({ codeDir: job.codeDir, callTimeoutMs: job.callTimeoutMs, memoryMb: job.memoryMb });
   const ask = async (module: string, name: string, args: unknown[]) => {
@@ -109,7 +116,7 @@ export async function collectPlots(job: JobContext): Promise<PlotsData> {
 
     const { net, X, Y, options } = TRAINING;
     const referenceLosses = train(net, X, Y, options).losses;
-    const trained = await attempt(async () => numbers(((await ask('training', 'train', [net, X, Y, options])) as TrainResult)?.losses));
+    const trained = await attempt(async () => finitePrefix(((await ask('training', 'train', [net, X, Y, options])) as TrainResult)?.losses));
     const training = 'value' in trained && trained.value
       ? { student: trained.value, reference: referenceLosses }
       : { student: null, reference: referenceLosses, error: 'error' in trained ? trained.error : 'train returned no list of losses' };
