@@ -22,9 +22,22 @@ export function probeCall(module: string, name: string, args: unknown[]): Planne
   return { module: PROBE_MODULE, name: 'argumentsAfter', args: [module, name, args] };
 }
 
-/** A key telling calls apart, -0 from 0 included. */
-function callKey(module: string, name: string, args: unknown[]): string {
-  return `${module}\u0000${name}\u0000${JSON.stringify(args, (_k, v) => (Object.is(v, -0) ? '-0' : typeof v === 'number' && !Number.isFinite(v) ? String(v) : v))}`;
+/** Prefetched outcomes of one function, in the order the calls were planned. */
+interface Prefetched {
+  args: unknown[][];
+  entries: BatchEntry[];
+  next: number;
+}
+
+/**
+ * The same arguments: the same values or the very same objects (plans reuse
+ * the generated ones), looking one list deep for the probe's [module, name, args].
+ */
+function sameArgs(a: unknown[], b: unknown[], depth = 1): boolean {
+  return (
+    a.length === b.length &&
+    a.every((v, i) => Object.is(v, b[i]) || (depth > 0 && Array.isArray(v) && Array.isArray(b[i]) && sameArgs(v, b[i] as unknown[], depth - 1)))
+  );
 }
 
 /** The module name of grader/hidden/probe.mjs once copied into a compiled submission. */
@@ -33,7 +46,7 @@ export const PROBE_MODULE = 'relu-lab-probe';
 export class StudentCode {
   /** the failure of the call that stopped the sandbox, if any */
   breakage: GradingFailure | null = null;
-  private readonly cache = new Map<string, BatchEntry>();
+  private readonly prefetched = new Map<string, Prefetched>();
 
   private sandbox: Sandbox | null = null;
   private openError: string | null = null;
@@ -78,15 +91,18 @@ export class StudentCode {
   async outcome(module: string, name: string, args: unknown[]): Promise<CallOutcome> {
     const missing = this.unavailable(module);
     if (missing) return { kind: 'unavailable', message: missing };
-    const cached = this.cache.get(callKey(module, name, args));
-    if (cached) return { ...cached, ms: 0 };
+    const ready = this.prefetched.get(`${module}\u0000${name}`);
+    if (ready && ready.next < ready.entries.length && sameArgs(ready.args[ready.next], args)) {
+      return { ...ready.entries[ready.next++], ms: 0 };
+    }
     return this.sandbox!.call(module, name, args);
   }
 
   /**
    * Runs many calls in one round trip per function and keeps their outcomes,
-   * so a property's runs cost one crossing instead of one each. A call not
-   * prefetched (or prefetched differently) simply crosses on its own.
+   * so a property's runs cost one crossing instead of one each. They are
+   * handed out in the planned order to calls with the same arguments; any
+   * other call simply crosses on its own.
    */
   async prefetch(calls: PlannedCall[]): Promise<void> {
     const groups = new Map<string, PlannedCall[]>();
@@ -105,27 +121,27 @@ export class StudentCode {
         await this.reopen();
         return;
       }
-      batch.value.forEach((entry, i) => this.cache.set(callKey(module, name, group[i].args), entry));
+      this.prefetched.set(`${module}\u0000${name}`, { args: group.map((c) => c.args), entries: batch.value, next: 0 });
     }
   }
 
   /** Forgets prefetched outcomes. */
   clearPrefetched(): void {
-    this.cache.clear();
+    this.prefetched.clear();
   }
 
   /** Calls `module.name(...args)` and returns its value, or throws a GradingFailure saying what went wrong. */
   async call<T = unknown>(module: string, name: string, args: unknown[]): Promise<T> {
-    return this.expectValue(await this.outcome(module, name, args), formatCall(name, args)) as T;
+    return this.expectValue(await this.outcome(module, name, args), () => formatCall(name, args)) as T;
   }
 
   /** Calls `module.name` on a copy of `args` in the sandbox; returns its value and the arguments as the call left them. */
   async argumentsAfter<T = unknown>(module: string, name: string, args: unknown[]): Promise<{ value: T; args: unknown[] }> {
-    return this.probe(module, 'argumentsAfter', [module, name, args], formatCall(name, args));
+    return this.probe(module, 'argumentsAfter', [module, name, args], () => formatCall(name, args));
   }
 
   /** Calls the probe's helper `helper` (grader/hidden/probe.mjs) on behalf of `module`; `what` names it in messages. */
-  async probe<T = unknown>(module: string, helper: string, args: unknown[], what: string): Promise<T> {
+  async probe<T = unknown>(module: string, helper: string, args: unknown[], what: string | (() => string)): Promise<T> {
     const missing = this.unavailable(module);
     const outcome: CallOutcome = missing ? { kind: 'unavailable', message: missing } : await this.outcome(PROBE_MODULE, helper, args);
     return this.expectValue(outcome, what) as T;
@@ -143,16 +159,18 @@ export class StudentCode {
     return this.job.unavailable[module] ?? null;
   }
 
-  private expectValue(outcome: CallOutcome, what: string): unknown {
+  private expectValue(outcome: CallOutcome, describe: string | (() => string)): unknown {
+    // the call is written out only when it is needed for a message
+    const what = () => (typeof describe === 'string' ? describe : describe());
     switch (outcome.kind) {
       case 'returned':
         return outcome.value;
       case 'threw':
-        throw new GradingFailure(`${what} threw ${outcome.error.name}: ${outcome.error.message}`, { status: 'errored' });
+        throw new GradingFailure(`${what()} threw ${outcome.error.name}: ${outcome.error.message}`, { status: 'errored' });
       case 'timed-out':
-        return this.broke(new GradingFailure(`${what} did not return within ${this.job.callTimeoutMs} ms (an endless loop?)`, { status: 'timed-out' }));
+        return this.broke(new GradingFailure(`${what()} did not return within ${this.job.callTimeoutMs} ms (an endless loop?)`, { status: 'timed-out' }));
       case 'crashed':
-        return this.broke(new GradingFailure(`${what} stopped the process running your code: ${outcome.message}`, { status: 'errored' }));
+        return this.broke(new GradingFailure(`${what()} stopped the process running your code: ${outcome.message}`, { status: 'errored' }));
       case 'unavailable':
         throw this.breakage ?? new GradingFailure(outcome.message, { status: 'errored' });
     }

@@ -1,6 +1,7 @@
 // Registers one hidden check as a Vitest test named by its id.
 import { test } from 'vitest';
 import { getCheck } from '../catalog.ts';
+import { beginCheck } from './samples.ts';
 import type { StudentCode } from './StudentCode.ts';
 
 /**
@@ -9,6 +10,7 @@ import type { StudentCode } from './StudentCode.ts';
  */
 export function check(id: string, student: () => StudentCode, body: () => Promise<void>): void {
   test(getCheck(id).id, async () => {
+    beginCheck(id);
     await student().freshForCheck();
     await body();
   });

@@ -5,9 +5,10 @@ import { firstDifference, VALUE_TOLERANCE } from './tolerances.ts';
 import type { StudentCode } from './StudentCode.ts';
 
 /** Fails unless `actual` equals `expected` within `tol` everywhere; `what` names the call. */
-export function expectClose(what: string, actual: unknown, expected: unknown, tol = VALUE_TOLERANCE): void {
+export function expectClose(what: string | (() => string), actual: unknown, expected: unknown, tol = VALUE_TOLERANCE): void {
   const diff = firstDifference(actual, expected, tol);
   if (diff === null) return;
+  if (typeof what === 'function') what = what();
   const where = diff === 'value' ? '' : ` (first difference at ${diff})`;
   throw new GradingFailure(`${what} returned ${formatValue(actual)}, expected ${formatValue(expected)}${where}`, {
     status: 'failed',
@@ -44,7 +45,7 @@ export async function expectCall(
   tol = VALUE_TOLERANCE,
 ): Promise<unknown> {
   const actual = await student.call(module, name, args);
-  expectClose(formatCall(name, args), actual, expected, tol);
+  expectClose(() => formatCall(name, args), actual, expected, tol);
   return actual;
 }
 

@@ -1,10 +1,13 @@
-// Runs a fast-check property against student code with the job's fixed seed
-// and turns a failure into a GradingFailure that carries the shrunk
-// counterexample and how to replay it.
+// Runs fast-check properties against student code with the job's fixed seed.
+// A property that holds is decided from answers fetched in one round trip;
+// only a failure runs fc.check, to shrink it to a small counterexample that
+// is reported with its seed and path so it can be replayed.
 import fc from 'fast-check';
+import { expectCall, expectClose } from './expectations.ts';
 import { GradingFailure, type FailureDetails } from './GradingFailure.ts';
-import { expectCall } from './expectations.ts';
+import { expectedFor, nextPropertyKey, samplesFor } from './samples.ts';
 import type { PlannedCall, StudentCode } from './StudentCode.ts';
+import { formatCall } from './formatValue.ts';
 
 /** A differential property: the student's `module.name` against the reference on generated inputs. */
 export interface Agreement<T> {
@@ -13,64 +16,60 @@ export interface Agreement<T> {
   args: (value: T) => unknown[];
   expected: (value: T) => unknown;
   tolerance?: number;
+  /** share of the job's runs this property needs (default 1) */
+  share?: number;
+}
+
+/** How many runs a property with `share` of the job's runs gets: at least 10. */
+export function runsFor(numRuns: number, share = 1): number {
+  return Math.max(Math.min(10, numRuns), Math.round(numRuns * share));
 }
 
 /** Checks that the student's function returns what the reference does on every generated value. */
-export function agrees<T>(student: StudentCode, arbitrary: fc.Arbitrary<T>, a: Agreement<T>): Promise<void> {
-  return holds(
-    student,
-    arbitrary,
-    async (value) => {
-      await expectCall(student, a.module, a.name, a.args(value), a.expected(value), a.tolerance);
-    },
-    (value) => [{ module: a.module, name: a.name, args: a.args(value) }],
-  );
+export async function agrees<T>(student: StudentCode, arbitrary: fc.Arbitrary<T>, a: Agreement<T>): Promise<void> {
+  const { seed } = student.job;
+  const numRuns = runsFor(student.job.numRuns, a.share);
+  const key = nextPropertyKey(seed, numRuns);
+  const values = samplesFor(key, arbitrary, seed, numRuns);
+  const expected = expectedFor(key, values, a.expected);
+  const argsList = values.map(a.args);
+  await student.prefetch(argsList.map((args) => ({ module: a.module, name: a.name, args })));
+  let held = true;
+  for (let i = 0; i < values.length && held; i++) {
+    try {
+      expectClose(() => formatCall(a.name, argsList[i]), await student.call(a.module, a.name, argsList[i]), expected[i], a.tolerance);
+    } catch {
+      held = false;
+    }
+  }
+  student.clearPrefetched();
+  if (held) return;
+  await shrink(student, arbitrary, async (value) => {
+    await expectCall(student, a.module, a.name, a.args(value), a.expected(value), a.tolerance);
+  }, numRuns);
 }
 
 /**
  * Checks that `predicate` holds for every generated value. The predicate
  * throws a GradingFailure (a mismatch or a failing student call) otherwise.
+ * `plan` lists the student calls the predicate will make for a value, so
+ * they can be fetched in one round trip first.
  */
 export async function holds<T>(
   student: StudentCode,
   arbitrary: fc.Arbitrary<T>,
   predicate: (value: T) => Promise<void>,
   plan?: (value: T) => PlannedCall[],
+  share = 1,
 ): Promise<void> {
-  const { seed, numRuns } = student.job;
-  const brokenBefore = student.breakage;
-  // fc.sample with the same seed draws the values fc.check will: fetch the
-  // student's answers for all of them in one round trip first.
-  if (plan) {
-    const values = fc.sample(arbitrary, { seed, numRuns });
-    await student.prefetch(values.flatMap(plan));
-    // The usual case, a property that holds, is decided here from the
-    // prefetched answers; fc.check runs only to shrink a failure.
-    if (await everyHolds(values, predicate)) {
-      student.clearPrefetched();
-      return;
-    }
-  }
-  const details = await fc.check(fc.asyncProperty(arbitrary, predicate), { seed, numRuns });
+  const { seed } = student.job;
+  const numRuns = runsFor(student.job.numRuns, share);
+  const values = samplesFor(nextPropertyKey(seed, numRuns), arbitrary, seed, numRuns);
+  if (plan) await student.prefetch(values.flatMap(plan));
+  const held = await everyHolds(values, predicate);
   student.clearPrefetched();
-  // A hang or crash during this property: report the call that caused it,
-  // not the input shrinking reached while every later call failed at once.
-  if (student.breakage && student.breakage !== brokenBefore) throw student.breakage;
-  if (!details.failed) return;
-  const cause = details.errorInstance;
-  const value = fc.stringify(details.counterexample?.[0]);
-  const counterexample = {
-    seed: details.seed,
-    path: details.counterexamplePath ?? '',
-    value,
-    replay: `fc.assert(property, { seed: ${details.seed}, path: ${JSON.stringify(details.counterexamplePath ?? '')}, endOnFailure: true })`,
-  };
-  if (cause instanceof GradingFailure) {
-    const merged: FailureDetails = { ...cause.details, counterexample };
-    throw new GradingFailure(cause.message, merged);
-  }
-  const message = cause instanceof Error ? cause.message : String(cause);
-  throw new GradingFailure(`the check itself failed on ${value}: ${message}`, { status: 'errored', counterexample });
+  if (held) return;
+  await shrink(student, arbitrary, predicate, numRuns);
 }
 
 async function everyHolds<T>(values: T[], predicate: (value: T) => Promise<void>): Promise<boolean> {
@@ -82,4 +81,32 @@ async function everyHolds<T>(values: T[], predicate: (value: T) => Promise<void>
     }
   }
   return true;
+}
+
+/** Runs the failing property under fc.check and throws its shrunk failure. */
+async function shrink<T>(student: StudentCode, arbitrary: fc.Arbitrary<T>, predicate: (value: T) => Promise<void>, numRuns: number): Promise<void> {
+  const { seed } = student.job;
+  const brokenBefore = student.breakage;
+  const details = await fc.check(fc.asyncProperty(arbitrary, predicate), { seed, numRuns });
+  // A hang or crash during this property: report the call that caused it,
+  // not the input shrinking reached while every later call failed at once.
+  if (student.breakage && student.breakage !== brokenBefore) throw student.breakage;
+  if (!details.failed) {
+    throw new GradingFailure('your code gave different answers to the same inputs on a second run (does it keep state between calls?)', { status: 'failed' });
+  }
+  const cause = details.errorInstance;
+  const value = fc.stringify(details.counterexample?.[0]);
+  const path = details.counterexamplePath ?? '';
+  const counterexample = {
+    seed: details.seed,
+    path,
+    value,
+    replay: `fc.assert(property, { seed: ${details.seed}, path: ${JSON.stringify(path)}, endOnFailure: true })`,
+  };
+  if (cause instanceof GradingFailure) {
+    const merged: FailureDetails = { ...cause.details, counterexample };
+    throw new GradingFailure(cause.message, merged);
+  }
+  const message = cause instanceof Error ? cause.message : String(cause);
+  throw new GradingFailure(`the check itself failed on ${value}: ${message}`, { status: 'errored', counterexample });
 }

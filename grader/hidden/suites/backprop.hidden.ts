@@ -15,6 +15,10 @@ const M = 'backprop';
 
 /** Central differences are accurate to about eps^2; compare them with this tolerance. */
 const NUMERICAL_TOLERANCE = 1e-6;
+/** central differences cost two losses per parameter: a third of the runs */
+const HEAVY = 0.3;
+/** mutation is a yes/no matter: a quarter of the runs find it */
+const SPOT_CHECK = 0.25;
 
 check('backprop.mse-loss-matches-reference', student, () =>
   agrees(student(), problem('any'), { module: M, name: 'mseLoss', args: problemArgs, expected: ({ net, X, Y }) => ref.mseLoss(net, X, Y) }),
@@ -43,7 +47,7 @@ check('backprop.backward-agrees-with-numerical', student, () =>
       `backward(${formatValue([net, X, Y], 300)}) differs from central differences: relative error ${error ?? 'not computable (wrong shapes)'}`,
       { actual: mine, expected: numerical },
     );
-  }, (p) => [{ module: M, name: 'backward', args: problemArgs(p) }]),
+  }, (p) => [{ module: M, name: 'backward', args: problemArgs(p) }], HEAVY),
 );
 
 check('backprop.numerical-gradient-matches-reference', student, async () => {
@@ -53,6 +57,7 @@ check('backprop.numerical-gradient-matches-reference', student, async () => {
     args: problemArgs,
     expected: ({ net, X, Y }) => ref.numericalGradient(net, X, Y),
     tolerance: NUMERICAL_TOLERANCE,
+    share: HEAVY,
   });
   // eps is honoured: with a coarse eps on a kinked problem the differences differ from the default's
   const net = { W1: [[1]], b1: [0], W2: [[1]], b2: [0] };
@@ -70,7 +75,7 @@ check('backprop.numerical-gradient-agrees-with-own-backward', student, () =>
       actual: mine,
       expected: numerical,
     });
-  }, (p) => [{ module: M, name: 'backward', args: problemArgs(p) }, { module: M, name: 'numericalGradient', args: problemArgs(p) }]),
+  }, (p) => [{ module: M, name: 'backward', args: problemArgs(p) }, { module: M, name: 'numericalGradient', args: problemArgs(p) }], HEAVY),
 );
 
 /** Pairs of gradient objects of one shape, entries drawn apart and alike. */
@@ -96,7 +101,7 @@ check('backprop.backward-does-not-mutate', student, () =>
       const { args } = await student().argumentsAfter(M, name, [net, X, Y]);
       expectUnchanged(name, args, [net, X, Y]);
     }
-  }, (p) => ['backward', 'numericalGradient', 'mseLoss'].map((name) => probeCall(M, name, problemArgs(p)))),
+  }, (p) => ['backward', 'numericalGradient', 'mseLoss'].map((name) => probeCall(M, name, problemArgs(p))), SPOT_CHECK),
 );
 
 function relativeErrorOrNull(a: Gradients, b: Gradients): number | null {
