@@ -3,6 +3,9 @@
 // command and is the only place that ends the process.
 import { register } from 'tsx/esm/api';
 
+// Vitest and Vite are plain JavaScript with many modules: loaded before tsx's
+// hooks are installed they take a fifth of the time (0.3 s instead of 1.6 s).
+await import('vitest/node');
 register();
 const { main } = await import('../grader/cli/main.ts');
 const code = await main(process.argv.slice(2));

@@ -96,7 +96,9 @@ export class Grader {
         else unavailable[name] = first ? `exercises/${name}.ts did not compile: ${first.file}:${first.line}:${first.column} ${first.message}` : `exercises/${name}.ts could not be compiled`;
       }
       const { limits, fastCheck } = this.manifest;
-      const job: JobContext = { codeDir, unavailable, callTimeoutMs: limits.callTimeoutMs, memoryMb: limits.sandboxMemoryMb, ...fastCheck };
+      const memoDir = path.join(this.tmpRoot, 'samples');
+      await fs.mkdir(memoDir, { recursive: true });
+      const job: JobContext = { codeDir, unavailable, callTimeoutMs: limits.callTimeoutMs, memoryMb: limits.sandboxMemoryMb, ...fastCheck, memoDir };
       const testsStarted = performance.now();
       const { outcome, notRunReason } = await this.runHidden(job, jobDir);
       const testsMs = performance.now() - testsStarted;

@@ -9,6 +9,8 @@ export interface JobContext {
   memoryMb: number;
   seed: number;
   numRuns: number;
+  /** a folder of the grading process (not readable from the sandbox) for values drawn once per process */
+  memoDir: string | null;
 }
 
 declare module 'vitest' {
