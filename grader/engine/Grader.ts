@@ -125,6 +125,14 @@ export class Grader {
     }
   }
 
+  /**
+   * Grades several submissions in turn, handing each results document to
+   * `onResult` as soon as it is ready (so callers can write it at once).
+   */
+  async gradeBatch(dirs: string[], onResult: (dir: string, doc: ResultsDocument) => Promise<void>, options: GradeOptions = {}): Promise<void> {
+    for (const dir of dirs) await onResult(dir, await this.grade(dir, options));
+  }
+
   /** Runs the hidden suites once, under the submission's hard deadline. */
   private async runHidden(job: JobContext, jobDir: string): Promise<{ outcome: Outcome; notRunReason: string | null }> {
     this.reporter.reset();

@@ -3,7 +3,10 @@ import type { Command } from './Command.ts';
 import { grade } from './grade.ts';
 import { validate } from './validate.ts';
 
-export const COMMANDS: Record<string, Command> = { grade, validate };
+export const COMMANDS: Record<string, Command> = {
+  grade,
+  validate,
+};
 
 export function usage(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
