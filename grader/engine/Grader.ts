@@ -41,6 +41,7 @@ export class Grader {
     private readonly reporter: HiddenRunReporter,
     private readonly specs: TestSpecification[],
     private readonly tmpRoot: string,
+    private readonly previousTmpdir: string | undefined,
   ) {}
 
   /** Starts Vitest once; grade as many submissions as you like, then close(). */
@@ -48,6 +49,7 @@ export class Grader {
     // Vitest writes transformed modules (hidden tests, reference) under TMPDIR:
     // give this process a private one and remove it on close.
     const tmpRoot = await fs.mkdtemp(path.join(os.tmpdir(), 'relu-lab-'));
+    const previousTmpdir = process.env.TMPDIR;
     process.env.TMPDIR = tmpRoot;
     const reporter = new HiddenRunReporter();
     const vitest = await createVitest(
@@ -74,7 +76,7 @@ export class Grader {
     const files = (await fs.readdir(SUITES_DIR)).filter((f) => f.endsWith('.hidden.ts')).sort();
     const project = vitest.projects[0];
     const specs = files.map((f) => project.createSpecification(path.join(SUITES_DIR, f)));
-    return new Grader(manifest, vitest, reporter, specs, tmpRoot);
+    return new Grader(manifest, vitest, reporter, specs, tmpRoot, previousTmpdir);
   }
 
   /** Grades one submission folder. Never throws for problems of the submission. */
@@ -164,6 +166,8 @@ export class Grader {
 
   async close(): Promise<void> {
     await this.vitest.close();
+    if (this.previousTmpdir === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = this.previousTmpdir;
     await fs.rm(this.tmpRoot, { recursive: true, force: true });
   }
 }

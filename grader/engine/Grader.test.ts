@@ -1,0 +1,69 @@
+// The engine end to end on three submissions: the reference, one planted
+// mistake and one file that does not compile.
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { loadManifest } from '../manifest/loadManifest.ts';
+import type { ResultsDocument } from '../results/types.ts';
+import { validateResults } from '../results/validateResults.ts';
+import { loadFixtureCorpus, materialiseFixture } from '../validate/fixtureCorpus.ts';
+import { Grader } from './Grader.ts';
+
+let grader: Grader;
+let work: string;
+const graded = new Map<string, ResultsDocument>();
+
+async function gradeFixture(name: string): Promise<ResultsDocument> {
+  const fixture = (await loadFixtureCorpus()).find((f) => f.name === name);
+  if (!fixture) throw new Error(`no fixture ${name}`);
+  const doc = await grader.grade(await materialiseFixture(fixture, path.join(work, name)));
+  graded.set(name, doc);
+  return doc;
+}
+
+beforeAll(async () => {
+  work = await fs.mkdtemp(path.join(os.tmpdir(), 'relu-lab-grader-test-'));
+  grader = await Grader.create(await loadManifest());
+});
+
+afterAll(async () => {
+  await grader?.close();
+  await fs.rm(work, { recursive: true, force: true });
+});
+
+describe('Grader', () => {
+  test('a correct submission scores 100 %, with plot data from its own functions', async () => {
+    const doc = await gradeFixture('passes-all-loops');
+    expect(doc.outcome).toEqual({ kind: 'graded' });
+    expect(doc.score).toEqual({ earned: 100, possible: 100 });
+    expect(doc.tests.every((t) => t.status === 'passed')).toBe(true);
+    expect(doc.plots?.activations.map((a) => a.studentAtZero)).toEqual([0, 0, 0, 0.01]);
+    expect(doc.plots?.examples.every((e) => e.student !== null)).toBe(true);
+    expect(() => validateResults(doc)).not.toThrow();
+  });
+
+  test('a planted mistake loses points in its task, with a small replayable counterexample', async () => {
+    const doc = await gradeFixture('fails-relu-grad-at-zero');
+    const failing = doc.tests.filter((t) => t.status !== 'passed');
+    expect(failing.map((t) => t.id)).toContain('activations.relu-grad-at-zero');
+    const atZero = failing.find((t) => t.id === 'activations.relu-grad-at-zero')!;
+    expect(atZero).toMatchObject({ status: 'failed', earned: 0, observed: { actual: 1, expected: 0 } });
+    expect(atZero.message).toMatch(/reluGrad\(0\) returned 1, expected 0/);
+    expect(doc.plots?.activations.find((a) => a.name === 'reluGrad')?.studentAtZero).toBe(1);
+    const property = doc.tests.find((t) => t.counterexample);
+    if (property) expect(property.counterexample).toMatchObject({ seed: doc.seed, replay: expect.stringContaining('seed') });
+    expect(() => validateResults(doc)).not.toThrow();
+  });
+
+  test('a file that does not compile fails its own checks with file:line:col, the others still count', async () => {
+    const doc = await gradeFixture('fails-to-compile');
+    expect(doc.diagnostics[0]).toMatchObject({ file: 'exercises/forward.ts', line: expect.any(Number), column: expect.any(Number) });
+    expect(doc.diagnostics[0].message).not.toMatch(/\u001b\[/);
+    expect(doc.tasks.find((t) => t.id === 'forward')?.earned).toBe(0);
+    expect(doc.tasks.find((t) => t.id === 'activations')?.earned).toBe(10);
+    const forward = doc.tests.find((t) => t.id === 'forward.dense-matches-reference');
+    expect(forward).toMatchObject({ status: 'errored' });
+    expect(forward?.message).toMatch(/exercises\/forward\.ts did not compile: exercises\/forward\.ts:\d+:\d+/);
+  });
+});

@@ -1,0 +1,62 @@
+import { describe, expect, test } from 'vitest';
+import type { TestCase } from 'vitest/node';
+import { GradingFailure } from '../hidden/harness/GradingFailure.ts';
+import { HiddenRunReporter, stripAnsi } from './HiddenRunReporter.ts';
+
+/** A stand-in for Vitest's TestCase with what the reporter reads. */
+function testCase(name: string, state: 'passed' | 'failed' | 'skipped', error?: Record<string, unknown>): TestCase {
+  return {
+    name,
+    result: () => ({ state, errors: error ? [error] : [] }),
+    diagnostic: () => ({ duration: 12.4 }),
+  } as unknown as TestCase;
+}
+
+/** What Vitest hands the main process: the error's own properties, serialised. */
+const serialised = (e: Error) => JSON.parse(JSON.stringify({ ...e, message: e.message, name: e.name }));
+
+describe('HiddenRunReporter', () => {
+  test('reads status, message, observed values and counterexample from our failures', () => {
+    const r = new HiddenRunReporter();
+    const failure = new GradingFailure('relu(-1) returned -1, expected 0', {
+      status: 'failed',
+      observed: { actual: -1, expected: 0 },
+      counterexample: { seed: 1, path: '0', value: '-1', replay: 'fc.assert(…)' },
+    });
+    r.onTestCaseResult(testCase('activations.relu-matches-reference', 'failed', serialised(failure)));
+    r.onTestCaseResult(testCase('activations.relu-grad-at-zero', 'passed'));
+    expect(r.tests.get('activations.relu-matches-reference')).toEqual({
+      status: 'failed',
+      message: 'relu(-1) returned -1, expected 0',
+      observed: { actual: -1, expected: 0 },
+      counterexample: { seed: 1, path: '0', value: '-1', replay: 'fc.assert(…)' },
+      durationMs: 12,
+    });
+    expect(r.tests.get('activations.relu-grad-at-zero')).toEqual({ status: 'passed', durationMs: 12 });
+  });
+
+  test('an error that is not ours counts against the grader, not as a pass', () => {
+    const r = new HiddenRunReporter();
+    r.onTestCaseResult(testCase('x.y', 'failed', { message: '\u001b[31mTypeError\u001b[39m: boom' }));
+    expect(r.tests.get('x.y')).toMatchObject({ status: 'errored', message: 'the grader could not complete this check: TypeError: boom' });
+  });
+
+  test('skipped tests are not recorded (they become not-run)', () => {
+    const r = new HiddenRunReporter();
+    r.onTestCaseResult(testCase('x.y', 'skipped'));
+    expect(r.tests.size).toBe(0);
+  });
+
+  test('reset forgets the previous submission', () => {
+    const r = new HiddenRunReporter();
+    r.onTestCaseResult(testCase('x.y', 'passed'));
+    r.moduleErrors.push('m');
+    r.reset();
+    expect(r.tests.size).toBe(0);
+    expect(r.moduleErrors).toEqual([]);
+  });
+
+  test('stripAnsi removes colour codes', () => {
+    expect(stripAnsi('\u001b[1m\u001b[31mred\u001b[39m\u001b[22m')).toBe('red');
+  });
+});

@@ -1,0 +1,41 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterEach, describe, expect, test } from 'vitest';
+import { beginCheck, expectedFor, nextPropertyKey, samplesFor, useMemoDir } from './samples.ts';
+
+describe('samples', () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    useMemoDir(null);
+    for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+  });
+
+  test('draws what fc.check would, with stable keys per check and property', () => {
+    beginCheck('activations.x');
+    const key = nextPropertyKey(7, 20);
+    expect(key).toBe('activations.x#0@7x20');
+    expect(nextPropertyKey(7, 20)).toBe('activations.x#1@7x20');
+    const drawn: number[] = [];
+    fc.assert(fc.property(fc.integer(), (n) => void drawn.push(n)), { seed: 7, numRuns: 20 });
+    expect(samplesFor(key, fc.integer(), 7, 20)).toEqual(drawn);
+  });
+
+  test('keeps values and answers on disk, -0, NaN, Infinity and undefined included', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relu-lab-samples-'));
+    dirs.push(dir);
+    useMemoDir(dir);
+    beginCheck('activations.disk');
+    const key = nextPropertyKey(1, 4);
+    const special = fc.constantFrom(-0, Number.NaN, Infinity, -Infinity, undefined);
+    const values = samplesFor(key, fc.tuple(special, special), 1, 4);
+    expectedFor(key, values, ([a]) => a);
+    const files = fs.readdirSync(dir);
+    expect(files).toHaveLength(1);
+    // a second process reads the same values back exactly
+    const reread = JSON.parse(fs.readFileSync(path.join(dir, files[0]), 'utf8'));
+    expect(reread.values).toHaveLength(4);
+    expect(JSON.stringify(reread)).toContain('"$n"');
+  });
+});
