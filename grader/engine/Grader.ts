@@ -1,6 +1,7 @@
 // The grading engine: one reused Vitest instance per grading process, the
-// hidden suites run against each submission's sandbox, outcomes taken only
-// from our reporter, a hard deadline per submission, a private TMPDIR.
+// hidden suite run against each submission's sandbox, outcomes taken only
+// from our reporter, a hard deadline, a private TMPDIR. Several submissions
+// share one Vitest run, so its worker stays warm between them.
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,22 +10,19 @@ import { createVitest, type TestSpecification, type Vitest } from 'vitest/node';
 import { PACKAGE_ROOT } from '../core/defaults.ts';
 import { ReluLabError } from '../core/errors.ts';
 import { CATALOG } from '../hidden/catalog.ts';
-import { JOB_KEY, type JobContext } from '../hidden/harness/job.ts';
-import { PROBE_MODULE } from '../hidden/harness/StudentCode.ts';
+import { JOBS_KEY, type JobContext } from '../hidden/harness/job.ts';
 import type { Manifest } from '../manifest/types.ts';
-import { submissionIdentity } from '../results/submissionIdentity.ts';
-import type { Outcome, ResultsDocument } from '../results/types.ts';
-import { compileSubmission } from '../sandbox/compileSubmission.ts';
+import type { ResultsDocument } from '../results/types.ts';
 import { assembleResults } from './assembleResults.ts';
-import { collectPlots } from './collectPlots.ts';
 import { graderVersion } from './graderVersion.ts';
 import { HiddenRunReporter } from './HiddenRunReporter.ts';
 import { killSandboxes } from './killSandboxes.ts';
+import { prepareJob, type PreparedJob } from './prepareJob.ts';
 
-const SUITES_DIR = path.join(PACKAGE_ROOT, 'grader/hidden/suites');
-const PROBE_SOURCE = path.join(PACKAGE_ROOT, 'grader/hidden/probe.mjs');
-/** Vitest workers per grading process: the machines have 2 cores */
-const GRADING_WORKERS = 1;
+/** The hidden suite's entry: every module's checks for every submission of a run. */
+const SUITE_ENTRY = path.join(PACKAGE_ROOT, 'grader/hidden/all.hidden.ts');
+/** Submissions per Vitest run: enough to keep the worker warm, few enough that a kill loses little. */
+export const BATCH_SIZE = 8;
 /** after the deadline kills the sandboxes, how long the run gets to wind down */
 const WIND_DOWN_MS = 10_000;
 
@@ -33,24 +31,30 @@ export interface GradeOptions {
   plots?: boolean;
 }
 
+export interface GraderOptions {
+  /** the hidden suite's entry file (default grader/hidden/all.hidden.ts) */
+  suiteEntry?: string;
+}
+
 export class Grader {
   private jobs = 0;
   private constructor(
     readonly manifest: Manifest,
     private readonly vitest: Vitest,
     private readonly reporter: HiddenRunReporter,
-    private readonly specs: TestSpecification[],
+    private readonly spec: TestSpecification,
     private readonly tmpRoot: string,
     private readonly previousTmpdir: string | undefined,
   ) {}
 
   /** Starts Vitest once; grade as many submissions as you like, then close(). */
-  static async create(manifest: Manifest): Promise<Grader> {
+  static async create(manifest: Manifest, options: GraderOptions = {}): Promise<Grader> {
     // Vitest writes transformed modules (hidden tests, reference) under TMPDIR:
     // give this process a private one and remove it on close.
     const tmpRoot = await fs.mkdtemp(path.join(os.tmpdir(), 'relu-lab-'));
     const previousTmpdir = process.env.TMPDIR;
     process.env.TMPDIR = tmpRoot;
+    const entry = options.suiteEntry ?? SUITE_ENTRY;
     const reporter = new HiddenRunReporter();
     const vitest = await createVitest(
       'test',
@@ -59,13 +63,12 @@ export class Grader {
         config: false,
         watch: false,
         reporters: [reporter],
-        include: ['grader/hidden/suites/*.hidden.ts'],
-        // Worker threads start faster than forks. They run only trusted code
-        // (the hidden suites and the reference): student code is in the sandbox.
+        include: [path.relative(PACKAGE_ROOT, entry)],
+        // A worker thread starts faster than a fork. It runs only trusted
+        // code (the hidden suite and the reference): student code is in the sandbox.
         pool: 'threads',
-        // the suites keep no state between files: one module graph per worker
         isolate: false,
-        maxWorkers: GRADING_WORKERS,
+        maxWorkers: 1,
         testTimeout: manifest.limits.submissionDeadlineMs,
         hookTimeout: 30_000,
         silent: true,
@@ -73,95 +76,90 @@ export class Grader {
       },
       { logLevel: 'silent', cacheDir: path.join(tmpRoot, 'vite') },
     );
-    const files = (await fs.readdir(SUITES_DIR)).filter((f) => f.endsWith('.hidden.ts')).sort();
-    const project = vitest.projects[0];
-    const specs = files.map((f) => project.createSpecification(path.join(SUITES_DIR, f)));
-    return new Grader(manifest, vitest, reporter, specs, tmpRoot, previousTmpdir);
+    const spec = vitest.projects[0].createSpecification(entry);
+    return new Grader(manifest, vitest, reporter, spec, tmpRoot, previousTmpdir);
   }
 
   /** Grades one submission folder. Never throws for problems of the submission. */
   async grade(submissionDir: string, options: GradeOptions = {}): Promise<ResultsDocument> {
-    const started = performance.now();
-    const gradedAt = new Date();
-    const identity = await submissionIdentity(submissionDir);
-    const jobDir = path.join(this.tmpRoot, `job-${++this.jobs}`);
-    const codeDir = path.join(jobDir, 'code');
-    await fs.mkdir(codeDir, { recursive: true });
-    try {
-      const compiled = await compileSubmission(submissionDir, codeDir);
-      await fs.copyFile(PROBE_SOURCE, path.join(codeDir, `${PROBE_MODULE}.mjs`));
-      const unavailable: Record<string, string> = {};
-      for (const [name, result] of Object.entries(compiled.modules)) {
-        if (result.kind === 'compiled') continue;
-        const first = result.diagnostics[0];
-        if (result.kind === 'missing') unavailable[name] = first?.message ?? `exercises/${name}.ts is missing`;
-        else unavailable[name] = first ? `exercises/${name}.ts did not compile: ${first.file}:${first.line}:${first.column} ${first.message}` : `exercises/${name}.ts could not be compiled`;
-      }
-      const { limits, fastCheck } = this.manifest;
-      const memoDir = path.join(this.tmpRoot, 'samples');
-      await fs.mkdir(memoDir, { recursive: true });
-      const job: JobContext = { codeDir, unavailable, callTimeoutMs: limits.callTimeoutMs, memoryMb: limits.sandboxMemoryMb, ...fastCheck, memoDir };
-      const testsStarted = performance.now();
-      const { outcome, notRunReason } = await this.runHidden(job, jobDir);
-      const testsMs = performance.now() - testsStarted;
-      const doc = assembleResults({
-        manifest: this.manifest,
-        catalog: CATALOG,
-        reported: this.reporter.tests,
-        notRunReason,
-        identity,
-        graderVersion: await graderVersion(),
-        outcome,
-        diagnostics: compiled.diagnostics,
-        timings: { compileMs: Math.round(compiled.timings.totalMs), testsMs: Math.round(testsMs), totalMs: 0 },
-        gradedAt,
-      });
-      if (options.plots !== false && outcome.kind === 'graded') {
-        doc.plots = await collectPlots(job);
-      }
-      doc.timings.totalMs = Math.round(performance.now() - started);
-      return doc;
-    } finally {
-      await killSandboxes(jobDir);
-      await fs.rm(jobDir, { recursive: true, force: true });
-    }
+    let result: ResultsDocument | undefined;
+    await this.gradeBatch([submissionDir], async (_dir, doc) => void (result = doc), options);
+    return result!;
   }
 
   /**
-   * Grades several submissions in turn, handing each results document to
-   * `onResult` as soon as it is ready (so callers can write it at once).
+   * Grades several submissions, BATCH_SIZE to a Vitest run, handing each
+   * results document to `onResult` as soon as its run is over (so callers
+   * can write it at once).
    */
   async gradeBatch(dirs: string[], onResult: (dir: string, doc: ResultsDocument) => Promise<void>, options: GradeOptions = {}): Promise<void> {
-    for (const dir of dirs) await onResult(dir, await this.grade(dir, options));
+    for (let i = 0; i < dirs.length; i += BATCH_SIZE) {
+      const batch = dirs.slice(i, i + BATCH_SIZE);
+      const prepared: PreparedJob[] = [];
+      try {
+        for (const dir of batch) {
+          const jobDir = path.join(this.tmpRoot, `job-${++this.jobs}`);
+          prepared.push(await prepareJob(dir, jobDir, this.manifest, { plots: options.plots !== false, memoDir: path.join(this.tmpRoot, 'samples') }));
+        }
+        const docs = await this.run(prepared);
+        for (let j = 0; j < batch.length; j++) await onResult(batch[j], docs[j]);
+      } finally {
+        for (const job of prepared) {
+          await killSandboxes(job.jobDir);
+          await fs.rm(job.jobDir, { recursive: true, force: true });
+        }
+      }
+    }
   }
 
-  /** Runs the hidden suites once, under the submission's hard deadline. */
-  private async runHidden(job: JobContext, jobDir: string): Promise<{ outcome: Outcome; notRunReason: string | null }> {
+  /** Runs the hidden suite once for `prepared`, under their summed deadline, and assembles each one's results. */
+  private async run(prepared: PreparedJob[]): Promise<ResultsDocument[]> {
+    const started = performance.now();
     this.reporter.reset();
-    this.vitest.projects[0].provide(JOB_KEY, job);
-    const deadlineMs = this.manifest.limits.submissionDeadlineMs;
+    this.vitest.projects[0].provide(JOBS_KEY, prepared.map((p) => p.job));
+    const deadlineMs = prepared.reduce((sum, p) => sum + p.job.deadlineMs, 0);
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<'deadline'>((resolve) => {
       timer = setTimeout(() => resolve('deadline'), deadlineMs);
     });
-    const run = this.vitest.runTestSpecifications(this.specs, false).then(() => 'done' as const);
+    const run = this.vitest.runTestSpecifications([this.spec], false).then(() => 'done' as const);
+    let runStopped: string | null = null;
     try {
-      if ((await Promise.race([run, deadline])) === 'done') {
-        const errors = [...this.reporter.moduleErrors, ...this.reporter.unhandledErrors];
-        return { outcome: { kind: 'graded' }, notRunReason: errors.length ? `the check's suite stopped: ${errors[0]}` : null };
+      if ((await Promise.race([run, deadline])) === 'deadline') {
+        // Past the deadline: stop the student code, let the run wind down, keep what was decided.
+        for (const p of prepared) await killSandboxes(p.jobDir);
+        await this.vitest.cancelCurrentRun('relu-lab: submission deadline' as never);
+        const wound = await Promise.race([run, new Promise((r) => setTimeout(() => r('stuck'), WIND_DOWN_MS))]);
+        if (wound === 'stuck') {
+          throw new ReluLabError('grader-failed', `grading did not stop within ${WIND_DOWN_MS} ms after the ${deadlineMs} ms deadline; restart the grading process`);
+        }
+        runStopped = `grading stopped at the deadline of ${deadlineMs} ms; checks not finished by then earn nothing`;
       }
-      // Past the deadline: stop the student code, let the run wind down, keep what was decided.
-      await killSandboxes(jobDir);
-      await this.vitest.cancelCurrentRun('relu-lab: submission deadline' as never);
-      const wound = await Promise.race([run, new Promise((r) => setTimeout(() => r('stuck'), WIND_DOWN_MS))]);
-      if (wound === 'stuck') {
-        throw new ReluLabError('grader-failed', `grading did not stop within ${WIND_DOWN_MS} ms after the ${deadlineMs} ms deadline; restart the grading process`);
-      }
-      const message = `grading stopped at the submission deadline of ${deadlineMs} ms; checks not finished by then earn nothing`;
-      return { outcome: { kind: 'deadline', message }, notRunReason: message };
     } finally {
       clearTimeout(timer);
     }
+    const testsMs = Math.round((performance.now() - started) / prepared.length);
+    const suiteErrors = [...this.reporter.moduleErrors, ...this.reporter.unhandledErrors];
+    const version = await graderVersion();
+    return prepared.map((p) => {
+      const seen = this.reporter.job(p.job.id);
+      const timedOut = runStopped ?? (seen.deadlinePassed ? `grading stopped at the submission deadline of ${p.job.deadlineMs} ms; checks not finished by then earn nothing` : null);
+      const doc = assembleResults({
+        manifest: this.manifest,
+        catalog: CATALOG,
+        reported: seen.tests,
+        notRunReason: timedOut ?? (suiteErrors.length ? `the hidden suite stopped: ${suiteErrors[0]}` : null),
+        identity: p.identity,
+        graderVersion: version,
+        outcome: timedOut ? { kind: 'deadline', message: timedOut } : { kind: 'graded' },
+        diagnostics: p.diagnostics,
+        timings: { compileMs: p.compileMs, testsMs, totalMs: 0 },
+        gradedAt: p.gradedAt,
+      });
+      if (seen.plots) doc.plots = seen.plots;
+      doc.timings.totalMs = Math.round(p.compileMs + testsMs);
+      return doc;
+    });
   }
 
   async close(): Promise<void> {
@@ -171,3 +169,5 @@ export class Grader {
     await fs.rm(this.tmpRoot, { recursive: true, force: true });
   }
 }
+
+export type { JobContext };

@@ -7,6 +7,8 @@ import { HiddenRunReporter, stripAnsi } from './HiddenRunReporter.ts';
 function testCase(name: string, state: 'passed' | 'failed' | 'skipped', error?: Record<string, unknown>): TestCase {
   return {
     name,
+    parent: { type: 'suite', name: 'job-1' },
+    meta: () => ({}),
     result: () => ({ state, errors: error ? [error] : [] }),
     diagnostic: () => ({ duration: 12.4 }),
   } as unknown as TestCase;
@@ -25,34 +27,42 @@ describe('HiddenRunReporter', () => {
     });
     r.onTestCaseResult(testCase('activations.relu-matches-reference', 'failed', serialised(failure)));
     r.onTestCaseResult(testCase('activations.relu-grad-at-zero', 'passed'));
-    expect(r.tests.get('activations.relu-matches-reference')).toEqual({
+    expect(r.job('job-1').tests.get('activations.relu-matches-reference')).toEqual({
       status: 'failed',
       message: 'relu(-1) returned -1, expected 0',
       observed: { actual: -1, expected: 0 },
       counterexample: { seed: 1, path: '0', value: '-1', replay: 'fc.assert(…)' },
       durationMs: 12,
     });
-    expect(r.tests.get('activations.relu-grad-at-zero')).toEqual({ status: 'passed', durationMs: 12 });
+    expect(r.job('job-1').tests.get('activations.relu-grad-at-zero')).toEqual({ status: 'passed', durationMs: 12 });
   });
 
   test('an error that is not ours counts against the grader, not as a pass', () => {
     const r = new HiddenRunReporter();
     r.onTestCaseResult(testCase('x.y', 'failed', { message: '\u001b[31mTypeError\u001b[39m: boom' }));
-    expect(r.tests.get('x.y')).toMatchObject({ status: 'errored', message: 'the grader could not complete this check: TypeError: boom' });
+    expect(r.job('job-1').tests.get('x.y')).toMatchObject({ status: 'errored', message: 'the grader could not complete this check: TypeError: boom' });
   });
 
   test('skipped tests are not recorded (they become not-run)', () => {
     const r = new HiddenRunReporter();
     r.onTestCaseResult(testCase('x.y', 'skipped'));
-    expect(r.tests.size).toBe(0);
+    expect(r.job('job-1').tests.size).toBe(0);
   });
 
-  test('reset forgets the previous submission', () => {
+  test('a deadline marker makes the check not-run and flags the submission', () => {
+    const r = new HiddenRunReporter();
+    const failure = new GradingFailure('not run: the deadline had passed', { status: 'errored', deadline: true });
+    r.onTestCaseResult(testCase('x.y', 'failed', serialised(failure)));
+    expect(r.job('job-1').tests.get('x.y')).toMatchObject({ status: 'not-run' });
+    expect(r.job('job-1').deadlinePassed).toBe(true);
+  });
+
+  test('reset forgets the previous run', () => {
     const r = new HiddenRunReporter();
     r.onTestCaseResult(testCase('x.y', 'passed'));
     r.moduleErrors.push('m');
     r.reset();
-    expect(r.tests.size).toBe(0);
+    expect(r.job('job-1').tests.size).toBe(0);
     expect(r.moduleErrors).toEqual([]);
   });
 

@@ -1,16 +1,26 @@
 // The only source of test outcomes: a Vitest reporter living in the trusted
-// main process. It records what each hidden test reported; nothing a
-// submission prints is ever read.
+// main process. It records what each hidden test reported, per submission
+// (the describe block named by the job id); nothing a submission prints is
+// ever read.
 import type { Reporter, TestCase, TestModule } from 'vitest/node';
 import { readFailure } from '../hidden/harness/GradingFailure.ts';
-import type { Counterexample, TestStatus } from '../results/types.ts';
+import { PLOTS_TEST } from '../hidden/suites/plots.step.ts';
+import type { Counterexample, PlotsData, TestStatus } from '../results/types.ts';
 
 export interface ReportedTest {
-  status: Exclude<TestStatus, 'not-run'>;
+  status: TestStatus;
   message?: string;
   observed?: { actual: unknown; expected: unknown };
   counterexample?: Counterexample;
   durationMs: number;
+}
+
+/** What one submission's describe block reported. */
+export interface ReportedJob {
+  tests: Map<string, ReportedTest>;
+  plots: PlotsData | null;
+  /** a check stopped because the submission's deadline had passed */
+  deadlinePassed: boolean;
 }
 
 /** Removes ANSI colour codes (Vitest adds them to some messages even with NO_COLOR). */
@@ -20,37 +30,54 @@ export function stripAnsi(text: string): string {
 }
 
 export class HiddenRunReporter implements Reporter {
-  readonly tests = new Map<string, ReportedTest>();
+  readonly jobs = new Map<string, ReportedJob>();
   /** errors of whole suite files (a hidden suite that failed to load, a worker that died) */
   readonly moduleErrors: string[] = [];
   readonly unhandledErrors: string[] = [];
 
-  /** Forgets the previous submission's results. */
+  /** Forgets the previous run's results. */
   reset(): void {
-    this.tests.clear();
+    this.jobs.clear();
     this.moduleErrors.length = 0;
     this.unhandledErrors.length = 0;
   }
 
+  /** What job `id` reported (empty when it reported nothing). */
+  job(id: string): ReportedJob {
+    let job = this.jobs.get(id);
+    if (!job) {
+      job = { tests: new Map(), plots: null, deadlinePassed: false };
+      this.jobs.set(id, job);
+    }
+    return job;
+  }
+
   onTestCaseResult(testCase: TestCase): void {
+    const jobId = testCase.parent.type === 'suite' ? testCase.parent.name : '';
+    const job = this.job(jobId);
     const result = testCase.result();
+    if (testCase.name === PLOTS_TEST) {
+      job.plots = testCase.meta().reluLabPlots ?? null;
+      return;
+    }
     const durationMs = Math.round(testCase.diagnostic()?.duration ?? 0);
     if (result.state === 'passed') {
-      this.tests.set(testCase.name, { status: 'passed', durationMs });
+      job.tests.set(testCase.name, { status: 'passed', durationMs });
       return;
     }
     if (result.state !== 'failed') return;
     const error = result.errors?.[0];
     const failure = readFailure(error);
     if (failure) {
-      const { status, message, observed, counterexample } = failure;
-      this.tests.set(testCase.name, { status, message: stripAnsi(message), observed, counterexample, durationMs });
+      const { status, message, observed, counterexample, deadline } = failure;
+      if (deadline) job.deadlinePassed = true;
+      job.tests.set(testCase.name, { status: deadline ? 'not-run' : status, message: stripAnsi(message), observed, counterexample, durationMs });
       return;
     }
     // Not one of ours: a bug in a hidden test or a Vitest time-out. Count it as an error, not as the student's fault.
     const message = stripAnsi(error?.message ?? 'the test failed without a message');
     const timedOut = /timed out/i.test(message);
-    this.tests.set(testCase.name, { status: timedOut ? 'timed-out' : 'errored', message: `the grader could not complete this check: ${message}`, durationMs });
+    job.tests.set(testCase.name, { status: timedOut ? 'timed-out' : 'errored', message: `the grader could not complete this check: ${message}`, durationMs });
   }
 
   onTestModuleEnd(testModule: TestModule): void {

@@ -8,7 +8,7 @@ import { CATALOG, getCheck } from './catalog.ts';
 const suitesDir = path.join(PACKAGE_ROOT, 'grader/hidden/suites');
 const suiteText = fs
   .readdirSync(suitesDir)
-  .filter((f) => f.endsWith('.hidden.ts'))
+  .filter((f) => f.endsWith('.suite.ts'))
   .map((f) => fs.readFileSync(path.join(suitesDir, f), 'utf8'))
   .join('\n');
 const guide = fs.readFileSync(path.join(PACKAGE_ROOT, 'exercises/README.md'), 'utf8');

@@ -8,6 +8,8 @@ export interface FailureDetails {
   status: Extract<TestStatus, 'failed' | 'errored' | 'timed-out'>;
   observed?: { actual: unknown; expected: unknown };
   counterexample?: Counterexample;
+  /** the check did not run to its end because the submission's deadline had passed */
+  deadline?: true;
 }
 
 export const FAILURE_PROPERTY = 'reluLabFailure';

@@ -3,12 +3,15 @@
 // becomes a GradingFailure with the right status, and the first call that
 // broke the sandbox is remembered, so a property that hung reports the input
 // that hung rather than whatever shrinking reached afterwards.
-import { inject } from 'vitest';
 import type { BatchEntry, CallOutcome } from '../../sandbox/CallOutcome.ts';
+import type { PlotSource } from '../collectPlots.ts';
 import { Sandbox } from '../../sandbox/Sandbox.ts';
 import { GradingFailure } from './GradingFailure.ts';
 import { formatCall } from './formatValue.ts';
-import { JOB_KEY, type JobContext } from './job.ts';
+import type { JobContext } from './job.ts';
+
+/** Why calls fail once a submission's time is up. */
+const DEADLINE_MESSAGE = (ms: number) => `not run: the submission's grading deadline of ${ms} ms had passed`;
 
 /** One call a property will make, declared so it can be prefetched. */
 export interface PlannedCall {
@@ -51,11 +54,14 @@ export class StudentCode {
   private sandbox: Sandbox | null = null;
   private openError: string | null = null;
 
+  /** when this submission's grading started: after job.deadlineMs every call fails at once */
+  private readonly started = performance.now();
+
   private constructor(readonly job: JobContext) {}
 
-  /** Opens a sandbox on the submission this run grades. Never throws. */
-  static async open(): Promise<StudentCode> {
-    const student = new StudentCode(inject(JOB_KEY));
+  /** Opens a sandbox on the submission of `job`. Never throws. */
+  static async open(job: JobContext): Promise<StudentCode> {
+    const student = new StudentCode(job);
     await student.reopen();
     return student;
   }
@@ -147,6 +153,19 @@ export class StudentCode {
     return this.expectValue(outcome, what) as T;
   }
 
+  /** Raw access for the report's pictures: outcomes, never exceptions (see collectPlots). */
+  plotSource(): PlotSource {
+    const gate = (module: string): Extract<CallOutcome, { kind: 'unavailable' }> | null => {
+      const missing = this.unavailable(module);
+      return missing ? { kind: 'unavailable', message: missing } : null;
+    };
+    return {
+      call: async (module, name, args) => gate(module) ?? this.sandbox!.call(module, name, args),
+      value: async (module, name) => gate(module) ?? this.sandbox!.value(module, name),
+      callMany: async (module, name, argsList) => gate(module) ?? this.sandbox!.callMany(module, name, argsList),
+    };
+  }
+
   /** Reads a value export such as claims' `linearExample`. */
   async value<T = unknown>(module: string, name: string): Promise<T> {
     const missing = this.unavailable(module);
@@ -155,6 +174,7 @@ export class StudentCode {
   }
 
   private unavailable(module: string): string | null {
+    if (performance.now() - this.started > this.job.deadlineMs) return DEADLINE_MESSAGE(this.job.deadlineMs);
     if (this.openError) return `student code could not be started: ${this.openError}`;
     return this.job.unavailable[module] ?? null;
   }
@@ -172,6 +192,7 @@ export class StudentCode {
       case 'crashed':
         return this.broke(new GradingFailure(`${what()} stopped the process running your code: ${outcome.message}`, { status: 'errored' }));
       case 'unavailable':
+        if (outcome.message === DEADLINE_MESSAGE(this.job.deadlineMs)) throw new GradingFailure(outcome.message, { status: 'errored', deadline: true });
         throw this.breakage ?? new GradingFailure(outcome.message, { status: 'errored' });
     }
   }

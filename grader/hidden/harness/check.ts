@@ -1,7 +1,6 @@
 // Registers one hidden check as a Vitest test named by its id.
-import { inject, test } from 'vitest';
+import { test } from 'vitest';
 import { getCheck } from '../catalog.ts';
-import { JOB_KEY } from './job.ts';
 import { beginCheck, useMemoDir } from './samples.ts';
 import type { StudentCode } from './StudentCode.ts';
 
@@ -12,7 +11,7 @@ import type { StudentCode } from './StudentCode.ts';
 export function check(id: string, student: () => StudentCode, body: () => Promise<void>): void {
   test(getCheck(id).id, async () => {
     beginCheck(id);
-    useMemoDir(inject(JOB_KEY).memoDir);
+    useMemoDir(student().job.memoDir);
     await student().freshForCheck();
     await body();
   });

@@ -1,0 +1,69 @@
+import fc from 'fast-check';
+import type { Network, Vector } from '../../../exercises/types.ts';
+import { backward } from '../../../solutions/backprop.ts';
+import * as ref from '../../../solutions/dead-neurons.ts';
+import { problem, type Problem } from '../arbitraries.ts';
+import { check } from '../harness/check.ts';
+import { expectCall, expectRangeError, expectThat } from '../harness/expectations.ts';
+import { agrees, holds } from '../harness/property.ts';
+import type { StudentCode } from '../harness/StudentCode.ts';
+
+/** The hidden checks of exercises/dead-neurons.ts, registered for one submission. */
+export function deadNeuronsSuite(student: () => StudentCode): void {
+  const M = 'dead-neurons';
+
+  const netAndData = ({ net, X }: Problem): unknown[] => [net, X];
+
+  check('dead-neurons.activation-pattern-matches-reference', student, () =>
+    agrees(student(), problem('any', 5), { module: M, name: 'activationPattern', args: netAndData, expected: ({ net, X }) => ref.activationPattern(net, X) }),
+  );
+
+  check('dead-neurons.dead-neurons-matches-reference', student, () =>
+    agrees(student(), problem('any', 5), { module: M, name: 'deadNeurons', args: netAndData, expected: ({ net, X }) => ref.deadNeurons(net, X) }),
+  );
+
+  check('dead-neurons.leaky-units-never-dead', student, async () => {
+    // every unit has z1 <= 0 on every sample: ReLU would call them all dead
+    const net: Network = { W1: [[1], [-1]], b1: [-10, -10], W2: [[1, 1]], b2: [0], activation: { kind: 'leakyRelu', alpha: 0.01 } };
+    await expectCall(student(), M, 'deadNeurons', [net, [[-4], [0], [4]]], []);
+    const leaky = problem('leaky', 5).filter(({ net }) => net.activation?.kind === 'leakyRelu' && net.activation.alpha !== 0);
+    await agrees(student(), leaky, { module: M, name: 'deadNeurons', args: netAndData, expected: () => [] });
+  });
+
+  check('dead-neurons.dead-units-have-zero-gradient', student, () =>
+    holds(student(), problem('relu', 5), async ({ net, X, Y }) => {
+      const dead = await student().call<number[]>(M, 'deadNeurons', [net, X]);
+      expectThat(Array.isArray(dead), `deadNeurons returned ${JSON.stringify(dead)}, not an array of unit indices`);
+      const g = backward(net, X, Y);
+      for (const j of dead) {
+        const row = g.dW1[j];
+        expectThat(
+          row !== undefined && row.every((v) => v === 0) && g.db1[j] === 0,
+          `you reported unit ${j} dead, but its gradient is not zero: dW1[${j}] = ${JSON.stringify(row)}, db1[${j}] = ${g.db1[j]}`,
+          { actual: dead, expected: ref.deadNeurons(net, X) },
+        );
+      }
+    }, (p) => [{ module: M, name: 'deadNeurons', args: netAndData(p) }]),
+  );
+
+  check('dead-neurons.always-active-matches-reference', student, () =>
+    agrees(student(), problem('any', 5), { module: M, name: 'alwaysActiveNeurons', args: netAndData, expected: ({ net, X }) => ref.alwaysActiveNeurons(net, X) }),
+  );
+
+  check('dead-neurons.empty-data-set', student, async () => {
+    const net: Network = { W1: [[1]], b1: [0], W2: [[1]], b2: [0] };
+    for (const name of ['activationPattern', 'deadNeurons', 'alwaysActiveNeurons']) {
+      await expectRangeError(student(), M, name, [net, []], 'for an empty data set');
+    }
+  });
+
+  /** The discussion's example: weights 1, biases -10, 10, 10, inputs across [-4, 4]. */
+  const linearExample: Network = { W1: [[1], [1], [1]], b1: [-10, 10, 10], W2: [[1, 1, 1]], b2: [0] };
+  const across: Vector[] = [-4, -2, -1, 0, 1, 2, 4].map((x) => [x]);
+
+  check('dead-neurons.discussion-linear-example', student, async () => {
+    await expectCall(student(), M, 'deadNeurons', [linearExample, across], [0]);
+    await expectCall(student(), M, 'alwaysActiveNeurons', [linearExample, across], [1, 2]);
+    await agrees(student(), fc.integer({ min: -16, max: 16 }).map((n) => [[n / 4]]), { module: M, name: 'deadNeurons', args: (X) => [linearExample, X], expected: () => [0] });
+  });
+}

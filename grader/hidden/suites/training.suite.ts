@@ -1,0 +1,118 @@
+import fc from 'fast-check';
+import type { Network, TrainResult } from '../../../exercises/types.ts';
+import { backward, mseLoss } from '../../../solutions/backprop.ts';
+import { deadNeurons } from '../../../solutions/dead-neurons.ts';
+import { forward } from '../../../solutions/forward.ts';
+import * as ref from '../../../solutions/training.ts';
+import { problem, type Problem } from '../arbitraries.ts';
+import { check } from '../harness/check.ts';
+import { expectCall, expectClose, expectThat, expectUnchanged } from '../harness/expectations.ts';
+import { agrees, holds } from '../harness/property.ts';
+import { PROBE_MODULE, probeCall } from '../harness/StudentCode.ts';
+import type { StudentCode } from '../harness/StudentCode.ts';
+
+/** The hidden checks of exercises/training.ts, registered for one submission. */
+export function trainingSuite(student: () => StudentCode): void {
+  const M = 'training';
+  /** training runs many steps per value: half the runs */
+  const HALF = 0.5;
+  /** mutation is a yes/no matter: a quarter of the runs find it */
+  const SPOT_CHECK = 0.25;
+  /** a network with the reference's gradients on some data */
+  const withGradients = problem('any').map(({ net, X, Y }) => ({ net, g: backward(net, X, Y) }));
+  const lr = fc.constantFrom(0.5, 0.1, 0.25, 1);
+  const epochs = fc.integer({ min: 1, max: 5 });
+
+  check('training.sgd-step-matches-reference', student, () =>
+    agrees(student(), fc.tuple(withGradients, lr), {
+      module: M,
+      name: 'sgdStep',
+      args: ([{ net, g }, rate]) => [net, g, rate],
+      expected: ([{ net, g }, rate]) => ref.sgdStep(net, g, rate),
+    }),
+  );
+
+  check('training.sgd-step-does-not-mutate', student, () =>
+    holds(student(), withGradients, async ({ net, g }) => {
+      const { args } = await student().argumentsAfter(M, 'sgdStep', [net, g, 0.5]);
+      expectUnchanged('sgdStep', args, [net, g, 0.5]);
+    }, ({ net, g }) => [probeCall(M, 'sgdStep', [net, g, 0.5])], SPOT_CHECK),
+  );
+
+  check('training.train-matches-reference', student, () =>
+    agrees(student(), fc.tuple(problem('any', 3), epochs, lr), {
+      module: M,
+      name: 'train',
+      args: ([{ net, X, Y }, n, rate]) => [net, X, Y, { epochs: n, lr: rate }],
+      expected: ([{ net, X, Y }, n, rate]) => ref.train(net, X, Y, { epochs: n, lr: rate }),
+      share: HALF,
+    }),
+  );
+
+  check('training.train-records-loss-before-step', student, async () => {
+    const net: Network = { W1: [[1], [-1]], b1: [0.5, 0.5], W2: [[1, 1]], b2: [0] };
+    const X = [[-1], [0], [1]];
+    const Y = [[0], [1], [3]];
+    const result = await student().call<TrainResult>(M, 'train', [net, X, Y, { epochs: 3, lr: 0.1 }]);
+    expectThat(Array.isArray(result?.losses) && result.losses.length === 3, `train with epochs 3 must return 3 losses, got ${JSON.stringify(result?.losses)}`);
+    expectClose('losses[0] (the loss before any step)', result.losses[0], mseLoss(net, X, Y));
+  });
+
+  /** A problem with at least one dead ReLU unit. */
+  const withDeadUnit = problem('relu', 4).filter(({ net, X }) => deadNeurons(net, X).length > 0);
+
+  check('training.training-never-moves-dead-unit', student, () =>
+    holds(student(), fc.tuple(withDeadUnit, epochs), async ([{ net, X, Y }, n]) => {
+      const result = await student().call<TrainResult>(M, 'train', [net, X, Y, { epochs: n, lr: 0.5 }]);
+      for (const j of deadNeurons(net, X)) {
+        expectClose(`W1[${j}] of the dead unit ${j} after train`, result?.net?.W1?.[j], net.W1[j], 0);
+        expectClose(`b1[${j}] of the dead unit ${j} after train`, result?.net?.b1?.[j], net.b1[j], 0);
+      }
+    }, ([{ net, X, Y }, n]) => [{ module: M, name: 'train', args: [net, X, Y, { epochs: n, lr: 0.5 }] }], HALF),
+  );
+
+  check('training.training-moves-leaky-unit', student, async () => {
+    // unit 0 has z1 < 0 on every sample: dead under ReLU, alive under Leaky ReLU
+    const net: Network = { W1: [[1], [1]], b1: [-10, 1], W2: [[1, 1]], b2: [0], activation: { kind: 'leakyRelu', alpha: 0.1 } };
+    const X = [[-1], [0], [1]];
+    const Y = [[2], [0], [-2]];
+    const result = await student().call<TrainResult>(M, 'train', [net, X, Y, { epochs: 2, lr: 0.1 }]);
+    const moved = result?.net?.W1?.[0]?.[0] !== net.W1[0][0] || result?.net?.b1?.[0] !== net.b1[0];
+    expectThat(moved, 'training left Leaky ReLU unit 0 exactly where it was: with Leaky ReLU its gradient is alpha times the upstream gradient, not 0', {
+      actual: result?.net,
+      expected: ref.train(net, X, Y, { epochs: 2, lr: 0.1 }).net,
+    });
+  });
+
+  const reviveCall = ([{ net, X }, seed]: [Problem, number]) => [{ module: PROBE_MODULE, name: 'reviveSeeded', args: [seed, net, X] }];
+
+  interface Revival {
+    value: Network;
+    args: { net: Network; X: number[][] };
+  }
+
+  check('training.revive-revives-every-dead-unit', student, () =>
+    holds(student(), fc.tuple(withDeadUnit, fc.integer({ min: 1, max: 1_000 })), async ([{ net, X }, seed]) => {
+      const { value } = await student().probe<Revival>(M, 'reviveSeeded', [seed, net, X], 'reviveDeadNeurons');
+      for (const j of deadNeurons(net, X)) {
+        const on = X.some((x) => forward(value, x).z1[j] > 0);
+        expectThat(on, `unit ${j} was dead and is still off on every sample after reviveDeadNeurons`);
+      }
+    }, reviveCall, HALF),
+  );
+
+  check('training.revive-leaves-others-alone', student, () =>
+    holds(student(), fc.tuple(withDeadUnit, fc.integer({ min: 1, max: 1_000 })), async ([{ net, X }, seed]) => {
+      const { value, args } = await student().probe<Revival>(M, 'reviveSeeded', [seed, net, X], 'reviveDeadNeurons');
+      expectUnchanged('reviveDeadNeurons', [args.net, args.X], [net, X]);
+      const dead = new Set(deadNeurons(net, X));
+      net.W1.forEach((row, j) => {
+        if (dead.has(j)) return;
+        expectClose(`W1[${j}] of the live unit ${j} after reviveDeadNeurons`, value?.W1?.[j], row, 0);
+        expectClose(`b1[${j}] of the live unit ${j} after reviveDeadNeurons`, value?.b1?.[j], net.b1[j], 0);
+      });
+      expectClose('W2 after reviveDeadNeurons', value?.W2, net.W2, 0);
+      expectClose('b2 after reviveDeadNeurons', value?.b2, net.b2, 0);
+    }, reviveCall, HALF),
+  );
+}
