@@ -14,9 +14,10 @@ import { linearitySuite } from './suites/linearity.suite.ts';
 import { plotsStep } from './suites/plots.step.ts';
 import { trainingSuite } from './suites/training.suite.ts';
 
-for (const job of inject(JOBS_KEY)) {
+const jobs = inject(JOBS_KEY);
+jobs.forEach((job, i) => {
   describe(job.id, () => {
-    const student = useStudent(job);
+    const student = useStudent(job, jobs[i + 1]);
     activationsSuite(student);
     forwardSuite(student);
     backpropSuite(student);
@@ -26,4 +27,4 @@ for (const job of inject(JOBS_KEY)) {
     trainingSuite(student);
     plotsStep(student);
   });
-}
+});

@@ -35,20 +35,21 @@ export async function validateCorpus(manifest: Manifest, onRow: (row: Validation
   const grader = await Grader.create(manifest);
   const rows: ValidationRow[] = [];
   try {
-    for (const fixture of fixtures) {
-      const t0 = performance.now();
-      const dir = await materialiseFixture(fixture, path.join(work, fixture.name));
-      let verdict: Verdict;
-      try {
-        const doc: ResultsDocument = await grader.grade(dir, { plots: false });
-        verdict = judgeFixture(fixture.expect, doc);
-      } catch (e) {
-        verdict = { ok: false, detail: `grading threw: ${e instanceof Error ? e.message : String(e)}` };
-      }
-      const row = { name: fixture.name, expect: fixture.expect, verdict, ms: Math.round(performance.now() - t0) };
-      rows.push(row);
-      onRow(row);
-    }
+    const dirs = new Map<string, (typeof fixtures)[number]>();
+    for (const fixture of fixtures) dirs.set(await materialiseFixture(fixture, path.join(work, fixture.name)), fixture);
+    let last = performance.now();
+    await grader.gradeBatch(
+      [...dirs.keys()],
+      async (dir, doc: ResultsDocument) => {
+        const fixture = dirs.get(dir)!;
+        const now = performance.now();
+        const row = { name: fixture.name, expect: fixture.expect, verdict: judgeFixture(fixture.expect, doc), ms: Math.round(now - last) };
+        last = now;
+        rows.push(row);
+        onRow(row);
+      },
+      { plots: false },
+    );
   } finally {
     await grader.close();
     await fs.rm(work, { recursive: true, force: true });

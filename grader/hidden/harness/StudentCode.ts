@@ -54,8 +54,8 @@ export class StudentCode {
   private sandbox: Sandbox | null = null;
   private openError: string | null = null;
 
-  /** when this submission's grading started: after job.deadlineMs every call fails at once */
-  private readonly started = performance.now();
+  /** when this submission's checks started: after job.deadlineMs every call fails at once */
+  private started = performance.now();
 
   private constructor(readonly job: JobContext) {}
 
@@ -87,6 +87,11 @@ export class StudentCode {
       this.sandbox = null;
       this.openError = e instanceof Error ? e.message : String(e);
     }
+  }
+
+  /** Starts the deadline clock (a sandbox may be opened ahead of its submission's turn). */
+  begin(): void {
+    this.started = performance.now();
   }
 
   async close(): Promise<void> {

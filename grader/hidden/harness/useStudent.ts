@@ -1,15 +1,31 @@
-// Opens one submission's sandbox before its checks and closes it after them.
+// Opens each submission's sandbox before its checks and closes it after
+// them. The next submission's sandbox starts while this one's checks run, so
+// the process start-up overlaps with work instead of adding to it.
 import { afterAll, beforeAll } from 'vitest';
 import type { JobContext } from './job.ts';
 import { StudentCode } from './StudentCode.ts';
 
-/** Returns a getter for `job`'s StudentCode (valid inside its tests). */
-export function useStudent(job: JobContext): () => StudentCode {
+const opening = new Map<string, Promise<StudentCode>>();
+
+function open(job: JobContext): Promise<StudentCode> {
+  let pending = opening.get(job.id);
+  if (!pending) {
+    pending = StudentCode.open(job);
+    opening.set(job.id, pending);
+  }
+  return pending;
+}
+
+/** Returns a getter for `job`'s StudentCode (valid inside its tests); `next` is opened ahead. */
+export function useStudent(job: JobContext, next?: JobContext): () => StudentCode {
   let student: StudentCode | undefined;
   beforeAll(async () => {
-    student = await StudentCode.open(job);
+    student = await open(job);
+    student.begin();
+    if (next) void open(next);
   });
   afterAll(async () => {
+    opening.delete(job.id);
     await student?.close();
   });
   return () => {

@@ -18,9 +18,15 @@ export function deadNeuronsSuite(student: () => StudentCode): void {
     agrees(student(), problem('any', 5), { module: M, name: 'activationPattern', args: netAndData, expected: ({ net, X }) => ref.activationPattern(net, X) }),
   );
 
-  check('dead-neurons.dead-neurons-matches-reference', student, () =>
-    agrees(student(), problem('any', 5), { module: M, name: 'deadNeurons', args: netAndData, expected: ({ net, X }) => ref.deadNeurons(net, X) }),
-  );
+  check('dead-neurons.dead-neurons-matches-reference', student, async () => {
+    // z1 exactly 0 on every sample is dead too: the slope at the kink is 0
+    const flat: Network = { W1: [[0], [1], [1]], b1: [0, 0, 1], W2: [[1, 1, 1]], b2: [0] };
+    await expectCall(student(), M, 'deadNeurons', [flat, [[-1], [0]]], [0, 1]);
+    await agrees(student(), problem('relu', 5), { module: M, name: 'deadNeurons', args: netAndData, expected: ({ net, X }) => ref.deadNeurons(net, X) });
+    // Leaky ReLU with alpha = 0 is ReLU again: its units can die
+    const alphaZero = problem('leaky', 5).filter(({ net }) => net.activation?.kind === 'leakyRelu' && net.activation.alpha === 0);
+    await agrees(student(), alphaZero, { module: M, name: 'deadNeurons', args: netAndData, expected: ({ net, X }) => ref.deadNeurons(net, X), share: 0.3 });
+  });
 
   check('dead-neurons.leaky-units-never-dead', student, async () => {
     // every unit has z1 <= 0 on every sample: ReLU would call them all dead
