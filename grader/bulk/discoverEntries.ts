@@ -1,0 +1,46 @@
+// The entries of a SUBMISSIONS folder, one per student: folders (git
+// repositories among them), zip archives, and anything else (which becomes
+// a gradebook row saying it was not recognised). Hidden files and the
+// `__MACOSX` folders of Mac archives are not students and are left out.
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { ReluLabError } from '../core/errors.ts';
+import { studentId } from './studentId.ts';
+import type { BulkEntry, EntryKind } from './types.ts';
+
+const IGNORED = new Set(['__MACOSX', 'Thumbs.db', 'desktop.ini']);
+
+/**
+ * Every entry of `submissionsDir`, sorted by name. Two entries whose ids
+ * coincide (`alice/` and `alice.zip`) are both returned; the caller keeps
+ * the first and reports the other.
+ */
+export async function discoverEntries(submissionsDir: string): Promise<BulkEntry[]> {
+  const root = path.resolve(submissionsDir);
+  const info = await stat(root).catch(() => null);
+  if (!info?.isDirectory()) {
+    throw new ReluLabError(
+      'submission-missing',
+      `No submissions folder at ${submissionsDir}${info ? ' (it is a file)' : ''}. Pass a folder with one entry per student: a folder, a git repository or a .zip.`,
+    );
+  }
+  const names = (await readdir(root)).filter((n) => !n.startsWith('.') && !IGNORED.has(n)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const entries: BulkEntry[] = [];
+  for (const name of names) {
+    const full = path.join(root, name);
+    const kind = await entryKind(full, name);
+    entries.push({ id: studentId(name, kind !== 'folder' && kind !== 'git'), name, path: full, kind });
+  }
+  return entries;
+}
+
+async function entryKind(full: string, name: string): Promise<EntryKind> {
+  const info = await stat(full).catch(() => null);
+  if (!info) return 'other';
+  if (info.isDirectory()) {
+    const git = await stat(path.join(full, '.git')).catch(() => null);
+    return git ? 'git' : 'folder';
+  }
+  if (info.isFile() && name.toLowerCase().endsWith('.zip')) return 'zip';
+  return 'other';
+}

@@ -1,0 +1,121 @@
+// Turns one entry of the class folder into a private folder ready to grade,
+// or into the reason it cannot be graded. Zips are unpacked safely, git
+// repositories read without trusting their config (at the deadline in a
+// temporary worktree when asked), and what is graded is always a copy.
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { LatePolicy } from '../manifest/types.ts';
+import type { GitIdentity } from '../results/types.ts';
+import { copySubmission } from './copySubmission.ts';
+import { StudentRepo } from './git/studentRepo.ts';
+import { lateInfo } from './late/lateInfo.ts';
+import { locateExercises } from './locateExercises.ts';
+import type { BulkEntry, GradedCommit, LateInfo, RowStatus } from './types.ts';
+import { DEFAULT_ZIP_LIMITS, extractZip, type ZipLimits } from './zip/extractZip.ts';
+
+export interface PrepareOptions {
+  /** a private folder for this run's copies, unpacked archives and worktrees */
+  workDir: string;
+  deadline: Date | null;
+  /** grade the last commit at or before the deadline instead of the work tree */
+  atDeadline: boolean;
+  latePolicy: LatePolicy;
+  zipLimits?: ZipLimits;
+}
+
+export type Prepared =
+  | {
+      kind: 'ready';
+      entry: BulkEntry;
+      /** the private copy to grade: its folder's name is the student's id */
+      gradeDir: string;
+      commit: GradedCommit | null;
+      late: LateInfo;
+      /** removes the private copy */
+      cleanup(): Promise<void>;
+    }
+  | { kind: 'rejected'; entry: BulkEntry; status: RowStatus; message: string; commit: GradedCommit | null; late: LateInfo };
+
+/** The git identity results.json records, from the commit graded. */
+export function gitIdentityOf(commit: GradedCommit | null): GitIdentity | null {
+  if (!commit) return null;
+  return { commit: commit.commit, author: commit.author, email: commit.email, date: commit.authorDate, branch: commit.branch, dirty: commit.dirty };
+}
+
+export async function prepareEntry(entry: BulkEntry, options: PrepareOptions): Promise<Prepared> {
+  const noTime = lateInfo(null, options.deadline, options.latePolicy);
+  const scratch = path.join(options.workDir, 'scratch', entry.id);
+  const gradeDir = path.join(options.workDir, 'graded', entry.id);
+  const reject = (status: RowStatus, message: string, commit: GradedCommit | null = null, late: LateInfo = noTime): Prepared => ({
+    kind: 'rejected',
+    entry,
+    status,
+    message,
+    commit,
+    late,
+  });
+  const copyFrom = async (root: string, commit: GradedCommit | null, late: LateInfo, what: string): Promise<Prepared> => {
+    const located = await locateExercises(root);
+    if (located.kind === 'not-found') return reject('unrecognised', `${what} ${entry.name} holds no submission: ${located.reason}`, commit, late);
+    await rm(gradeDir, { recursive: true, force: true });
+    const copied = await copySubmission(located.dir, gradeDir);
+    if (copied.kind === 'refused') {
+      await rm(gradeDir, { recursive: true, force: true });
+      return reject('refused', `${what} ${entry.name} was refused: ${copied.reason}`, commit, late);
+    }
+    return { kind: 'ready', entry, gradeDir, commit, late, cleanup: () => rm(gradeDir, { recursive: true, force: true }) };
+  };
+
+  await mkdir(path.dirname(scratch), { recursive: true });
+  try {
+    switch (entry.kind) {
+      case 'other':
+        return reject('unrecognised', `${entry.name} is not a folder, a git repository or a .zip archive`);
+      case 'folder':
+        return await copyFrom(entry.path, null, noTime, 'the folder');
+      case 'zip': {
+        const extracted = await extractZip(entry.path, scratch, options.zipLimits ?? DEFAULT_ZIP_LIMITS);
+        if (extracted.kind === 'refused') return reject('refused', `the archive ${entry.name} was refused: ${extracted.reason}`);
+        return await copyFrom(scratch, null, noTime, 'the archive');
+      }
+      case 'git':
+        return await prepareRepository(entry, options, copyFrom, reject, scratch);
+    }
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+async function prepareRepository(
+  entry: BulkEntry,
+  options: PrepareOptions,
+  copyFrom: (root: string, commit: GradedCommit | null, late: LateInfo, what: string) => Promise<Prepared>,
+  reject: (status: RowStatus, message: string, commit?: GradedCommit | null, late?: LateInfo) => Prepared,
+  scratch: string,
+): Promise<Prepared> {
+  const repo = await StudentRepo.open(entry.path);
+  const head = repo ? await repo.head() : null;
+  if (!repo || !head) {
+    // a .git that git cannot read, or no commit yet: grade what the folder holds, with no time of submission
+    return copyFrom(entry.path, null, lateInfo(null, options.deadline, options.latePolicy), 'the repository');
+  }
+  if (!options.atDeadline || !options.deadline) {
+    const late = lateInfo(new Date(head.committedAt), options.deadline, options.latePolicy);
+    return copyFrom(entry.path, head, late, 'the repository');
+  }
+  const commit = await repo.atOrBefore(options.deadline);
+  if (!commit) {
+    const late = lateInfo(new Date(head.committedAt), options.deadline, options.latePolicy);
+    return reject('no-commit-before-deadline', `the repository ${entry.name} has no commit at or before the deadline ${options.deadline.toISOString()}`, head, late);
+  }
+  const later = await repo.commitsAfter(commit.commit);
+  const late = lateInfo(new Date(commit.committedAt), options.deadline, options.latePolicy, later);
+  try {
+    await repo.addWorktree(commit.commit, scratch);
+    return await copyFrom(scratch, commit, late, 'the repository');
+  } catch (e) {
+    return reject('unrecognised', `the repository ${entry.name} could not be checked out at ${commit.commit.slice(0, 12)}: ${(e as Error).message}`, commit, late);
+  } finally {
+    await repo.removeWorktree(scratch);
+  }
+}
