@@ -45,6 +45,8 @@ export interface VisibleRunOptions {
   /** the test files, relative to root with `/` */
   files: string[];
   testTimeoutMs?: number;
+  /** how long past testTimeoutMs a run may go without any progress before it is stopped (default 5 s) */
+  stallGraceMs?: number;
   /** the whole run */
   deadlineMs: number;
   memoryMb?: number;
@@ -57,11 +59,13 @@ export interface VisibleRunOptions {
 const PASSED_VARIABLES = ['PATH', 'HOME', 'USERPROFILE', 'SYSTEMROOT', 'LANG', 'LC_ALL', 'NODE_PATH'];
 
 const GRACE_MS = 5_000;
+/** before the worker's first message: starting Node, Vitest and the first test file */
+const STARTUP_MS = 20_000;
 
 export async function runVisibleTests(opts: VisibleRunOptions): Promise<VisibleRun> {
   const started = performance.now();
   const testTimeoutMs = opts.testTimeoutMs ?? 10_000;
-  const stallMs = testTimeoutMs + GRACE_MS;
+  const stallMs = testTimeoutMs + (opts.stallGraceMs ?? GRACE_MS);
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'relu-lab-visible-'));
   const env: NodeJS.ProcessEnv = { TMPDIR: tmp, NO_COLOR: '1', FORCE_COLOR: '0', CI: 'true' };
   for (const name of PASSED_VARIABLES) if (process.env[name] !== undefined) env[name] = process.env[name];
@@ -96,6 +100,7 @@ export async function runVisibleTests(opts: VisibleRunOptions): Promise<VisibleR
   };
 
   let lastProgress = performance.now();
+  let heard = false;
   try {
     await new Promise<void>((resolve, reject) => {
       let settled = false;
@@ -114,7 +119,7 @@ export async function runVisibleTests(opts: VisibleRunOptions): Promise<VisibleR
         const now = performance.now();
         if (now - started > opts.deadlineMs) {
           stop({ kind: 'deadline', message: `the visible tests were stopped at the time limit of ${Math.round(opts.deadlineMs / 1000)} s` });
-        } else if (now - lastProgress > stallMs) {
+        } else if (now - lastProgress > stallMs + (heard ? 0 : STARTUP_MS)) {
           stop({ kind: 'stalled', message: `the visible tests stopped making progress for ${Math.round(stallMs / 1000)} s` });
         }
       }, 200);
@@ -133,6 +138,7 @@ export async function runVisibleTests(opts: VisibleRunOptions): Promise<VisibleR
       });
       child.on('message', (message: WorkerMessage) => {
         lastProgress = performance.now();
+        heard = true;
         switch (message.type) {
           case 'collected':
             for (const t of message.tests) {

@@ -78,10 +78,14 @@ export function visibleResults(input: VisibleResultsInput): ResultsDocument {
   }
 
   const ids = new Set<string>();
+  const seen = new Map<string, number>();
   const tests: TestResult[] = drafts.map((d) => {
     const count = drafts.filter((o) => o.task === d.task).length;
     const task = manifest.tasks.find((t) => t.id === d.task)!;
-    const share = round(task.points / count);
+    // cumulative rounding: the shares of a task add up to its points exactly
+    const index = seen.get(d.task) ?? 0;
+    seen.set(d.task, index + 1);
+    const share = round(round((task.points * (index + 1)) / count) - round((task.points * index) / count));
     let id = `${d.task}.visible.${slug(d.key)}`;
     for (let n = 2; ids.has(id); n++) id = `${d.task}.visible.${slug(d.key)}-${n}`;
     ids.add(id);
@@ -104,8 +108,7 @@ export function visibleResults(input: VisibleResultsInput): ResultsDocument {
 
   const tasks: TaskResult[] = manifest.tasks.map((task) => {
     const mine = tests.filter((t) => t.task === task.id);
-    const passed = mine.filter((t) => t.status === 'passed').length;
-    return { id: task.id, title: task.title, file: task.file, earned: round((task.points * passed) / mine.length), possible: task.points };
+    return { id: task.id, title: task.title, file: task.file, earned: round(mine.reduce((a, t) => a + t.earned, 0)), possible: task.points };
   });
 
   const outcome: Outcome =

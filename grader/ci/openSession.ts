@@ -1,0 +1,42 @@
+// Opens the grading session CI asked for: hidden mode when a hidden bundle is
+// given, visible mode otherwise.
+import { loadManifest } from '../manifest/loadManifest.ts';
+import type { GradingSession } from './GradingSession.ts';
+import { loadHiddenBundle } from './hidden/loadHiddenBundle.ts';
+import { gradeVisible } from './visible/gradeVisible.ts';
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+export async function openSession(opts: { hidden?: string; manifestPath?: string }): Promise<GradingSession> {
+  if (opts.hidden) {
+    const bundle = await loadHiddenBundle(opts.hidden);
+    try {
+      const engine = await bundle.engine.openEngine();
+      return {
+        mode: { kind: 'hidden', bundle: bundle.info },
+        manifest: engine.manifest,
+        grade: (dir) => engine.grade(dir),
+        functionOf: (test) => bundle.engine.functionOfCheck(test.id),
+        async close() {
+          await engine.close();
+          await bundle.dispose();
+        },
+      };
+    } catch (e) {
+      await bundle.dispose();
+      throw e;
+    }
+  }
+  const manifest = await loadManifest(opts.manifestPath);
+  return {
+    mode: { kind: 'visible' },
+    manifest,
+    grade: (dir) => gradeVisible(manifest, dir),
+    // a visible test's outer describe block is named after the function it tests
+    functionOf: (test) => {
+      const outer = test.name.split(' > ')[0];
+      return IDENTIFIER.test(outer) ? outer : null;
+    },
+    close: async () => {},
+  };
+}

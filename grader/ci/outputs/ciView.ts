@@ -1,0 +1,78 @@
+// What the CI outputs (annotations, JUnit, Classroom, the step summary) show:
+// the tests the student may see, each placed at the student's function.
+// Tests withheld from students (hidden, or shown after the deadline) are
+// only counted, exactly as the student's report does.
+import path from 'node:path';
+import { isShownTo } from '../../report/isShownTo.ts';
+import type { ResultsDocument, TaskResult, TestResult } from '../../results/types.ts';
+import type { GradingMode } from '../GradingSession.ts';
+import { exportedNames } from './locateExport.ts';
+
+export interface LocatedTest {
+  test: TestResult;
+  task: TaskResult;
+  /** the student's file, relative to the repository root with `/` */
+  file: string;
+  /** the line of the exported function the test exercises, when found */
+  line: number | null;
+  fn: string | null;
+  /** the test's points in the task's weight (the manifest's task points split as the checks' points are) */
+  earned: number;
+  possible: number;
+}
+
+export interface CiView {
+  mode: GradingMode;
+  doc: ResultsDocument;
+  shown: LocatedTest[];
+  withheld: { count: number; possible: number };
+  /** the score over the shown tests when some are withheld, else the document's */
+  score: { earned: number; possible: number };
+}
+
+export interface CiViewInput {
+  doc: ResultsDocument;
+  mode: GradingMode;
+  functionOf: (test: TestResult) => string | null;
+  /** the submission folder, relative to the repository root (e.g. `exercises`) */
+  submissionPath: string;
+  /** the student's sources by module id (`backprop` → its text); missing files are absent */
+  sources: Record<string, string>;
+  now: Date;
+  deadline: Date | null;
+}
+
+const round = (n: number) => Math.round(n * 1e4) / 1e4;
+const words = (text: string) => new Set(text.split(/[^A-Za-z0-9_$]+/));
+
+export function ciView(input: CiViewInput): CiView {
+  const { doc } = input;
+  const ctx = { audience: 'student' as const, now: input.now, deadline: input.deadline };
+  const visible = doc.tests.filter((t) => isShownTo(t, ctx));
+  const withheld = doc.tests.filter((t) => !isShownTo(t, ctx));
+  const scale = new Map(
+    doc.tasks.map((task) => {
+      const raw = doc.tests.filter((t) => t.task === task.id).reduce((a, t) => a + t.possible, 0);
+      return [task.id, raw > 0 ? task.possible / raw : 1];
+    }),
+  );
+  const shown = visible.map((test): LocatedTest => {
+    const task = doc.tasks.find((t) => t.id === test.task) ?? { id: test.task, title: test.task, earned: 0, possible: 0, file: `exercises/${test.task}.ts` };
+    const file = path.posix.join(input.submissionPath.split(path.sep).join('/'), path.posix.basename(task.file));
+    const exports = exportedNames(input.sources[test.task] ?? '');
+    const named = input.functionOf(test);
+    const mentioned = words(test.name);
+    const hit = exports.find((e) => e.name === named) ?? exports.find((e) => mentioned.has(e.name));
+    const k = scale.get(test.task) ?? 1;
+    return { test, task, file, line: hit?.line ?? null, fn: hit?.name ?? named, earned: round(test.earned * k), possible: round(test.possible * k) };
+  });
+  const sum = (tests: { earned: number; possible: number }[], key: 'earned' | 'possible') => round(tests.reduce((a, t) => a + t[key], 0));
+  const withheldPossible = round(withheld.reduce((a, t) => a + t.possible * (scale.get(t.task) ?? 1), 0));
+  return {
+    mode: input.mode,
+    doc,
+    shown,
+    withheld: { count: withheld.length, possible: withheldPossible },
+    score: withheld.length > 0 ? { earned: sum(shown, 'earned'), possible: sum(shown, 'possible') } : doc.score,
+  };
+}
