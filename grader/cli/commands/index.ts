@@ -1,10 +1,12 @@
 // The commands relu-lab knows, and the help text built from them.
+import { ci } from './ci.ts';
 import type { Command } from './Command.ts';
 import { grade } from './grade.ts';
 import { report } from './report.ts';
 import { validate } from './validate.ts';
 
 export const COMMANDS: Record<string, Command> = {
+  ci,
   grade,
   report,
   validate,
