@@ -2,12 +2,14 @@
 import { ci } from './ci.ts';
 import type { Command } from './Command.ts';
 import { grade } from './grade.ts';
+import { history } from './history.ts';
 import { report } from './report.ts';
 import { validate } from './validate.ts';
 
 export const COMMANDS: Record<string, Command> = {
   ci,
   grade,
+  history,
   report,
   validate,
 };

@@ -1,0 +1,70 @@
+// relu-lab history: the score of each of the last N commits. Each commit is
+// graded in a temporary worktree (or read from the cache under
+// reports/history/), with the visible tests or a hidden bundle.
+import path from 'node:path';
+import { DEFAULTS } from '../../core/defaults.ts';
+import type { ResultsDocument } from '../../results/types.ts';
+import { graderVersion } from '../../engine/graderVersion.ts';
+import { modeKey, type GradingMode } from '../GradingSession.ts';
+import { nodeModulesOfVitest } from '../hidden/loadHiddenBundle.ts';
+import { openSession } from '../openSession.ts';
+import { ciView } from '../outputs/ciView.ts';
+import { type CommitInfo, lastCommits } from './commits.ts';
+import { readCached, writeCached } from './historyCache.ts';
+import { withWorktree } from './withWorktree.ts';
+
+export interface HistoryRow {
+  commit: CommitInfo;
+  /** the score the student may see, or null when grading failed */
+  score: { earned: number; possible: number } | null;
+  cached: boolean;
+  doc: ResultsDocument;
+}
+
+export interface HistoryOptions {
+  /** the repository root */
+  root: string;
+  count: number;
+  hidden?: string;
+  manifestPath?: string;
+  /** the submission folder, relative to the repository root */
+  submission?: string;
+  /** where the cache lives (default <root>/reports/history/cache) */
+  cacheDir?: string;
+}
+
+export interface HistoryResult {
+  mode: GradingMode;
+  /** oldest first */
+  rows: HistoryRow[];
+}
+
+export async function runHistory(opts: HistoryOptions, onRow: (row: HistoryRow) => void = () => {}): Promise<HistoryResult> {
+  const commits = await lastCommits(opts.root, opts.count);
+  const cacheDir = opts.cacheDir ?? path.join(opts.root, DEFAULTS.reportsDir, 'history', 'cache');
+  const submission = opts.submission ?? DEFAULTS.submissionDir;
+  const session = await openSession({ hidden: opts.hidden, manifestPath: opts.manifestPath });
+  const rows: HistoryRow[] = [];
+  try {
+    const version = await graderVersion();
+    const nodeModules = nodeModulesOfVitest();
+    const now = new Date();
+    const deadline = session.manifest.deadline ? new Date(session.manifest.deadline) : null;
+    for (const commit of [...commits].reverse()) {
+      const key = { commit: commit.commit, graderVersion: version, seed: session.manifest.fastCheck.seed, mode: modeKey(session.mode) };
+      let doc = await readCached(cacheDir, key);
+      const cached = doc !== null;
+      if (!doc) {
+        doc = await withWorktree(opts.root, commit.commit, nodeModules, (dir) => session.grade(path.join(dir, submission)));
+        await writeCached(cacheDir, key, doc);
+      }
+      const view = ciView({ doc, mode: session.mode, functionOf: () => null, submissionPath: submission, sources: {}, now, deadline });
+      const row: HistoryRow = { commit, score: doc.outcome.kind === 'grader-error' ? null : view.score, cached, doc };
+      rows.push(row);
+      onRow(row);
+    }
+  } finally {
+    await session.close();
+  }
+  return { mode: session.mode, rows };
+}
