@@ -12,12 +12,15 @@ import Handlebars from 'handlebars';
 import { PACKAGE_ROOT } from '../core/defaults.ts';
 import { ReluLabError } from '../core/errors.ts';
 import { markdownCode, markdownFence, markdownHref, markdownHtmlText, markdownText } from './markdownEscape.ts';
+import type { SummaryView } from '../bulk/summary/SummaryView.ts';
 import type { ReportView } from './ReportView.ts';
 import { isSvgMarkup } from './svg/SvgMarkup.ts';
 
 export interface ReportTemplates {
   html: (view: ReportView) => string;
   markdown: (view: ReportView) => string;
+  /** the class summary of a bulk run (summary.html.hbs, partials summary*) */
+  summary: (view: SummaryView) => string;
 }
 
 export const TEMPLATES_DIR = path.join(PACKAGE_ROOT, 'templates');
@@ -34,8 +37,8 @@ export function handlebarsEnv(templatesDir: string = TEMPLATES_DIR): ReportTempl
   for (const file of listPartials(partialsDir)) {
     env.registerPartial(file.slice(0, -'.hbs'.length), read(path.join(partialsDir, file)));
   }
-  const compile = (file: string): ((view: ReportView) => string) => {
-    const template = env.compile<ReportView>(read(path.join(templatesDir, file)), { strict: true, preventIndent: true });
+  const compile = <V,>(file: string): ((view: V) => string) => {
+    const template = env.compile<V>(read(path.join(templatesDir, file)), { strict: true, preventIndent: true });
     return (view) => {
       try {
         return template(view);
@@ -44,7 +47,7 @@ export function handlebarsEnv(templatesDir: string = TEMPLATES_DIR): ReportTempl
       }
     };
   };
-  const templates = { html: compile('report.html.hbs'), markdown: compile('report.md.hbs') };
+  const templates = { html: compile<ReportView>('report.html.hbs'), markdown: compile<ReportView>('report.md.hbs'), summary: compile<SummaryView>('summary.html.hbs') };
   cache.set(templatesDir, templates);
   return templates;
 }

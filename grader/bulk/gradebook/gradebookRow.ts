@@ -1,0 +1,27 @@
+// One student's gradebook line, from their record and results document.
+import type { Manifest } from '../../manifest/types.ts';
+import type { ResultsDocument } from '../../results/types.ts';
+import { scoreAfterLate } from '../late/lateInfo.ts';
+import { RESULTS_FILE } from '../store/studentStore.ts';
+import type { GradebookRow, StudentRecord } from '../types.ts';
+
+export function gradebookRow(record: StudentRecord, results: ResultsDocument | null, manifest: Manifest): GradebookRow {
+  const max = results?.score.possible ?? manifest.tasks.reduce((sum, t) => sum + t.points, 0);
+  const raw = results?.score.earned ?? 0;
+  const tasks: Record<string, number> = {};
+  for (const task of manifest.tasks) tasks[task.id] = results?.tasks.find((t) => t.id === task.id)?.earned ?? 0;
+  const missingResults = results === null && (record.status === 'graded' || record.status === 'deadline');
+  return {
+    student: record.id,
+    score: scoreAfterLate(raw, record.late),
+    max,
+    rawScore: raw,
+    tasks,
+    status: missingResults ? 'grader-error' : record.status,
+    message: missingResults ? `${RESULTS_FILE} is missing or invalid; grade this student again` : record.message,
+    late: record.late,
+    commit: record.commit?.commit ?? null,
+    entryKind: record.entry.kind,
+    reportPath: results ? `${record.id}/report.html` : null,
+  };
+}

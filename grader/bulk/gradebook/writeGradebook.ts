@@ -1,0 +1,37 @@
+// gradebook.csv and gradebook.json: one row per student, in id order.
+import path from 'node:path';
+import type { Manifest } from '../../manifest/types.ts';
+import { lateText } from '../late/lateInfo.ts';
+import { writeTextAtomically } from '../store/writeTextAtomically.ts';
+import type { GradebookRow } from '../types.ts';
+import { csvDocument, type Cell } from './csv.ts';
+
+export const GRADEBOOK_CSV = 'gradebook.csv';
+export const GRADEBOOK_JSON = 'gradebook.json';
+
+export function gradebookCsv(rows: readonly GradebookRow[], manifest: Manifest): string {
+  const taskIds = manifest.tasks.map((t) => t.id);
+  const header: Cell[] = ['student', 'score', 'max', ...taskIds, 'status', 'late', 'commit', 'raw_score', 'message'];
+  const lines = rows.map((r): Cell[] => [r.student, r.score, r.max, ...taskIds.map((id) => r.tasks[id] ?? 0), r.status, lateText(r.late), r.commit, r.rawScore, r.message]);
+  return csvDocument([header, ...lines]);
+}
+
+export interface GradebookJson {
+  assignment: string;
+  generatedAt: string;
+  max: number;
+  tasks: { id: string; title: string; points: number }[];
+  rows: GradebookRow[];
+}
+
+export async function writeGradebook(outDir: string, rows: readonly GradebookRow[], manifest: Manifest, now: Date): Promise<void> {
+  const json: GradebookJson = {
+    assignment: manifest.title,
+    generatedAt: now.toISOString(),
+    max: manifest.tasks.reduce((sum, t) => sum + t.points, 0),
+    tasks: manifest.tasks.map((t) => ({ id: t.id, title: t.title, points: t.points })),
+    rows: [...rows],
+  };
+  await writeTextAtomically(path.join(outDir, GRADEBOOK_CSV), gradebookCsv(rows, manifest));
+  await writeTextAtomically(path.join(outDir, GRADEBOOK_JSON), `${JSON.stringify(json, null, 2)}\n`);
+}

@@ -1,0 +1,97 @@
+// Gathers, student by student, what the class summary shows: the score
+// distribution, where points were lost, which tests failed most and with
+// which wrong answers, and whose grading went wrong. Only counts are kept,
+// so a large class needs no more memory than a small one.
+import type { Manifest } from '../../manifest/types.ts';
+import type { ResultsDocument } from '../../results/types.ts';
+import type { GradebookRow, RowStatus } from '../types.ts';
+
+/** Distinct wrong answers remembered per test; rarer ones beyond this are counted as "other". */
+const MAX_ANSWERS_PER_TEST = 40;
+const ANSWER_CHARS = 90;
+
+export interface TestTally {
+  id: string;
+  name: string;
+  task: string;
+  failed: number;
+  answers: Map<string, number>;
+  otherAnswers: number;
+}
+
+export interface TaskTally {
+  id: string;
+  title: string;
+  possible: number;
+  lost: number;
+  studentsLosing: number;
+  graded: number;
+}
+
+export interface Problem {
+  student: string;
+  status: RowStatus;
+  message: string;
+  reportPath: string | null;
+}
+
+export class ClassSummary {
+  readonly rows: GradebookRow[] = [];
+  readonly tests = new Map<string, TestTally>();
+  readonly tasks: Map<string, TaskTally>;
+  readonly errored: Problem[] = [];
+  readonly notGraded: Problem[] = [];
+
+  constructor(readonly manifest: Manifest) {
+    this.tasks = new Map(manifest.tasks.map((t) => [t.id, { id: t.id, title: t.title, possible: t.points, lost: 0, studentsLosing: 0, graded: 0 }]));
+  }
+
+  add(row: GradebookRow, results: ResultsDocument | null): void {
+    this.rows.push(row);
+    const problem = { student: row.student, status: row.status, message: row.message ?? row.status, reportPath: row.reportPath };
+    if (row.status === 'grader-error' || row.status === 'deadline') this.errored.push(problem);
+    else if (row.status !== 'graded') this.notGraded.push(problem);
+    if (!results || row.status === 'grader-error') return;
+    for (const task of results.tasks) {
+      const tally = this.tasks.get(task.id);
+      if (!tally) continue;
+      tally.graded += 1;
+      const lost = Math.max(0, task.possible - task.earned);
+      tally.lost += lost;
+      if (lost > 1e-9) tally.studentsLosing += 1;
+    }
+    for (const test of results.tests) {
+      if (test.status === 'passed') continue;
+      let tally = this.tests.get(test.id);
+      if (!tally) {
+        tally = { id: test.id, name: test.name, task: test.task, failed: 0, answers: new Map(), otherAnswers: 0 };
+        this.tests.set(test.id, tally);
+      }
+      tally.failed += 1;
+      const answer = wrongAnswer(test);
+      if (tally.answers.has(answer) || tally.answers.size < MAX_ANSWERS_PER_TEST) tally.answers.set(answer, (tally.answers.get(answer) ?? 0) + 1);
+      else tally.otherAnswers += 1;
+    }
+  }
+}
+
+/** What the student answered, as one short line: their value when the test knows it, else the first line of the message. */
+export function wrongAnswer(test: ResultsDocument['tests'][number]): string {
+  if (test.status === 'not-run') return 'not run';
+  if (test.observed) return clip(`got ${compact(test.observed.actual)}, expected ${compact(test.observed.expected)}`);
+  if (test.status === 'timed-out') return 'timed out';
+  return clip((test.message ?? test.status).split('\n')[0]);
+}
+
+function compact(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+function clip(s: string): string {
+  return s.length <= ANSWER_CHARS ? s : `${s.slice(0, ANSWER_CHARS - 1)}…`;
+}

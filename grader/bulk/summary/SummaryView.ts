@@ -1,0 +1,27 @@
+// What templates/summary.html.hbs prints: text and markup ready to show.
+import type { SvgMarkup } from '../../report/svg/SvgMarkup.ts';
+
+export interface SummaryProblem {
+  student: string;
+  status: string;
+  message: string;
+  /** relative link to the student's report, when one was written */
+  reportPath: string | null;
+}
+
+export interface SummaryView {
+  title: string;
+  assignment: string;
+  generatedAt: string;
+  counts: { students: number; graded: number; errored: number; notGraded: number; late: number };
+  /** null when nobody was graded */
+  stats: { mean: string; median: string; full: number; zero: number } | null;
+  histogram: SvgMarkup;
+  tasksChart: SvgMarkup | null;
+  tasks: { title: string; lostText: string; averageText: string; losingText: string }[];
+  testsChart: SvgMarkup | null;
+  tests: { name: string; task: string; failedText: string; answers: { text: string; count: number }[]; otherText: string | null }[];
+  errored: SummaryProblem[];
+  notGraded: SummaryProblem[];
+  rows: { student: string; scoreText: string; status: string; lateText: string; reportPath: string | null }[];
+}

@@ -1,0 +1,36 @@
+// One student's files for the platforms asked for, beside results.json:
+//   <id>/gradescope/results.json    Gradescope's results
+//   <id>/prairielearn/results.json  PrairieLearn's results
+//   <id>/classroom/result.b64       GitHub Classroom's grader output (base64)
+// A student with nothing graded still gets each file, saying why.
+import path from 'node:path';
+import { classroomFailure, classroomResult, encodeClassroom } from '../export/classroom.ts';
+import { gradescopeFailure, gradescopeResults } from '../export/gradescope.ts';
+import { prairieLearnFailure, prairieLearnResults } from '../export/prairielearn.ts';
+import type { ResultsDocument } from '../results/types.ts';
+import type { ExportFormat } from './formats.ts';
+import { studentDir } from './store/studentStore.ts';
+import { writeTextAtomically } from './store/writeTextAtomically.ts';
+import type { GradebookRow } from './types.ts';
+
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+export async function writeStudentExports(outDir: string, row: GradebookRow, results: ResultsDocument | null, formats: readonly ExportFormat[]): Promise<void> {
+  const dir = studentDir(outDir, row.student);
+  const why = row.message ?? row.status;
+  for (const format of formats) {
+    switch (format) {
+      case 'gradescope':
+        await writeTextAtomically(path.join(dir, 'gradescope', 'results.json'), json(results ? gradescopeResults(results) : gradescopeFailure(why, row.max)));
+        break;
+      case 'prairielearn':
+        await writeTextAtomically(path.join(dir, 'prairielearn', 'results.json'), json(results ? prairieLearnResults(results) : prairieLearnFailure(why)));
+        break;
+      case 'classroom':
+        await writeTextAtomically(path.join(dir, 'classroom', 'result.b64'), `${encodeClassroom(results ? classroomResult(results) : classroomFailure(why, row.max))}\n`);
+        break;
+      case 'canvas':
+        break; // class-wide: canvas.csv and moodle.csv
+    }
+  }
+}

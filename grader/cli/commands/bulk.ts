@@ -1,0 +1,89 @@
+// relu-lab bulk: grade a whole class folder with worker processes, writing
+// each student's results and reports, the gradebook, a class summary and
+// the platform exports. Exit 0 when the run completed (whatever the scores
+// and grading errors), 1 when it was interrupted or could not go on.
+import { stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { ReluLabError } from '../../core/errors.ts';
+import { FORMATS, parseFormats } from '../../bulk/formats.ts';
+import { runBulk } from '../../bulk/runBulk.ts';
+import { parseShard } from '../../bulk/shard.ts';
+import { loadManifest } from '../../manifest/loadManifest.ts';
+import { numberFlag, parse } from '../parse.ts';
+import type { Command } from './Command.ts';
+
+export const bulk: Command = {
+  summary: 'grade a class folder (folders, git repositories, zips) in parallel into a gradebook and class summary',
+  usage:
+    'usage: relu-lab bulk SUBMISSIONS --out DIR [--jobs N] [--resume] [--shard i/n] ' +
+    `[--format ${FORMATS.join('|')}]... [--deadline ISO] [--at-deadline] [--manifest FILE] [--quiet]`,
+  async run(args, io) {
+    const { values, positionals } = parse(
+      args,
+      {
+        out: { type: 'string' },
+        jobs: { type: 'string' },
+        resume: { type: 'boolean' },
+        shard: { type: 'string' },
+        format: { type: 'string', multiple: true },
+        deadline: { type: 'string' },
+        'at-deadline': { type: 'boolean' },
+        manifest: { type: 'string' },
+        quiet: { type: 'boolean' },
+      },
+      true,
+    );
+    if (positionals.length !== 1) throw new ReluLabError('usage', `give exactly one SUBMISSIONS folder, got ${positionals.length}`);
+    if (!values.out) throw new ReluLabError('usage', '--out DIR is required');
+    const jobs = numberFlag('jobs', values.jobs, 1, 256) ?? os.availableParallelism();
+    if (!Number.isInteger(jobs)) throw new ReluLabError('usage', `--jobs needs a whole number, got "${values.jobs}"`);
+    const submissionsDir = path.resolve(io.cwd, positionals[0]);
+    await requireSubmissions(submissionsDir, positionals[0]);
+    const manifest = await loadManifest(values.manifest ? path.resolve(io.cwd, values.manifest) : undefined);
+    const deadlineText = values.deadline ?? manifest.deadline;
+    const deadline = deadlineText ? new Date(deadlineText) : null;
+    if (deadline && Number.isNaN(deadline.getTime())) throw new ReluLabError('usage', `--deadline needs an ISO 8601 date-time such as 2026-03-01T23:59:00Z, got "${deadlineText}"`);
+
+    const controller = new AbortController();
+    const abort = () => controller.abort();
+    process.once('SIGINT', abort);
+    process.once('SIGTERM', abort);
+    const tty = Boolean(process.stderr.isTTY) && !io.env.CI;
+    try {
+      const result = await runBulk({
+        submissionsDir,
+        outDir: path.resolve(io.cwd, values.out),
+        manifest,
+        jobs,
+        resume: values.resume ?? false,
+        shard: values.shard ? parseShard(values.shard) : null,
+        formats: parseFormats(values.format),
+        deadline,
+        atDeadline: values['at-deadline'] ?? false,
+        progress: values.quiet ? null : { mode: tty ? 'bar' : 'lines', write: (s) => io.err(s), width: process.stderr.columns },
+        signal: controller.signal,
+      });
+      const shown = (p: string) => (path.relative(io.cwd, p).startsWith('..') ? p : path.relative(io.cwd, p) || p);
+      io.out(
+        `${result.students} students: ${result.graded} graded, ${result.errors} grading errors, ${result.notGraded} not graded, ${result.skipped} skipped (already graded) in ${result.seconds} s\n` +
+          `gradebook: ${shown(result.gradebookPath)}\nsummary: ${shown(result.summaryPath)}\n`,
+      );
+      return 0;
+    } finally {
+      process.off('SIGINT', abort);
+      process.off('SIGTERM', abort);
+    }
+  },
+};
+
+async function requireSubmissions(dir: string, given: string): Promise<void> {
+  if (await stat(dir).catch(() => null)) return;
+  const sample = dir.split(path.sep).slice(-2).join('/') === 'examples/class';
+  throw new ReluLabError(
+    'submission-missing',
+    sample
+      ? `${given} does not exist yet: the sample class is built by \`npm run example:class\` (its git repositories cannot be committed inside this one). Run that first.`
+      : `No submissions folder at ${given}. Pass a folder with one entry per student: a folder, a git repository or a .zip.`,
+  );
+}
