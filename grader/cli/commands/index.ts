@@ -1,15 +1,19 @@
 // The commands relu-lab knows, and the help text built from them.
+import { bulk } from './bulk.ts';
 import { ci } from './ci.ts';
 import type { Command } from './Command.ts';
 import { grade } from './grade.ts';
 import { history } from './history.ts';
+import { merge } from './merge.ts';
 import { report } from './report.ts';
 import { validate } from './validate.ts';
 
 export const COMMANDS: Record<string, Command> = {
+  bulk,
   ci,
   grade,
   history,
+  merge,
   report,
   validate,
 };
