@@ -20,6 +20,11 @@ export interface PlannedCall {
   args: unknown[];
 }
 
+/** `module.name` of the student function a call reaches (through the probe, the one it wraps). */
+function functionOf(module: string, name: string, args: unknown[]): string {
+  return module === PROBE_MODULE && name === 'argumentsAfter' ? `${args[0]}.${args[1]}` : `${module}.${name}`;
+}
+
 /** The planned call behind `argumentsAfter(module, name, args)`. */
 export function probeCall(module: string, name: string, args: unknown[]): PlannedCall {
   return { module: PROBE_MODULE, name: 'argumentsAfter', args: [module, name, args] };
@@ -50,6 +55,8 @@ export class StudentCode {
   /** the failure of the call that stopped the sandbox, if any */
   breakage: GradingFailure | null = null;
   private readonly prefetched = new Map<string, Prefetched>();
+  /** functions (`module.name`) that hung: later calls to them fail at once instead of hanging again */
+  private readonly hung = new Map<string, string>();
 
   private sandbox: Sandbox | null = null;
   private openError: string | null = null;
@@ -102,11 +109,16 @@ export class StudentCode {
   async outcome(module: string, name: string, args: unknown[]): Promise<CallOutcome> {
     const missing = this.unavailable(module);
     if (missing) return { kind: 'unavailable', message: missing };
+    const fn = functionOf(module, name, args);
+    const hung = this.hung.get(fn);
+    if (hung) return { kind: 'unavailable', message: `not run: ${fn.split('.')[1]} did not return in an earlier check (${hung}), so its later checks fail at once` };
     const ready = this.prefetched.get(`${module}\u0000${name}`);
     if (ready && ready.next < ready.entries.length && sameArgs(ready.args[ready.next], args)) {
       return { ...ready.entries[ready.next++], ms: 0 };
     }
-    return this.sandbox!.call(module, name, args);
+    const outcome = await this.sandbox!.call(module, name, args);
+    if (outcome.kind === 'timed-out') this.hung.set(fn, `it ran past ${this.job.callTimeoutMs} ms`);
+    return outcome;
   }
 
   /**
@@ -118,7 +130,7 @@ export class StudentCode {
   async prefetch(calls: PlannedCall[]): Promise<void> {
     const groups = new Map<string, PlannedCall[]>();
     for (const c of calls) {
-      if (this.unavailable(c.module)) continue;
+      if (this.unavailable(c.module) || this.hung.has(functionOf(c.module, c.name, c.args))) continue;
       const key = `${c.module}\u0000${c.name}`;
       groups.set(key, [...(groups.get(key) ?? []), c]);
     }
@@ -165,9 +177,10 @@ export class StudentCode {
       return missing ? { kind: 'unavailable', message: missing } : null;
     };
     return {
-      call: async (module, name, args) => gate(module) ?? this.sandbox!.call(module, name, args),
+      call: (module, name, args) => this.outcome(module, name, args),
       value: async (module, name) => gate(module) ?? this.sandbox!.value(module, name),
-      callMany: async (module, name, argsList) => gate(module) ?? this.sandbox!.callMany(module, name, argsList),
+      callMany: async (module, name, argsList) =>
+        gate(module) ?? (this.hung.has(`${module}.${name}`) ? { kind: 'unavailable', message: `${name} did not return earlier` } : this.sandbox!.callMany(module, name, argsList)),
     };
   }
 

@@ -3,7 +3,11 @@
 
 /** values computed the same way up to summation order */
 export const VALUE_TOLERANCE = 1e-9;
-/** central differences against exact gradients, away from kinks */
+/**
+ * central differences against exact gradients, away from kinks, entry by
+ * entry as in close(): absolute below 1, so an entry that sums to about 0
+ * (where a purely relative error explodes) does not fail correct code
+ */
 export const GRADIENT_CHECK_TOLERANCE = 1e-6;
 /** a point on a chord of an affine function */
 export const AFFINE_TOLERANCE = 1e-9;
