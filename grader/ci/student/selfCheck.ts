@@ -37,7 +37,7 @@ export const selfCheck: Command = {
     } finally {
       await session.close();
     }
-    const outDir = path.resolve(io.cwd, values.out ?? path.join(DEFAULTS.reportsDir, doc.submission.name));
+    const outDir = path.resolve(io.cwd, values.out ?? path.join(DEFAULTS.reportsDir, path.basename(submissionDir)));
     const now = new Date();
     const deadline = session.manifest.deadline ? new Date(session.manifest.deadline) : null;
     await writeResultsAtomically(path.join(outDir, 'results.json'), doc);

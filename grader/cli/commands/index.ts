@@ -2,18 +2,22 @@
 import { bulk } from './bulk.ts';
 import { ci } from './ci.ts';
 import type { Command } from './Command.ts';
+import { exportStudentCommand } from './export-student.ts';
 import { grade } from './grade.ts';
 import { history } from './history.ts';
 import { merge } from './merge.ts';
+import { packHiddenCommand } from './pack-hidden.ts';
 import { report } from './report.ts';
 import { validate } from './validate.ts';
 
 export const COMMANDS: Record<string, Command> = {
   bulk,
   ci,
+  'export-student': exportStudentCommand,
   grade,
   history,
   merge,
+  'pack-hidden': packHiddenCommand,
   report,
   validate,
 };

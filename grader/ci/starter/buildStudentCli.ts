@@ -1,0 +1,77 @@
+// Builds the student edition of relu-lab into a starter's .relu-lab/: the
+// CLI (self-check, ci, history) and the visible-test worker, each bundled
+// into one file, with what they read at run time beside them in the
+// project's layout (report templates, schemas, the manifest, shared types).
+// The build refuses to include the reference, the hidden suite or the
+// instructor's tooling (refuseImports), whatever the import graph says.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import * as esbuild from 'esbuild';
+import { PACKAGE_ROOT } from '../../core/defaults.ts';
+import { graderVersion } from '../../engine/graderVersion.ts';
+import { esbuildBase } from '../bundle/esbuildBase.ts';
+import { packageRootHere } from '../bundle/packageRootHere.ts';
+import { type Forbidden, refuseImports } from '../bundle/refuseImports.ts';
+import { BUNDLED_WORKER } from '../visible/workerCommand.ts';
+
+export const STUDENT_CLI = 'relu-lab.mjs';
+
+/** What the student edition may never contain. */
+export const FORBIDDEN_IN_STARTER: readonly Forbidden[] = [
+  { path: 'solutions/', why: 'the reference' },
+  { path: 'grader/hidden/', why: 'the hidden suite and its catalog' },
+  { path: 'grader/fixtures/', why: "the validation corpus names the hidden checks' mistakes" },
+  { path: 'grader/validate/', why: 'instructor tooling' },
+  { path: 'grader/ci/hidden/engine/', why: 'the hidden bundle names every hidden check' },
+  { path: 'grader/ci/hidden/packHidden.ts', why: 'instructor tooling' },
+  { path: 'grader/ci/starter/', why: 'instructor tooling' },
+  { path: 'grader/engine/Grader.ts', why: 'the engine runs the hidden suite' },
+];
+
+const ENTRIES = {
+  'relu-lab': 'grader/ci/student/studentEntry.ts',
+  [BUNDLED_WORKER.replace(/\.mjs$/, '')]: 'grader/ci/visible/visibleWorker.ts',
+};
+
+/** The Handlebars templates and partials (handlebarsEnv compiles them all when it starts). */
+async function reportTemplates(): Promise<string[]> {
+  const list = async (sub: string) =>
+    (await fs.readdir(path.join(PACKAGE_ROOT, sub), { withFileTypes: true })).filter((e) => e.isFile() && e.name.endsWith('.hbs')).map((e) => `${sub}/${e.name}`);
+  return [...(await list('templates')), ...(await list('templates/partials'))].sort();
+}
+
+export interface BuiltStudentCli {
+  dir: string;
+  /** project files bundled into the CLI and the worker, relative to the project root */
+  inputs: string[];
+  /** files copied beside them, relative to dir */
+  copied: string[];
+}
+
+export async function buildStudentCli(dir: string, manifestPath: string): Promise<BuiltStudentCli> {
+  await fs.mkdir(dir, { recursive: true });
+  const built = await esbuild.build({
+    ...esbuildBase(PACKAGE_ROOT),
+    entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, path.join(PACKAGE_ROOT, file)])),
+    outdir: dir,
+    plugins: [refuseImports(PACKAGE_ROOT, FORBIDDEN_IN_STARTER), packageRootHere()],
+  });
+  const inputs = Object.keys(built.metafile!.inputs).map((f) => f.split(path.sep).join('/'));
+
+  const copied: string[] = [];
+  const copy = async (from: string, to: string) => {
+    await fs.mkdir(path.dirname(path.join(dir, to)), { recursive: true });
+    await fs.copyFile(from, path.join(dir, to));
+    copied.push(to);
+  };
+  for (const file of await reportTemplates()) await copy(path.join(PACKAGE_ROOT, file), file);
+  for (const file of ['grader/schemas/assignment.schema.json', 'grader/schemas/results.schema.json', 'exercises/types.ts']) {
+    await copy(path.join(PACKAGE_ROOT, file), file);
+  }
+  await copy(manifestPath, 'grader/assignment.json');
+  await copy(path.join(PACKAGE_ROOT, 'templates/starter/relu-lab-README.md'), 'README.md');
+  const version = await graderVersion();
+  await fs.writeFile(path.join(dir, 'package.json'), `${JSON.stringify({ name: 'relu-lab-student-edition', version, private: true, type: 'module' }, null, 2)}\n`);
+  copied.push('package.json');
+  return { dir, inputs, copied };
+}
