@@ -9,8 +9,10 @@ import { DEFAULTS } from '../core/defaults.ts';
 import { renderTerminal } from '../report/renderTerminal.ts';
 import { writeReports } from '../report/renderReports.ts';
 import { writeResultsAtomically } from '../results/writeResultsAtomically.ts';
+import { graderVersion } from '../engine/graderVersion.ts';
 import { workTreeRoot } from './git/safeGit.ts';
 import { modeKey } from './GradingSession.ts';
+import { historyCacheDir, writeCached } from './history/historyCache.ts';
 import { openSession } from './openSession.ts';
 import { githubAnnotations } from './outputs/annotations.ts';
 import { ciView, type CiView } from './outputs/ciView.ts';
@@ -81,6 +83,12 @@ export async function runCi(opts: CiOptions, io: Io): Promise<CiResult> {
 
   await writeResultsAtomically(path.join(outDir, 'results.json'), doc);
   const { markdownPath } = await writeReports(doc, outDir, { audience: 'student', now, deadline });
+  // a clean commit's grading is what `relu-lab history` would compute: keep it for it
+  const git = doc.submission.git;
+  if (git && !git.dirty && doc.outcome.kind !== 'grader-error') {
+    const key = { commit: git.commit, graderVersion: await graderVersion(), seed: manifest.fastCheck.seed, mode: modeKey(session.mode) };
+    await writeCached(historyCacheDir(root), key, doc).catch(() => undefined);
+  }
   const classroom = classroomResult(view);
   await fs.writeFile(path.join(outDir, 'classroom.json'), `${JSON.stringify(classroom, null, 2)}\n`);
 

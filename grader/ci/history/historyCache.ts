@@ -3,6 +3,7 @@
 // hash): the same key always means the same grading.
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { DEFAULTS } from '../../core/defaults.ts';
 import type { ResultsDocument } from '../../results/types.ts';
 import { validateResults } from '../../results/validateResults.ts';
 import { writeResultsAtomically } from '../../results/writeResultsAtomically.ts';
@@ -12,6 +13,11 @@ export interface CacheKey {
   graderVersion: string;
   seed: number;
   mode: string;
+}
+
+/** Where a repository's cache lives: reports/history/cache. */
+export function historyCacheDir(root: string): string {
+  return path.join(root, DEFAULTS.reportsDir, 'history', 'cache');
 }
 
 export function cacheFile(dir: string, key: CacheKey): string {

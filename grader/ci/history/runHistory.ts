@@ -10,7 +10,7 @@ import { nodeModulesOfVitest } from '../hidden/loadHiddenBundle.ts';
 import { openSession } from '../openSession.ts';
 import { ciView } from '../outputs/ciView.ts';
 import { type CommitInfo, lastCommits } from './commits.ts';
-import { readCached, writeCached } from './historyCache.ts';
+import { historyCacheDir, readCached, writeCached } from './historyCache.ts';
 import { withWorktree } from './withWorktree.ts';
 
 export interface HistoryRow {
@@ -41,7 +41,7 @@ export interface HistoryResult {
 
 export async function runHistory(opts: HistoryOptions, onRow: (row: HistoryRow) => void = () => {}): Promise<HistoryResult> {
   const commits = await lastCommits(opts.root, opts.count);
-  const cacheDir = opts.cacheDir ?? path.join(opts.root, DEFAULTS.reportsDir, 'history', 'cache');
+  const cacheDir = opts.cacheDir ?? historyCacheDir(opts.root);
   const submission = opts.submission ?? DEFAULTS.submissionDir;
   const session = await openSession({ hidden: opts.hidden, manifestPath: opts.manifestPath });
   const rows: HistoryRow[] = [];
