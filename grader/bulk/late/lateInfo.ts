@@ -51,9 +51,10 @@ export function scoreAfterLate(earned: number, late: LateInfo): number {
   return Math.round(earned * (1 - late.penaltyPercent / 100) * 1e4) / 1e4;
 }
 
-/** A few words for the gradebook's `late` column: empty when on time or unknown. */
+/** A few words for the gradebook's `late` column: empty when unknown. */
 export function lateText(late: LateInfo): string {
-  if (late.kind !== 'late') return late.kind === 'on-time' && late.laterCommitsIgnored > 0 ? `on time (${late.laterCommitsIgnored} later commits ignored)` : '';
+  if (late.kind === 'unknown') return '';
+  if (late.kind === 'on-time') return late.laterCommitsIgnored > 0 ? `on time (${late.laterCommitsIgnored} later commit${late.laterCommitsIgnored === 1 ? '' : 's'} ignored)` : 'on time';
   const days = `${late.daysLate} day${late.daysLate === 1 ? '' : 's'} late`;
   return late.accepted ? `${days}, -${late.penaltyPercent} %` : `${days}, not accepted`;
 }

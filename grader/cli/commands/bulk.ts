@@ -17,7 +17,7 @@ export const bulk: Command = {
   summary: 'grade a class folder (folders, git repositories, zips) in parallel into a gradebook and class summary',
   usage:
     'usage: relu-lab bulk SUBMISSIONS --out DIR [--jobs N] [--resume] [--shard i/n] ' +
-    `[--format ${FORMATS.join('|')}]... [--deadline ISO] [--at-deadline] [--manifest FILE] [--quiet]`,
+    `[--format ${FORMATS.join('|')}]... [--deadline ISO] [--at-deadline] [--batch N] [--manifest FILE] [--quiet]`,
   async run(args, io) {
     const { values, positionals } = parse(
       args,
@@ -29,6 +29,7 @@ export const bulk: Command = {
         format: { type: 'string', multiple: true },
         deadline: { type: 'string' },
         'at-deadline': { type: 'boolean' },
+        batch: { type: 'string' },
         manifest: { type: 'string' },
         quiet: { type: 'boolean' },
       },
@@ -37,7 +38,8 @@ export const bulk: Command = {
     if (positionals.length !== 1) throw new ReluLabError('usage', `give exactly one SUBMISSIONS folder, got ${positionals.length}`);
     if (!values.out) throw new ReluLabError('usage', '--out DIR is required');
     const jobs = numberFlag('jobs', values.jobs, 1, 256) ?? os.availableParallelism();
-    if (!Number.isInteger(jobs)) throw new ReluLabError('usage', `--jobs needs a whole number, got "${values.jobs}"`);
+    const batch = numberFlag('batch', values.batch, 1, 8);
+    if (!Number.isInteger(jobs) || (batch !== undefined && !Number.isInteger(batch))) throw new ReluLabError('usage', '--jobs and --batch need whole numbers');
     const submissionsDir = path.resolve(io.cwd, positionals[0]);
     await requireSubmissions(submissionsDir, positionals[0]);
     const manifest = await loadManifest(values.manifest ? path.resolve(io.cwd, values.manifest) : undefined);
@@ -63,6 +65,7 @@ export const bulk: Command = {
         atDeadline: values['at-deadline'] ?? false,
         progress: values.quiet ? null : { mode: tty ? 'bar' : 'lines', write: (s) => io.err(s), width: process.stderr.columns },
         signal: controller.signal,
+        maxBatch: batch,
       });
       const shown = (p: string) => (path.relative(io.cwd, p).startsWith('..') ? p : path.relative(io.cwd, p) || p);
       io.out(

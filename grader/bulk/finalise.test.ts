@@ -1,0 +1,106 @@
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { failedResults } from '../engine/failedResults.ts';
+import { loadManifest } from '../manifest/loadManifest.ts';
+import type { Manifest } from '../manifest/types.ts';
+import { sampleResults } from '../report/fixtures/sample-results.ts';
+import { wellFormedProblems } from '../report/svg/wellFormed.testHelper.ts';
+import type { ResultsDocument } from '../results/types.ts';
+import { finalise } from './finalise.ts';
+import { mergeOutputs } from './mergeOutputs.ts';
+import { writeRecord } from './store/studentStore.ts';
+import type { StudentRecord } from './types.ts';
+
+let root: string;
+let manifest: Manifest;
+const key = { contentHash: 'a'.repeat(64), graderVersion: '0.1.0', seed: 1, numRuns: 100 };
+const record = (id: string, over: Partial<StudentRecord>): StudentRecord => ({
+  recordVersion: 1,
+  id,
+  entry: { name: id, kind: 'folder' },
+  status: 'graded',
+  message: null,
+  key,
+  commit: null,
+  late: { kind: 'unknown', reason: 'no deadline was set' },
+  finishedAt: '2026-03-01T00:00:00.000Z',
+  ...over,
+});
+
+async function student(out: string, rec: StudentRecord, doc: ResultsDocument | null): Promise<void> {
+  await writeRecord(out, rec);
+  if (doc) await writeFile(path.join(out, rec.id, 'results.json'), JSON.stringify({ ...doc, submission: { ...doc.submission, name: rec.id } }));
+}
+
+/** A class of four: graded (and late), a grading error, an entry not graded, and a record whose results went missing. */
+async function makeClass(out: string): Promise<void> {
+  await mkdir(out, { recursive: true });
+  const late = { kind: 'late', submittedAt: '2026-03-02T00:00:00.000Z', deadline: '2026-03-01T00:00:00.000Z', daysLate: 1, penaltyPercent: 10, accepted: true, policy: '10 % a day' } as const;
+  await student(out, record('ann', { late, commit: { commit: 'c0ffee', author: 'Ann', email: 'a@x', authorDate: '', committedAt: '', atDeadline: false, branch: 'main', dirty: false } }), sampleResults);
+  const crashed = await failedResults(manifest, sampleResults.submission, { kind: 'grader-error', code: 'grader-failed', message: 'the worker died' }, 0);
+  await student(out, record('bo', { status: 'grader-error', message: 'the worker died' }), crashed);
+  await student(out, record('cy', { status: 'unrecognised', message: 'cy.txt is not a folder', key: null }), null);
+  await student(out, record('dee', {}), null);
+}
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'relu-lab-finalise-'));
+  manifest = await loadManifest();
+});
+afterAll(() => rm(root, { recursive: true, force: true }));
+
+describe('finalise', () => {
+  test('rebuilds the gradebook, the summary and every export from the files on disk', async () => {
+    const out = path.join(root, 'class');
+    await makeClass(out);
+    const { rows } = await finalise(out, manifest, ['gradescope', 'prairielearn', 'classroom', 'canvas'], new Date('2026-03-05T00:00:00Z'));
+    expect(rows.map((r) => [r.student, r.status])).toEqual([
+      ['ann', 'graded'],
+      ['bo', 'grader-error'],
+      ['cy', 'unrecognised'],
+      ['dee', 'grader-error'],
+    ]);
+    const csv = (await readFile(path.join(out, 'gradebook.csv'), 'utf8')).split('\r\n');
+    expect(csv[0]).toBe(`student,score,max,${manifest.tasks.map((t) => t.id).join(',')},status,late,commit,raw_score,message`);
+    const ann = Math.round(sampleResults.score.earned * 0.9 * 1e4) / 1e4;
+    expect(csv[1]).toMatch(new RegExp(`^ann,${ann},${sampleResults.score.possible},.*,graded,"1 day late, -10 %",c0ffee,${sampleResults.score.earned},$`));
+    expect(csv[4]).toContain('results.json is missing or invalid');
+    const json = JSON.parse(await readFile(path.join(out, 'gradebook.json'), 'utf8'));
+    expect(json.rows).toHaveLength(4);
+
+    const html = await readFile(path.join(out, 'summary.html'), 'utf8');
+    for (const text of ['Where points were lost', 'Most failed tests', 'the worker died', 'cy.txt is not a folder', 'href="ann/report.html"']) expect(html).toContain(text);
+    const svgs = html.match(/<svg[\s\S]*?<\/svg>/g) ?? [];
+    expect(svgs.length).toBe(3);
+    for (const svg of svgs) expect(wellFormedProblems(svg)).toEqual([]);
+
+    expect((await readdir(path.join(out, 'cy'))).sort()).toEqual(['classroom', 'gradescope', 'prairielearn', 'student.json']);
+    expect(JSON.parse(await readFile(path.join(out, 'cy/gradescope/results.json'), 'utf8'))).toMatchObject({ score: 0, output: expect.stringContaining('cy.txt is not a folder') });
+    expect(JSON.parse(await readFile(path.join(out, 'bo/prairielearn/results.json'), 'utf8'))).toMatchObject({ gradable: false });
+    const classroom = JSON.parse(Buffer.from(await readFile(path.join(out, 'ann/classroom/result.b64'), 'utf8'), 'base64').toString());
+    expect(classroom.max_score).toBe(sampleResults.score.possible);
+    expect(await readFile(path.join(out, 'canvas.csv'), 'utf8')).toContain(`ann,,,ann,,${ann}\r\n`);
+  });
+
+  test('merge combines shard outputs into the same gradebook; a student in two keeps the later grading', async () => {
+    const whole = path.join(root, 'whole');
+    await makeClass(whole);
+    const [one, two] = [path.join(root, 'shard-1'), path.join(root, 'shard-2')];
+    await makeClass(one);
+    await makeClass(two);
+    for (const id of ['ann', 'bo']) await rm(path.join(two, id), { recursive: true });
+    for (const id of ['cy', 'dee']) await rm(path.join(one, id), { recursive: true });
+    await student(two, record('bo', { finishedAt: '2026-03-09T00:00:00.000Z' }), sampleResults);
+    const merged = await mergeOutputs([one, two], path.join(root, 'merged'), manifest, []);
+    expect(merged.conflicts).toEqual([{ id: 'bo', kept: two }]);
+    const rows = JSON.parse(await readFile(path.join(root, 'merged', 'gradebook.json'), 'utf8')).rows;
+    expect(rows.map((r: { student: string; status: string }) => [r.student, r.status])).toEqual([
+      ['ann', 'graded'],
+      ['bo', 'graded'],
+      ['cy', 'unrecognised'],
+      ['dee', 'grader-error'],
+    ]);
+  });
+});

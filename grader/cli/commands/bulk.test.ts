@@ -1,0 +1,52 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Io } from '../Io.ts';
+import { main } from '../main.ts';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'relu-lab-bulk-cli-'));
+  await mkdir(path.join(dir, 'class'));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+function captured(): Io & { stderr: () => string } {
+  let err = '';
+  return { out: () => undefined, err: (t) => void (err += t), color: false, env: {}, cwd: dir, stderr: () => err };
+}
+
+async function run(...args: string[]): Promise<{ code: number; stderr: string }> {
+  const io = captured();
+  return { code: await main(args, io), stderr: io.stderr() };
+}
+
+describe('relu-lab bulk and merge: usage', () => {
+  test.each([
+    [['bulk', '--out', 'o'], /exactly one SUBMISSIONS folder/],
+    [['bulk', 'class'], /--out DIR is required/],
+    [['bulk', 'class', '--out', 'o', '--shard', '3/2'], /--shard needs i\/n/],
+    [['bulk', 'class', '--out', 'o', '--format', 'moodle'], /--format must be one of gradescope, prairielearn, classroom, canvas/],
+    [['bulk', 'class', '--out', 'o', '--jobs', '0'], /--jobs needs a number/],
+    [['bulk', 'class', '--out', 'o', '--deadline', 'next tuesday'], /--deadline needs an ISO 8601 date-time/],
+    [['bulk', 'class', '--out', 'o', '--at-deadline'], /--at-deadline needs a deadline/],
+    [['merge', '--out', 'o'], /the output folders of the bulk runs/],
+  ])('%j is a usage error (exit 2)', async (args, message) => {
+    const { code, stderr } = await run(...args);
+    expect(stderr).toMatch(message);
+    expect(code).toBe(2);
+  });
+
+  test('the sample class not built yet says how to build it', async () => {
+    const { code, stderr } = await run('bulk', 'examples/class', '--out', 'o');
+    expect(stderr).toMatch(/npm run example:class/);
+    expect(code).toBe(2);
+  });
+
+  test('merging a folder without graded students says what to pass', async () => {
+    const { code, stderr } = await run('merge', 'class', '--out', 'o');
+    expect(stderr).toMatch(/holds no graded students/);
+    expect(code).toBe(2);
+  });
+});
