@@ -1,0 +1,34 @@
+import { describe, expect, test } from 'vitest';
+import { sampleView } from '../testing/sampleView.ts';
+import { escapeXmlText, junitXml } from './junitXml.ts';
+
+describe('junitXml', () => {
+  const xml = junitXml(sampleView());
+
+  test('counts tests, failures and errors over the shown tests and compile errors', () => {
+    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="relu-lab \(visible tests only\)" tests="4" failures="2" errors="1" skipped="0"/);
+    expect(xml).toContain('<testsuite name="Compile" tests="1" failures="1"');
+    expect(xml).toContain('<testsuite name="Activations" tests="2" failures="1" errors="0" skipped="0" time="0.024" file="exercises/activations.ts">');
+  });
+
+  test("gives each case the student's file, line, points and message", () => {
+    expect(xml).toContain('<testcase name="reluGrad(0) is 0, not 1" classname="exercises/activations.ts" file="exercises/activations.ts" line="6" time="0.012">');
+    expect(xml).toContain('<property name="points" value="0/2"/>');
+    expect(xml).toContain('<failure message="expected 0, got 1" type="failed">expected 0, got 1\n&lt;script&gt;&amp;&quot;%,:');
+    expect(xml).toContain('<error message="backward threw" type="errored">');
+  });
+
+  test('leaves withheld tests out', () => {
+    expect(xml).not.toContain('withheld');
+  });
+
+  test('says when the hidden tests graded', () => {
+    expect(junitXml(sampleView({ kind: 'hidden', bundle: { hash: 'f'.repeat(64) } as never }))).toContain('<testsuites name="relu-lab (hidden tests)"');
+  });
+});
+
+describe('escapeXmlText', () => {
+  test('escapes markup and drops characters XML 1.0 cannot hold', () => {
+    expect(escapeXmlText('a<b>&"c"\u0000\u001b[31m')).toBe('a&lt;b&gt;&amp;&quot;c&quot;[31m');
+  });
+});
