@@ -2,9 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { leakyRelu, leakyReluGrad, relu, reluGrad } from './activations.ts';
+import { SEED } from './testing/arbitraries.ts';
 
-/** fast-check seed of every property in this file (a failure prints it too). */
-const SEED = 20261126;
 const RUNS = 200;
 /** Slopes by finite differences are compared to the derivative with this tolerance. */
 const SLOPE_TOLERANCE = 1e-9;

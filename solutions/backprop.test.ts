@@ -4,9 +4,8 @@ import { describe, expect, test } from 'vitest';
 import type { Activation, Gradients, Network, Vector } from '../exercises/types.ts';
 import { backward, mseLoss, numericalGradient, relativeError } from './backprop.ts';
 import { forward } from './forward.ts';
+import { activation, matrixOf, quarter, SEED, vectorOf } from './testing/arbitraries.ts';
 
-/** fast-check seed of every property in this file (a failure prints it too). */
-const SEED = 20261126;
 const RUNS = 200;
 /** backward and central differences agree to this relative error away from kinks. */
 const GRADIENT_AGREEMENT = 1e-7;
@@ -20,16 +19,6 @@ const SMALLEST_CHECKED_ENTRY = 1e-2;
 const KINK_MARGIN = 1 / 32;
 /** Tolerance for mseLoss against a loss written out by hand. */
 const LOSS_TOLERANCE = 1e-12;
-
-/** k / 4 for an integer k in [-max, max]: exact in binary, shrinks towards 0. */
-const quarter = (max = 8) => fc.integer({ min: -max, max }).map((k) => k / 4);
-const vectorOf = (n: number, entry = quarter()) => fc.array(entry, { minLength: n, maxLength: n });
-const matrixOf = (rows: number, cols: number) => fc.array(vectorOf(cols), { minLength: rows, maxLength: rows });
-const activation: fc.Arbitrary<Activation | undefined> = fc.oneof(
-  fc.constant(undefined),
-  fc.constant({ kind: 'relu' as const }),
-  fc.integer({ min: 0, max: 8 }).map((k) => ({ kind: 'leakyRelu' as const, alpha: k / 8 })),
-);
 
 /** A network and data; with `awayFromKinks` every |z1| >= KINK_MARGIN on every sample. */
 function problem(awayFromKinks: boolean) {

@@ -23,17 +23,12 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Activation, Gradients, Network, Vector } from '../exercises/types.ts';
 import { backward } from './backprop.ts';
+import { matrixOf, quarter, SEED, vectorOf } from './testing/arbitraries.ts';
 
-/** fast-check seed of every property in this file (a failure prints it too). */
-const SEED = 20261126;
 const RUNS = 60;
 /** float32 carries about 7 significant digits; sums and 1/(2N) lose a few ulps. */
 const FLOAT32_TOLERANCE = 1e-5;
 
-/** k / 4 for an integer k in [-max, max]: exact in float32, shrinks towards 0. */
-const quarter = (max = 8) => fc.integer({ min: -max, max }).map((k) => k / 4);
-const vectorOf = (n: number, entry = quarter()) => fc.array(entry, { minLength: n, maxLength: n });
-const matrixOf = (rows: number, cols: number) => fc.array(vectorOf(cols), { minLength: rows, maxLength: rows });
 const activation: fc.Arbitrary<Activation | undefined> = fc.oneof(
   fc.constant(undefined),
   fc.integer({ min: 0, max: 8 }).map((k) => ({ kind: 'leakyRelu' as const, alpha: k / 8 })),

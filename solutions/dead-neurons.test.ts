@@ -5,20 +5,9 @@ import type { Activation, Network } from '../exercises/types.ts';
 import { backward } from './backprop.ts';
 import { activationPattern, alwaysActiveNeurons, deadNeurons } from './dead-neurons.ts';
 import { forward } from './forward.ts';
+import { activation, matrixOf, quarter, SEED, vectorOf } from './testing/arbitraries.ts';
 
-/** fast-check seed of every property in this file (a failure prints it too). */
-const SEED = 20261126;
 const RUNS = 200;
-
-/** k / 4 for an integer k in [-max, max]: exact in binary, shrinks towards 0. */
-const quarter = (max = 8) => fc.integer({ min: -max, max }).map((k) => k / 4);
-const vectorOf = (n: number) => fc.array(quarter(), { minLength: n, maxLength: n });
-const matrixOf = (rows: number, cols: number) => fc.array(vectorOf(cols), { minLength: rows, maxLength: rows });
-const activation: fc.Arbitrary<Activation | undefined> = fc.oneof(
-  fc.constant(undefined),
-  fc.constant({ kind: 'relu' as const }),
-  fc.integer({ min: 0, max: 8 }).map((k) => ({ kind: 'leakyRelu' as const, alpha: k / 8 })),
-);
 
 /**
  * A network and data, pre-activations exactly 0 included (quarter steps hit

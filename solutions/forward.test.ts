@@ -4,17 +4,12 @@ import { describe, expect, test } from 'vitest';
 import type { Matrix, Network, Vector } from '../exercises/types.ts';
 import { leakyRelu, relu } from './activations.ts';
 import { dense, forward, predict } from './forward.ts';
+import { matrixOf, quarter, SEED, vectorOf } from './testing/arbitraries.ts';
 
-/** fast-check seed of every property in this file (a failure prints it too). */
-const SEED = 20261126;
 const RUNS = 200;
 /** Sums of quarter-step products are exact, so results are compared exactly (-0 = 0). */
 const EXACT = 0;
 
-/** k / 4 for an integer k in [-max, max]: exact in binary, shrinks towards 0. */
-const quarter = (max = 8) => fc.integer({ min: -max, max }).map((k) => k / 4);
-const vectorOf = (n: number) => fc.array(quarter(), { minLength: n, maxLength: n });
-const matrixOf = (rows: number, cols: number) => fc.array(vectorOf(cols), { minLength: rows, maxLength: rows });
 const dims = fc.record({
   inputs: fc.integer({ min: 1, max: 4 }),
   hidden: fc.integer({ min: 1, max: 4 }),

@@ -9,15 +9,10 @@ import * as deadNeurons from './dead-neurons.ts';
 import * as forward from './forward.ts';
 import * as linearity from './linearity.ts';
 import * as training from './training.ts';
+import { matrixOf, quarter, SEED, vectorOf } from './testing/arbitraries.ts';
 
-/** fast-check seed of every property in this file (a failure prints it too). */
-const SEED = 20261126;
 const RUNS = 50;
 
-/** k / 4 for an integer k in [-max, max]: exact in binary, shrinks towards 0. */
-const quarter = (max = 8) => fc.integer({ min: -max, max }).map((k) => k / 4);
-const vectorOf = (n: number) => fc.array(quarter(), { minLength: n, maxLength: n });
-const matrixOf = (rows: number, cols: number) => fc.array(vectorOf(cols), { minLength: rows, maxLength: rows });
 const size = fc.integer({ min: 1, max: 3 });
 
 /** A network (ReLU or Leaky ReLU) and data that fits it. */

@@ -6,16 +6,11 @@ import { describe, expect, test } from 'vitest';
 import type { Interval, Network } from '../exercises/types.ts';
 import { predict } from './forward.ts';
 import { isLinearOn, kinks } from './linearity.ts';
+import { quarter, SEED, vectorOf } from './testing/arbitraries.ts';
 
-/** fast-check seed of every property in this file (a failure prints it too). */
-const SEED = 20261126;
 const RUNS = 200;
 /** A midpoint off its chord by less than this (times the outputs' size) is on it. */
 const CHORD_TOLERANCE = 1e-9;
-
-/** k / 4 for an integer k in [-max, max]: exact in binary, shrinks towards 0. */
-const quarter = (max = 8) => fc.integer({ min: -max, max }).map((k) => k / 4);
-const vectorOf = (n: number) => fc.array(quarter(), { minLength: n, maxLength: n });
 
 /** A one-input network: ReLU, or Leaky ReLU with alpha in [0, 1] (alpha = 1 has no kinks at all). */
 const oneInputNet: fc.Arbitrary<Network> = fc

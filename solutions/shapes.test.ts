@@ -7,15 +7,10 @@ import { backward, mseLoss, numericalGradient, relativeError } from './backprop.
 import { activationPattern, alwaysActiveNeurons, deadNeurons } from './dead-neurons.ts';
 import { dense, forward } from './forward.ts';
 import { reviveDeadNeurons, sgdStep, train } from './training.ts';
+import { matrixOf, quarter, SEED, vectorOf } from './testing/arbitraries.ts';
 
-/** fast-check seed of every property in this file (a failure prints it too). */
-const SEED = 20261126;
 const RUNS = 100;
 
-/** k / 4 for an integer k in [-max, max]: exact in binary, shrinks towards 0. */
-const quarter = (max = 8) => fc.integer({ min: -max, max }).map((k) => k / 4);
-const vectorOf = (n: number) => fc.array(quarter(), { minLength: n, maxLength: n });
-const matrixOf = (rows: number, cols: number) => fc.array(vectorOf(cols), { minLength: rows, maxLength: rows });
 const size = fc.integer({ min: 1, max: 4 });
 /** A size other than `n` (one to three more, or fewer when possible). */
 const otherThan = (n: number) => fc.integer({ min: Math.max(0, n - 3), max: n + 3 }).filter((m) => m !== n);

@@ -6,19 +6,14 @@ import { backward, mseLoss } from './backprop.ts';
 import { deadNeurons } from './dead-neurons.ts';
 import { forward } from './forward.ts';
 import { reviveDeadNeurons, sgdStep, train } from './training.ts';
+import { matrixOf, quarter, SEED, vectorOf } from './testing/arbitraries.ts';
 
-/** fast-check seed of every property in this file (a failure prints it too). */
-const SEED = 20261126;
 const RUNS = 200;
 /** sgdStep's arithmetic is one multiply and one subtract per entry. */
 const STEP_TOLERANCE = 1e-12;
 /** Gradients smaller than this could vanish below a parameter's last bit after `lr *`. */
 const VISIBLE_GRADIENT = 1e-9;
 
-/** k / 4 for an integer k in [-max, max]: exact in binary, shrinks towards 0. */
-const quarter = (max = 8) => fc.integer({ min: -max, max }).map((k) => k / 4);
-const vectorOf = (n: number) => fc.array(quarter(), { minLength: n, maxLength: n });
-const matrixOf = (rows: number, cols: number) => fc.array(vectorOf(cols), { minLength: rows, maxLength: rows });
 /** Small learning rates (1/64 to 1/8), so a few epochs never overflow. */
 const lr = fc.integer({ min: 1, max: 8 }).map((k) => k / 64);
 const epochs = fc.integer({ min: 1, max: 5 });
