@@ -1,7 +1,7 @@
 // Properties of the reference's loss and gradients (solutions/backprop.ts).
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import type { Activation, Gradients, Network, Vector } from '../exercises/types.ts';
+import type { Gradients, Network, Vector } from '../exercises/types.ts';
 import { backward, mseLoss, numericalGradient, relativeError } from './backprop.ts';
 import { forward } from './forward.ts';
 import { activation, matrixOf, quarter, SEED, vectorOf } from './testing/arbitraries.ts';

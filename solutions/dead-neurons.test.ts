@@ -1,7 +1,7 @@
 // Properties of the reference's dead-unit analysis (solutions/dead-neurons.ts).
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import type { Activation, Network } from '../exercises/types.ts';
+import type { Network } from '../exercises/types.ts';
 import { backward } from './backprop.ts';
 import { activationPattern, alwaysActiveNeurons, deadNeurons } from './dead-neurons.ts';
 import { forward } from './forward.ts';
