@@ -18,6 +18,7 @@ import { graderVersion } from './graderVersion.ts';
 import { HiddenRunReporter } from './HiddenRunReporter.ts';
 import { killSandboxes } from './killSandboxes.ts';
 import { prepareJob, type PreparedJob } from './prepareJob.ts';
+import { sampleCacheDir } from './sampleCacheDir.ts';
 
 /** The hidden suite's entry: every module's checks for every submission of a run. */
 const SUITE_ENTRY = path.join(PACKAGE_ROOT, 'grader/hidden/all.hidden.ts');
@@ -45,6 +46,7 @@ export class Grader {
     private readonly spec: TestSpecification,
     private readonly tmpRoot: string,
     private readonly previousTmpdir: string | undefined,
+    private readonly memoDir: string,
   ) {}
 
   /** Starts Vitest once; grade as many submissions as you like, then close(). */
@@ -77,7 +79,8 @@ export class Grader {
       { logLevel: 'silent', cacheDir: path.join(tmpRoot, 'vite') },
     );
     const spec = vitest.projects[0].createSpecification(entry);
-    return new Grader(manifest, vitest, reporter, spec, tmpRoot, previousTmpdir);
+    const memoDir = await sampleCacheDir(path.join(tmpRoot, 'samples'));
+    return new Grader(manifest, vitest, reporter, spec, tmpRoot, previousTmpdir, memoDir);
   }
 
   /** Grades one submission folder. Never throws for problems of the submission. */
@@ -99,7 +102,7 @@ export class Grader {
       try {
         for (const dir of batch) {
           const jobDir = path.join(this.tmpRoot, `job-${++this.jobs}`);
-          prepared.push(await prepareJob(dir, jobDir, this.manifest, { plots: options.plots !== false, memoDir: path.join(this.tmpRoot, 'samples') }));
+          prepared.push(await prepareJob(dir, jobDir, this.manifest, { plots: options.plots !== false, memoDir: this.memoDir }));
         }
         const docs = await this.run(prepared);
         for (let j = 0; j < batch.length; j++) await onResult(batch[j], docs[j]);
