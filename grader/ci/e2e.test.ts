@@ -191,8 +191,9 @@ describe('the same repository graded with a hidden bundle', () => {
   test('shows no test withheld from students, by name or id, in any output', async () => {
     const withheld = CATALOG.filter((c) => c.visibility && c.visibility !== 'visible');
     expect(withheld.length).toBeGreaterThan(0);
-    const junit = await fs.readFile(path.join(repo, 'reports/hidden/junit.xml'), 'utf8');
-    const seen = [result.stdout, result.summary, junit, Buffer.from(result.outputs.result, 'base64').toString('utf8')].join('\n');
+    const written = await Promise.all((await fs.readdir(path.join(repo, 'reports/hidden'))).map((f) => fs.readFile(path.join(repo, 'reports/hidden', f), 'utf8')));
+    expect(await fs.stat(path.join(repo, 'reports/hidden/results.json')).catch(() => null)).toBeNull();
+    const seen = [result.stdout, result.summary, ...written, Buffer.from(result.outputs.result, 'base64').toString('utf8')].join('\n');
     expect(withheld.filter((c) => seen.includes(c.id) || seen.includes(c.name)).map((c) => c.id)).toEqual([]);
     expect(result.stdout).not.toContain(FORGED);
   });

@@ -6,6 +6,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Io } from '../cli/Io.ts';
 import { DEFAULTS } from '../core/defaults.ts';
+import type { Audience } from '../report/ReportView.ts';
 import { renderTerminal } from '../report/renderTerminal.ts';
 import { writeReports } from '../report/renderReports.ts';
 import { writeResultsAtomically } from '../results/writeResultsAtomically.ts';
@@ -32,6 +33,8 @@ export interface CiOptions {
   /** the submission folder, relative to the repository root (default exercises) */
   submission?: string;
   manifestPath?: string;
+  /** who reads the outputs (default student; instructor for the course's own grading run) */
+  audience?: Audience;
 }
 
 export interface CiResult {
@@ -69,6 +72,7 @@ export async function runCi(opts: CiOptions, io: Io): Promise<CiResult> {
     await session.close();
   }
   const { manifest } = session;
+  const audience = opts.audience ?? 'student';
   const now = new Date();
   const deadline = manifest.deadline ? new Date(manifest.deadline) : null;
   const view = ciView({
@@ -79,10 +83,14 @@ export async function runCi(opts: CiOptions, io: Io): Promise<CiResult> {
     sources: await readSources(submissionDir, manifest.tasks),
     now,
     deadline,
+    audience,
   });
 
-  await writeResultsAtomically(path.join(outDir, 'results.json'), doc);
-  const { markdownPath } = await writeReports(doc, outDir, { audience: 'student', now, deadline });
+  // results.json holds every test: for students only when none is withheld from them
+  const resultsPath = path.join(outDir, 'results.json');
+  if (audience === 'instructor' || view.withheld.count === 0) await writeResultsAtomically(resultsPath, doc);
+  else await fs.rm(resultsPath, { force: true });
+  const { markdownPath } = await writeReports(doc, outDir, { audience, now, deadline });
   // a clean commit's grading is what `relu-lab history` would compute: keep it for it
   const git = doc.submission.git;
   if (git && !git.dirty && doc.outcome.kind !== 'grader-error') {
@@ -92,7 +100,7 @@ export async function runCi(opts: CiOptions, io: Io): Promise<CiResult> {
   const classroom = classroomResult(view);
   await fs.writeFile(path.join(outDir, 'classroom.json'), `${JSON.stringify(classroom, null, 2)}\n`);
 
-  const terminal = renderTerminal(doc, { color: io.color, audience: 'student', now, deadline });
+  const terminal = renderTerminal(doc, { color: io.color, audience, now, deadline });
   io.out(inActions ? inertForGithub(terminal) : terminal);
   io.out(`\nreport: ${path.relative(io.cwd, path.join(outDir, 'report.html'))}\n`);
 

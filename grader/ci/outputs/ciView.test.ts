@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { sampleDoc, sampleView } from '../testing/sampleView.ts';
+import { ciView } from './ciView.ts';
 
 describe('ciView', () => {
   test("places each shown test at its function's export line in the student's file", () => {
@@ -16,6 +17,14 @@ describe('ciView', () => {
     expect(view.shown.some((t) => t.test.id === 'backprop.secret')).toBe(false);
     expect(view.withheld.count).toBe(1);
     expect(view.score.possible).toBeCloseTo(4 + 6 * (4 / 6), 4);
+  });
+
+  test('shows an instructor every test', () => {
+    const doc = sampleDoc();
+    const view = ciView({ doc, mode: { kind: 'visible' }, functionOf: () => null, submissionPath: 'exercises', sources: {}, now: new Date(), deadline: null, audience: 'instructor' });
+    expect(view.shown).toHaveLength(doc.tests.length);
+    expect(view.withheld.count).toBe(0);
+    expect(view.score).toEqual(doc.score);
   });
 
   test("weighs tests by their task's points", () => {

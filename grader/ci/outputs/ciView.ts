@@ -1,9 +1,10 @@
 // What the CI outputs (annotations, JUnit, Classroom, the step summary) show:
-// the tests the student may see, each placed at the student's function.
-// Tests withheld from students (hidden, or shown after the deadline) are
-// only counted, exactly as the student's report does.
+// the tests the audience may see, each placed at the student's function.
+// For students, tests withheld from them (hidden, or shown after the
+// deadline) are only counted, exactly as the student's report does.
 import path from 'node:path';
 import { isShownTo } from '../../report/isShownTo.ts';
+import type { Audience } from '../../report/ReportView.ts';
 import type { ResultsDocument, TaskResult, TestResult } from '../../results/types.ts';
 import type { GradingMode } from '../GradingSession.ts';
 import { exportedNames } from './locateExport.ts';
@@ -40,6 +41,8 @@ export interface CiViewInput {
   sources: Record<string, string>;
   now: Date;
   deadline: Date | null;
+  /** who reads the outputs (default student: tests withheld from students are only counted) */
+  audience?: Audience;
 }
 
 const round = (n: number) => Math.round(n * 1e4) / 1e4;
@@ -47,7 +50,7 @@ const words = (text: string) => new Set(text.split(/[^A-Za-z0-9_$]+/));
 
 export function ciView(input: CiViewInput): CiView {
   const { doc } = input;
-  const ctx = { audience: 'student' as const, now: input.now, deadline: input.deadline };
+  const ctx = { audience: input.audience ?? 'student', now: input.now, deadline: input.deadline };
   const visible = doc.tests.filter((t) => isShownTo(t, ctx));
   const withheld = doc.tests.filter((t) => !isShownTo(t, ctx));
   const scale = new Map(
