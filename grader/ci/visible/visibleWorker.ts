@@ -25,6 +25,8 @@ async function run(message: ParentMessage): Promise<void> {
       pool: 'forks',
       execArgv: [`--max-old-space-size=${job.memoryMb}`],
       maxWorkers: job.maxWorkers,
+      // one module graph per worker, as the engine does: twice as fast as a fresh one per file
+      isolate: false,
       testTimeout: job.testTimeoutMs,
       hookTimeout: job.testTimeoutMs,
       includeTaskLocation: true,
