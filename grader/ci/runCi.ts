@@ -102,7 +102,7 @@ export async function runCi(opts: CiOptions, io: Io): Promise<CiResult> {
 
   const terminal = renderTerminal(doc, { color: io.color, audience, now, deadline });
   io.out(inActions ? inertForGithub(terminal) : terminal);
-  io.out(`\nreport: ${path.relative(io.cwd, path.join(outDir, 'report.html'))}\n`);
+  io.out(`\nreport: ${path.relative(io.cwd, path.join(outDir, 'report.html'))}\nclassroom: ${path.relative(io.cwd, path.join(outDir, 'classroom.json'))}\n`);
 
   if (opts.junit) {
     const junitPath = path.resolve(io.cwd, opts.junit);

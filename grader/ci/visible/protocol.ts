@@ -27,6 +27,8 @@ export interface CollectedTest {
 }
 
 export type WorkerMessage =
+  /** the worker listens: send the job */
+  | { type: 'ready' }
   | { type: 'collected'; file: string; tests: CollectedTest[] }
   | { type: 'started'; id: string }
   | { type: 'finished'; id: string; state: 'passed' | 'failed' | 'skipped'; message: string | null; durationMs: number }
@@ -34,5 +36,5 @@ export type WorkerMessage =
   | { type: 'unhandled'; message: string }
   | { type: 'done' };
 
-/** The CLI's one message to the worker. */
+/** The CLI's one message to the worker, sent when it says it is ready. */
 export type ParentMessage = { type: 'run'; job: VisibleJob };

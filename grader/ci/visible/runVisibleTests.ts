@@ -80,6 +80,15 @@ export async function runVisibleTests(opts: VisibleRunOptions): Promise<VisibleR
   // set from callbacks, so kept in an object (narrowing does not see those writes)
   const halt: { reason: StopReason | null } = { reason: null };
 
+  const job: VisibleJob = {
+    root: opts.root,
+    include: opts.files,
+    testTimeoutMs,
+    memoryMb: opts.memoryMb ?? 512,
+    maxWorkers: opts.maxWorkers ?? 2,
+    cacheDir: path.join(tmp, 'vite'),
+  };
+
   const child = spawn(process.execPath, opts.worker ?? workerArgs(), {
     cwd: opts.root,
     env,
@@ -140,6 +149,9 @@ export async function runVisibleTests(opts: VisibleRunOptions): Promise<VisibleR
         lastProgress = performance.now();
         heard = true;
         switch (message.type) {
+          case 'ready':
+            child.send({ type: 'run', job } satisfies ParentMessage);
+            break;
           case 'collected':
             for (const t of message.tests) {
               if (!collected.has(t.id)) order.push(t.id);
@@ -166,15 +178,6 @@ export async function runVisibleTests(opts: VisibleRunOptions): Promise<VisibleR
             break;
         }
       });
-      const job: VisibleJob = {
-        root: opts.root,
-        include: opts.files,
-        testTimeoutMs,
-        memoryMb: opts.memoryMb ?? 512,
-        maxWorkers: opts.maxWorkers ?? 2,
-        cacheDir: path.join(tmp, 'vite'),
-      };
-      child.send({ type: 'run', job } satisfies ParentMessage);
     });
   } finally {
     killGroup();

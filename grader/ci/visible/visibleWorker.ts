@@ -54,3 +54,4 @@ process.once('message', (message: ParentMessage) => {
     },
   );
 });
+send({ type: 'ready' });

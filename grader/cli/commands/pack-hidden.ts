@@ -17,7 +17,7 @@ export const packHiddenCommand: Command = {
     const { info } = packed;
     io.out(`hidden bundle ${info.hash.slice(0, 12)} (${packed.kind}) in ${path.relative(io.cwd, out) || out}\n`);
     io.out(`  relu-lab ${info.graderVersion}, ${info.checks} checks, ${info.points} points, ${info.files.length} files\n`);
-    io.out('  It contains the reference solution: keep it private (a private repository, an artifact, a CI secret of the grading run).\n');
+    io.out('  It contains the reference solution: keep it private (a private repository, or a private artifact of your grading run).\n');
     io.out(`  Grade with it: relu-lab ci --hidden ${positionals[0]}\n`);
     return 0;
   },
