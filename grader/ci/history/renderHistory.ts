@@ -72,7 +72,7 @@ export function historyHtml(result: HistoryResult): string {
 <title>relu-lab: score per commit</title>
 <style>
 body { font-family: system-ui, -apple-system, Segoe UI, Roboto, sans-serif; color: #1f2937; max-width: 48rem; margin: 2rem auto; padding: 0 1rem; }
-.chart { max-width: 28rem; }
+.chart { max-width: 28rem; margin-bottom: 1rem; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; padding: 0.3rem 0.5rem; border-bottom: 1px solid #e5e7eb; }
 td.n { text-align: right; white-space: nowrap; }

@@ -203,7 +203,8 @@ export async function runVisibleTests(opts: VisibleRunOptions): Promise<VisibleR
     if (done) return { test, status: done.state, message: done.message, durationMs: done.durationMs };
     const culprit = culprits.get(test.file);
     if (culprit === test) {
-      const message = `did not finish (look for an endless loop); ${stopped?.message}. Results of the tests just before it may have been lost with it.`;
+      const cause = stopped?.kind === 'worker-ended' ? 'did not finish: the process running it ended' : 'did not finish (look for an endless loop)';
+      const message = `${cause}; ${stopped?.message}. Results of the tests just before it may have been lost with it.`;
       const startedAt = running.get(test.id);
       return { test, status: 'timed-out', message, durationMs: startedAt === undefined ? limit * 1000 : Math.round(performance.now() - startedAt) };
     }
