@@ -127,11 +127,12 @@ async function tsFilesUnder(dir: string, keep: (rel: string) => boolean = () => 
     .sort();
 }
 
-const isModuleFile = (rel: string): boolean => !rel.endsWith('.test.ts') && !rel.endsWith('.check.ts');
+/** A file of the reference itself: not a test, not a type-level check, not a test helper under testing/. */
+const isModuleFile = (rel: string): boolean => !rel.endsWith('.test.ts') && !rel.endsWith('.check.ts') && !rel.startsWith('testing/');
 
 /**
  * The reference as a submission: solutions' module files (not tests, not
- * *.check.ts) plus exercises/types.ts, with the imports of the types pointed
+ * *.check.ts, not testing/) plus exercises/types.ts, with the imports of the types pointed
  * at the copy. Keys are paths inside the submission (`internal/shapes.ts`).
  */
 export async function referenceSubmission(): Promise<Map<string, string>> {
