@@ -5,7 +5,7 @@
 // process, and prints submissions per second, ms per submission and the
 // peak RSS of the whole process tree (bulk, its grading processes and their
 // sandboxes, sampled every 100 ms). The baseline, measured in the same run:
-// the reference graded `--baseline` times (default min(n, 20)) by one Grader
+// the reference graded `--baseline` times (default min(n, 10)) by one Grader
 // in this process, sequentially, without bulk.
 import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -26,7 +26,7 @@ const { values } = parseArgs({
 });
 const n = Number(values.n);
 const jobs = values.jobs ? Number(values.jobs) : os.availableParallelism();
-const baselineRuns = Number(values.baseline ?? Math.min(n, 20));
+const baselineRuns = Number(values.baseline ?? Math.min(n, 10));
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
 const work = await mkdtemp(path.join(os.tmpdir(), 'relu-lab-bench-'));
@@ -42,6 +42,8 @@ try {
   }, {});
   console.log(`relu-lab bench: n=${n}, jobs=${jobs}${values.batch ? `, batch=${values.batch}` : ''}, ${os.availableParallelism()} cores; class built in ${((performance.now() - made) / 1000).toFixed(1)} s`);
   console.log(`  mix: ${Object.entries(groups).map(([g, c]) => `${c} ${g}`).join(', ')}`);
+  const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+  console.log(`  load average before: ${load()} (other work on the machine skews every figure below)`);
 
   // bulk, as an instructor runs it
   const args = [path.join(PACKAGE_ROOT, 'bin/relu-lab.mjs'), 'bulk', classDir, '--out', path.join(work, 'out'), '--jobs', String(jobs), '--quiet'];
@@ -84,6 +86,7 @@ try {
   const baseMs = (performance.now() - baseStarted) / baselineRuns;
   console.log(`  baseline: the reference graded ${baselineRuns} times by one Grader in-process, sequentially (${full} at 100 %): ${Math.round(baseMs)} ms each, ${(1000 / baseMs).toFixed(2)}/s`);
   console.log(`  ratio:    bulk ms per submission / baseline ms per submission = ${(bulk.msPerSubmission / baseMs).toFixed(2)}`);
+  console.log(`  load average after: ${load()}`);
 
   const resultFile = path.join(PACKAGE_ROOT, 'reports', 'bench', `bench-n${n}${values['no-hangs'] ? '-no-hangs' : ''}.json`);
   await mkdir(path.dirname(resultFile), { recursive: true });

@@ -132,9 +132,11 @@ export async function runBulk(options: BulkOptions): Promise<BulkSummary> {
         const s = outcome.summary;
         await writeRecord(outDir, record(prepared, { status: s.outcome, message: s.message, key: { ...key, contentHash: s.contentHash } }));
         await log.write({ event: 'graded', id: entry.id, status: s.outcome, score: s.earned, max: s.possible, ms: s.ms });
-        if (s.outcome === 'graded') counts.graded += 1;
-        else counts.errors += 1;
-        return progress?.tick(entry.id, s.outcome === 'graded' ? 'graded' : 'error', s.outcome === 'graded' ? `${s.earned}/${s.possible}` : (s.message ?? s.outcome));
+        // a submission stopped at its time limit is graded (what was decided by then counts); a grader error is not
+        if (s.outcome === 'grader-error') counts.errors += 1;
+        else counts.graded += 1;
+        const detail = `${s.earned}/${s.possible}${s.outcome === 'deadline' ? ' (stopped at the time limit)' : ''}`;
+        return progress?.tick(entry.id, s.outcome === 'grader-error' ? 'error' : 'graded', s.outcome === 'grader-error' ? (s.message ?? s.outcome) : detail);
       }
       const doc = await recordFailure(item, manifest, outcome.message);
       await writeRecord(outDir, record(prepared, { status: 'grader-error', message: outcome.message, key }));

@@ -9,10 +9,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
+import type { SummaryView } from '../bulk/summary/SummaryView.ts';
 import { PACKAGE_ROOT } from '../core/defaults.ts';
 import { ReluLabError } from '../core/errors.ts';
 import { markdownCode, markdownFence, markdownHref, markdownHtmlText, markdownText } from './markdownEscape.ts';
-import type { SummaryView } from '../bulk/summary/SummaryView.ts';
 import type { ReportView } from './ReportView.ts';
 import { isSvgMarkup } from './svg/SvgMarkup.ts';
 
