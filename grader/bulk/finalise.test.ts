@@ -104,3 +104,14 @@ describe('finalise', () => {
     ]);
   });
 });
+
+describe('wrong answers in the summary', () => {
+  test('are the value when the test observed one, else what follows the call in the message', async () => {
+    const { wrongAnswer } = await import('./summary/ClassSummary.ts');
+    const base = sampleResults.tests[0];
+    expect(wrongAnswer({ ...base, status: 'failed', observed: { actual: [0], expected: [0.25] } })).toBe('got [0], expected [0.25]');
+    expect(wrongAnswer({ ...base, status: 'failed', message: 'backward({ W1: [[1]] }, [0]) returned { dW1: [[0]] }, expected { dW1: [[1]] }\nmore' })).toBe('returned { dW1: [[0]] }, expected { dW1: [[1]] }');
+    expect(wrongAnswer({ ...base, status: 'errored', message: 'exercises/backprop.ts did not compile' })).toBe('exercises/backprop.ts did not compile');
+    expect(wrongAnswer({ ...base, status: 'timed-out' })).toBe('timed out');
+  });
+});

@@ -80,7 +80,10 @@ export function wrongAnswer(test: ResultsDocument['tests'][number]): string {
   if (test.status === 'not-run') return 'not run';
   if (test.observed) return clip(`got ${compact(test.observed.actual)}, expected ${compact(test.observed.expected)}`);
   if (test.status === 'timed-out') return 'timed out';
-  return clip((test.message ?? test.status).split('\n')[0]);
+  const line = (test.message ?? test.status).split('\n')[0];
+  // `f(args) returned X, expected Y`: the answer is what follows the call, the same for everyone given the same input
+  const answer = /\)\s+((?:returned|threw|gave|changed|did not)\b.*)$/.exec(line);
+  return clip(answer ? answer[1] : line);
 }
 
 function compact(value: unknown): string {
