@@ -119,7 +119,7 @@ export async function runBulk(options: BulkOptions): Promise<BulkSummary> {
       const key: GradingKey = { contentHash, graderVersion: version, seed: manifest.fastCheck.seed, numRuns: manifest.fastCheck.numRuns };
       if (options.resume && (await alreadyGraded(outDir, entry.id, key))) {
         const previous = (await readRecord(outDir, entry.id))!;
-        await writeRecord(outDir, { ...record(prepared, previous), finishedAt: previous.finishedAt });
+        await writeRecord(outDir, { ...record(prepared, { status: previous.status, message: previous.message, key: previous.key }), finishedAt: previous.finishedAt });
         await log.write({ event: 'skipped', id: entry.id, reason: 'same files, grader version and seed as the results on disk' });
         counts.skipped += 1;
         return progress?.tick(entry.id, 'skipped', 'already graded');

@@ -43,19 +43,50 @@ export function processTree(root: number): number[] {
   return tree;
 }
 
+/** What kind of process `pid` is, from its command line: the bulk run, a grading process, a sandbox, esbuild. */
+function kindOf(pid: number): string {
+  let cmd = '';
+  try {
+    cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+  } catch {
+    return 'gone';
+  }
+  if (cmd.includes('worker.mjs')) return 'grading processes';
+  if (cmd.includes('--experimental-permission') || cmd.includes('--permission')) return 'sandboxes';
+  if (cmd.includes('esbuild')) return 'esbuild';
+  if (cmd.includes('relu-lab.mjs')) return 'bulk (parent)';
+  return 'other';
+}
+
+export interface RssPeak {
+  peakBytes: number;
+  maxProcesses: number;
+  samples: number;
+  /** the peak sample's RSS by kind of process */
+  atPeak: Record<string, { processes: number; bytes: number }>;
+}
+
 export interface RssSampler {
-  /** stops sampling; the peak summed RSS in bytes and the most processes seen at once */
-  stop(): { peakBytes: number; maxProcesses: number; samples: number };
+  /** stops sampling; the peak summed RSS in bytes, what made it up, and the most processes seen at once */
+  stop(): RssPeak;
 }
 
 export function sampleTreeRss(root: number, everyMs = 100): RssSampler {
   let peakBytes = 0;
   let maxProcesses = 0;
   let samples = 0;
+  let atPeak: RssPeak['atPeak'] = {};
   const sample = () => {
-    const tree = processTree(root);
-    const total = tree.reduce((sum, pid) => sum + rssBytes(pid), 0);
-    peakBytes = Math.max(peakBytes, total);
+    const tree = processTree(root).map((pid) => ({ pid, bytes: rssBytes(pid) }));
+    const total = tree.reduce((sum, p) => sum + p.bytes, 0);
+    if (total > peakBytes) {
+      peakBytes = total;
+      atPeak = {};
+      for (const p of tree) {
+        const kind = kindOf(p.pid);
+        atPeak[kind] = { processes: (atPeak[kind]?.processes ?? 0) + 1, bytes: (atPeak[kind]?.bytes ?? 0) + p.bytes };
+      }
+    }
     maxProcesses = Math.max(maxProcesses, tree.length);
     samples += 1;
   };
@@ -64,7 +95,7 @@ export function sampleTreeRss(root: number, everyMs = 100): RssSampler {
   return {
     stop() {
       clearInterval(timer);
-      return { peakBytes, maxProcesses, samples };
+      return { peakBytes, maxProcesses, samples, atPeak };
     },
   };
 }
