@@ -20,7 +20,7 @@ export const DEFAULTS = {
   /** the whole grading of one submission */
   submissionDeadlineMs: 120_000,
   /** heap of the process that runs student code */
-  sandboxMemoryMb: 256,
+  sandboxMemoryMb: 128,
 } as const;
 
 /** The seven exercise modules, in the order a student works through them. */

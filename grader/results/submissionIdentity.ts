@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { simpleGit } from 'simple-git';
+import { safeGit } from '../core/safeGit.ts';
 import { DEFAULTS } from '../core/defaults.ts';
 import { ReluLabError } from '../core/errors.ts';
 import type { GitIdentity, SubmissionIdentity } from './types.ts';
@@ -81,24 +81,6 @@ async function contentHash(root: string, files: string[]): Promise<string> {
   return hash.digest('hex');
 }
 
-// The environment git runs with: only what it needs to find itself, the
-// user's configuration and a ceiling. Nothing that could point it at another
-// repository (GIT_DIR and friends, set while a git hook runs) or start an
-// editor or pager. simple-git rejects GIT_* variables not named in
-// `allowEnvironment`. No optional locks: `git status` must not take the
-// index lock from under someone committing in the same repository.
-const PASSED_VARIABLES = ['PATH', 'HOME', 'USERPROFILE', 'SYSTEMROOT', 'XDG_CONFIG_HOME', 'LANG', 'LC_ALL', 'GIT_CEILING_DIRECTORIES'];
-const ALLOWED_GIT_VARIABLES = ['GIT_OPTIONAL_LOCKS', 'GIT_TERMINAL_PROMPT', 'GIT_CEILING_DIRECTORIES'];
-
-function gitEnvironment(): Record<string, string> {
-  const env: Record<string, string> = { GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' };
-  for (const name of PASSED_VARIABLES) {
-    const value = process.env[name];
-    if (value !== undefined) env[name] = value;
-  }
-  return env;
-}
-
 /**
  * The commit checked out where `dir` lives: HEAD's hash, author, author date
  * (ISO 8601), branch (null when HEAD is detached) and whether `dir` itself
@@ -107,7 +89,7 @@ function gitEnvironment(): Record<string, string> {
  * yet, or git cannot be run: the identity is informational, never fatal.
  */
 async function gitIdentity(dir: string): Promise<GitIdentity | null> {
-  const git = simpleGit({ baseDir: dir, allowEnvironment: ALLOWED_GIT_VARIABLES }).env(gitEnvironment());
+  const git = safeGit(dir);
   try {
     if ((await git.raw(['rev-parse', '--is-inside-work-tree'])).trim() !== 'true') return null;
     const head = (await git.raw(['log', '-1', '--format=%H%x00%an%x00%ae%x00%aI', 'HEAD'])).trim();

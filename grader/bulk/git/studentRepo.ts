@@ -4,36 +4,11 @@
 // Grading an older commit happens in a temporary worktree; the student's
 // working tree, index and HEAD are never changed.
 import { rm } from 'node:fs/promises';
-import { simpleGit, type SimpleGit } from 'simple-git';
+import type { SimpleGit } from 'simple-git';
+import { safeGit } from '../../core/safeGit.ts';
 import type { GradedCommit } from '../types.ts';
 
-const PASSED_VARIABLES = ['PATH', 'HOME', 'USERPROFILE', 'SYSTEMROOT', 'LANG', 'LC_ALL'];
-const ALLOWED_GIT_VARIABLES = ['GIT_OPTIONAL_LOCKS', 'GIT_TERMINAL_PROMPT', 'GIT_CONFIG_NOSYSTEM'];
-
-/** `git -c` settings that stop a repository's config from running anything. */
-const SAFE_CONFIG = ['core.hooksPath=/dev/null', 'core.fsmonitor=false', 'log.showSignature=false', 'core.pager=cat'];
-
-function environment(): Record<string, string> {
-  const env: Record<string, string> = { GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0', GIT_CONFIG_NOSYSTEM: '1' };
-  for (const name of PASSED_VARIABLES) {
-    const value = process.env[name];
-    if (value !== undefined) env[name] = value;
-  }
-  return env;
-}
-
 const FORMAT = '--format=%H%x00%an%x00%ae%x00%aI%x00%cI';
-
-/**
- * simple-git refuses `-c` settings of these kinds unless told otherwise,
- * because a caller could point them at a program. Ours point them at
- * nothing (`/dev/null`, `false`, `cat`), which is the point of setting them.
- */
-const UNSAFE_BUT_INERT = { allowUnsafeHooksPath: true, allowUnsafeFsMonitor: true, allowUnsafeFilter: true, allowUnsafePager: true };
-
-function client(dir: string, config: string[]): SimpleGit {
-  return simpleGit({ baseDir: dir, allowEnvironment: ALLOWED_GIT_VARIABLES, config, unsafe: UNSAFE_BUT_INERT, timeout: { block: 60_000 } }).env(environment());
-}
 
 export class StudentRepo {
   private constructor(
@@ -43,14 +18,14 @@ export class StudentRepo {
 
   /** The repository whose work tree is `dir`, or null when `dir` is not the top of one. */
   static async open(dir: string): Promise<StudentRepo | null> {
-    const probe = client(dir, [...SAFE_CONFIG, `safe.directory=${dir}`]);
+    const probe = safeGit(dir, [`safe.directory=${dir}`]);
     try {
       if ((await probe.raw(['rev-parse', '--is-inside-work-tree'])).trim() !== 'true') return null;
       // filter drivers named in the repository's own config run on checkout: neutralise each one
       const names = await probe.raw(['config', '--local', '--name-only', '--get-regexp', '^filter\\.']).catch(() => '');
       const filters = [...new Set(names.split('\n').map((n) => /^filter\.(.+)\.[^.]+$/.exec(n.trim())?.[1]).filter((n): n is string => !!n))];
-      const config = [...SAFE_CONFIG, `safe.directory=${dir}`, ...filters.flatMap((f) => [`filter.${f}.smudge=cat`, `filter.${f}.clean=cat`, `filter.${f}.process=`, `filter.${f}.required=false`])];
-      return new StudentRepo(dir, client(dir, config));
+      const config = [`safe.directory=${dir}`, ...filters.flatMap((f) => [`filter.${f}.smudge=cat`, `filter.${f}.clean=cat`, `filter.${f}.process=`, `filter.${f}.required=false`])];
+      return new StudentRepo(dir, safeGit(dir, config));
     } catch {
       return null;
     }
