@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PACKAGE_ROOT } from '../core/defaults.ts';
 import { CATALOG } from '../hidden/catalog.ts';
 import { packHidden } from './hidden/packHidden.ts';
-import type { ClassroomResult } from './outputs/classroomResult.ts';
+import type { ClassroomResult } from '../export/classroom.ts';
 import { exportLine } from './outputs/locateExport.ts';
 import { exportStudent } from './starter/exportStudent.ts';
 

@@ -1,27 +1,11 @@
-// GitHub Classroom's grader output: base64 of
-// `{ version: 1, status, max_score, tests: [...] }`, set as the step output
-// `result` for its reporter. Points are those the student's report shows, so
-// the total posted and the total in the summary agree.
+// GitHub Classroom's grader output for a CI run (the format and its encoding
+// are in grader/export/classroom.ts): built from the CI view, so it lists
+// only the tests the audience may see, with the line of the function each
+// one checks, and the total posted equals the total in the summary.
+import type { ClassroomResult, ClassroomTest } from '../../export/classroom.ts';
 import type { CiView } from './ciView.ts';
 
-export interface ClassroomTest {
-  name: string;
-  status: 'pass' | 'fail' | 'error';
-  score: number;
-  message: string;
-  test_code: string;
-  filename: string;
-  line_no: number;
-  /** milliseconds */
-  duration: number;
-}
-
-export interface ClassroomResult {
-  version: 1;
-  status: 'pass' | 'fail' | 'error';
-  max_score: number;
-  tests: ClassroomTest[];
-}
+export { encodeClassroom as encodeClassroomResult } from '../../export/classroom.ts';
 
 export function classroomResult(view: CiView): ClassroomResult {
   const tests = view.shown.map(
@@ -38,8 +22,4 @@ export function classroomResult(view: CiView): ClassroomResult {
   );
   const status = view.doc.outcome.kind === 'grader-error' ? 'error' : tests.every((t) => t.status === 'pass') ? 'pass' : 'fail';
   return { version: 1, status, max_score: view.score.possible, tests };
-}
-
-export function encodeClassroomResult(result: ClassroomResult): string {
-  return Buffer.from(JSON.stringify(result), 'utf8').toString('base64');
 }
