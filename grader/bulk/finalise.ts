@@ -9,7 +9,7 @@ import type { ExportFormat } from './formats.ts';
 import { gradebookRow } from './gradebook/gradebookRow.ts';
 import { writeGradebook } from './gradebook/writeGradebook.ts';
 import { readStudents } from './store/studentStore.ts';
-import { writeTextAtomically } from './store/writeTextAtomically.ts';
+import { writeFileAtomically } from '../core/writeFileAtomically.ts';
 import { buildSummaryView } from './summary/buildSummaryView.ts';
 import { ClassSummary } from './summary/ClassSummary.ts';
 import type { GradebookRow } from './types.ts';
@@ -33,11 +33,11 @@ export async function finalise(outDir: string, manifest: Manifest, formats: read
   const rows = summary.rows;
   await writeGradebook(outDir, rows, manifest, now);
   const summaryPath = path.join(outDir, SUMMARY_HTML);
-  await writeTextAtomically(summaryPath, handlebarsEnv().summary(buildSummaryView(summary, now)));
+  await writeFileAtomically(summaryPath, handlebarsEnv().summary(buildSummaryView(summary, now)));
   if (formats.includes('canvas')) {
     const max = manifest.tasks.reduce((s, t) => s + t.points, 0);
-    await writeTextAtomically(path.join(outDir, 'canvas.csv'), canvasCsv(rows, manifest.title, max));
-    await writeTextAtomically(path.join(outDir, 'moodle.csv'), moodleCsv(rows, manifest.title));
+    await writeFileAtomically(path.join(outDir, 'canvas.csv'), canvasCsv(rows, manifest.title, max));
+    await writeFileAtomically(path.join(outDir, 'moodle.csv'), moodleCsv(rows, manifest.title));
   }
   return { rows, summaryPath, gradebookPath: path.join(outDir, 'gradebook.csv') };
 }

@@ -10,7 +10,7 @@ import { prairieLearnFailure, prairieLearnResults } from '../export/prairielearn
 import type { ResultsDocument } from '../results/types.ts';
 import type { ExportFormat } from './formats.ts';
 import { studentDir } from './store/studentStore.ts';
-import { writeTextAtomically } from './store/writeTextAtomically.ts';
+import { writeFileAtomically } from '../core/writeFileAtomically.ts';
 import type { GradebookRow } from './types.ts';
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
@@ -21,13 +21,13 @@ export async function writeStudentExports(outDir: string, row: GradebookRow, res
   for (const format of formats) {
     switch (format) {
       case 'gradescope':
-        await writeTextAtomically(path.join(dir, 'gradescope', 'results.json'), json(results ? gradescopeResults(results) : gradescopeFailure(why, row.max)));
+        await writeFileAtomically(path.join(dir, 'gradescope', 'results.json'), json(results ? gradescopeResults(results) : gradescopeFailure(why, row.max)));
         break;
       case 'prairielearn':
-        await writeTextAtomically(path.join(dir, 'prairielearn', 'results.json'), json(results ? prairieLearnResults(results) : prairieLearnFailure(why)));
+        await writeFileAtomically(path.join(dir, 'prairielearn', 'results.json'), json(results ? prairieLearnResults(results) : prairieLearnFailure(why)));
         break;
       case 'classroom':
-        await writeTextAtomically(path.join(dir, 'classroom', 'result.b64'), `${encodeClassroom(results ? classroomResult(results) : classroomFailure(why, row.max))}\n`);
+        await writeFileAtomically(path.join(dir, 'classroom', 'result.b64'), `${encodeClassroom(results ? classroomResult(results) : classroomFailure(why, row.max))}\n`);
         break;
       case 'canvas':
         break; // class-wide: canvas.csv and moodle.csv

@@ -1,10 +1,10 @@
 // Every render of one results document: HTML and Markdown from the
 // templates, text for the terminal; and writing the files (atomically, via a
 // temporary file renamed into place, so a reader never sees half a report).
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { ReluLabError } from '../core/errors.ts';
+import { writeFileAtomically } from '../core/writeFileAtomically.ts';
 import type { ResultsDocument } from '../results/types.ts';
 import { buildReportView, type ReportViewOptions } from './buildReportView.ts';
 import { handlebarsEnv } from './handlebarsEnv.ts';
@@ -34,20 +34,10 @@ export async function writeReports(doc: ResultsDocument, outDir: string, opts: R
   const markdownPath = path.join(outDir, 'report.md');
   try {
     await fs.mkdir(outDir, { recursive: true });
-    await Promise.all([writeAtomically(htmlPath, html), writeAtomically(markdownPath, markdown)]);
+    await Promise.all([writeFileAtomically(htmlPath, html), writeFileAtomically(markdownPath, markdown)]);
   } catch (e) {
     throw new ReluLabError('report-invalid', `Could not write the reports to ${outDir}: ${(e as Error).message}`, { cause: e });
   }
   return { htmlPath, markdownPath };
 }
 
-async function writeAtomically(file: string, content: string): Promise<void> {
-  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    await fs.writeFile(tmp, content, 'utf8');
-    await fs.rename(tmp, file);
-  } catch (e) {
-    await fs.rm(tmp, { force: true });
-    throw e;
-  }
-}

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { Manifest } from '../../manifest/types.ts';
 import { lateText } from '../late/lateInfo.ts';
-import { writeTextAtomically } from '../store/writeTextAtomically.ts';
+import { writeFileAtomically } from '../../core/writeFileAtomically.ts';
 import type { GradebookRow } from '../types.ts';
 import { csvDocument, type Cell } from './csv.ts';
 
@@ -32,6 +32,6 @@ export async function writeGradebook(outDir: string, rows: readonly GradebookRow
     tasks: manifest.tasks.map((t) => ({ id: t.id, title: t.title, points: t.points })),
     rows: [...rows],
   };
-  await writeTextAtomically(path.join(outDir, GRADEBOOK_CSV), gradebookCsv(rows, manifest));
-  await writeTextAtomically(path.join(outDir, GRADEBOOK_JSON), `${JSON.stringify(json, null, 2)}\n`);
+  await writeFileAtomically(path.join(outDir, GRADEBOOK_CSV), gradebookCsv(rows, manifest));
+  await writeFileAtomically(path.join(outDir, GRADEBOOK_JSON), `${JSON.stringify(json, null, 2)}\n`);
 }

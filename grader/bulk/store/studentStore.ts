@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { ResultsDocument } from '../../results/types.ts';
 import { validateResults } from '../../results/validateResults.ts';
 import { GRADED_STATUSES, type StudentRecord } from '../types.ts';
-import { writeTextAtomically } from './writeTextAtomically.ts';
+import { writeFileAtomically } from '../../core/writeFileAtomically.ts';
 
 export const RECORD_FILE = 'student.json';
 export const RESULTS_FILE = 'results.json';
@@ -18,7 +18,7 @@ export const studentDir = (outDir: string, id: string) => path.join(outDir, id);
 
 /** Writes the record atomically (temporary file, fsync, rename). */
 export async function writeRecord(outDir: string, record: StudentRecord): Promise<void> {
-  await writeTextAtomically(path.join(studentDir(outDir, record.id), RECORD_FILE), `${JSON.stringify(record, null, 2)}\n`);
+  await writeFileAtomically(path.join(studentDir(outDir, record.id), RECORD_FILE), `${JSON.stringify(record, null, 2)}\n`);
 }
 
 export async function readRecord(outDir: string, id: string): Promise<StudentRecord | null> {
