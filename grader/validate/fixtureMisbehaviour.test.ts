@@ -1,0 +1,108 @@
+// The misbehaving fixtures really hang, exit or crash, run in a child process.
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadFixtureCorpus, materialiseFixture, type Fixture } from './fixtureCorpus.ts';
+import { PACKAGE_ROOT, type ModuleName } from '../core/defaults.ts';
+import { net, writeReference, X, Y } from './testing/corpusProbes.ts';
+
+const corpus = await loadFixtureCorpus();
+const byName = new Map(corpus.map((f) => [f.name, f]));
+const ofKind = (kind: Fixture['expect']['kind']) => corpus.filter((f) => f.expect.kind === kind);
+
+let workDir: string;
+beforeAll(async () => {
+  workDir = await mkdtemp(path.join(os.tmpdir(), 'relu-lab-corpus-'));
+});
+afterAll(async () => {
+  await rm(workDir, { recursive: true, force: true });
+});
+
+// ---------------------------------------------------------------------------
+// The misbehaving fixtures, run for real in a child process (tsx), next to the
+// same call on the reference.
+
+const RUNNER = `
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+const [dir, module, fn, args] = process.argv.slice(2);
+console.log('STARTED');
+const mod = await import(pathToFileURL(path.join(dir, module + '.ts')).href);
+if (fn) mod[fn](...JSON.parse(args));
+console.log('RETURNED');
+`;
+
+interface Run {
+  outcome: 'returned' | 'timed-out' | 'exited-silently' | 'crashed';
+  stderr: string;
+}
+
+/** Seconds the module gets to load and answer once the runner has started (tsx is slow to start on a busy machine). */
+const BUDGET_MS = 8_000;
+
+function runInChild(runner: string, dir: string, module: string, fn = '', args: unknown[] = []): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--max-old-space-size=96', '--import', 'tsx', runner, dir, module, fn, JSON.stringify(args)], {
+      cwd: PACKAGE_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    let timedOut = false;
+    let budget: NodeJS.Timeout | undefined;
+    const kill = () => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    };
+    const hardLimit = setTimeout(kill, 60_000);
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+      if (!budget && stdout.includes('STARTED')) budget = setTimeout(kill, BUDGET_MS);
+    });
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('close', (code) => {
+      clearTimeout(hardLimit);
+      clearTimeout(budget);
+      if (stdout.includes('RETURNED')) resolve({ outcome: 'returned', stderr });
+      else if (timedOut) resolve({ outcome: 'timed-out', stderr });
+      else if (code === 0) resolve({ outcome: 'exited-silently', stderr });
+      else resolve({ outcome: 'crashed', stderr });
+    });
+  });
+}
+
+describe('the misbehaving fixtures misbehave', () => {
+  const calls: Record<string, { module: ModuleName; fn?: string; args?: unknown[]; outcome: Run['outcome']; stderr?: RegExp }> = {
+    'hangs-forever': { module: 'backprop', fn: 'backward', args: [net, X, Y], outcome: 'timed-out' },
+    'hangs-at-import': { module: 'training', outcome: 'timed-out' },
+    'exits-during-call': { module: 'backprop', fn: 'mseLoss', args: [net, X, Y], outcome: 'exited-silently' },
+    'exits-with-reallyexit': { module: 'linearity', outcome: 'exited-silently' },
+    'crashes-at-import': { module: 'dead-neurons', outcome: 'crashed', stderr: /dead-neurons\.ts is not finished yet/ },
+    'fails-to-compile': { module: 'forward', outcome: 'crashed', stderr: /Expected|SyntaxError|Transform failed/ },
+    'exhausts-memory': { module: 'training', fn: 'train', args: [net, X, Y, { epochs: 1, lr: 0.1 }], outcome: 'crashed', stderr: /heap|memory/i },
+  };
+  let runner: string;
+  let control: string;
+  beforeAll(async () => {
+    runner = path.join(workDir, 'runner.mts');
+    await writeFile(runner, RUNNER);
+    control = await writeReference(workDir, 'reference-child-');
+  });
+
+  it('covers every misbehaving fixture', () => {
+    expect(Object.keys(calls).sort()).toEqual(ofKind('misbehaves').map((f) => f.name).sort());
+  });
+
+  it.each(Object.entries(calls))('%s', async (name, call) => {
+    const dir = await materialiseFixture(byName.get(name)!, path.join(workDir, 'child', name));
+    const [run, controlRun] = await Promise.all([
+      runInChild(runner, dir, call.module, call.fn, call.args),
+      runInChild(runner, control, call.module, call.fn, call.args),
+    ]);
+    expect(controlRun.outcome, controlRun.stderr).toBe('returned');
+    expect(run.outcome, run.stderr).toBe(call.outcome);
+    if (call.stderr) expect(run.stderr).toMatch(call.stderr);
+  });
+});
