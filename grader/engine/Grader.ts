@@ -75,6 +75,9 @@ export class Grader {
         hookTimeout: 30_000,
         silent: true,
         cache: false,
+        // the hidden suite and the reference, transformed once and kept
+        // beside the package (the sandbox cannot read there)
+        experimental: { fsModuleCache: true, fsModuleCachePath: 'node_modules/.cache/relu-lab/vitest' },
       },
       { logLevel: 'silent', cacheDir: path.join(tmpRoot, 'vite') },
     );
