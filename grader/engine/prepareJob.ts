@@ -29,11 +29,11 @@ export async function prepareJob(
   options: { plots: boolean; memoDir: string },
 ): Promise<PreparedJob> {
   const gradedAt = new Date();
-  const identity = await submissionIdentity(submissionDir);
   const codeDir = path.join(jobDir, 'code');
   await fs.mkdir(codeDir, { recursive: true });
   await fs.mkdir(options.memoDir, { recursive: true });
-  const compiled = await compileSubmission(submissionDir, codeDir);
+  // git and esbuild run in processes of their own: let them overlap
+  const [identity, compiled] = await Promise.all([submissionIdentity(submissionDir), compileSubmission(submissionDir, codeDir)]);
   await fs.copyFile(PROBE_SOURCE, path.join(codeDir, `${PROBE_MODULE}.mjs`));
   const unavailable: Record<string, string> = {};
   for (const [name, result] of Object.entries(compiled.modules)) {

@@ -4,17 +4,32 @@
 // compiled modules and its drawn values warm between them.
 import { describe, inject } from 'vitest';
 import { JOBS_KEY } from './harness/job.ts';
-import { useStudent } from './harness/useStudent.ts';
-import { activationsSuite } from './suites/activations.suite.ts';
-import { backpropSuite } from './suites/backprop.suite.ts';
-import { claimsSuite } from './suites/claims.suite.ts';
-import { deadNeuronsSuite } from './suites/dead-neurons.suite.ts';
-import { forwardSuite } from './suites/forward.suite.ts';
-import { linearitySuite } from './suites/linearity.suite.ts';
-import { plotsStep } from './suites/plots.step.ts';
-import { trainingSuite } from './suites/training.suite.ts';
+import { openAhead, useStudent } from './harness/useStudent.ts';
 
 const jobs = inject(JOBS_KEY);
+// The first sandbox's Node process starts while the checks' modules load.
+if (jobs[0]) openAhead(jobs[0]);
+
+const [
+  { activationsSuite },
+  { forwardSuite },
+  { backpropSuite },
+  { deadNeuronsSuite },
+  { linearitySuite },
+  { claimsSuite },
+  { trainingSuite },
+  { plotsStep },
+] = await Promise.all([
+  import('./suites/activations.suite.ts'),
+  import('./suites/forward.suite.ts'),
+  import('./suites/backprop.suite.ts'),
+  import('./suites/dead-neurons.suite.ts'),
+  import('./suites/linearity.suite.ts'),
+  import('./suites/claims.suite.ts'),
+  import('./suites/training.suite.ts'),
+  import('./suites/plots.step.ts'),
+]);
+
 jobs.forEach((job, i) => {
   describe(job.id, () => {
     const student = useStudent(job, jobs[i + 1]);

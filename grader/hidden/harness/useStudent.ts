@@ -7,6 +7,11 @@ import { StudentCode } from './StudentCode.ts';
 
 const opening = new Map<string, Promise<StudentCode>>();
 
+/** Starts opening `job`'s sandbox now; its checks pick it up later. */
+export function openAhead(job: JobContext): void {
+  void open(job);
+}
+
 function open(job: JobContext): Promise<StudentCode> {
   let pending = opening.get(job.id);
   if (!pending) {
@@ -22,7 +27,7 @@ export function useStudent(job: JobContext, next?: JobContext): () => StudentCod
   beforeAll(async () => {
     student = await open(job);
     student.begin();
-    if (next) void open(next);
+    if (next) openAhead(next);
   });
   afterAll(async () => {
     opening.delete(job.id);
