@@ -7,12 +7,12 @@
 // with `unavailable`, so nothing waits on a sandbox that is gone. No method
 // throws for anything student code does.
 import type { ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { ReluLabError } from '../core/errors.ts';
 import type { BatchOutcome, CallOutcome, SandboxState } from './CallOutcome.ts';
 import { describeCrash } from './describeCrash.ts';
 import { OutputTail } from './OutputTail.ts';
+import { MEMORY_NEAR_LIMIT, residentMb } from './residentMb.ts';
 import { type Reply, checkReply } from './checkReply.ts';
 import { killGroup, spawnHost } from './spawnHost.ts';
 
@@ -25,20 +25,6 @@ export interface SandboxOptions {
   memoryMb: number;
   /** how long the process may take to start; default 10 s */
   startTimeoutMs?: number;
-}
-
-/** A process past this share of its heap limit when a call times out is out of memory. */
-const MEMORY_NEAR_LIMIT = 0.9;
-
-/** Resident memory of a process in MB from /proc (Linux), or null where unavailable. */
-function residentMb(pid: number | undefined): number | null {
-  if (pid === undefined) return null;
-  try {
-    const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) / 1024 : null;
-  } catch {
-    return null;
-  }
 }
 
 /** Extra time a batch gets per progress report, for the report's own delay. */
