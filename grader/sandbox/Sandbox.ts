@@ -12,7 +12,7 @@ import { ReluLabError } from '../core/errors.ts';
 import type { BatchOutcome, CallOutcome, SandboxState } from './CallOutcome.ts';
 import { describeCrash } from './describeCrash.ts';
 import { OutputTail } from './OutputTail.ts';
-import { MEMORY_NEAR_LIMIT, residentMb } from './residentMb.ts';
+import { describeTimeout } from './describeTimeout.ts';
 import { type Reply, checkReply } from './checkReply.ts';
 import { killGroup, spawnHost } from './spawnHost.ts';
 
@@ -239,18 +239,11 @@ export class Sandbox {
   private onTimeout(job: Job): void {
     if (this.current !== job || this.status !== 'open') return;
     const ms = performance.now() - job.started;
-    // Near its heap limit V8 collects garbage over and over before it gives
-    // up: a call that is slow because it is out of memory is said so.
-    const rssMb = residentMb(this.child.pid);
-    if (rssMb !== null && rssMb >= MEMORY_NEAR_LIMIT * this.opts.memoryMb) {
-      const message = `${job.label} ran out of memory (it was using ${Math.round(rssMb)} MB, the limit is ${this.opts.memoryMb} MB)`;
-      this.breakWith(message);
-      this.finish(job, { kind: 'crashed', message, ms });
-      return;
-    }
-    const message = `${job.label} timed out after ${this.opts.callTimeoutMs} ms${job.batchSize === null ? '' : ` (in a batch of ${job.batchSize} calls)`}`;
+    const { label, batchSize } = job;
+    const { callTimeoutMs, memoryMb } = this.opts;
+    const { kind, message } = describeTimeout({ label, pid: this.child.pid, callTimeoutMs, memoryMb, batchSize });
     this.breakWith(message);
-    this.finish(job, { kind: 'timed-out', ms, message });
+    this.finish(job, { kind, message, ms });
   }
 
   private onMessage(raw: unknown): void {

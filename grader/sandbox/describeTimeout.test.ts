@@ -1,0 +1,26 @@
+import { describe, expect, test } from 'vitest';
+import { describeTimeout, residentMb } from './describeTimeout.ts';
+
+const call = { label: 'exercises/backprop.ts backward', callTimeoutMs: 2000, batchSize: null };
+
+describe('describeTimeout', () => {
+  test('a process well under its heap limit timed out', () => {
+    expect(describeTimeout({ ...call, pid: process.pid, memoryMb: 1_000_000 })).toEqual({
+      kind: 'timed-out',
+      message: 'exercises/backprop.ts backward timed out after 2000 ms',
+    });
+  });
+
+  test('a process at its heap limit ran out of memory', () => {
+    const outcome = describeTimeout({ ...call, pid: process.pid, memoryMb: 1, batchSize: 10 });
+    expect(outcome.kind).toBe('crashed');
+    expect(outcome.message).toMatch(/^exercises\/backprop\.ts backward ran out of memory \(it was using \d+ MB, the limit is 1 MB\)$/);
+  });
+
+  test('a batch says so; an unknown process reads as no memory figure', () => {
+    expect(describeTimeout({ ...call, pid: undefined, memoryMb: 1, batchSize: 10 }).message).toBe(
+      'exercises/backprop.ts backward timed out after 2000 ms (in a batch of 10 calls)',
+    );
+    expect(residentMb(undefined)).toBeNull();
+  });
+});
