@@ -5,7 +5,7 @@ import type { Network } from '../exercises/types.ts';
 import { backward } from './backprop.ts';
 import { activationPattern, alwaysActiveNeurons, deadNeurons } from './dead-neurons.ts';
 import { forward } from './forward.ts';
-import { activation, matrixOf, quarter, SEED, vectorOf } from './testing/arbitraries.ts';
+import { activation, networkAndData, quarter, SEED } from './testing/arbitraries.ts';
 
 const RUNS = 200;
 
@@ -13,25 +13,7 @@ const RUNS = 200;
  * A network and data, pre-activations exactly 0 included (quarter steps hit
  * 0 often). Few samples, so dead units are common.
  */
-const problem = fc
-  .record({
-    inputs: fc.integer({ min: 1, max: 3 }),
-    hidden: fc.integer({ min: 1, max: 5 }),
-    outputs: fc.integer({ min: 1, max: 2 }),
-    samples: fc.integer({ min: 1, max: 4 }),
-  })
-  .chain((d) =>
-    fc.record({
-      W1: matrixOf(d.hidden, d.inputs),
-      b1: vectorOf(d.hidden),
-      W2: matrixOf(d.outputs, d.hidden),
-      b2: vectorOf(d.outputs),
-      activation,
-      X: matrixOf(d.samples, d.inputs),
-      Y: matrixOf(d.samples, d.outputs),
-    }),
-  )
-  .map(({ activation: act, X, Y, ...params }) => ({ net: { ...params, ...(act ? { activation: act } : {}) } as Network, X, Y }));
+const problem = networkAndData(activation, 5);
 
 const isLeaky = (net: Network) => net.activation?.kind === 'leakyRelu' && net.activation.alpha !== 0;
 

@@ -1,12 +1,12 @@
 // Properties of the reference's training and re-initialisation (solutions/training.ts).
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import type { Network, Rng, Vector } from '../exercises/types.ts';
+import type { Activation, Network, Rng, Vector } from '../exercises/types.ts';
 import { backward, mseLoss } from './backprop.ts';
 import { deadNeurons } from './dead-neurons.ts';
 import { forward } from './forward.ts';
 import { reviveDeadNeurons, sgdStep, train } from './training.ts';
-import { matrixOf, quarter, SEED, vectorOf } from './testing/arbitraries.ts';
+import { networkAndData, SEED } from './testing/arbitraries.ts';
 
 const RUNS = 200;
 /** sgdStep's arithmetic is one multiply and one subtract per entry. */
@@ -20,28 +20,8 @@ const epochs = fc.integer({ min: 1, max: 5 });
 
 /** A network with the given activation, and data with few samples (so dead units are common). */
 function problem(kind: 'relu' | 'leaky') {
-  return fc
-    .record({
-      inputs: fc.integer({ min: 1, max: 3 }),
-      hidden: fc.integer({ min: 1, max: 4 }),
-      outputs: fc.integer({ min: 1, max: 2 }),
-      samples: fc.integer({ min: 1, max: 4 }),
-    })
-    .chain((d) =>
-      fc.record({
-        W1: matrixOf(d.hidden, d.inputs),
-        b1: vectorOf(d.hidden),
-        W2: matrixOf(d.outputs, d.hidden),
-        b2: vectorOf(d.outputs),
-        alpha: fc.integer({ min: 1, max: 8 }).map((k) => k / 8),
-        X: matrixOf(d.samples, d.inputs),
-        Y: matrixOf(d.samples, d.outputs),
-      }),
-    )
-    .map(({ alpha, X, Y, ...params }) => {
-      const net: Network = kind === 'relu' ? params : { ...params, activation: { kind: 'leakyRelu', alpha } };
-      return { net, X, Y };
-    });
+  const leaky = fc.integer({ min: 1, max: 8 }).map((k): Activation => ({ kind: 'leakyRelu', alpha: k / 8 }));
+  return networkAndData(kind === 'relu' ? fc.constant(undefined) : leaky);
 }
 
 /** Units with z1 <= 0 on every sample: what ReLU would call dead. */
