@@ -57,11 +57,13 @@ try {
   const seconds = (performance.now() - started) / 1000;
   const memory = sampler.stop();
   if (code !== 0) throw new Error(`bulk exited with ${code}:\n${stdout}`);
-  const bulk = { seconds, perSecond: n / seconds, msPerSubmission: (1000 * seconds) / n, peakRssBytes: memory.peakBytes, maxProcesses: memory.maxProcesses, atPeak: memory.atPeak };
+  const bulk = { seconds, perSecond: n / seconds, msPerSubmission: (1000 * seconds) / n, peakRssBytes: memory.peakBytes, maxProcesses: memory.maxProcesses, atPeak: memory.atPeak, cpuMsPerSubmission: Object.fromEntries(Object.entries(memory.cpuMsByKind).map(([k, ms]) => [k, Math.round(ms / n)])) };
   console.log(`  bulk:     ${stdout.split('\n')[0]}`);
   console.log(`            ${bulk.perSecond.toFixed(2)} submissions/s, ${Math.round(bulk.msPerSubmission)} ms per submission (wall clock, start-up included)`);
   console.log(`            peak RSS of the process tree ${mb(memory.peakBytes)} (at most ${memory.maxProcesses} processes, ${memory.samples} samples)`);
   console.log(`            at the peak: ${Object.entries(memory.atPeak).map(([kind, v]) => `${kind} ${mb(v.bytes)} (${v.processes})`).join(', ')}`);
+  const cpuTotal = Object.values(memory.cpuMsByKind).reduce((a, b) => a + b, 0);
+  console.log(`            CPU per submission ${Math.round(cpuTotal / n)} ms: ${Object.entries(memory.cpuMsByKind).map(([kind, ms]) => `${kind} ${Math.round(ms / n)}`).join(', ')}`);
 
   // the baseline: the reference, one Grader, in this process, one after another
   const reference = path.join(work, 'reference');

@@ -15,6 +15,7 @@ import { OutputTail } from './OutputTail.ts';
 import { describeTimeout } from './describeTimeout.ts';
 import { type Reply, checkReply } from './checkReply.ts';
 import { killGroup, spawnHost } from './spawnHost.ts';
+import { findSpecials, restoreSpecials } from './wire.mjs';
 
 export interface SandboxOptions {
   /** folder of the compiled modules (`<module>.mjs`); host.mjs is copied into it */
@@ -212,7 +213,9 @@ export class Sandbox {
     this.lastLabel = job.label;
     job.started = performance.now();
     try {
-      this.child.send(job.request);
+      const carried = job.request.op === 'callMany' ? job.request.argsList : job.request.args;
+      const specials = carried === undefined ? [] : findSpecials(carried);
+      this.child.send(specials.length === 0 ? job.request : { ...job.request, specials });
     } catch (e) {
       // arguments that cannot be cloned are the caller's mistake, not the sandbox's
       this.current = null;
@@ -265,10 +268,11 @@ export class Sandbox {
     }
     const ms = performance.now() - job.started;
     if (reply.kind === 'threw') return this.finish(job, { kind: 'threw', error: reply.error, ms });
-    if (job.batchSize !== null && !(Array.isArray(reply.value) && reply.value.length === job.batchSize)) {
+    const value = reply.specials === undefined ? reply.value : restoreSpecials(reply.value, reply.specials);
+    if (job.batchSize !== null && !(Array.isArray(value) && value.length === job.batchSize && value.every((e) => e !== null && typeof e === 'object'))) {
       return this.finish(job, { kind: 'threw', error: { name: 'SandboxError', message: `${job.label}: the sandbox sent a malformed batch reply` }, ms });
     }
-    this.finish(job, { kind: 'returned', value: reply.value, ms });
+    this.finish(job, { kind: 'returned', value, ms });
   }
 
   /** The process ended, reported a fatal error, or closed its channel: the sandbox is broken. */

@@ -7,7 +7,7 @@ export type Reply =
   | { kind: 'ready' }
   | { kind: 'fatal'; error: CallError }
   | { id: number; kind: 'progress'; done: number }
-  | { id: number; kind: 'returned'; value: unknown }
+  | { id: number; kind: 'returned'; value: unknown; specials?: unknown }
   | { id: number; kind: 'threw'; error: CallError };
 
 function isRecord(x: unknown): x is Record<string, unknown> {
@@ -33,7 +33,7 @@ export function checkReply(raw: unknown): Reply | null {
     case 'progress':
       return Number.isInteger(raw.done) ? { id, kind: 'progress', done: raw.done as number } : null;
     case 'returned':
-      return { id, kind: 'returned', value: raw.value };
+      return raw.specials === undefined ? { id, kind: 'returned', value: raw.value } : { id, kind: 'returned', value: raw.value, specials: raw.specials };
     case 'threw': {
       const error = checkError(raw.error);
       return error ? { id, kind: 'threw', error } : null;

@@ -2,10 +2,11 @@
 // its own folder and calls them on request. It runs under Node's permission
 // model with read access to that folder only (see Sandbox.ts).
 //
-// Protocol (IPC, advanced serialization, so -0, NaN and undefined survive):
-//   in:  { id, op: 'call' | 'value' | 'callMany', module, name, args?, argsList? }
+// Protocol (IPC, JSON serialization; -0, NaN, ±Infinity and undefined travel
+// beside the value as `specials`, see wire.mjs):
+//   in:  { id, op: 'call' | 'value' | 'callMany', module, name, args?, argsList?, specials? }
 //   out: { kind: 'ready' } once, at start;
-//        { id, kind: 'returned', value } | { id, kind: 'threw', error: { name, message } };
+//        { id, kind: 'returned', value, specials? } | { id, kind: 'threw', error: { name, message } };
 //        { id, kind: 'progress', done } during a callMany, at most every PROGRESS_MS;
 //        { kind: 'fatal', error } when student code throws outside any call.
 // Replies hold plain data only: numbers, strings, booleans, null, undefined,
@@ -15,6 +16,7 @@
 // student code has loaded is copied here first: a submission that replaces
 // Array.isArray, JSON or process.send changes only what it sees itself.
 import { types as utilTypes } from 'node:util';
+import { restoreSpecials, specialCode } from './wire.mjs';
 
 const send = process.send.bind(process);
 const on = process.on.bind(process);
@@ -139,7 +141,7 @@ function safeSource(fn) {
  * the student's own code; what they throw propagates as the call's error);
  * anything that is not plain data throws an Unsendable naming where it is.
  */
-function toPlain(value, budget) {
+function toPlain(value, budget, specials) {
   const stack = []; // the objects being copied, outermost first
   const trail = []; // trail[d]: the key at depth d leading to the value being copied
   let depth = 0;
@@ -156,9 +158,19 @@ function toPlain(value, budget) {
     const type = typeof v;
     return v === null || type === 'number' || type === 'string' || type === 'boolean' || type === 'undefined';
   };
+  /** Notes where a value JSON cannot carry is (wire.mjs). */
+  const special = (v, key) => {
+    const code = specialCode(v);
+    if (code === null) return;
+    const path = [];
+    for (let i = 0; i < depth; i++) path[i] = trail[i];
+    if (key !== undefined) path[depth] = key;
+    specials[specials.length] = [path, code];
+  };
   function child(v, key) {
     if (isPrimitive(v)) {
       count();
+      special(v, key);
       return v;
     }
     trail[depth++] = key;
@@ -198,13 +210,17 @@ function toPlain(value, budget) {
     stack.length -= 1;
     return out;
   }
-  return copy(value);
+  const copied = copy(value);
+  if (isPrimitive(copied)) special(copied, undefined);
+  return copied;
 }
 
-/** The outcome of copying a result: returned with plain data, or threw. */
+/** The outcome of copying a result: returned with plain data (and where its specials are, if any), or threw. */
 function settle(value, budget) {
   try {
-    return { kind: 'returned', value: toPlain(value, budget) };
+    const specials = [];
+    const copied = toPlain(value, budget, specials);
+    return specials.length === 0 ? { kind: 'returned', value: copied } : { kind: 'returned', value: copied, specials };
   } catch (e) {
     if (isUnsendable(e)) return { kind: 'threw', error: { name: 'UnsendableValue', message: e.message } };
     return { kind: 'threw', error: describeError(e) };
@@ -261,19 +277,31 @@ async function handle(request) {
   const found = await lookup(module, name, op !== 'value');
   if (found.error) return { id, kind: 'threw', error: found.error };
   if (op === 'value') return { id, ...settle(found.value, budget) };
-  if (op === 'call') return { id, ...(await invoke(found.value, request.args, budget)) };
-  const argsList = request.argsList;
+  if (op === 'call') return { id, ...(await invoke(found.value, restoreSpecials(request.args, request.specials), budget)) };
+  const argsList = restoreSpecials(request.argsList, request.specials);
   const entries = [];
+  const specials = [];
   let lastReport = now();
   for (let i = 0; i < argsList.length; i++) {
-    put(entries, i, await invoke(found.value, argsList[i], budget));
+    const entry = await invoke(found.value, argsList[i], budget);
+    if (entry.specials) {
+      // the entry's specials, as paths from the top of the whole reply
+      for (let k = 0; k < entry.specials.length; k++) {
+        const inner = entry.specials[k][0];
+        const path = [i, 'value'];
+        for (let p = 0; p < inner.length; p++) path[p + 2] = inner[p];
+        specials[specials.length] = [path, entry.specials[k][1]];
+      }
+      delete entry.specials;
+    }
+    put(entries, i, entry);
     const t = now();
     if (t - lastReport >= PROGRESS_MS) {
       lastReport = t;
       send({ id, kind: 'progress', done: i + 1 });
     }
   }
-  return { id, kind: 'returned', value: entries };
+  return specials.length === 0 ? { id, kind: 'returned', value: entries } : { id, kind: 'returned', value: entries, specials };
 }
 
 let stopping = false;

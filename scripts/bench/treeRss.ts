@@ -15,6 +15,20 @@ function ppidOf(pid: number): number | null {
   }
 }
 
+/** Clock ticks per second of /proc's CPU times (USER_HZ, 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+/** CPU time `pid` has used so far (user + system, its own threads), in ms; null once it is gone. */
+function cpuMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
+
 function rssBytes(pid: number): number {
   try {
     return Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * PAGE;
@@ -64,6 +78,11 @@ export interface RssPeak {
   samples: number;
   /** the peak sample's RSS by kind of process */
   atPeak: Record<string, { processes: number; bytes: number }>;
+  /**
+   * CPU time by kind of process, in ms: each process's last sampled figure,
+   * so a process's final < 100 ms is missed (short-lived ones, such as git, are not seen at all)
+   */
+  cpuMsByKind: Record<string, number>;
 }
 
 export interface RssSampler {
@@ -76,8 +95,15 @@ export function sampleTreeRss(root: number, everyMs = 100): RssSampler {
   let maxProcesses = 0;
   let samples = 0;
   let atPeak: RssPeak['atPeak'] = {};
+  const lastCpu = new Map<number, { kind: string; ms: number }>();
   const sample = () => {
     const tree = processTree(root).map((pid) => ({ pid, bytes: rssBytes(pid) }));
+    for (const { pid } of tree) {
+      const ms = cpuMs(pid);
+      if (ms === null) continue;
+      const known = lastCpu.get(pid);
+      lastCpu.set(pid, { kind: known?.kind ?? kindOf(pid), ms });
+    }
     const total = tree.reduce((sum, p) => sum + p.bytes, 0);
     if (total > peakBytes) {
       peakBytes = total;
@@ -95,7 +121,9 @@ export function sampleTreeRss(root: number, everyMs = 100): RssSampler {
   return {
     stop() {
       clearInterval(timer);
-      return { peakBytes, maxProcesses, samples, atPeak };
+      const cpuMsByKind: Record<string, number> = {};
+      for (const { kind, ms } of lastCpu.values()) cpuMsByKind[kind] = (cpuMsByKind[kind] ?? 0) + ms;
+      return { peakBytes, maxProcesses, samples, atPeak, cpuMsByKind };
     },
   };
 }

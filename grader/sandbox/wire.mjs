@@ -1,0 +1,100 @@
+// The values JSON cannot carry, carried beside it. Calls and replies cross
+// the sandbox boundary as JSON (Node's 'json' IPC serialization: for arrays
+// of numbers it costs a third of 'advanced'), and JSON turns -0 into 0,
+// NaN and ±Infinity into null, and drops undefined. So each message lists
+// where such values were, `[[path, code], ...]`, and the receiver puts them
+// back. A path is the keys and indices from the top of the value.
+//
+// host.mjs imports this file beside itself before any student code loads, so
+// the built-ins below are the real ones whatever a submission replaces later.
+
+const defineProperty = Object.defineProperty;
+const hasOwn = Object.prototype.hasOwnProperty;
+const apply = Reflect.apply;
+const isArray = Array.isArray;
+const getPrototypeOf = Object.getPrototypeOf;
+const ownKeys = Object.keys;
+const objectIs = Object.is;
+const isInteger = Number.isInteger;
+const objectProto = Object.prototype;
+const arrayProto = Array.prototype;
+
+const VALUES = { '-0': -0, NaN: Number.NaN, Infinity: Number.POSITIVE_INFINITY, '-Infinity': Number.NEGATIVE_INFINITY, undefined: undefined };
+
+/** The code of a primitive JSON cannot carry (`-0`, `NaN`, `Infinity`, `-Infinity`, `undefined`), or null. */
+export function specialCode(value) {
+  if (typeof value === 'number') {
+    if (value !== value) return 'NaN';
+    if (value === Number.POSITIVE_INFINITY) return 'Infinity';
+    if (value === Number.NEGATIVE_INFINITY) return '-Infinity';
+    return value === 0 && objectIs(value, -0) ? '-0' : null;
+  }
+  return value === undefined ? 'undefined' : null;
+}
+
+/**
+ * Where `value` (plain data: arrays, plain objects, primitives) holds values
+ * JSON cannot carry. Throws a TypeError naming the place of anything that is
+ * not plain data (a function, a class instance, a bigint, a symbol).
+ */
+export function findSpecials(value) {
+  const found = [];
+  const trail = [];
+  const visit = (v) => {
+    const code = specialCode(v);
+    if (code !== null) {
+      found.push([trail.slice(), code]);
+      return;
+    }
+    const type = typeof v;
+    if (v === null || type === 'string' || type === 'boolean' || type === 'number') return;
+    const proto = type === 'object' ? getPrototypeOf(v) : undefined;
+    if (isArray(v) && proto === arrayProto) {
+      for (let i = 0; i < v.length; i++) {
+        trail.push(i);
+        visit(v[i]);
+        trail.pop();
+      }
+    } else if (type === 'object' && (proto === objectProto || proto === null)) {
+      for (const key of ownKeys(v)) {
+        trail.push(key);
+        visit(v[key]);
+        trail.pop();
+      }
+    } else {
+      throw new TypeError(`${type === 'object' ? 'an object that is not plain data' : `a ${type}`} at [${trail.join('][')}] cannot be sent`);
+    }
+  };
+  visit(value);
+  return found;
+}
+
+/**
+ * `value` with the listed values put back (it is changed in place; the
+ * result differs from it only when the whole value was one of them). Entries
+ * that do not fit the value, or lead through inherited properties, are
+ * ignored: a message may come from student code.
+ */
+export function restoreSpecials(value, specials) {
+  if (!isArray(specials)) return value;
+  for (let s = 0; s < specials.length; s++) {
+    const entry = specials[s];
+    if (!isArray(entry) || entry.length !== 2 || !isArray(entry[0]) || typeof entry[1] !== 'string' || !apply(hasOwn, VALUES, [entry[1]])) continue;
+    const path = entry[0];
+    const code = entry[1];
+    if (path.length === 0) {
+      value = VALUES[code];
+      continue;
+    }
+    let target = value;
+    for (let i = 0; i < path.length - 1 && target !== undefined; i++) {
+      target = target !== null && typeof target === 'object' && apply(hasOwn, target, [path[i]]) ? target[path[i]] : undefined;
+    }
+    const key = path[path.length - 1];
+    if (target === null || typeof target !== 'object' || (typeof key !== 'string' && typeof key !== 'number')) continue;
+    if (isArray(target) ? isInteger(key) && key >= 0 && key < target.length : typeof key === 'string') {
+      defineProperty(target, key, { value: VALUES[code], writable: true, enumerable: true, configurable: true });
+    }
+  }
+  return value;
+}
