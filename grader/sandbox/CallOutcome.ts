@@ -11,7 +11,8 @@ export interface CallError {
 export type CallOutcome =
   | { kind: 'returned'; value: unknown; ms: number }
   | { kind: 'threw'; error: CallError; ms: number }
-  | { kind: 'timed-out'; ms: number; message: string }
+  /** `loading`: the module's top-level code, not the call, ran past the limit */
+  | { kind: 'timed-out'; ms: number; message: string; loading?: boolean }
   | { kind: 'crashed'; message: string; ms: number }
   | { kind: 'unavailable'; message: string };
 

@@ -73,6 +73,13 @@ describe('Sandbox time limits', () => {
     expect(await sb.call('linearity', 'kinks', [])).toMatchObject({ kind: 'timed-out' });
   });
 
+  it('load() imports a module on its own: null once loaded, a time-out for one that never finishes', async () => {
+    const sb = await sandboxWith({ files: { 'linearity.ts': 'for (;;) {}\nexport const kinks = 1;\n' }, callTimeoutMs: 300 });
+    expect(await sb.load('activations')).toMatchObject({ kind: 'returned', value: null });
+    expect(await sb.load('nonesuch')).toMatchObject({ kind: 'threw' });
+    expect(await sb.load('linearity')).toMatchObject({ kind: 'timed-out', message: expect.stringContaining('exercises/linearity.ts') });
+  });
+
   it('gives each call of a batch the time limit of one call', async () => {
     const sb = await sandboxWith({ extra: HAZARDS, callTimeoutMs: 300 });
     const outcome = await sb.callMany('activations', 'slow', [[150], [150], [150], [150]]);

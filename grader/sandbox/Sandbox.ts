@@ -160,6 +160,11 @@ export class Sandbox {
     return this.enqueue({ op: 'call', module, name, args }, `exercises/${module}.ts ${name}`, null);
   }
 
+  /** Imports `module` (its top-level code runs), under the time limit of a call. Returns null once it has loaded. */
+  load(module: string): Promise<CallOutcome> {
+    return this.enqueue({ op: 'load', module }, `exercises/${module}.ts`, null);
+  }
+
   /** Reads the non-function export `name` of `module` (e.g. claims' linearExample). */
   value(module: string, name: string): Promise<CallOutcome> {
     return this.enqueue({ op: 'value', module, name }, `exercises/${module}.ts ${name}`, null);

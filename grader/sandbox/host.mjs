@@ -4,7 +4,9 @@
 //
 // Protocol (IPC, JSON serialization; -0, NaN, ±Infinity and undefined travel
 // beside the value as `specials`, see wire.mjs):
-//   in:  { id, op: 'call' | 'value' | 'callMany', module, name, args?, argsList?, specials? }
+//   in:  { id, op: 'load' | 'call' | 'value' | 'callMany', module, name?, args?, argsList?, specials? }
+//        ('load' imports the module and returns null, so a module that never
+//        finishes loading is told apart from a function that never returns)
 //   out: { kind: 'ready' } once, at start;
 //        { id, kind: 'returned', value, specials? } | { id, kind: 'threw', error: { name, message } };
 //        { id, kind: 'progress', done } during a callMany, at most every PROGRESS_MS;
@@ -274,6 +276,10 @@ async function invoke(fn, args, budget) {
 async function handle(request) {
   const { id, op, module, name } = request;
   const budget = { used: 0 };
+  if (op === 'load') {
+    const loading = await load(module);
+    return loading.error ? { id, kind: 'threw', error: loading.error } : { id, kind: 'returned', value: null };
+  }
   const found = await lookup(module, name, op !== 'value');
   if (found.error) return { id, kind: 'threw', error: found.error };
   if (op === 'value') return { id, ...settle(found.value, budget) };

@@ -22,7 +22,16 @@ export interface PlannedCall {
 
 /** `module.name` of the student function a call reaches (through the probe, the one it wraps). */
 function functionOf(module: string, name: string, args: unknown[]): string {
-  return module === PROBE_MODULE && name === 'argumentsAfter' ? `${args[0]}.${args[1]}` : `${module}.${name}`;
+  if (module !== PROBE_MODULE) return `${module}.${name}`;
+  return name === 'argumentsAfter' ? `${args[0]}.${args[1]}` : `${PROBE_TARGETS[name] ?? module}.${name}`;
+}
+
+/** The student module each probe helper other than argumentsAfter calls into (grader/hidden/probe.mjs). */
+const PROBE_TARGETS: Record<string, string> = { reviveSeeded: 'training' };
+
+/** The student module a call runs code of. */
+function moduleOf(module: string, name: string, args: unknown[]): string {
+  return functionOf(module, name, args).split('.')[0];
 }
 
 /** The planned call behind `argumentsAfter(module, name, args)`. */
@@ -55,8 +64,14 @@ export class StudentCode {
   /** the failure of the call that stopped the sandbox, if any */
   breakage: GradingFailure | null = null;
   private readonly prefetched = new Map<string, Prefetched>();
-  /** functions (`module.name`) that hung: later calls to them fail at once instead of hanging again */
+  /** functions (`module.name`) that hung or ran out of memory: later calls to them fail at once instead of hanging again */
   private readonly hung = new Map<string, string>();
+  /** modules whose top-level code never finished: calls into them fail at once */
+  private readonly neverLoaded = new Map<string, string>();
+  /** how loading a module failed when prefetch tried it, for the first call into it to report */
+  private readonly loadFailures = new Map<string, CallOutcome>();
+  /** modules the current sandbox has imported (or found broken) */
+  private loaded = new Set<string>();
 
   private sandbox: Sandbox | null = null;
   private openError: string | null = null;
@@ -86,6 +101,7 @@ export class StudentCode {
 
   private async reopen(): Promise<void> {
     await this.sandbox?.close();
+    this.loaded = new Set();
     const { codeDir, callTimeoutMs, memoryMb } = this.job;
     try {
       this.sandbox = await Sandbox.open({ codeDir, callTimeoutMs, memoryMb });
@@ -107,18 +123,54 @@ export class StudentCode {
 
   /** The raw outcome of calling `module.name(...args)` (for tests that expect a throw). */
   async outcome(module: string, name: string, args: unknown[]): Promise<CallOutcome> {
+    const target = moduleOf(module, name, args);
+    const failed = this.loadFailures.get(target);
+    if (failed) {
+      this.loadFailures.delete(target);
+      return failed;
+    }
     const missing = this.unavailable(module);
     if (missing) return { kind: 'unavailable', message: missing };
     const fn = functionOf(module, name, args);
+    const never = this.neverLoaded.get(target);
+    if (never) return { kind: 'unavailable', message: never };
     const hung = this.hung.get(fn);
     if (hung) return { kind: 'unavailable', message: `not run: ${fn.split('.')[1]} did not return in an earlier check (${hung}), so its later checks fail at once` };
     const ready = this.prefetched.get(`${module}\u0000${name}`);
     if (ready && ready.next < ready.entries.length && sameArgs(ready.args[ready.next], args)) {
       return { ...ready.entries[ready.next++], ms: 0 };
     }
+    const loading = await this.load(target);
+    if (loading) return loading;
     const outcome = await this.sandbox!.call(module, name, args);
-    if (outcome.kind === 'timed-out') this.hung.set(fn, `it ran past ${this.job.callTimeoutMs} ms`);
+    this.remember(fn, outcome);
     return outcome;
+  }
+
+  /** A function that hung or ran out of memory is not called again. */
+  private remember(fn: string, outcome: CallOutcome): void {
+    if (outcome.kind === 'timed-out') this.hung.set(fn, `it ran past ${this.job.callTimeoutMs} ms`);
+    else if (outcome.kind === 'crashed' && /ran out of memory/.test(outcome.message)) this.hung.set(fn, 'it ran out of memory');
+  }
+
+  /**
+   * Imports `module` in the sandbox before its first call there, so a module
+   * whose top-level code never finishes is found once and named as such,
+   * rather than blamed on each of its functions in turn. Returns the outcome
+   * to report instead of the call, or null to go on.
+   */
+  private async load(module: string): Promise<CallOutcome | null> {
+    if (this.loaded.has(module)) return null;
+    const outcome = await this.sandbox!.load(module);
+    if (outcome.kind === 'returned' || outcome.kind === 'threw') {
+      // a module that threw while loading: the call reports that error itself
+      this.loaded.add(module);
+      return null;
+    }
+    if (outcome.kind !== 'timed-out') return outcome;
+    const why = `exercises/${module}.ts did not finish loading within ${this.job.callTimeoutMs} ms (an endless loop in its top-level code?)`;
+    this.neverLoaded.set(module, `not run: ${why}, so none of its functions can be called`);
+    return { ...outcome, message: why, loading: true };
   }
 
   /**
@@ -136,6 +188,14 @@ export class StudentCode {
     }
     for (const group of groups.values()) {
       const { module, name } = group[0];
+      // a module that does not load: the property's first call reports how
+      const target = moduleOf(module, name, group[0].args);
+      if (this.neverLoaded.has(target)) return;
+      const failed = await this.load(target);
+      if (failed) {
+        this.loadFailures.set(target, failed);
+        return;
+      }
       const batch = await this.sandbox!.callMany(module, name, group.map((c) => c.args));
       if (batch.kind !== 'returned') {
         // A call in the batch hung or crashed: start afresh and let the
@@ -194,7 +254,7 @@ export class StudentCode {
   private unavailable(module: string): string | null {
     if (performance.now() - this.started > this.job.deadlineMs) return DEADLINE_MESSAGE(this.job.deadlineMs);
     if (this.openError) return `student code could not be started: ${this.openError}`;
-    return this.job.unavailable[module] ?? null;
+    return this.job.unavailable[module] ?? this.neverLoaded.get(module) ?? null;
   }
 
   private expectValue(outcome: CallOutcome, describe: string | (() => string)): unknown {
@@ -206,6 +266,7 @@ export class StudentCode {
       case 'threw':
         throw new GradingFailure(`${what()} threw ${outcome.error.name}: ${outcome.error.message}`, { status: 'errored' });
       case 'timed-out':
+        if (outcome.loading) return this.broke(new GradingFailure(`${what()} could not run: ${outcome.message}`, { status: 'timed-out' }));
         return this.broke(new GradingFailure(`${what()} did not return within ${this.job.callTimeoutMs} ms (an endless loop?)`, { status: 'timed-out' }));
       case 'crashed':
         return this.broke(new GradingFailure(`${what()} stopped the process running your code: ${outcome.message}`, { status: 'errored' }));
