@@ -1,7 +1,13 @@
 // The grading engine: one reused Vitest instance per grading process, the
 // hidden suite run against each submission's sandbox, outcomes taken only
-// from our reporter, a hard deadline, a private TMPDIR. Several submissions
-// share one Vitest run, so its worker stays warm between them.
+// from our reporter, a hard deadline, a private TMPDIR.
+//
+// A Vitest run is a session: one pass over the hidden suite's slot files
+// (grader/hidden/slots/), each of which asks this process, through the job
+// feed, for a batch of submissions to grade. The run starts as soon as the
+// Grader exists, so its worker thread starts and loads the checks while the
+// first submission compiles, and it serves batch after batch without starting
+// again until its slots are used up.
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,53 +16,71 @@ import { createVitest, type TestSpecification, type Vitest } from 'vitest/node';
 import { PACKAGE_ROOT } from '../core/defaults.ts';
 import { ReluLabError } from '../core/errors.ts';
 import { CATALOG } from '../hidden/catalog.ts';
-import { JOBS_KEY, type JobContext } from '../hidden/harness/job.ts';
+import { FEED_KEY, type JobContext } from '../hidden/harness/job.ts';
+import { SLOT_COUNT, slotFile, slotOf } from '../hidden/slots/slots.ts';
 import type { Manifest } from '../manifest/types.ts';
 import type { ResultsDocument } from '../results/types.ts';
 import { assembleResults } from './assembleResults.ts';
 import { graderVersion } from './graderVersion.ts';
 import { HiddenRunReporter } from './HiddenRunReporter.ts';
+import { JobFeed } from './JobFeed.ts';
 import { killSandboxes } from './killSandboxes.ts';
 import { prepareJob, type PreparedJob } from './prepareJob.ts';
 import { sampleCacheDir } from './sampleCacheDir.ts';
 
-/** The hidden suite's entry: every module's checks for every submission of a run. */
-const SUITE_ENTRY = path.join(PACKAGE_ROOT, 'grader/hidden/all.hidden.ts');
-/** Submissions per Vitest run: enough to keep the worker warm, few enough that a kill loses little. */
+/** Submissions per batch (one slot): few enough that a kill loses little. */
 export const BATCH_SIZE = 8;
 /** after the deadline kills the sandboxes, how long the run gets to wind down */
 const WIND_DOWN_MS = 10_000;
+/** how long a batch may wait for the hidden suite's worker to take it */
+const START_TIMEOUT_MS = 60_000;
 
 export interface GradeOptions {
   /** compute the report's plot data from the student's functions (default true) */
   plots?: boolean;
 }
 
-export interface GraderOptions {
-  /** the hidden suite's entry file (default grader/hidden/all.hidden.ts) */
-  suiteEntry?: string;
+/** One Vitest run: its feed, its end, and the slots not yet given a batch. */
+interface Session {
+  feed: JobFeed;
+  /** settles when the run is over (also after a cancel) */
+  ended: Promise<void>;
+  over: boolean;
+  slotsLeft: number;
 }
+
+/** How a batch's slot ended. */
+type SlotEnd = { kind: 'ended'; errors: string[] } | { kind: 'run-over' } | { kind: 'deadline' } | { kind: 'not-started' };
 
 export class Grader {
   private jobs = 0;
+  private session: Session | null = null;
+  /** per slot of the current session: called as its module ends */
+  private readonly slotEnds = new Map<number, (end: SlotEnd) => void>();
+
   private constructor(
     readonly manifest: Manifest,
     private readonly vitest: Vitest,
     private readonly reporter: HiddenRunReporter,
-    private readonly spec: TestSpecification,
+    private readonly specs: TestSpecification[],
     private readonly tmpRoot: string,
     private readonly previousTmpdir: string | undefined,
     private readonly memoDir: string,
-  ) {}
+  ) {
+    reporter.onModuleEnd = (moduleId, errors) => {
+      const slot = slotOf(moduleId);
+      if (slot !== null) this.slotEnds.get(slot)?.({ kind: 'ended', errors });
+    };
+  }
 
-  /** Starts Vitest once; grade as many submissions as you like, then close(). */
-  static async create(manifest: Manifest, options: GraderOptions = {}): Promise<Grader> {
+  /** Starts Vitest once (and its first run); grade as many submissions as you like, then close(). */
+  static async create(manifest: Manifest): Promise<Grader> {
     // Vitest writes transformed modules (hidden tests, reference) under TMPDIR:
     // give this process a private one and remove it on close.
     const tmpRoot = await fs.mkdtemp(path.join(os.tmpdir(), 'relu-lab-'));
     const previousTmpdir = process.env.TMPDIR;
     process.env.TMPDIR = tmpRoot;
-    const entry = options.suiteEntry ?? SUITE_ENTRY;
+    const slots = Array.from({ length: SLOT_COUNT }, (_, i) => slotFile(i + 1));
     const reporter = new HiddenRunReporter();
     const vitest = await createVitest(
       'test',
@@ -65,12 +89,14 @@ export class Grader {
         config: false,
         watch: false,
         reporters: [reporter],
-        include: [path.relative(PACKAGE_ROOT, entry)],
+        include: slots.map((f) => path.relative(PACKAGE_ROOT, f)),
         // A worker thread starts faster than a fork. It runs only trusted
         // code (the hidden suite and the reference): student code is in the sandbox.
         pool: 'threads',
         isolate: false,
         maxWorkers: 1,
+        // slots run in file order, one batch after another
+        sequence: { shuffle: false, concurrent: false },
         testTimeout: manifest.limits.submissionDeadlineMs,
         hookTimeout: 30_000,
         silent: true,
@@ -81,9 +107,11 @@ export class Grader {
       },
       { logLevel: 'silent', cacheDir: path.join(tmpRoot, 'vite') },
     );
-    const spec = vitest.projects[0].createSpecification(entry);
+    const specs = slots.map((f) => vitest.projects[0].createSpecification(f));
     const memoDir = await sampleCacheDir(path.join(tmpRoot, 'samples'));
-    return new Grader(manifest, vitest, reporter, spec, tmpRoot, previousTmpdir, memoDir);
+    const grader = new Grader(manifest, vitest, reporter, specs, tmpRoot, previousTmpdir, memoDir);
+    await grader.startSession();
+    return grader;
   }
 
   /** Grades one submission folder. Never throws for problems of the submission. */
@@ -94,9 +122,9 @@ export class Grader {
   }
 
   /**
-   * Grades several submissions, BATCH_SIZE to a Vitest run, handing each
-   * results document to `onResult` as soon as its run is over (so callers
-   * can write it at once).
+   * Grades several submissions, BATCH_SIZE to a slot, handing each results
+   * document to `onResult` as soon as its batch is over (so callers can
+   * write it at once).
    */
   async gradeBatch(dirs: string[], onResult: (dir: string, doc: ResultsDocument) => Promise<void>, options: GradeOptions = {}): Promise<void> {
     for (let i = 0; i < dirs.length; i += BATCH_SIZE) {
@@ -118,37 +146,80 @@ export class Grader {
     }
   }
 
-  /** Runs the hidden suite once for `prepared`, under their summed deadline, and assembles each one's results. */
-  private async run(prepared: PreparedJob[]): Promise<ResultsDocument[]> {
-    const started = performance.now();
-    this.reporter.reset();
-    this.vitest.projects[0].provide(JOBS_KEY, prepared.map((p) => p.job));
-    const deadlineMs = prepared.reduce((sum, p) => sum + p.job.deadlineMs, 0);
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<'deadline'>((resolve) => {
-      timer = setTimeout(() => resolve('deadline'), deadlineMs);
-    });
-    const run = this.vitest.runTestSpecifications([this.spec], false).then(() => 'done' as const);
-    let runStopped: string | null = null;
-    try {
-      if ((await Promise.race([run, deadline])) === 'deadline') {
-        // Past the deadline: stop the student code, let the run wind down, keep what was decided.
-        for (const p of prepared) await killSandboxes(p.jobDir);
-        await this.vitest.cancelCurrentRun('relu-lab: submission deadline' as never);
-        const wound = await Promise.race([run, new Promise((r) => setTimeout(() => r('stuck'), WIND_DOWN_MS))]);
-        if (wound === 'stuck') {
-          throw new ReluLabError('grader-failed', `grading did not stop within ${WIND_DOWN_MS} ms after the ${deadlineMs} ms deadline; restart the grading process`);
-        }
-        runStopped = `grading stopped at the deadline of ${deadlineMs} ms; checks not finished by then earn nothing`;
-      }
-    } finally {
-      clearTimeout(timer);
+  /** Starts a Vitest run over the slot files, unless one with a free slot is going. */
+  private async startSession(): Promise<Session> {
+    if (this.session && !this.session.over && this.session.slotsLeft > 0) return this.session;
+    if (this.session) {
+      // a run whose slots are all given out ends once its last batch is done
+      this.session.feed.drain();
+      await this.session.ended;
     }
-    const testsMs = Math.round((performance.now() - started) / prepared.length);
-    const suiteErrors = [...this.reporter.moduleErrors, ...this.reporter.unhandledErrors];
+    const feed = new JobFeed();
+    this.reporter.reset();
+    this.vitest.projects[0].provide(FEED_KEY, feed.name);
+    const session: Session = { feed, ended: Promise.resolve(), over: false, slotsLeft: SLOT_COUNT };
+    session.ended = this.vitest.runTestSpecifications(this.specs, false).then(
+      () => undefined,
+      () => undefined,
+    ).finally(() => {
+      session.over = true;
+      feed.close();
+      for (const end of [...this.slotEnds.values()]) end({ kind: 'run-over' });
+    });
+    this.session = session;
+    return session;
+  }
+
+  /** Grades `prepared` in one slot, under their summed deadline, and assembles each one's results. */
+  private async run(prepared: PreparedJob[]): Promise<ResultsDocument[]> {
+    const session = await this.startSession();
+    session.slotsLeft -= 1;
+    const jobs = prepared.map((p) => p.job);
+    const deadlineMs = jobs.reduce((sum, job) => sum + job.deadlineMs, 0);
+    let started = 0;
+    let timer: NodeJS.Timeout | undefined;
+    const end = await new Promise<SlotEnd>((resolve) => {
+      const finish = (e: SlotEnd) => {
+        clearTimeout(timer);
+        resolve(e);
+      };
+      timer = setTimeout(() => finish(session.feed.withdraw(jobs) ? { kind: 'not-started' } : { kind: 'deadline' }), START_TIMEOUT_MS);
+      session.feed.offer(jobs, (slot) => {
+        started = performance.now();
+        this.slotEnds.set(slot, (e) => {
+          this.slotEnds.delete(slot);
+          finish(e);
+        });
+        clearTimeout(timer);
+        timer = setTimeout(() => finish({ kind: 'deadline' }), deadlineMs);
+      });
+      if (session.over) finish({ kind: 'run-over' });
+    });
+    const testsMs = started ? Math.round((performance.now() - started) / prepared.length) : 0;
+    let runStopped: string | null = null;
+    if (end.kind === 'deadline') {
+      // Past the deadline: stop the student code, end the run, keep what was decided.
+      for (const p of prepared) await killSandboxes(p.jobDir);
+      // the worker goes on to the next slot files after a cancel: let them find no work
+      session.feed.drain();
+      session.slotsLeft = 0;
+      await this.vitest.cancelCurrentRun('relu-lab: submission deadline' as never);
+      let windDown: NodeJS.Timeout | undefined;
+      const wound = await Promise.race([session.ended.then(() => 'done'), new Promise((r) => (windDown = setTimeout(() => r('stuck'), WIND_DOWN_MS)))]);
+      clearTimeout(windDown);
+      if (wound === 'stuck') {
+        throw new ReluLabError('grader-failed', `grading did not stop within ${WIND_DOWN_MS} ms after the ${deadlineMs} ms deadline; restart the grading process`);
+      }
+      runStopped = `grading stopped at the deadline of ${deadlineMs} ms; checks not finished by then earn nothing`;
+    } else if (end.kind === 'not-started') {
+      throw new ReluLabError('grader-failed', `the hidden suite did not start within ${START_TIMEOUT_MS / 1000} s; restart the grading process`);
+    }
+    const suiteErrors = [...(end.kind === 'ended' ? end.errors : []), ...this.reporter.unhandledErrors];
+    if (end.kind === 'run-over' && suiteErrors.length === 0) suiteErrors.push('the hidden suite\'s run ended before this batch was done');
     const version = await graderVersion();
     return prepared.map((p) => {
       const seen = this.reporter.job(p.job.id);
+      this.reporter.forget(p.job.id);
       const timedOut = runStopped ?? (seen.deadlinePassed ? `grading stopped at the submission deadline of ${p.job.deadlineMs} ms; checks not finished by then earn nothing` : null);
       const doc = assembleResults({
         manifest: this.manifest,
@@ -169,6 +240,10 @@ export class Grader {
   }
 
   async close(): Promise<void> {
+    if (this.session && !this.session.over) {
+      this.session.feed.drain();
+      await this.session.ended;
+    }
     await this.vitest.close();
     if (this.previousTmpdir === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = this.previousTmpdir;

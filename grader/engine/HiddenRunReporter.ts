@@ -34,12 +34,19 @@ export class HiddenRunReporter implements Reporter {
   /** errors of whole suite files (a hidden suite that failed to load, a worker that died) */
   readonly moduleErrors: string[] = [];
   readonly unhandledErrors: string[] = [];
+  /** called as each test module (a slot of the hidden suite) ends, with its errors */
+  onModuleEnd: ((moduleId: string, errors: string[]) => void) | null = null;
 
   /** Forgets the previous run's results. */
   reset(): void {
     this.jobs.clear();
     this.moduleErrors.length = 0;
     this.unhandledErrors.length = 0;
+  }
+
+  /** Forgets what job `id` reported, once its results are assembled. */
+  forget(id: string): void {
+    this.jobs.delete(id);
   }
 
   /** What job `id` reported (empty when it reported nothing). */
@@ -53,7 +60,9 @@ export class HiddenRunReporter implements Reporter {
   }
 
   onTestCaseResult(testCase: TestCase): void {
-    const jobId = testCase.parent.type === 'suite' ? testCase.parent.name : '';
+    // a test outside any submission's block (an idle slot's) reports nothing
+    if (testCase.parent.type !== 'suite') return;
+    const jobId = testCase.parent.name;
     const job = this.job(jobId);
     const result = testCase.result();
     if (testCase.name === PLOTS_TEST) {
@@ -81,7 +90,9 @@ export class HiddenRunReporter implements Reporter {
   }
 
   onTestModuleEnd(testModule: TestModule): void {
-    for (const error of testModule.errors()) this.moduleErrors.push(stripAnsi(`${testModule.moduleId}: ${error.message}`));
+    const errors = testModule.errors().map((error) => stripAnsi(`${testModule.moduleId}: ${error.message}`));
+    this.moduleErrors.push(...errors);
+    this.onModuleEnd?.(testModule.moduleId, errors);
   }
 
   onTestRunEnd(_modules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<{ message?: string }>): void {

@@ -71,6 +71,14 @@ async function tsFiles(root: string, sub = ''): Promise<string[]> {
   return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
+/** Whether `dir` or a folder above it holds a `.git` (a folder, or a file for worktrees and submodules). */
+async function underGitDir(dir: string): Promise<boolean> {
+  for (let at = dir; ; at = path.dirname(at)) {
+    if (await stat(path.join(at, '.git')).catch(() => null)) return true;
+    if (path.dirname(at) === at) return false;
+  }
+}
+
 async function contentHash(root: string, files: string[]): Promise<string> {
   const hash = createHash('sha256');
   for (const file of files) {
@@ -89,6 +97,8 @@ async function contentHash(root: string, files: string[]): Promise<string> {
  * yet, or git cannot be run: the identity is informational, never fatal.
  */
 async function gitIdentity(dir: string): Promise<GitIdentity | null> {
+  // most folders graded in bulk are private copies outside any repository: no git process for them
+  if (!(await underGitDir(dir))) return null;
   const git = safeGit(dir);
   try {
     if ((await git.raw(['rev-parse', '--is-inside-work-tree'])).trim() !== 'true') return null;

@@ -1,5 +1,5 @@
-// What the orchestrator hands the hidden tests, through Vitest's
-// provide/inject: plain data only, one entry per submission in the run.
+// What the orchestrator hands the hidden tests: plain data only, one entry
+// per submission, sent through the job feed (grader/hidden/feed.ts).
 export interface JobContext {
   /** names the submission's describe block, so results can be told apart */
   id: string;
@@ -21,8 +21,22 @@ export interface JobContext {
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    reluLabJobs: JobContext[];
+    /** the name of the BroadcastChannel the hidden suite asks for jobs on */
+    reluLabFeed: string;
   }
 }
 
-export const JOBS_KEY = 'reluLabJobs' as const;
+export const FEED_KEY = 'reluLabFeed' as const;
+
+/** A slot's request for its batch, on the feed. */
+export interface FeedRequest {
+  type: 'want';
+  slot: number;
+}
+
+/** The batch for a slot (no jobs: the run is winding down). */
+export interface FeedReply {
+  type: 'jobs';
+  slot: number;
+  jobs: JobContext[];
+}

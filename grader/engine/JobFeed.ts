@@ -1,0 +1,66 @@
+// The grading process's end of the job feed (see grader/hidden/feed.ts): slot
+// files of the hidden suite ask for batches, and get them in the order they
+// were offered, or none once the feed is drained. One feed serves one Vitest
+// run; its channel name is handed to the run through provide/inject.
+import { randomUUID } from 'node:crypto';
+import { BroadcastChannel } from 'node:worker_threads';
+import type { FeedReply, FeedRequest, JobContext } from '../hidden/harness/job.ts';
+
+interface Offer {
+  jobs: JobContext[];
+  /** called as a slot takes the batch */
+  taken(slot: number): void;
+}
+
+export class JobFeed {
+  readonly name = `relu-lab-feed-${process.pid}-${randomUUID()}`;
+  private readonly channel = new BroadcastChannel(this.name);
+  private readonly waiting: number[] = [];
+  private readonly offers: Offer[] = [];
+  private drained = false;
+
+  constructor() {
+    this.channel.onmessage = (event) => {
+      const request = (event as { data?: FeedRequest }).data;
+      if (request?.type !== 'want' || !Number.isInteger(request.slot)) return;
+      this.waiting.push(request.slot);
+      this.pump();
+    };
+    // a slot waiting for work must not keep the process alive on its own
+    this.channel.unref();
+  }
+
+  /** Queues a batch for the next slot that asks. */
+  offer(jobs: JobContext[], taken: (slot: number) => void): void {
+    this.offers.push({ jobs, taken });
+    this.pump();
+  }
+
+  /** Withdraws a batch no slot has taken yet; false when one already has. */
+  withdraw(jobs: JobContext[]): boolean {
+    const i = this.offers.findIndex((o) => o.jobs === jobs);
+    if (i === -1) return false;
+    this.offers.splice(i, 1);
+    return true;
+  }
+
+  /** From now on slots that ask get no jobs, so the run ends. */
+  drain(): void {
+    this.drained = true;
+    this.pump();
+  }
+
+  close(): void {
+    this.channel.close();
+  }
+
+  private pump(): void {
+    while (this.waiting.length > 0 && (this.offers.length > 0 || this.drained)) {
+      const slot = this.waiting.shift()!;
+      const offer = this.offers.shift();
+      const reply: FeedReply = { type: 'jobs', slot, jobs: offer?.jobs ?? [] };
+      this.channel.postMessage(reply);
+      offer?.taken(slot);
+    }
+  }
+}

@@ -1,0 +1,4 @@
+// Slot 13 of the hidden suite (see slots.ts); generated, all alike.
+import { serveSlot } from '../serveSlot.ts';
+
+await serveSlot(13);
