@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULTS } from '../../core/defaults.ts';
 import { ReluLabError } from '../../core/errors.ts';
-import { Grader } from '../../engine/Grader.ts';
+import type { Grader } from '../../engine/Grader.ts';
 import { gradeToFolder } from '../../engine/gradeToFolder.ts';
 import { loadManifest } from '../../manifest/loadManifest.ts';
 import { renderTerminal } from '../../report/renderTerminal.ts';
@@ -15,6 +15,9 @@ export const grade: Command = {
   summary: 'grade one submission and write results.json, report.html and report.md',
   usage: 'usage: relu-lab grade [--submission DIR] [--out DIR] [--json] [--min-score N] [--manifest FILE]',
   async run(args, io) {
+    // the engine (and Vitest with it) loads while the arguments and the manifest are read
+    const engine = import('../../engine/Grader.ts');
+    engine.catch(() => {});
     const { values } = parse(args, {
       submission: { type: 'string' },
       out: { type: 'string' },
@@ -32,7 +35,7 @@ export const grade: Command = {
     const outDir = path.resolve(io.cwd, values.out ?? path.join(DEFAULTS.reportsDir, path.basename(submissionDir)));
     let grader: Grader | undefined;
     try {
-      const result = await gradeToFolder(async () => (grader = await Grader.create(manifest)), manifest, submissionDir, outDir);
+      const result = await gradeToFolder(async () => (grader = await (await engine).Grader.create(manifest)), manifest, submissionDir, outDir);
       if (values.json) {
         io.out(`${JSON.stringify(result.doc, null, 2)}\n`);
       } else {

@@ -1,7 +1,7 @@
 // relu-lab validate: grade the reference, the stubs and the fixture corpus
 // and check each gets the grade its name states. Exit 1 on any surprise.
 import { loadManifest } from '../../manifest/loadManifest.ts';
-import { validateCorpus, type ValidationRow } from '../../validate/validateCorpus.ts';
+import type { ValidationRow } from '../../validate/validateCorpus.ts';
 import { parse } from '../parse.ts';
 import type { Command } from './Command.ts';
 
@@ -14,6 +14,8 @@ export const validate: Command = {
   async run(args, io) {
     const { values } = parse(args, { manifest: { type: 'string' } });
     const manifest = await loadManifest(values.manifest);
+    // loaded here, not at the top: it brings Vitest, which other commands do without
+    const { validateCorpus } = await import('../../validate/validateCorpus.ts');
     const report = await validateCorpus(manifest, (row) => {
       const mark = row.verdict.ok ? 'ok  ' : 'FAIL';
       io.out(`${mark} ${row.name.padEnd(48)} ${describe(row).padEnd(28)} ${row.verdict.detail} (${row.ms} ms)\n`);
