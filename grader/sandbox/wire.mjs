@@ -41,13 +41,15 @@ export function findSpecials(value) {
   const found = [];
   const trail = [];
   const visit = (v) => {
+    const type = typeof v;
+    // the common case first: a finite number that is not -0
+    if (type === 'number' && v === v && v !== Number.POSITIVE_INFINITY && v !== Number.NEGATIVE_INFINITY && (v !== 0 || 1 / v > 0)) return;
     const code = specialCode(v);
     if (code !== null) {
       found.push([trail.slice(), code]);
       return;
     }
-    const type = typeof v;
-    if (v === null || type === 'string' || type === 'boolean' || type === 'number') return;
+    if (v === null || type === 'string' || type === 'boolean') return;
     const proto = type === 'object' ? getPrototypeOf(v) : undefined;
     if (isArray(v) && proto === arrayProto) {
       for (let i = 0; i < v.length; i++) {
