@@ -43,6 +43,12 @@ describe('Grader', () => {
     expect(() => validateResults(doc)).not.toThrow();
   });
 
+  test('the reference run in-process, with no sandbox (the benchmark baseline), scores 100 % too', async () => {
+    const fixture = (await loadFixtureCorpus()).find((f) => f.name === 'passes-all-functional')!;
+    const doc = await grader.grade(await materialiseFixture(fixture, path.join(work, 'in-process')), { trustedInProcess: true });
+    expect(doc.score).toEqual({ earned: 100, possible: 100 });
+  });
+
   test('a planted mistake loses points in its task, with a small replayable counterexample', async () => {
     const doc = await gradeFixture('fails-relu-grad-at-zero');
     const failing = doc.tests.filter((t) => t.status !== 'passed');

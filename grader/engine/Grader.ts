@@ -38,6 +38,11 @@ const START_TIMEOUT_MS = 60_000;
 export interface GradeOptions {
   /** compute the report's plot data from the student's functions (default true) */
   plots?: boolean;
+  /**
+   * Run the submission in this process, with no sandbox. Only for code you
+   * trust (the benchmark grades the reference this way for its baseline).
+   */
+  trustedInProcess?: boolean;
 }
 
 /** One Vitest run: its feed, its end, and the slots not yet given a batch. */
@@ -133,7 +138,7 @@ export class Grader {
       try {
         for (const dir of batch) {
           const jobDir = path.join(this.tmpRoot, `job-${++this.jobs}`);
-          prepared.push(await prepareJob(dir, jobDir, this.manifest, { plots: options.plots !== false, memoDir: this.memoDir }));
+          prepared.push(await prepareJob(dir, jobDir, this.manifest, { plots: options.plots !== false, memoDir: this.memoDir, trustedInProcess: options.trustedInProcess }));
         }
         const docs = await this.run(prepared);
         for (let j = 0; j < batch.length; j++) await onResult(batch[j], docs[j]);

@@ -26,7 +26,7 @@ export async function prepareJob(
   submissionDir: string,
   jobDir: string,
   manifest: Manifest,
-  options: { plots: boolean; memoDir: string },
+  options: { plots: boolean; memoDir: string; trustedInProcess?: boolean },
 ): Promise<PreparedJob> {
   const gradedAt = new Date();
   const codeDir = path.join(jobDir, 'code');
@@ -52,6 +52,7 @@ export async function prepareJob(
     deadlineMs: limits.submissionDeadlineMs,
     ...fastCheck,
     plots: options.plots,
+    trustedInProcess: options.trustedInProcess === true,
     memoDir: options.memoDir,
   };
   return { job, jobDir, identity, diagnostics: compiled.diagnostics, compileMs: Math.round(compiled.timings.totalMs), gradedAt };

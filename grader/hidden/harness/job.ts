@@ -17,6 +17,8 @@ export interface JobContext {
   plots: boolean;
   /** a folder of the grading process (not readable from the sandbox) for values drawn once per process */
   memoDir: string | null;
+  /** run the code in the grading process, with no sandbox: for the trusted reference only (the benchmark's baseline) */
+  trustedInProcess?: boolean;
 }
 
 declare module 'vitest' {
