@@ -49,6 +49,13 @@ describe('Grader', () => {
     expect(doc.score).toEqual({ earned: 100, possible: 100 });
   });
 
+  test('a folder that cannot be prepared rejects with its reason, and the Grader goes on', async () => {
+    await expect(grader.grade(path.join(work, 'no-such-submission'))).rejects.toMatchObject({ code: 'submission-missing' });
+    const fixture = (await loadFixtureCorpus()).find((f) => f.name === 'passes-all-loops')!;
+    const doc = await grader.grade(await materialiseFixture(fixture, path.join(work, 'after-missing')));
+    expect(doc.score).toEqual({ earned: 100, possible: 100 });
+  });
+
   test('a planted mistake loses points in its task, with a small replayable counterexample', async () => {
     const doc = await gradeFixture('fails-relu-grad-at-zero');
     const failing = doc.tests.filter((t) => t.status !== 'passed');

@@ -25,7 +25,7 @@ import { graderVersion } from './graderVersion.ts';
 import { HiddenRunReporter } from './HiddenRunReporter.ts';
 import { JobFeed } from './JobFeed.ts';
 import { killSandboxes } from './killSandboxes.ts';
-import { prepareJob, type PreparedJob } from './prepareJob.ts';
+import { planJob, prepareJob, type PlannedJob, type PreparedJob } from './prepareJob.ts';
 import { sampleCacheDir } from './sampleCacheDir.ts';
 
 /** Submissions per batch (one slot): few enough that a kill loses little. */
@@ -134,16 +134,16 @@ export class Grader {
   async gradeBatch(dirs: string[], onResult: (dir: string, doc: ResultsDocument) => Promise<void>, options: GradeOptions = {}): Promise<void> {
     for (let i = 0; i < dirs.length; i += BATCH_SIZE) {
       const batch = dirs.slice(i, i + BATCH_SIZE);
-      const prepared: PreparedJob[] = [];
+      const planned: PlannedJob[] = [];
       try {
         for (const dir of batch) {
           const jobDir = path.join(this.tmpRoot, `job-${++this.jobs}`);
-          prepared.push(await prepareJob(dir, jobDir, this.manifest, { plots: options.plots !== false, memoDir: this.memoDir, trustedInProcess: options.trustedInProcess }));
+          planned.push(await planJob(dir, jobDir, this.manifest, { plots: options.plots !== false, memoDir: this.memoDir, trustedInProcess: options.trustedInProcess }));
         }
-        const docs = await this.run(prepared);
+        const docs = await this.run(planned);
         for (let j = 0; j < batch.length; j++) await onResult(batch[j], docs[j]);
       } finally {
-        for (const job of prepared) {
+        for (const job of planned) {
           await killSandboxes(job.jobDir);
           await fs.rm(job.jobDir, { recursive: true, force: true });
         }
@@ -175,15 +175,19 @@ export class Grader {
     return session;
   }
 
-  /** Grades `prepared` in one slot, under their summed deadline, and assembles each one's results. */
-  private async run(prepared: PreparedJob[]): Promise<ResultsDocument[]> {
+  /**
+   * Grades `planned` in one slot, under their summed deadline, and assembles
+   * each one's results. The batch is offered before its submissions compile,
+   * so the slot starts the first sandbox meanwhile.
+   */
+  private async run(planned: PlannedJob[]): Promise<ResultsDocument[]> {
     const session = await this.startSession();
     session.slotsLeft -= 1;
-    const jobs = prepared.map((p) => p.job);
+    const jobs = planned.map((p) => p.job);
     const deadlineMs = jobs.reduce((sum, job) => sum + job.deadlineMs, 0);
     let started = 0;
     let timer: NodeJS.Timeout | undefined;
-    const end = await new Promise<SlotEnd>((resolve) => {
+    const ended = new Promise<SlotEnd>((resolve) => {
       const finish = (e: SlotEnd) => {
         clearTimeout(timer);
         resolve(e);
@@ -200,7 +204,23 @@ export class Grader {
       });
       if (session.over) finish({ kind: 'run-over' });
     });
-    const testsMs = started ? Math.round((performance.now() - started) / prepared.length) : 0;
+    const prepared: PreparedJob[] = [];
+    let unprepared: unknown = null;
+    for (const p of planned) {
+      try {
+        prepared.push(await prepareJob(p));
+        session.feed.prepared(p.job.id, p.job.unavailable);
+      } catch (e) {
+        unprepared ??= e;
+        session.feed.prepared(p.job.id, {}, e instanceof Error ? e.message : String(e));
+      }
+    }
+    // the suite's own time starts once its worker holds the batch and the code is compiled
+    const compiledAt = performance.now();
+    const end = await ended;
+    if (unprepared) throw unprepared;
+    const from = Math.max(started, compiledAt);
+    const testsMs = started ? Math.round((performance.now() - from) / prepared.length) : 0;
     let runStopped: string | null = null;
     if (end.kind === 'deadline') {
       // Past the deadline: stop the student code, end the run, keep what was decided.

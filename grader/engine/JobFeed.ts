@@ -4,7 +4,7 @@
 // run; its channel name is handed to the run through provide/inject.
 import { randomUUID } from 'node:crypto';
 import { BroadcastChannel } from 'node:worker_threads';
-import type { FeedReply, FeedRequest, JobContext } from '../hidden/harness/job.ts';
+import type { FeedPrepared, FeedReply, FeedRequest, JobContext } from '../hidden/harness/job.ts';
 
 interface Offer {
   jobs: JobContext[];
@@ -18,6 +18,10 @@ export class JobFeed {
   private readonly waiting: number[] = [];
   private readonly offers: Offer[] = [];
   private drained = false;
+  /** compilation results not yet sent, by job id (sent once the job's batch is taken) */
+  private readonly results = new Map<string, FeedPrepared>();
+  /** jobs whose batch a slot has taken */
+  private readonly taken = new Set<string>();
 
   constructor() {
     this.channel.onmessage = (event) => {
@@ -34,6 +38,13 @@ export class JobFeed {
   offer(jobs: JobContext[], taken: (slot: number) => void): void {
     this.offers.push({ jobs, taken });
     this.pump();
+  }
+
+  /** Tells the slot holding job `jobId` that its compilation is over (at once, or as soon as a slot takes its batch). */
+  prepared(jobId: string, unavailable: Record<string, string>, failed: string | null = null): void {
+    const message: FeedPrepared = { type: 'prepared', jobId, unavailable, failed };
+    if (this.taken.has(jobId)) this.channel.postMessage(message);
+    else this.results.set(jobId, message);
   }
 
   /** Withdraws a batch no slot has taken yet; false when one already has. */
@@ -60,6 +71,12 @@ export class JobFeed {
       const offer = this.offers.shift();
       const reply: FeedReply = { type: 'jobs', slot, jobs: offer?.jobs ?? [] };
       this.channel.postMessage(reply);
+      for (const job of reply.jobs) {
+        this.taken.add(job.id);
+        const ready = this.results.get(job.id);
+        this.results.delete(job.id);
+        if (ready) this.channel.postMessage(ready);
+      }
       offer?.taken(slot);
     }
   }

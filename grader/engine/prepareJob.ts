@@ -12,41 +12,36 @@ import { compileSubmission } from '../sandbox/compileSubmission.ts';
 
 const PROBE_SOURCE = path.join(PACKAGE_ROOT, 'grader/hidden/probe.mjs');
 
-export interface PreparedJob {
+/** A job handed to the hidden suite before its submission is compiled. */
+export interface PlannedJob {
   job: JobContext;
   /** the job's private folder: compiled code, sandbox pids */
   jobDir: string;
-  identity: SubmissionIdentity;
-  diagnostics: Diagnostic[];
-  compileMs: number;
+  submissionDir: string;
   gradedAt: Date;
 }
 
-export async function prepareJob(
+export interface PreparedJob extends PlannedJob {
+  identity: SubmissionIdentity;
+  diagnostics: Diagnostic[];
+  compileMs: number;
+}
+
+/** The job for `submissionDir`, its folders made; its code is compiled by prepareJob. */
+export async function planJob(
   submissionDir: string,
   jobDir: string,
   manifest: Manifest,
   options: { plots: boolean; memoDir: string; trustedInProcess?: boolean },
-): Promise<PreparedJob> {
-  const gradedAt = new Date();
+): Promise<PlannedJob> {
   const codeDir = path.join(jobDir, 'code');
   await fs.mkdir(codeDir, { recursive: true });
   await fs.mkdir(options.memoDir, { recursive: true });
-  // git and esbuild run in processes of their own: let them overlap
-  const [identity, compiled] = await Promise.all([submissionIdentity(submissionDir), compileSubmission(submissionDir, codeDir)]);
-  await fs.copyFile(PROBE_SOURCE, path.join(codeDir, `${PROBE_MODULE}.mjs`));
-  const unavailable: Record<string, string> = {};
-  for (const [name, result] of Object.entries(compiled.modules)) {
-    if (result.kind === 'compiled') continue;
-    const first = result.diagnostics[0];
-    if (result.kind === 'missing') unavailable[name] = first?.message ?? `exercises/${name}.ts is missing`;
-    else unavailable[name] = first ? `exercises/${name}.ts did not compile: ${first.file}:${first.line}:${first.column} ${first.message}` : `exercises/${name}.ts could not be compiled`;
-  }
   const { limits, fastCheck } = manifest;
   const job: JobContext = {
     id: path.basename(jobDir),
     codeDir,
-    unavailable,
+    unavailable: {},
     callTimeoutMs: limits.callTimeoutMs,
     memoryMb: limits.sandboxMemoryMb,
     deadlineMs: limits.submissionDeadlineMs,
@@ -55,5 +50,20 @@ export async function prepareJob(
     trustedInProcess: options.trustedInProcess === true,
     memoDir: options.memoDir,
   };
-  return { job, jobDir, identity, diagnostics: compiled.diagnostics, compileMs: Math.round(compiled.timings.totalMs), gradedAt };
+  return { job, jobDir, submissionDir, gradedAt: new Date() };
+}
+
+/** Identifies and compiles a planned job's submission, filling in `job.unavailable`. */
+export async function prepareJob(planned: PlannedJob): Promise<PreparedJob> {
+  const { submissionDir, job } = planned;
+  // git and esbuild run in processes of their own: let them overlap
+  const [identity, compiled] = await Promise.all([submissionIdentity(submissionDir), compileSubmission(submissionDir, job.codeDir)]);
+  await fs.copyFile(PROBE_SOURCE, path.join(job.codeDir, `${PROBE_MODULE}.mjs`));
+  for (const [name, result] of Object.entries(compiled.modules)) {
+    if (result.kind === 'compiled') continue;
+    const first = result.diagnostics[0];
+    if (result.kind === 'missing') job.unavailable[name] = first?.message ?? `exercises/${name}.ts is missing`;
+    else job.unavailable[name] = first ? `exercises/${name}.ts did not compile: ${first.file}:${first.line}:${first.column} ${first.message}` : `exercises/${name}.ts could not be compiled`;
+  }
+  return { ...planned, identity, diagnostics: compiled.diagnostics, compileMs: Math.round(compiled.timings.totalMs) };
 }

@@ -5,7 +5,10 @@ export interface JobContext {
   id: string;
   /** folder of the compiled submission (one self-contained .mjs per module) */
   codeDir: string;
-  /** modules that did not compile or are missing, with the reason */
+  /**
+   * modules that did not compile or are missing, with the reason; empty when
+   * the job is handed over, filled in as its compilation ends (FeedPrepared)
+   */
   unavailable: Record<string, string>;
   callTimeoutMs: number;
   memoryMb: number;
@@ -36,9 +39,21 @@ export interface FeedRequest {
   slot: number;
 }
 
-/** The batch for a slot (no jobs: the run is winding down). */
+/**
+ * The batch for a slot (no jobs: the run is winding down). It is sent before
+ * the submissions are compiled, so the slot can start their sandboxes
+ * meanwhile; a FeedPrepared per job follows.
+ */
 export interface FeedReply {
   type: 'jobs';
   slot: number;
   jobs: JobContext[];
+}
+
+/** A job's compilation is over: what did not compile, or why it could not be prepared at all. */
+export interface FeedPrepared {
+  type: 'prepared';
+  jobId: string;
+  unavailable: Record<string, string>;
+  failed: string | null;
 }

@@ -2,6 +2,7 @@
 // them. The next submission's sandbox starts while this one's checks run, so
 // the process start-up overlaps with work instead of adding to it.
 import { afterAll, beforeAll } from 'vitest';
+import { whenPrepared } from '../feed.ts';
 import type { JobContext } from './job.ts';
 import { StudentCode } from './StudentCode.ts';
 
@@ -25,13 +26,17 @@ function open(job: JobContext): Promise<StudentCode> {
 export function useStudent(job: JobContext, next?: JobContext): () => StudentCode {
   let student: StudentCode | undefined;
   beforeAll(async () => {
+    // its sandbox starts while it compiles; its checks wait for the compiled code
+    await whenPrepared(job);
     student = await open(job);
     student.begin();
     if (next) openAhead(next);
   });
   afterAll(async () => {
+    // also a sandbox opened ahead for a job that could not be prepared
+    const pending = opening.get(job.id);
     opening.delete(job.id);
-    await student?.close();
+    await (student ?? (await pending))?.close();
   });
   return () => {
     if (!student) throw new Error('student code is opened in beforeAll; call the getter inside a test');
