@@ -186,6 +186,7 @@ export class Grader {
     const jobs = planned.map((p) => p.job);
     const deadlineMs = jobs.reduce((sum, job) => sum + job.deadlineMs, 0);
     let started = 0;
+    let suiteLoaded = 0;
     let timer: NodeJS.Timeout | undefined;
     const ended = new Promise<SlotEnd>((resolve) => {
       const finish = (e: SlotEnd) => {
@@ -201,6 +202,8 @@ export class Grader {
         });
         clearTimeout(timer);
         timer = setTimeout(() => finish({ kind: 'deadline' }), deadlineMs);
+      }, () => {
+        suiteLoaded = performance.now();
       });
       if (session.over) finish({ kind: 'run-over' });
     });
@@ -215,11 +218,11 @@ export class Grader {
         session.feed.prepared(p.job.id, {}, e instanceof Error ? e.message : String(e));
       }
     }
-    // the suite's own time starts once its worker holds the batch and the code is compiled
+    // the suite's own time starts once its worker holds the batch with its checks loaded, and the code is compiled
     const compiledAt = performance.now();
     const end = await ended;
     if (unprepared) throw unprepared;
-    const from = Math.max(started, compiledAt);
+    const from = Math.max(started, suiteLoaded, compiledAt);
     const testsMs = started ? Math.round((performance.now() - from) / prepared.length) : 0;
     let runStopped: string | null = null;
     if (end.kind === 'deadline') {

@@ -4,12 +4,14 @@
 // run; its channel name is handed to the run through provide/inject.
 import { randomUUID } from 'node:crypto';
 import { BroadcastChannel } from 'node:worker_threads';
-import type { FeedPrepared, FeedReply, FeedRequest, JobContext } from '../hidden/harness/job.ts';
+import type { FeedPrepared, FeedReply, FeedRequest, FeedSuiteReady, JobContext } from '../hidden/harness/job.ts';
 
 interface Offer {
   jobs: JobContext[];
   /** called as a slot takes the batch */
   taken(slot: number): void;
+  /** called when that slot has its checks loaded */
+  ready?(): void;
 }
 
 export class JobFeed {
@@ -22,21 +24,29 @@ export class JobFeed {
   private readonly results = new Map<string, FeedPrepared>();
   /** jobs whose batch a slot has taken */
   private readonly taken = new Set<string>();
+  /** per slot that took a batch: what to call when it has its checks loaded */
+  private readonly readiness = new Map<number, () => void>();
 
   constructor() {
     this.channel.onmessage = (event) => {
-      const request = (event as { data?: FeedRequest }).data;
-      if (request?.type !== 'want' || !Number.isInteger(request.slot)) return;
-      this.waiting.push(request.slot);
+      const message = (event as { data?: FeedRequest | FeedSuiteReady }).data;
+      if (!message || !Number.isInteger(message.slot)) return;
+      if (message.type === 'ready') {
+        this.readiness.get(message.slot)?.();
+        this.readiness.delete(message.slot);
+        return;
+      }
+      if (message.type !== 'want') return;
+      this.waiting.push(message.slot);
       this.pump();
     };
     // a slot waiting for work must not keep the process alive on its own
     this.channel.unref();
   }
 
-  /** Queues a batch for the next slot that asks. */
-  offer(jobs: JobContext[], taken: (slot: number) => void): void {
-    this.offers.push({ jobs, taken });
+  /** Queues a batch for the next slot that asks; `ready` is called when that slot has its checks loaded. */
+  offer(jobs: JobContext[], taken: (slot: number) => void, ready?: () => void): void {
+    this.offers.push({ jobs, taken, ready });
     this.pump();
   }
 
@@ -77,6 +87,7 @@ export class JobFeed {
         this.results.delete(job.id);
         if (ready) this.channel.postMessage(ready);
       }
+      if (offer?.ready) this.readiness.set(slot, offer.ready);
       offer?.taken(slot);
     }
   }

@@ -6,7 +6,7 @@
 // grading process's main thread share the process: a BroadcastChannel joins them.
 import { BroadcastChannel } from 'node:worker_threads';
 import { inject } from 'vitest';
-import { FEED_KEY, type FeedPrepared, type FeedReply, type FeedRequest, type JobContext } from './harness/job.ts';
+import { FEED_KEY, type FeedPrepared, type FeedReply, type FeedRequest, type FeedSuiteReady, type JobContext } from './harness/job.ts';
 
 type Prepared = Pick<FeedPrepared, 'unavailable' | 'failed'>;
 const prepared = new Map<string, { promise: Promise<Prepared>; resolve(p: Prepared): void }>();
@@ -42,6 +42,14 @@ export function nextBatch(slot: number): Promise<JobContext[]> {
     const request: FeedRequest = { type: 'want', slot };
     channel.postMessage(request);
   });
+}
+
+/** Tells the grading process that slot `slot` has its checks loaded: the suite's own time starts here. */
+export function suiteReady(slot: number): void {
+  const channel = new BroadcastChannel(inject(FEED_KEY));
+  const message: FeedSuiteReady = { type: 'ready', slot };
+  channel.postMessage(message);
+  channel.close();
 }
 
 /** Waits until `job` is compiled and records what did not compile; throws if it could not be prepared. */

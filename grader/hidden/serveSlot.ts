@@ -4,16 +4,21 @@
 // worker that keeps its modules, so the checks' code and drawn values stay
 // warm from one batch to the next.
 import { describe, test } from 'vitest';
-import { nextBatch } from './feed.ts';
+import { nextBatch, suiteReady } from './feed.ts';
 import { openAhead, useStudent } from './harness/useStudent.ts';
-import { activationsSuite } from './suites/activations.suite.ts';
-import { backpropSuite } from './suites/backprop.suite.ts';
-import { claimsSuite } from './suites/claims.suite.ts';
-import { deadNeuronsSuite } from './suites/dead-neurons.suite.ts';
-import { forwardSuite } from './suites/forward.suite.ts';
-import { linearitySuite } from './suites/linearity.suite.ts';
-import { plotsStep } from './suites/plots.step.ts';
-import { trainingSuite } from './suites/training.suite.ts';
+
+/** The checks of every module, loaded once per worker (after the first batch is known, so its sandbox starts meanwhile). */
+const suites = () =>
+  Promise.all([
+    import('./suites/activations.suite.ts'),
+    import('./suites/forward.suite.ts'),
+    import('./suites/backprop.suite.ts'),
+    import('./suites/dead-neurons.suite.ts'),
+    import('./suites/linearity.suite.ts'),
+    import('./suites/claims.suite.ts'),
+    import('./suites/training.suite.ts'),
+    import('./suites/plots.step.ts'),
+  ]);
 
 /** The test an idle slot holds, so that a run winding down reports no empty files. */
 export const IDLE_TEST = 'relu-lab.idle-slot';
@@ -24,8 +29,11 @@ export async function serveSlot(slot: number): Promise<void> {
     test.skip(IDLE_TEST, () => {});
     return;
   }
-  // The first sandbox's Node process starts while the checks are registered.
+  // The first sandbox's Node process starts while the checks load.
   openAhead(jobs[0]);
+  const [{ activationsSuite }, { forwardSuite }, { backpropSuite }, { deadNeuronsSuite }, { linearitySuite }, { claimsSuite }, { trainingSuite }, { plotsStep }] =
+    await suites();
+  suiteReady(slot);
   jobs.forEach((job, i) => {
     describe(job.id, () => {
       const student = useStudent(job, jobs[i + 1]);

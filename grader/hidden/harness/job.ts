@@ -50,6 +50,12 @@ export interface FeedReply {
   jobs: JobContext[];
 }
 
+/** A slot has loaded its checks (sent after it took its batch). */
+export interface FeedSuiteReady {
+  type: 'ready';
+  slot: number;
+}
+
 /** A job's compilation is over: what did not compile, or why it could not be prepared at all. */
 export interface FeedPrepared {
   type: 'prepared';
