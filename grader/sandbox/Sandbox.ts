@@ -15,6 +15,7 @@ import { OutputTail } from './OutputTail.ts';
 import { describeTimeout } from './describeTimeout.ts';
 import { type Reply, checkReply } from './checkReply.ts';
 import { killGroup, spawnHost } from './spawnHost.ts';
+import { waitForReady } from './waitForReady.ts';
 import { findSpecials, restoreSpecials } from './wire.mjs';
 
 export interface SandboxOptions {
@@ -105,36 +106,11 @@ export class Sandbox {
       exitHookInstalled = true;
       process.on('exit', () => live.forEach((s) => killGroup(s.child.pid)));
     }
-    await sandbox.whenReady(opts.startTimeoutMs ?? 10_000);
-    return sandbox;
-  }
-
-  private whenReady(timeoutMs: number): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const fail = (why: string) => {
-        clearTimeout(timer);
-        this.child.off('message', onMessage);
-        this.child.off('close', onClose);
-        void this.close();
-        const output = this.tail.text().trim();
-        reject(new ReluLabError('sandbox-unavailable', `the sandbox process ${why}${output ? `: ${output}` : ''}. Check that Node ${process.versions.node} supports the permission model (Node 20 or later) and that the sandbox folder is readable`));
-      };
-      const onMessage = (message: unknown) => {
-        if (message !== null && typeof message === 'object' && (message as { kind?: unknown }).kind === 'ready') {
-          clearTimeout(timer);
-          this.child.off('message', onMessage);
-          this.child.off('close', onClose);
-          this.child.unref();
-          this.child.channel?.unref();
-          for (const stream of [this.child.stdout, this.child.stderr]) (stream as unknown as { unref?(): void })?.unref?.();
-          resolve();
-        }
-      };
-      const onClose = (code: number | null, signal: string | null) => fail(`stopped while starting (exit code ${code}, signal ${signal})`);
-      const timer = setTimeout(() => fail(`did not start within ${timeoutMs} ms`), timeoutMs);
-      this.child.on('message', onMessage);
-      this.child.once('close', onClose);
+    await waitForReady(child, opts.startTimeoutMs ?? 10_000, () => sandbox.output()).catch((e: unknown) => {
+      void sandbox.close();
+      throw e;
     });
+    return sandbox;
   }
 
   /** The process id of the sandbox (also the id of its process group). */

@@ -14,11 +14,12 @@
 // Replies hold plain data only: numbers, strings, booleans, null, undefined,
 // arrays and plain objects.
 //
-// Student code shares this process, so everything this file relies on after
-// student code has loaded is copied here first: a submission that replaces
-// Array.isArray, JSON or process.send changes only what it sees itself.
-import { types as utilTypes } from 'node:util';
-import { restoreSpecials, specialCode } from './wire.mjs';
+// Student code shares this process, so everything this file (and
+// plainData.mjs, wire.mjs beside it) relies on after student code has loaded
+// is copied first: a submission that replaces Array.isArray, JSON or
+// process.send changes only what it sees itself.
+import { describeError, hasOwnValue, put, settle } from './plainData.mjs';
+import { restoreSpecials } from './wire.mjs';
 
 const send = process.send.bind(process);
 const on = process.on.bind(process);
@@ -27,206 +28,18 @@ const realKill = process.kill.bind(process);
 const now = performance.now.bind(performance);
 const timeout = setTimeout;
 const apply = Reflect.apply;
-const ownKeys = Object.keys;
-const getPrototypeOf = Object.getPrototypeOf;
 const hasOwn = Object.prototype.hasOwnProperty;
-const isArray = Array.isArray;
-const objectProto = Object.prototype;
-const arrayProto = Array.prototype;
-const strSlice = String.prototype.slice;
 const strIncludes = String.prototype.includes;
 const reTest = RegExp.prototype.test;
-const fnToString = Function.prototype.toString;
 const promiseThen = Promise.prototype.then;
-const defineProperty = Object.defineProperty;
-const toStr = String;
-const isProxy = utilTypes.isProxy;
-const isTypedArray = utilTypes.isTypedArray;
-const jsonStringify = JSON.stringify;
 const ownPid = process.pid;
 const codeDirUrl = new URL('./', import.meta.url).href;
 
-/** Reply size budget, in copied entries, per reply. */
-const MAX_ENTRIES = 1_000_000;
-const MAX_DEPTH = 500;
-const MAX_MESSAGE = 4_000;
 const PROGRESS_MS = 50;
 const MODULE_NAME = /^[a-z][a-z0-9-]*$/;
 
 function shown(module) {
   return `exercises/${module}.ts`;
-}
-
-function clip(text) {
-  return text.length > MAX_MESSAGE ? `${apply(strSlice, text, [0, MAX_MESSAGE])}...` : text;
-}
-
-/** { name, message } of anything thrown, without trusting it. */
-function describeError(e) {
-  try {
-    if (e !== null && (typeof e === 'object' || typeof e === 'function')) {
-      const name = e.name;
-      const message = e.message;
-      return {
-        name: typeof name === 'string' ? clip(name) : 'Error',
-        message: typeof message === 'string' ? clip(message) : clip(toStr(e)),
-      };
-    }
-    return { name: 'NonError', message: clip(`threw ${typeof e} ${toStr(e)}`) };
-  } catch {
-    return { name: 'Error', message: 'threw a value that cannot be described' };
-  }
-}
-
-/** A value that cannot be sent; carried out of toPlain as a normal throw. */
-class Unsendable {
-  constructor(message) {
-    this.message = message;
-  }
-}
-const unsendableProto = Unsendable.prototype;
-
-function isUnsendable(e) {
-  try {
-    return e !== null && typeof e === 'object' && !isProxy(e) && getPrototypeOf(e) === unsendableProto;
-  } catch {
-    return false;
-  }
-}
-
-/** Sets an own data property (for a `__proto__` key, which plain assignment would take as the prototype). */
-function put(object, key, value) {
-  defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
-}
-
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
-const CLASS_SOURCE = /^class[\s{]/;
-
-function keyPath(path, key) {
-  if (typeof key === 'number') return `${path}[${key}]`;
-  return apply(reTest, IDENTIFIER, [key]) ? `${path}.${key}` : `${path}[${jsonStringify(key)}]`;
-}
-
-/** What a value that cannot be sent is, in words: `function`, `Map instance`, ... */
-function kindOf(value) {
-  try {
-    if (typeof value === 'function') return apply(reTest, CLASS_SOURCE, [safeSource(value)]) ? 'class' : 'function';
-    if (typeof value !== 'object') return typeof value;
-    if (isTypedArray(value)) return 'typed array (use a plain array)';
-    const proto = getPrototypeOf(value);
-    const ctor = proto && hasOwnValue(proto, 'constructor');
-    const name = typeof ctor === 'function' ? ctor.name : undefined;
-    return `${typeof name === 'string' && name ? name : 'object'} instance`;
-  } catch {
-    return 'object';
-  }
-}
-
-function hasOwnValue(object, key) {
-  try {
-    return apply(hasOwn, object, [key]) ? object[key] : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function safeSource(fn) {
-  try {
-    return apply(fnToString, fn, []);
-  } catch {
-    return '';
-  }
-}
-
-/**
- * A deep copy of `value` as plain data. Getters and Proxy traps run (they are
- * the student's own code; what they throw propagates as the call's error);
- * anything that is not plain data throws an Unsendable naming where it is.
- */
-function toPlain(value, budget, specials) {
-  const stack = []; // the objects being copied, outermost first
-  const trail = []; // trail[d]: the key at depth d leading to the value being copied
-  let depth = 0;
-  const where = () => {
-    let path = '';
-    for (let i = 0; i < depth; i++) path = keyPath(path, trail[i]);
-    return path || 'the top level';
-  };
-  const cannot = (what) => new Unsendable(`returned a value that cannot be sent: ${what}`);
-  const count = () => {
-    if (++budget.used > MAX_ENTRIES) throw cannot(`more than ${MAX_ENTRIES} entries`);
-  };
-  const isPrimitive = (v) => {
-    const type = typeof v;
-    return v === null || type === 'number' || type === 'string' || type === 'boolean' || type === 'undefined';
-  };
-  /** Notes where a value JSON cannot carry is (wire.mjs). */
-  const special = (v, key) => {
-    const code = specialCode(v);
-    if (code === null) return;
-    const path = [];
-    for (let i = 0; i < depth; i++) path[i] = trail[i];
-    if (key !== undefined) path[depth] = key;
-    specials[specials.length] = [path, code];
-  };
-  function child(v, key) {
-    if (isPrimitive(v)) {
-      count();
-      special(v, key);
-      return v;
-    }
-    trail[depth++] = key;
-    const copied = copy(v);
-    depth -= 1;
-    return copied;
-  }
-  function copy(v) {
-    count();
-    if (isPrimitive(v)) return v;
-    const type = typeof v;
-    if (type !== 'object') throw cannot(`${kindOf(v)} at ${where()}`);
-    for (let i = 0; i < stack.length; i++) {
-      if (stack[i] === v) throw cannot(`a cycle at ${where()}`);
-    }
-    if (stack.length >= MAX_DEPTH) throw cannot(`nested deeper than ${MAX_DEPTH} levels at ${where()}`);
-    const proxy = isProxy(v);
-    const proto = getPrototypeOf(v);
-    stack[stack.length] = v;
-    let out;
-    if (isArray(v) && (proto === arrayProto || proxy)) {
-      const length = v.length;
-      out = [];
-      for (let i = 0; i < length; i++) out[i] = child(v[i], i);
-    } else if (proto === objectProto || proto === null) {
-      const keys = ownKeys(v);
-      out = {};
-      for (let i = 0; i < keys.length; i++) {
-        const key = keys[i];
-        const copied = child(v[key], key);
-        if (key === '__proto__') put(out, key, copied);
-        else out[key] = copied;
-      }
-    } else {
-      throw cannot(`${kindOf(v)} at ${where()}`);
-    }
-    stack.length -= 1;
-    return out;
-  }
-  const copied = copy(value);
-  if (isPrimitive(copied)) special(copied, undefined);
-  return copied;
-}
-
-/** The outcome of copying a result: returned with plain data (and where its specials are, if any), or threw. */
-function settle(value, budget) {
-  try {
-    const specials = [];
-    const copied = toPlain(value, budget, specials);
-    return specials.length === 0 ? { kind: 'returned', value: copied } : { kind: 'returned', value: copied, specials };
-  } catch (e) {
-    if (isUnsendable(e)) return { kind: 'threw', error: { name: 'UnsendableValue', message: e.message } };
-    return { kind: 'threw', error: describeError(e) };
-  }
 }
 
 const loaded = Object.create(null);

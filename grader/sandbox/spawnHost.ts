@@ -11,8 +11,8 @@ import { ReluLabError } from '../core/errors.ts';
 import { sandboxCommand } from './sandboxCommand.ts';
 
 const HOST_SOURCE = fileURLToPath(new URL('./host.mjs', import.meta.url));
-/** host.mjs's one import: how values JSON cannot carry travel */
-const WIRE_SOURCE = fileURLToPath(new URL('./wire.mjs', import.meta.url));
+/** host.mjs's imports: how results become plain data, and how values JSON cannot carry travel */
+const HOST_IMPORTS = [fileURLToPath(new URL('./plainData.mjs', import.meta.url)), fileURLToPath(new URL('./wire.mjs', import.meta.url))];
 
 /** The file, beside codeDir, that lists (one per line) the pids of the sandboxes started on it. */
 export function pidsFile(codeDir: string): string {
@@ -44,7 +44,7 @@ export function spawnHost(opts: { codeDir: string; memoryMb: number }): { child:
   try {
     codeDir = fs.realpathSync(opts.codeDir);
     fs.copyFileSync(HOST_SOURCE, path.join(codeDir, 'host.mjs'));
-    fs.copyFileSync(WIRE_SOURCE, path.join(codeDir, 'wire.mjs'));
+    for (const file of HOST_IMPORTS) fs.copyFileSync(file, path.join(codeDir, path.basename(file)));
   } catch (e) {
     throw new ReluLabError(
       'sandbox-unavailable',
