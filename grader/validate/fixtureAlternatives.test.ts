@@ -1,24 +1,13 @@
 // The alternative correct submissions agree with the reference on random inputs.
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadFixtureCorpus, materialiseFixture, type Fixture } from './fixtureCorpus.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { materialiseFixture } from './fixtureCorpus.ts';
 import { type ModuleName } from '../core/defaults.ts';
 import { attempt, importSubmission, sameObservation, seededRng, writeReference, type Mods } from './testing/corpusProbes.ts';
+import { byName, corpus, ofKind, useWorkDir } from './testing/corpusIndex.ts';
 
-const corpus = await loadFixtureCorpus();
-const byName = new Map(corpus.map((f) => [f.name, f]));
-const ofKind = (kind: Fixture['expect']['kind']) => corpus.filter((f) => f.expect.kind === kind);
-
-let workDir: string;
-beforeAll(async () => {
-  workDir = await mkdtemp(path.join(os.tmpdir(), 'relu-lab-corpus-'));
-});
-afterAll(async () => {
-  await rm(workDir, { recursive: true, force: true });
-});
+const workDir = useWorkDir();
 
 // ---------------------------------------------------------------------------
 // The correct alternatives against the reference on random inputs.
@@ -65,11 +54,11 @@ function frozen<T>(v: T): T {
 describe('the correct alternatives agree with the reference on random inputs', () => {
   let reference: Mods;
   beforeAll(async () => {
-    reference = await importSubmission(await writeReference(workDir, 'reference-random-'));
+    reference = await importSubmission(await writeReference(workDir(), 'reference-random-'));
   });
 
   it.each(ofKind('full').map((f) => [f.name, f] as const))('%s', async (name, f) => {
-    const s = await importSubmission(await materialiseFixture(f, path.join(workDir, 'random', name)));
+    const s = await importSubmission(await materialiseFixture(f, path.join(workDir(), 'random', name)));
     fc.assert(
       fc.property(problem, ({ net, X, Y, z, interval, seed, lr, epochs }) => {
         const oneInput = { ...net, W1: net.W1.map((row) => [row[0]]) };

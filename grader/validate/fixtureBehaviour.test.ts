@@ -1,30 +1,19 @@
 // Each planted mistake changes the behaviour of its own task, and each
 // correct alternative behaves like the reference in every task.
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MODULES, type ModuleName } from '../core/defaults.ts';
-import { loadFixtureCorpus, materialiseFixture, type Fixture } from './fixtureCorpus.ts';
+import { materialiseFixture } from './fixtureCorpus.ts';
 import { differingObservations, importSubmission, net, refusedByTheGrader, writeReference, X, Y, type Mods } from './testing/corpusProbes.ts';
+import { byName, corpus, ofKind, useWorkDir } from './testing/corpusIndex.ts';
 
-const corpus = await loadFixtureCorpus();
-const byName = new Map(corpus.map((f) => [f.name, f]));
-const ofKind = (kind: Fixture['expect']['kind']) => corpus.filter((f) => f.expect.kind === kind);
-
-let workDir: string;
-beforeAll(async () => {
-  workDir = await mkdtemp(path.join(os.tmpdir(), 'relu-lab-corpus-'));
-});
-afterAll(async () => {
-  await rm(workDir, { recursive: true, force: true });
-});
+const workDir = useWorkDir();
 
 describe('what each fixture does', () => {
   let reference: Mods;
   let printed: string[];
   beforeAll(async () => {
-    reference = await importSubmission(await writeReference(workDir, 'reference-'));
+    reference = await importSubmission(await writeReference(workDir(), 'reference-'));
   });
   // prints-fake-results writes a fake test report; keep it out of this run's own output
   beforeEach(() => {
@@ -38,7 +27,7 @@ describe('what each fixture does', () => {
   });
 
   it('prints-fake-results prints a passing report and a full score, and its backward still throws', async () => {
-    const mods = await importSubmission(await materialiseFixture(byName.get('prints-fake-results')!, path.join(workDir, 'printing')));
+    const mods = await importSubmission(await materialiseFixture(byName.get('prints-fake-results')!, path.join(workDir(), 'printing')));
     expect(printed.join('\n')).toMatch(/Tests +\d+ passed/);
     expect(printed.join('\n')).toContain('"score":100');
     expect(() => mods.backprop.backward(net, X, Y)).toThrow(/^not implemented/);
@@ -50,13 +39,13 @@ describe('what each fixture does', () => {
 
   const mistakes = ofKind('loses').filter((f) => !refusedByTheGrader(f));
   it.each(mistakes.map((f) => [f.name, f] as const))('%s changes the behaviour of its own task', async (name, f) => {
-    const mods = await importSubmission(await materialiseFixture(f, path.join(workDir, 'run', name)));
+    const mods = await importSubmission(await materialiseFixture(f, path.join(workDir(), 'run', name)));
     const task = (f.expect as { task: ModuleName }).task;
     expect(differingObservations(task, mods, reference), `${name} behaves like the reference in ${task}`).not.toEqual([]);
   });
 
   it.each(ofKind('full').map((f) => [f.name, f] as const))('%s behaves like the reference in every task', async (name, f) => {
-    const mods = await importSubmission(await materialiseFixture(f, path.join(workDir, 'run', name)));
+    const mods = await importSubmission(await materialiseFixture(f, path.join(workDir(), 'run', name)));
     for (const task of MODULES) expect(differingObservations(task, mods, reference), task).toEqual([]);
   });
 });

@@ -2,10 +2,9 @@
 // edits apply, and the loader refuses what it cannot use. What each fixture
 // does is tested beside it: fixtureBehaviour, fixtureAlternatives and
 // fixtureMisbehaviour.
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MODULES, PACKAGE_ROOT } from '../core/defaults.ts';
 import { isReluLabError } from '../core/errors.ts';
 import {
@@ -16,18 +15,9 @@ import {
   referenceSubmission,
   type Fixture,
 } from './fixtureCorpus.ts';
+import { byName, corpus, ofKind, useWorkDir } from './testing/corpusIndex.ts';
 
-const corpus = await loadFixtureCorpus();
-const byName = new Map(corpus.map((f) => [f.name, f]));
-const ofKind = (kind: Fixture['expect']['kind']) => corpus.filter((f) => f.expect.kind === kind);
-
-let workDir: string;
-beforeAll(async () => {
-  workDir = await mkdtemp(path.join(os.tmpdir(), 'relu-lab-corpus-'));
-});
-afterAll(async () => {
-  await rm(workDir, { recursive: true, force: true });
-});
+const workDir = useWorkDir();
 
 /** The prefix a fixture's name must have, by expectation. */
 function nameFits(f: Fixture): boolean {
@@ -99,7 +89,7 @@ describe('the corpus', () => {
   it('materialises every edited fixture as the reference with a difference only where the edits are', async () => {
     const reference = await referenceSubmission();
     for (const f of corpus.filter((f) => f.source === 'edits')) {
-      const dir = await materialiseFixture(f, path.join(workDir, 'edited', f.name));
+      const dir = await materialiseFixture(f, path.join(workDir(), 'edited', f.name));
       const written = await filesIn(dir);
       expect([...written.keys()].sort(), f.name).toEqual([...reference.keys()].sort());
       const changed = [...written].filter(([rel, text]) => reference.get(rel) !== text).map(([rel]) => rel);
@@ -118,7 +108,7 @@ describe('the corpus', () => {
 
   it('materialises full-file fixtures as their own files plus types.ts', async () => {
     for (const f of corpus.filter((f) => f.source === 'files')) {
-      const dir = await materialiseFixture(f, path.join(workDir, 'files', f.name));
+      const dir = await materialiseFixture(f, path.join(workDir(), 'files', f.name));
       const written = await filesIn(dir);
       expect([...written.keys()].sort(), f.name).toEqual([...new Set([...f.files, 'types.ts'])].sort());
       expect(written.get('types.ts')).toBe(await readFile(path.join(PACKAGE_ROOT, 'exercises/types.ts'), 'utf8'));
@@ -126,7 +116,7 @@ describe('the corpus', () => {
   });
 
   it('materialises untouched-stubs as a copy of exercises/ today', async () => {
-    const dir = await materialiseFixture(byName.get('untouched-stubs')!, path.join(workDir, 'stubs'));
+    const dir = await materialiseFixture(byName.get('untouched-stubs')!, path.join(workDir(), 'stubs'));
     const written = await filesIn(dir);
     for (const m of MODULES) {
       expect(written.get(`${m}.ts`), m).toBe(await readFile(path.join(PACKAGE_ROOT, 'exercises', `${m}.ts`), 'utf8'));
@@ -147,7 +137,7 @@ async function filesIn(dir: string): Promise<Map<string, string>> {
 
 describe('the loader refuses what it cannot use', () => {
   async function corpusWith(fixtures: Record<string, Record<string, string>>): Promise<string> {
-    const root = await mkdtemp(path.join(workDir, 'bad-'));
+    const root = await mkdtemp(path.join(workDir(), 'bad-'));
     for (const [name, files] of Object.entries(fixtures)) {
       for (const [rel, text] of Object.entries(files)) {
         await mkdir(path.dirname(path.join(root, name, rel)), { recursive: true });
@@ -228,7 +218,7 @@ describe('the loader refuses what it cannot use', () => {
   });
 
   it('materialising into a folder that is not empty', async () => {
-    const dir = path.join(workDir, 'occupied');
+    const dir = path.join(workDir(), 'occupied');
     await mkdir(dir, { recursive: true });
     await writeFile(path.join(dir, 'stale.ts'), '');
     await expect(materialiseFixture(byName.get('fails-relu-grad-at-zero')!, dir)).rejects.toThrow(/is not empty/);

@@ -1,24 +1,14 @@
 // The misbehaving fixtures really hang, exit or crash, run in a child process.
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadFixtureCorpus, materialiseFixture, type Fixture } from './fixtureCorpus.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { materialiseFixture } from './fixtureCorpus.ts';
 import { PACKAGE_ROOT, type ModuleName } from '../core/defaults.ts';
 import { net, writeReference, X, Y } from './testing/corpusProbes.ts';
+import { byName, ofKind, useWorkDir } from './testing/corpusIndex.ts';
 
-const corpus = await loadFixtureCorpus();
-const byName = new Map(corpus.map((f) => [f.name, f]));
-const ofKind = (kind: Fixture['expect']['kind']) => corpus.filter((f) => f.expect.kind === kind);
-
-let workDir: string;
-beforeAll(async () => {
-  workDir = await mkdtemp(path.join(os.tmpdir(), 'relu-lab-corpus-'));
-});
-afterAll(async () => {
-  await rm(workDir, { recursive: true, force: true });
-});
+const workDir = useWorkDir();
 
 // ---------------------------------------------------------------------------
 // The misbehaving fixtures, run for real in a child process (tsx), next to the
@@ -86,9 +76,9 @@ describe('the misbehaving fixtures misbehave', () => {
   let runner: string;
   let control: string;
   beforeAll(async () => {
-    runner = path.join(workDir, 'runner.mts');
+    runner = path.join(workDir(), 'runner.mts');
     await writeFile(runner, RUNNER);
-    control = await writeReference(workDir, 'reference-child-');
+    control = await writeReference(workDir(), 'reference-child-');
   });
 
   it('covers every misbehaving fixture', () => {
@@ -96,7 +86,7 @@ describe('the misbehaving fixtures misbehave', () => {
   });
 
   it.each(Object.entries(calls))('%s', async (name, call) => {
-    const dir = await materialiseFixture(byName.get(name)!, path.join(workDir, 'child', name));
+    const dir = await materialiseFixture(byName.get(name)!, path.join(workDir(), 'child', name));
     const [run, controlRun] = await Promise.all([
       runInChild(runner, dir, call.module, call.fn, call.args),
       runInChild(runner, control, call.module, call.fn, call.args),
