@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../core/defaults.ts';
 import type { JobContext } from '../hidden/harness/job.ts';
-import { PROBE_MODULE } from '../hidden/harness/StudentCode.ts';
+import { PROBE_MODULE } from '../hidden/harness/plannedCall.ts';
 import type { Manifest } from '../manifest/types.ts';
 import { submissionIdentity } from '../results/submissionIdentity.ts';
 import type { Diagnostic, SubmissionIdentity } from '../results/types.ts';

@@ -11,9 +11,13 @@ export interface CallError {
 export type CallOutcome =
   | { kind: 'returned'; value: unknown; ms: number }
   | { kind: 'threw'; error: CallError; ms: number }
-  /** `loading`: the module's top-level code, not the call, ran past the limit */
-  | { kind: 'timed-out'; ms: number; message: string; loading?: boolean }
-  | { kind: 'crashed'; message: string; ms: number }
+  /**
+   * `loading`: the module's top-level code, not the call, ran past the limit.
+   * `at`: in a callMany, the index of the call that never returned, when known.
+   */
+  | { kind: 'timed-out'; ms: number; message: string; loading?: boolean; at?: number }
+  /** `at`: as for timed-out (a call that ran out of memory before its time limit) */
+  | { kind: 'crashed'; message: string; ms: number; at?: number }
   | { kind: 'unavailable'; message: string };
 
 /** One call of a callMany batch. */

@@ -13,6 +13,7 @@ import type { BatchOutcome, CallOutcome, SandboxState } from './CallOutcome.ts';
 import { describeCrash } from './describeCrash.ts';
 import { OutputTail } from './OutputTail.ts';
 import { describeTimeout } from './describeTimeout.ts';
+import { callInProgress } from './callInProgress.ts';
 import { type Reply, checkReply } from './checkReply.ts';
 import { killGroup, spawnHost } from './spawnHost.ts';
 import { waitForReady } from './waitForReady.ts';
@@ -226,8 +227,10 @@ export class Sandbox {
     const { label, batchSize } = job;
     const { callTimeoutMs, memoryMb } = this.opts;
     const { kind, message } = describeTimeout({ label, pid: this.child.pid, callTimeoutMs, memoryMb, batchSize });
+    // read before the kill: the title goes with the process
+    const at = batchSize === null ? null : callInProgress(this.child.pid, job.id, batchSize);
     this.breakWith(message);
-    this.finish(job, { kind, message, ms });
+    this.finish(job, at === null ? { kind, message, ms } : { kind, message, ms, at });
   }
 
   private onMessage(raw: unknown): void {

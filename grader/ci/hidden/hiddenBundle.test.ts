@@ -30,7 +30,7 @@ describe('packHidden', () => {
 
   test('holds the engine, the hidden suite, the reference it imports and what the engine reads', () => {
     const { files } = folder.info;
-    for (const file of ['engine.mjs', 'host.mjs', 'package.json', 'grader/assignment.json', 'grader/hidden/catalog.ts', 'grader/sandbox/host.mjs', 'solutions/backprop.ts', 'exercises/types.ts']) {
+    for (const file of ['engine.mjs', 'package.json', 'grader/assignment.json', 'grader/hidden/catalog.ts', 'grader/sandbox/host.mjs', 'solutions/backprop.ts', 'exercises/types.ts']) {
       expect(files).toContain(file);
     }
     expect(files.filter((f) => f.endsWith('.test.ts') || f.startsWith('grader/fixtures/') || f.startsWith('node_modules/'))).toEqual([]);

@@ -83,7 +83,7 @@ export async function packHidden(out: string, opts: { manifestPath?: string } = 
     await fs.mkdir(stage, { recursive: true });
 
     const engine = await esbuild.build({ ...esbuildBase(PACKAGE_ROOT), entryPoints: { engine: ENGINE_ENTRY }, outdir: stage, plugins: [packageRootHere()] });
-    // files the engine finds beside its own module (the sandbox's host)
+    // files the engine finds beside its own module through import.meta.url, if any
     for (const input of Object.keys(engine.metafile!.inputs)) {
       for (const ref of await urlReferences(PACKAGE_ROOT, toPosix(input))) await copyInto(stage, path.posix.basename(ref), path.join(PACKAGE_ROOT, ref));
     }

@@ -7,59 +7,21 @@ import type { BatchEntry, CallOutcome } from '../../sandbox/CallOutcome.ts';
 import type { PlotSource } from '../collectPlots.ts';
 import { type CodeRunner, InProcessCode } from '../../sandbox/InProcessCode.ts';
 import { Sandbox } from '../../sandbox/Sandbox.ts';
-import { GradingFailure } from './GradingFailure.ts';
+import type { GradingFailure } from './GradingFailure.ts';
 import { formatCall } from './formatValue.ts';
+import { DEADLINE_MESSAGE, outcomeFailure } from './outcomeFailure.ts';
 import type { JobContext } from './job.ts';
+import { PROBE_MODULE, type PlannedCall, functionOf, moduleOf, sameArgs } from './plannedCall.ts';
 
-/** Why calls fail once a submission's time is up. */
-const DEADLINE_MESSAGE = (ms: number) => `not run: the submission's grading deadline of ${ms} ms had passed`;
-
-/** One call a property will make, declared so it can be prefetched. */
-export interface PlannedCall {
-  module: string;
-  name: string;
-  args: unknown[];
-}
-
-/** `module.name` of the student function a call reaches (through the probe, the one it wraps). */
-function functionOf(module: string, name: string, args: unknown[]): string {
-  if (module !== PROBE_MODULE) return `${module}.${name}`;
-  return name === 'argumentsAfter' ? `${args[0]}.${args[1]}` : `${PROBE_TARGETS[name] ?? module}.${name}`;
-}
-
-/** The student module each probe helper other than argumentsAfter calls into (grader/hidden/probe.mjs). */
-const PROBE_TARGETS: Record<string, string> = { reviveSeeded: 'training' };
-
-/** The student module a call runs code of. */
-function moduleOf(module: string, name: string, args: unknown[]): string {
-  return functionOf(module, name, args).split('.')[0];
-}
-
-/** The planned call behind `argumentsAfter(module, name, args)`. */
-export function probeCall(module: string, name: string, args: unknown[]): PlannedCall {
-  return { module: PROBE_MODULE, name: 'argumentsAfter', args: [module, name, args] };
-}
+/** What a prefetched call came to: a value or a throw, or the hang or crash that stopped its batch. */
+type PrefetchedEntry = BatchEntry | Extract<CallOutcome, { kind: 'timed-out' | 'crashed' }>;
 
 /** Prefetched outcomes of one function, in the order the calls were planned. */
 interface Prefetched {
   args: unknown[][];
-  entries: BatchEntry[];
+  entries: PrefetchedEntry[];
   next: number;
 }
-
-/**
- * The same arguments: the same values or the very same objects (plans reuse
- * the generated ones), looking one list deep for the probe's [module, name, args].
- */
-function sameArgs(a: unknown[], b: unknown[], depth = 1): boolean {
-  return (
-    a.length === b.length &&
-    a.every((v, i) => Object.is(v, b[i]) || (depth > 0 && Array.isArray(v) && Array.isArray(b[i]) && sameArgs(v, b[i] as unknown[], depth - 1)))
-  );
-}
-
-/** The module name of grader/hidden/probe.mjs once copied into a compiled submission. */
-export const PROBE_MODULE = 'relu-lab-probe';
 
 export class StudentCode {
   /** the failure of the call that stopped the sandbox, if any */
@@ -71,6 +33,10 @@ export class StudentCode {
   private readonly neverLoaded = new Map<string, string>();
   /** how loading a module failed when prefetch tried it, for the first call into it to report */
   private readonly loadFailures = new Map<string, CallOutcome>();
+  /** `module\u0000name` whose whole batch threw (the module does not load, or lacks the export): every call fails alike */
+  private readonly failsAlike = new Map<string, Extract<CallOutcome, { kind: 'threw' }>>();
+  /** outcomes and failures that do not depend on the input (see failsForAnyInput) */
+  private readonly anyInput = new WeakSet<object>();
   /** modules the current sandbox has imported (or found broken) */
   private loaded = new Set<string>();
 
@@ -137,9 +103,16 @@ export class StudentCode {
     if (never) return { kind: 'unavailable', message: never };
     const hung = this.hung.get(fn);
     if (hung) return { kind: 'unavailable', message: `not run: ${fn.split('.')[1]} did not return in an earlier check (${hung}), so its later checks fail at once` };
+    const alike = this.failsAlike.get(`${module}\u0000${name}`);
+    if (alike) return alike;
     const ready = this.prefetched.get(`${module}\u0000${name}`);
     if (ready && ready.next < ready.entries.length && sameArgs(ready.args[ready.next], args)) {
-      return { ...ready.entries[ready.next++], ms: 0 };
+      const entry = ready.entries[ready.next++];
+      if (entry.kind === 'timed-out' || entry.kind === 'crashed') {
+        this.remember(fn, entry);
+        return entry;
+      }
+      return { ...entry, ms: 0 };
     }
     const loading = await this.load(target);
     if (loading) return loading;
@@ -167,6 +140,10 @@ export class StudentCode {
       // a module that threw while loading: the call reports that error itself
       this.loaded.add(module);
       return null;
+    }
+    if (outcome.kind === 'crashed') {
+      // top-level code that ends the process would end every new one too
+      this.neverLoaded.set(module, `not run: ${outcome.message}, so none of its functions can be called`);
     }
     if (outcome.kind !== 'timed-out') return outcome;
     const why = `exercises/${module}.ts did not finish loading within ${this.job.callTimeoutMs} ms (an endless loop in its top-level code?)`;
@@ -197,16 +174,44 @@ export class StudentCode {
         this.loadFailures.set(target, failed);
         return;
       }
-      const batch = await this.sandbox!.callMany(module, name, group.map((c) => c.args));
-      if (batch.kind !== 'returned') {
-        // A call in the batch hung or crashed: start afresh and let the
-        // property make its calls one by one, so the one at fault is
-        // reported with its own input.
+      const argsList = group.map((c) => c.args);
+      const batch = await this.sandbox!.callMany(module, name, argsList);
+      if (batch.kind === 'returned') {
+        this.prefetched.set(`${module}\u0000${name}`, { args: argsList, entries: batch.value, next: 0 });
+      } else if (batch.kind === 'threw') {
+        // the module did not load or lacks the export: the sandbox is fine, and every call would fail alike
+        this.failsAlike.set(`${module}\u0000${name}`, batch);
+        this.anyInput.add(batch);
+      } else {
+        await this.afterBrokenBatch(module, name, argsList, batch);
+        return;
+      }
+    }
+  }
+
+  /**
+   * A call of a batch hung or crashed, and the sandbox with it. When the
+   * sandbox said which call (callInProgress), the calls before it are fetched
+   * again from a fresh sandbox and that call's own outcome is kept for the
+   * property to meet with its input, so it is not run into its time limit a
+   * second time. Otherwise the property makes its calls one by one in a fresh
+   * sandbox, to find the one at fault.
+   */
+  private async afterBrokenBatch(module: string, name: string, argsList: unknown[][], batch: Extract<CallOutcome, { kind: 'timed-out' | 'crashed' | 'unavailable' }>): Promise<void> {
+    await this.reopen();
+    if (batch.kind === 'unavailable' || batch.at === undefined || this.sandbox?.state !== 'open') return;
+    const at = batch.at;
+    let before: BatchEntry[] = [];
+    if (at > 0) {
+      const again = await this.sandbox.callMany(module, name, argsList.slice(0, at));
+      if (again.kind !== 'returned') {
+        // it behaves differently a second time: fall back to calls one by one
         await this.reopen();
         return;
       }
-      this.prefetched.set(`${module}\u0000${name}`, { args: group.map((c) => c.args), entries: batch.value, next: 0 });
+      before = again.value;
     }
+    this.prefetched.set(`${module}\u0000${name}`, { args: argsList.slice(0, at + 1), entries: [...before, batch], next: 0 });
   }
 
   /** Forgets prefetched outcomes. */
@@ -258,27 +263,23 @@ export class StudentCode {
     return this.job.unavailable[module] ?? this.neverLoaded.get(module) ?? null;
   }
 
-  private expectValue(outcome: CallOutcome, describe: string | (() => string)): unknown {
-    // the call is written out only when it is needed for a message
-    const what = () => (typeof describe === 'string' ? describe : describe());
-    switch (outcome.kind) {
-      case 'returned':
-        return outcome.value;
-      case 'threw':
-        throw new GradingFailure(`${what()} threw ${outcome.error.name}: ${outcome.error.message}`, { status: 'errored' });
-      case 'timed-out':
-        if (outcome.loading) return this.broke(new GradingFailure(`${what()} could not run: ${outcome.message}`, { status: 'timed-out' }));
-        return this.broke(new GradingFailure(`${what()} did not return within ${this.job.callTimeoutMs} ms (an endless loop?)`, { status: 'timed-out' }));
-      case 'crashed':
-        return this.broke(new GradingFailure(`${what()} stopped the process running your code: ${outcome.message}`, { status: 'errored' }));
-      case 'unavailable':
-        if (outcome.message === DEADLINE_MESSAGE(this.job.deadlineMs)) throw new GradingFailure(outcome.message, { status: 'errored', deadline: true });
-        throw this.breakage ?? new GradingFailure(outcome.message, { status: 'errored' });
-    }
+  /**
+   * True for a failure that any input would have given: a module that does not
+   * load, a missing export, a function that already hung. Shrinking it would
+   * only repeat it.
+   */
+  failsForAnyInput(failure: unknown): boolean {
+    return typeof failure === 'object' && failure !== null && (failure === this.breakage || this.anyInput.has(failure));
   }
 
-  private broke(failure: GradingFailure): never {
-    this.breakage ??= failure;
+  private expectValue(outcome: CallOutcome, describe: string | (() => string)): unknown {
+    if (outcome.kind === 'returned') return outcome.value;
+    // within a check, calls after the one that broke the sandbox report that one
+    if (outcome.kind === 'unavailable' && this.breakage && outcome.message !== DEADLINE_MESSAGE(this.job.deadlineMs)) throw this.breakage;
+    // the call is written out only when it is needed for a message
+    const failure = outcomeFailure(outcome, () => (typeof describe === 'string' ? describe : describe()), this.job);
+    if (outcome.kind === 'timed-out' || outcome.kind === 'crashed') this.breakage ??= failure;
+    if (outcome.kind === 'unavailable' || this.anyInput.has(outcome)) this.anyInput.add(failure);
     throw failure;
   }
 }

@@ -6,7 +6,7 @@ import { check } from '../harness/check.ts';
 import { expectCall, expectRangeError, expectThat, expectUnchanged } from '../harness/expectations.ts';
 import { formatValue } from '../harness/formatValue.ts';
 import { agrees, holds } from '../harness/property.ts';
-import { probeCall } from '../harness/StudentCode.ts';
+import { probeCall } from '../harness/plannedCall.ts';
 import { firstDifference, GRADIENT_CHECK_TOLERANCE } from '../harness/tolerances.ts';
 import type { StudentCode } from '../harness/StudentCode.ts';
 

@@ -4,7 +4,7 @@ import { dims, matrix, network, networkOf, vector } from '../arbitraries.ts';
 import { check } from '../harness/check.ts';
 import { expectRangeError, expectUnchanged } from '../harness/expectations.ts';
 import { agrees, holds } from '../harness/property.ts';
-import { probeCall } from '../harness/StudentCode.ts';
+import { probeCall } from '../harness/plannedCall.ts';
 import type { StudentCode } from '../harness/StudentCode.ts';
 
 /** The hidden checks of exercises/forward.ts, registered for one submission. */

@@ -8,7 +8,7 @@ import { problem, type Problem } from '../arbitraries.ts';
 import { check } from '../harness/check.ts';
 import { expectCall, expectClose, expectThat, expectUnchanged } from '../harness/expectations.ts';
 import { agrees, holds } from '../harness/property.ts';
-import { PROBE_MODULE, probeCall } from '../harness/StudentCode.ts';
+import { PROBE_MODULE, probeCall } from '../harness/plannedCall.ts';
 import type { StudentCode } from '../harness/StudentCode.ts';
 
 /** The hidden checks of exercises/training.ts, registered for one submission. */

@@ -1,0 +1,72 @@
+// StudentCode over a real sandbox: how a batch that hangs, a module that does
+// not load and a function that ends the process come out for the checks.
+import { performance } from 'node:perf_hooks';
+import { afterEach, describe, expect, it } from 'vitest';
+import { compileSubmission } from '../../sandbox/compileSubmission.ts';
+import { makeSubmission, referenceText, type TestSubmission } from '../../sandbox/testing/makeSubmission.ts';
+import type { JobContext } from './job.ts';
+import { StudentCode } from './StudentCode.ts';
+
+const opened: { student: StudentCode; submission: TestSubmission }[] = [];
+afterEach(async () => {
+  for (const { student, submission } of opened.splice(0)) {
+    await student.close();
+    await submission.cleanup();
+  }
+});
+
+const EXTRA = `
+export const spinAt = (i: number, at: number) => { if (i === at) for (;;) {} return i * 10; };
+export const exits = (x: number) => { if (x > 0) process.exit(3); return x; };
+`;
+
+async function studentWith(files: Record<string, string>, callTimeoutMs = 1_500): Promise<StudentCode> {
+  const submission = await makeSubmission(files);
+  await compileSubmission(submission.submissionDir, submission.codeDir);
+  const job: JobContext = {
+    id: 'test', codeDir: submission.codeDir, unavailable: {}, callTimeoutMs, memoryMb: 128, deadlineMs: 60_000,
+    seed: 1, numRuns: 10, plots: false, memoDir: null,
+  };
+  const student = await StudentCode.open(job);
+  opened.push({ student, submission });
+  return student;
+}
+
+const withExtra = async () => ({ 'activations.ts': `${await referenceText('activations.ts')}\n${EXTRA}` });
+
+describe('StudentCode batches', () => {
+  it('reports the call of a batch that hung with its own input, after one time limit, and hands out the calls before it', async () => {
+    const student = await studentWith(await withExtra());
+    const calls = [0, 1, 2, 3].map((i) => ({ module: 'activations', name: 'spinAt', args: [i, 2] }));
+    await student.prefetch(calls);
+    expect(await student.call('activations', 'spinAt', calls[0].args)).toBe(0);
+    expect(await student.call('activations', 'spinAt', calls[1].args)).toBe(10);
+    const t0 = performance.now();
+    const failure = await student.call('activations', 'spinAt', calls[2].args).catch((e: unknown) => e);
+    // handed out from the batch: not run into its time limit a second time
+    expect(performance.now() - t0).toBeLessThan(750);
+    expect(failure).toMatchObject({ message: 'spinAt(2, 2) did not return within 1500 ms (an endless loop?)', details: { status: 'timed-out' } });
+    expect(student.failsForAnyInput(failure)).toBe(true);
+    // later calls of the function fail at once; other functions still run
+    await expect(student.call('activations', 'spinAt', [3, 2])).rejects.toBe(failure);
+    expect(await student.call('activations', 'relu', [2])).toBe(2);
+  });
+
+  it('answers every call of a module that throws while loading alike, without restarting, and says shrinking is pointless', async () => {
+    const student = await studentWith({ 'dead-neurons.ts': `throw new Error('not finished yet');\nexport const deadUnits = () => [];\n` });
+    await student.prefetch([1, 2].map((i) => ({ module: 'dead-neurons', name: 'deadUnits', args: [i] })));
+    const first = await student.call('dead-neurons', 'deadUnits', [1]).catch((e: unknown) => e);
+    expect(first).toMatchObject({ message: expect.stringContaining('exercises/dead-neurons.ts threw while loading: not finished yet'), details: { status: 'errored' } });
+    expect(student.failsForAnyInput(first)).toBe(true);
+    expect(await student.call('activations', 'relu', [-1])).toBe(0);
+  });
+
+  it('turns process.exit in a call into an error of that call, for that input only', async () => {
+    const student = await studentWith(await withExtra());
+    expect(await student.call('activations', 'exits', [0])).toBe(0);
+    const failure = await student.call('activations', 'exits', [1]).catch((e: unknown) => e);
+    expect(failure).toMatchObject({ message: expect.stringContaining('exits(1) threw Error: process.exit(3) was called'), details: { status: 'errored' } });
+    expect(student.failsForAnyInput(failure)).toBe(false);
+    expect(await student.call('activations', 'exits', [-2])).toBe(-2);
+  });
+});

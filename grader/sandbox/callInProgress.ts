@@ -1,0 +1,27 @@
+// Which call of a batch a sandbox is stuck in. host.mjs writes
+// `relu-lab-sandbox <request id> <index>` into its process title before each
+// call of a callMany, and Linux shows the title as the process's command line.
+// Read just before the process is killed, it names the call that never
+// returned, so its input can be reported without running the batch again.
+import fs from 'node:fs';
+
+const TITLE = /^relu-lab-sandbox (\d+) (\d+)$/;
+
+/**
+ * The index of the call of batch `requestId` that process `pid` is in, or
+ * null where that cannot be known (not Linux, the process is gone, or student
+ * code changed the title).
+ */
+export function callInProgress(pid: number | undefined, requestId: number, batchSize: number): number | null {
+  if (pid === undefined) return null;
+  let title: string;
+  try {
+    title = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0];
+  } catch {
+    return null;
+  }
+  const match = TITLE.exec(title);
+  if (!match || Number(match[1]) !== requestId) return null;
+  const index = Number(match[2]);
+  return index < batchSize ? index : null;
+}
