@@ -89,6 +89,19 @@ describe('Sandbox with the reference', () => {
     expect(outcome.value[2]).toMatchObject({ kind: 'threw', error: { name: 'RangeError', message: expect.stringContaining('input of length 1') } });
   });
 
+  it('sends a batch sent before (encoded once) with its -0, NaN and undefined intact', async () => {
+    const sb = await sandboxWith({ extra: 'export const echo = (x: unknown) => [x, Object.is(x, -0)];' });
+    const argsList = [[-0], [Number.NaN], [undefined], [[1, -Infinity]]];
+    const expected = [[-0, true], [Number.NaN, false], [undefined, false], [[1, -Infinity], false]].map((value) => ({ kind: 'returned', value }));
+    for (let i = 0; i < 2; i++) {
+      const outcome = await sb.callMany('activations', 'echo', argsList);
+      expect(outcome).toMatchObject({ kind: 'returned' });
+      if (outcome.kind === 'returned') expect(outcome.value).toEqual(expected);
+    }
+    // arguments that are not plain data never reach the sandbox
+    expect(await sb.callMany('activations', 'echo', [[() => 1]])).toMatchObject({ kind: 'unavailable', message: expect.stringContaining('a function at [0][0] cannot be sent') });
+  });
+
   it('reports a student error with its name and message', async () => {
     const sb = await sandboxWith();
     const outcome = await sb.call('dead-neurons', 'deadNeurons', [net, []]);

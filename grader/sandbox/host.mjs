@@ -4,7 +4,9 @@
 //
 // Protocol (IPC, JSON serialization; -0, NaN, ±Infinity and undefined travel
 // beside the value as `specials`, see wire.mjs):
-//   in:  { id, op: 'load' | 'call' | 'value' | 'callMany', module, name?, args?, argsList?, specials? }
+//   in:  { id, op: 'load' | 'call' | 'value' | 'callMany', module, name?, args?, argsJson?, specials? }
+//        (a callMany's argument lists come as JSON text, which the grader
+//        encodes once for lists it sends again)
 //        ('load' imports the module and returns null, so a module that never
 //        finishes loading is told apart from a function that never returns)
 //   out: { kind: 'ready' } once, at start;
@@ -28,6 +30,7 @@ const realKill = { kill: process.kill.bind(process), _kill: process._kill.bind(p
 const now = performance.now.bind(performance);
 const timeout = setTimeout;
 const apply = Reflect.apply;
+const jsonParse = JSON.parse;
 const hasOwn = Object.prototype.hasOwnProperty;
 const strIncludes = String.prototype.includes;
 const reTest = RegExp.prototype.test;
@@ -105,7 +108,7 @@ async function handle(request) {
   if (found.error) return { id, kind: 'threw', error: found.error };
   if (op === 'value') return { id, ...settle(found.value, budget) };
   if (op === 'call') return { id, ...(await invoke(found.value, restoreSpecials(request.args, request.specials), budget)) };
-  const argsList = restoreSpecials(request.argsList, request.specials);
+  const argsList = restoreSpecials(jsonParse(request.argsJson), request.specials);
   const entries = [];
   const specials = [];
   let lastReport = now();

@@ -66,7 +66,8 @@ function kindOf(pid: number): string {
     return 'gone';
   }
   if (cmd.includes('worker.mjs')) return 'grading processes';
-  if (cmd.includes('--experimental-permission') || cmd.includes('--permission')) return 'sandboxes';
+  // a sandbox names its process title after the batch it runs (host.mjs), which replaces its command line
+  if (cmd.startsWith('relu-lab-sandbox') || cmd.includes('--experimental-permission') || cmd.includes('--permission')) return 'sandboxes';
   if (cmd.includes('esbuild')) return 'esbuild';
   if (cmd.includes('relu-lab.mjs')) return 'bulk (parent)';
   return 'other';

@@ -11,7 +11,7 @@ import type { GradingFailure } from './GradingFailure.ts';
 import { formatCall } from './formatValue.ts';
 import { DEADLINE_MESSAGE, outcomeFailure } from './outcomeFailure.ts';
 import type { JobContext } from './job.ts';
-import { PROBE_MODULE, type PlannedCall, functionOf, moduleOf, sameArgs } from './plannedCall.ts';
+import { PROBE_MODULE, type PlannedCall, functionOf, groupCalls, moduleOf, sameArgs } from './plannedCall.ts';
 
 /** What a prefetched call came to: a value or a throw, or the hang or crash that stopped its batch. */
 type PrefetchedEntry = BatchEntry | Extract<CallOutcome, { kind: 'timed-out' | 'crashed' }>;
@@ -158,23 +158,19 @@ export class StudentCode {
    * other call simply crosses on its own.
    */
   async prefetch(calls: PlannedCall[]): Promise<void> {
-    const groups = new Map<string, PlannedCall[]>();
-    for (const c of calls) {
-      if (this.unavailable(c.module) || this.hung.has(functionOf(c.module, c.name, c.args))) continue;
-      const key = `${c.module}\u0000${c.name}`;
-      groups.set(key, [...(groups.get(key) ?? []), c]);
-    }
-    for (const group of groups.values()) {
-      const { module, name } = group[0];
+    for (const group of groupCalls(calls)) {
+      const runnable = group.calls.filter((c) => !this.unavailable(c.module) && !this.hung.has(functionOf(c.module, c.name, c.args)));
+      if (runnable.length === 0) continue;
+      const { module, name } = group;
       // a module that does not load: the property's first call reports how
-      const target = moduleOf(module, name, group[0].args);
+      const target = moduleOf(module, name, runnable[0].args);
       if (this.neverLoaded.has(target)) return;
       const failed = await this.load(target);
       if (failed) {
         this.loadFailures.set(target, failed);
         return;
       }
-      const argsList = group.map((c) => c.args);
+      const argsList = runnable.length === group.calls.length ? group.argsList : runnable.map((c) => c.args);
       const batch = await this.sandbox!.callMany(module, name, argsList);
       if (batch.kind === 'returned') {
         this.prefetched.set(`${module}\u0000${name}`, { args: argsList, entries: batch.value, next: 0 });

@@ -13,6 +13,39 @@ export interface PlannedCall {
   args: unknown[];
 }
 
+/** The calls of a plan that go to one function, as called (the probe's helpers count as one each). */
+export interface CallGroup {
+  module: string;
+  name: string;
+  calls: PlannedCall[];
+  /** `calls`' arguments, the same array each time the same plan is grouped */
+  argsList: unknown[][];
+}
+
+const grouped = new WeakMap<PlannedCall[], CallGroup[]>();
+
+/**
+ * `calls` grouped by the function they call, in order of first appearance.
+ * A plan grouped again gives the very same groups, so the sandbox can keep
+ * the encoded batch of a plan that every submission is given.
+ */
+export function groupCalls(calls: PlannedCall[]): CallGroup[] {
+  let groups = grouped.get(calls);
+  if (groups === undefined) {
+    const byFunction = new Map<string, CallGroup>();
+    for (const c of calls) {
+      const key = `${c.module}\u0000${c.name}`;
+      let group = byFunction.get(key);
+      if (group === undefined) byFunction.set(key, (group = { module: c.module, name: c.name, calls: [], argsList: [] }));
+      group.calls.push(c);
+      group.argsList.push(c.args);
+    }
+    groups = [...byFunction.values()];
+    grouped.set(calls, groups);
+  }
+  return groups;
+}
+
 /** The student module each probe helper other than argumentsAfter calls into. */
 const PROBE_TARGETS: Record<string, string> = { reviveSeeded: 'training' };
 
@@ -34,11 +67,20 @@ export function probeCall(module: string, name: string, args: unknown[]): Planne
 
 /**
  * The same arguments: the same values or the very same objects (plans reuse
- * the generated ones), looking one list deep for the probe's [module, name, args].
+ * the generated ones), looking two levels into arrays and plain objects, for
+ * the probe's [module, name, args] and for options made afresh such as
+ * `{ epochs: n, lr: 0.5 }`.
  */
-export function sameArgs(a: unknown[], b: unknown[], depth = 1): boolean {
-  return (
-    a.length === b.length &&
-    a.every((v, i) => Object.is(v, b[i]) || (depth > 0 && Array.isArray(v) && Array.isArray(b[i]) && sameArgs(v, b[i] as unknown[], depth - 1)))
-  );
+export function sameArgs(a: unknown[], b: unknown[]): boolean {
+  return sameValue(a, b, 2);
+}
+
+function sameValue(a: unknown, b: unknown, depth: number): boolean {
+  if (Object.is(a, b)) return true;
+  if (depth === 0 || typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((v, i) => sameValue(v, b[i], depth - 1));
+  if (Object.getPrototypeOf(a) !== Object.prototype || Object.getPrototypeOf(b) !== Object.prototype) return false;
+  const keys = Object.keys(a);
+  const other = b as Record<string, unknown>;
+  return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(other, k) && sameValue((a as Record<string, unknown>)[k], other[k], depth - 1));
 }

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { expectCall, expectClose } from './expectations.ts';
 import { GradingFailure, type FailureDetails } from './GradingFailure.ts';
-import { expectedFor, nextPropertyKey, samplesFor } from './samples.ts';
+import { expectedFor, nextPropertyKey, plannedFor, samplesFor } from './samples.ts';
 import type { PlannedCall } from './plannedCall.ts';
 import type { StudentCode } from './StudentCode.ts';
 import { formatCall } from './formatValue.ts';
@@ -33,8 +33,8 @@ export async function agrees<T>(student: StudentCode, arbitrary: fc.Arbitrary<T>
   const key = nextPropertyKey(seed, numRuns);
   const values = samplesFor(key, arbitrary, seed, numRuns);
   const expected = expectedFor(key, values, a.expected);
-  const argsList = values.map(a.args);
-  await student.prefetch(argsList.map((args) => ({ module: a.module, name: a.name, args })));
+  const argsList = plannedFor(key, () => values.map(a.args));
+  await student.prefetch(plannedFor(`${key} calls`, () => argsList.map((args) => ({ module: a.module, name: a.name, args }))));
   let failure: unknown = null;
   for (let i = 0; i < values.length && failure === null; i++) {
     try {
@@ -66,8 +66,9 @@ export async function holds<T>(
 ): Promise<void> {
   const { seed } = student.job;
   const numRuns = runsFor(student.job.numRuns, share);
-  const values = samplesFor(nextPropertyKey(seed, numRuns), arbitrary, seed, numRuns);
-  if (plan) await student.prefetch(values.flatMap(plan));
+  const key = nextPropertyKey(seed, numRuns);
+  const values = samplesFor(key, arbitrary, seed, numRuns);
+  if (plan) await student.prefetch(plannedFor(key, () => values.flatMap(plan)));
   const failure = await firstFailure(values, predicate);
   student.clearPrefetched();
   if (failure === null) return;
