@@ -102,8 +102,9 @@ export function sampleTreeRss(root: number, everyMs = 100): RssSampler {
     for (const { pid } of tree) {
       const ms = cpuMs(pid);
       if (ms === null) continue;
-      const known = lastCpu.get(pid);
-      lastCpu.set(pid, { kind: known?.kind ?? kindOf(pid), ms });
+      // the latest kind: a process sampled between fork and exec still shows its parent's command line
+      const kind = kindOf(pid);
+      lastCpu.set(pid, { kind: kind === 'gone' ? (lastCpu.get(pid)?.kind ?? kind) : kind, ms });
     }
     const total = tree.reduce((sum, p) => sum + p.bytes, 0);
     if (total > peakBytes) {
