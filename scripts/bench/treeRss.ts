@@ -65,6 +65,8 @@ function kindOf(pid: number): string {
   } catch {
     return 'gone';
   }
+  // a process that has exited but is not yet reaped has an empty command line
+  if (cmd === '') return 'gone';
   if (cmd.includes('worker.mjs')) return 'grading processes';
   // a sandbox names its process title after the batch it runs (host.mjs), which replaces its command line
   if (cmd.startsWith('relu-lab-sandbox') || cmd.includes('--experimental-permission') || cmd.includes('--permission')) return 'sandboxes';
