@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { afterEach, describe, expect, test } from 'vitest';
-import { beginCheck, expectedFor, nextPropertyKey, samplesFor, useMemoDir } from './samples.ts';
+import { afterEach, describe, expect, it, test } from 'vitest';
+import { beginCheck, expectedFor, nextPropertyKey, perValue, samplesFor, useMemoDir } from './samples.ts';
 
 describe('samples', () => {
   const dirs: string[] = [];
@@ -37,5 +37,20 @@ describe('samples', () => {
     const reread = JSON.parse(fs.readFileSync(path.join(dir, files[0]), 'utf8'));
     expect(reread.values).toHaveLength(4);
     expect(JSON.stringify(reread)).toContain('"$n"');
+  });
+});
+
+describe('perValue', () => {
+  it('computes once per object and afresh for a new object, even an equal one', () => {
+    let runs = 0;
+    const double = perValue((p: { x: number }) => {
+      runs += 1;
+      return p.x * 2;
+    });
+    const drawn = { x: 3 };
+    expect([double(drawn), double(drawn)]).toEqual([6, 6]);
+    expect(runs).toBe(1);
+    expect(double({ x: 3 })).toBe(6);
+    expect(runs).toBe(2);
   });
 });

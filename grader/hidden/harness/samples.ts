@@ -96,3 +96,17 @@ export function plannedFor<T>(key: string, make: () => T): T {
   if (!plans.has(key)) plans.set(key, make());
   return plans.get(key) as T;
 }
+
+/**
+ * `compute` with its results kept per argument object: for reference answers
+ * a predicate needs about a drawn value, which is the very same object for
+ * every submission a grading process grades (values shrinking makes are new,
+ * and computed afresh).
+ */
+export function perValue<K extends object, V>(compute: (value: K) => V): (value: K) => V {
+  const kept = new WeakMap<K, V>();
+  return (value) => {
+    if (!kept.has(value)) kept.set(value, compute(value));
+    return kept.get(value) as V;
+  };
+}

@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import type { Gradients } from '../../../exercises/types.ts';
 import * as ref from '../../../solutions/backprop.ts';
-import { problem, problemArgs, problemAwayFromKinks, quarter } from '../arbitraries.ts';
+import { type Problem, problem, problemArgs, problemAwayFromKinks, quarter } from '../arbitraries.ts';
 import { check } from '../harness/check.ts';
 import { expectCall, expectRangeError, expectThat, expectUnchanged } from '../harness/expectations.ts';
 import { formatValue } from '../harness/formatValue.ts';
 import { agrees, holds } from '../harness/property.ts';
+import { perValue } from '../harness/samples.ts';
 import { probeCall } from '../harness/plannedCall.ts';
 import { firstDifference, GRADIENT_CHECK_TOLERANCE } from '../harness/tolerances.ts';
 import type { StudentCode } from '../harness/StudentCode.ts';
@@ -20,6 +21,8 @@ export function backpropSuite(student: () => StudentCode): void {
   const HEAVY = 0.3;
   /** mutation is a yes/no matter: a quarter of the runs find it */
   const SPOT_CHECK = 0.25;
+  /** the reference's central differences of a drawn problem, computed once per grading process */
+  const numericalOf = perValue((p: Problem) => ref.numericalGradient(p.net, p.X, p.Y));
 
   check('backprop.mse-loss-matches-reference', student, () =>
     agrees(student(), problem('any'), { module: M, name: 'mseLoss', args: problemArgs, expected: ({ net, X, Y }) => ref.mseLoss(net, X, Y) }),
@@ -39,9 +42,10 @@ export function backpropSuite(student: () => StudentCode): void {
   );
 
   check('backprop.backward-agrees-with-numerical', student, () =>
-    holds(student(), problemAwayFromKinks('any'), async ({ net, X, Y }) => {
+    holds(student(), problemAwayFromKinks('any'), async (p) => {
+      const { net, X, Y } = p;
       const mine = await student().call<Gradients>(M, 'backward', [net, X, Y]);
-      const numerical = ref.numericalGradient(net, X, Y);
+      const numerical = numericalOf(p);
       const where = firstDifference(mine, numerical, GRADIENT_CHECK_TOLERANCE);
       expectThat(where === null, `backward(${formatValue([net, X, Y], 300)}) differs from central differences at ${where}`, { actual: mine, expected: numerical });
     }, (p) => [{ module: M, name: 'backward', args: problemArgs(p) }], HEAVY),
