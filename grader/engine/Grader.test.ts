@@ -49,6 +49,20 @@ describe('Grader', () => {
     expect(doc.score).toEqual({ earned: 100, possible: 100 });
   });
 
+  test('hands out each submission of a batch as soon as its checks end, while the next is graded', async () => {
+    const corpus = await loadFixtureCorpus();
+    const names = ['passes-all-functional', 'fails-relu-grad-at-zero', 'passes-all-vectorised'];
+    const dirs = await Promise.all(names.map((n) => materialiseFixture(corpus.find((f) => f.name === n)!, path.join(work, `early-${n}`))));
+    const handed: { dir: string; at: number; score: number }[] = [];
+    await grader.gradeBatch(dirs, async (dir, doc) => void handed.push({ dir, at: performance.now(), score: doc.score.earned }));
+    expect(handed.map((h) => h.dir)).toEqual(dirs);
+    expect(handed.map((h) => h.score)).toEqual([100, expect.any(Number), 100]);
+    expect(handed[1].score).toBeLessThan(100);
+    // each came when its own checks ended, not all together when the batch was over
+    expect(handed[1].at - handed[0].at).toBeGreaterThan(50);
+    expect(handed[2].at - handed[1].at).toBeGreaterThan(50);
+  });
+
   test('a folder that cannot be prepared rejects with its reason, and the Grader goes on', async () => {
     await expect(grader.grade(path.join(work, 'no-such-submission'))).rejects.toMatchObject({ code: 'submission-missing' });
     const fixture = (await loadFixtureCorpus()).find((f) => f.name === 'passes-all-loops')!;

@@ -15,14 +15,13 @@ import { performance } from 'node:perf_hooks';
 import { createVitest, type TestSpecification, type Vitest } from 'vitest/node';
 import { PACKAGE_ROOT } from '../core/defaults.ts';
 import { ReluLabError } from '../core/errors.ts';
-import { CATALOG } from '../hidden/catalog.ts';
 import { FEED_KEY, type JobContext } from '../hidden/harness/job.ts';
 import { SLOT_COUNT, slotFile, slotOf } from '../hidden/slots/slots.ts';
 import type { Manifest } from '../manifest/types.ts';
 import type { ResultsDocument } from '../results/types.ts';
-import { assembleResults } from './assembleResults.ts';
 import { graderVersion } from './graderVersion.ts';
 import { HiddenRunReporter } from './HiddenRunReporter.ts';
+import { jobResults } from './jobResults.ts';
 import { JobFeed } from './JobFeed.ts';
 import { killSandboxes } from './killSandboxes.ts';
 import { planJob, prepareJob, type PlannedJob, type PreparedJob } from './prepareJob.ts';
@@ -128,8 +127,8 @@ export class Grader {
 
   /**
    * Grades several submissions, BATCH_SIZE to a slot, handing each results
-   * document to `onResult` as soon as its batch is over (so callers can
-   * write it at once).
+   * document to `onResult` as soon as its checks are over (so callers can
+   * write it at once, while the next submission is graded).
    */
   async gradeBatch(dirs: string[], onResult: (dir: string, doc: ResultsDocument) => Promise<void>, options: GradeOptions = {}): Promise<void> {
     for (let i = 0; i < dirs.length; i += BATCH_SIZE) {
@@ -140,8 +139,15 @@ export class Grader {
           const jobDir = path.join(this.tmpRoot, `job-${++this.jobs}`);
           planned.push(await planJob(dir, jobDir, this.manifest, { plots: options.plots !== false, memoDir: this.memoDir, trustedInProcess: options.trustedInProcess }));
         }
-        const docs = await this.run(planned);
-        for (let j = 0; j < batch.length; j++) await onResult(batch[j], docs[j]);
+        // a submission whose checks are over is handed out at once, so its
+        // results and reports are written while the next one is graded
+        const handedOut: Promise<void>[] = [];
+        const docs = await this.run(planned, (j, doc) => handedOut.push(onResult(batch[j], doc)));
+        await Promise.all(handedOut);
+        for (let j = 0; j < batch.length; j++) {
+          const doc = docs[j];
+          if (doc !== null) await onResult(batch[j], doc);
+        }
       } finally {
         for (const job of planned) {
           await killSandboxes(job.jobDir);
@@ -178,9 +184,11 @@ export class Grader {
   /**
    * Grades `planned` in one slot, under their summed deadline, and assembles
    * each one's results. The batch is offered before its submissions compile,
-   * so the slot starts the first sandbox meanwhile.
+   * so the slot starts the first sandbox meanwhile. A submission whose checks
+   * all ended is assembled then and handed to `onEarly` (its entry in the
+   * result is null); the others are assembled once the slot is over.
    */
-  private async run(planned: PlannedJob[]): Promise<ResultsDocument[]> {
+  private async run(planned: PlannedJob[], onEarly: (index: number, doc: ResultsDocument) => void = () => {}): Promise<(ResultsDocument | null)[]> {
     const session = await this.startSession();
     session.slotsLeft -= 1;
     const jobs = planned.map((p) => p.job);
@@ -208,10 +216,28 @@ export class Grader {
       if (session.over) finish({ kind: 'run-over' });
     });
     const prepared: PreparedJob[] = [];
+    const preparedAt = new Map<string, number>();
     let unprepared: unknown = null;
+    const version = await graderVersion();
+    const early = new Set<string>();
+    let lastEnd = 0;
+    this.reporter.onJobEnd = (jobId) => {
+      const index = planned.findIndex((p) => p.job.id === jobId);
+      const p = prepared.find((q) => q.job.id === jobId);
+      if (index < 0 || !p || early.has(jobId) || unprepared) return;
+      const seen = this.reporter.job(jobId);
+      // a block stopped by the submission's deadline is assembled with the rest
+      if (seen.deadlinePassed) return;
+      early.add(jobId);
+      const now = performance.now();
+      const testsMs = Math.round(now - Math.max(lastEnd, started, suiteLoaded, preparedAt.get(jobId) ?? 0));
+      lastEnd = now;
+      onEarly(index, jobResults(this.manifest, this.reporter, p, { graderVersion: version, testsMs, timedOut: null, suiteErrors: [...this.reporter.unhandledErrors] }));
+    };
     for (const p of planned) {
       try {
         prepared.push(await prepareJob(p));
+        preparedAt.set(p.job.id, performance.now());
         session.feed.prepared(p.job.id, p.job.unavailable);
       } catch (e) {
         unprepared ??= e;
@@ -221,9 +247,11 @@ export class Grader {
     // the suite's own time starts once its worker holds the batch with its checks loaded, and the code is compiled
     const compiledAt = performance.now();
     const end = await ended;
+    this.reporter.onJobEnd = null;
     if (unprepared) throw unprepared;
-    const from = Math.max(started, suiteLoaded, compiledAt);
-    const testsMs = started ? Math.round((performance.now() - from) / prepared.length) : 0;
+    const from = Math.max(started, suiteLoaded, compiledAt, lastEnd);
+    const rest = prepared.filter((p) => !early.has(p.job.id));
+    const testsMs = started && rest.length > 0 ? Math.round((performance.now() - from) / rest.length) : 0;
     let runStopped: string | null = null;
     if (end.kind === 'deadline') {
       // Past the deadline: stop the student code, end the run, keep what was decided.
@@ -244,26 +272,11 @@ export class Grader {
     }
     const suiteErrors = [...(end.kind === 'ended' ? end.errors : []), ...this.reporter.unhandledErrors];
     if (end.kind === 'run-over' && suiteErrors.length === 0) suiteErrors.push('the hidden suite\'s run ended before this batch was done');
-    const version = await graderVersion();
     return prepared.map((p) => {
+      if (early.has(p.job.id)) return null;
       const seen = this.reporter.job(p.job.id);
-      this.reporter.forget(p.job.id);
       const timedOut = runStopped ?? (seen.deadlinePassed ? `grading stopped at the submission deadline of ${p.job.deadlineMs} ms; checks not finished by then earn nothing` : null);
-      const doc = assembleResults({
-        manifest: this.manifest,
-        catalog: CATALOG,
-        reported: seen.tests,
-        notRunReason: timedOut ?? (suiteErrors.length ? `the hidden suite stopped: ${suiteErrors[0]}` : null),
-        identity: p.identity,
-        graderVersion: version,
-        outcome: timedOut ? { kind: 'deadline', message: timedOut } : { kind: 'graded' },
-        diagnostics: p.diagnostics,
-        timings: { compileMs: p.compileMs, testsMs, totalMs: 0 },
-        gradedAt: p.gradedAt,
-      });
-      if (seen.plots) doc.plots = seen.plots;
-      doc.timings.totalMs = Math.round(p.compileMs + testsMs);
-      return doc;
+      return jobResults(this.manifest, this.reporter, p, { graderVersion: version, testsMs, timedOut, suiteErrors });
     });
   }
 

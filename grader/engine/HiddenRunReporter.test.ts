@@ -66,6 +66,14 @@ describe('HiddenRunReporter', () => {
     expect(r.moduleErrors).toEqual([]);
   });
 
+  test("says when a submission's describe block has ended", () => {
+    const r = new HiddenRunReporter();
+    const ended: string[] = [];
+    r.onJobEnd = (id) => ended.push(id);
+    r.onTestSuiteResult({ name: 'job-7' } as unknown as Parameters<HiddenRunReporter['onTestSuiteResult']>[0]);
+    expect(ended).toEqual(['job-7']);
+  });
+
   test('stripAnsi removes colour codes', () => {
     expect(stripAnsi('\u001b[1m\u001b[31mred\u001b[39m\u001b[22m')).toBe('red');
   });

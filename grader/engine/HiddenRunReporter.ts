@@ -2,7 +2,7 @@
 // main process. It records what each hidden test reported, per submission
 // (the describe block named by the job id); nothing a submission prints is
 // ever read.
-import type { Reporter, TestCase, TestModule } from 'vitest/node';
+import type { Reporter, TestCase, TestModule, TestSuite } from 'vitest/node';
 import { readFailure } from '../hidden/harness/GradingFailure.ts';
 import { PLOTS_TEST } from '../hidden/suites/plots.step.ts';
 import type { Counterexample, PlotsData, TestStatus } from '../results/types.ts';
@@ -36,6 +36,8 @@ export class HiddenRunReporter implements Reporter {
   readonly unhandledErrors: string[] = [];
   /** called as each test module (a slot of the hidden suite) ends, with its errors */
   onModuleEnd: ((moduleId: string, errors: string[]) => void) | null = null;
+  /** called as a submission's describe block (named by its job id) ends, all its tests reported */
+  onJobEnd: ((jobId: string) => void) | null = null;
 
   /** Forgets the previous run's results. */
   reset(): void {
@@ -87,6 +89,10 @@ export class HiddenRunReporter implements Reporter {
     const message = stripAnsi(error?.message ?? 'the test failed without a message');
     const timedOut = /timed out/i.test(message);
     job.tests.set(testCase.name, { status: timedOut ? 'timed-out' : 'errored', message: `the grader could not complete this check: ${message}`, durationMs });
+  }
+
+  onTestSuiteResult(testSuite: TestSuite): void {
+    this.onJobEnd?.(testSuite.name);
   }
 
   onTestModuleEnd(testModule: TestModule): void {
