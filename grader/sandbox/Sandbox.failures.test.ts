@@ -39,6 +39,7 @@ export const laterThrows = () => { setTimeout(() => { throw new Error('after ret
 export const slow = (ms: number) => { const end = performance.now() + ms; while (performance.now() < end) {} return ms; };
 export const hangUp = () => { (process as any).disconnect(); return new Promise(() => {}); };
 export const spinAt = (i: number, at: number) => { if (i === at) for (;;) {} return i; };
+export const bombAt = (i: number, at: number) => { const keep: number[][] = []; if (i === at) for (;;) keep.push(new Array(1e5).fill(i)); return i; };
 `;
 
 describe('Sandbox time limits', () => {
@@ -128,6 +129,13 @@ describe('Sandbox crashes', () => {
     expect(outcome).toMatchObject({ kind: 'crashed', message: 'exercises/activations.ts bomb ran out of memory (limit 64 MB)' });
     expect(performance.now() - t0).toBeLessThan(5_000);
     expect(await waitUntilGone(sb.pid)).toBe(true);
+  });
+
+  it('names the call of a batch that ran out of memory, read as V8 says so (Linux)', async () => {
+    const sb = await sandboxWith({ extra: HAZARDS, memoryMb: 64, callTimeoutMs: 20_000 });
+    const outcome = await sb.callMany('activations', 'bombAt', [[0, 2], [1, 2], [2, 2], [3, 2]]);
+    expect(outcome).toMatchObject({ kind: 'crashed', message: 'exercises/activations.ts bombAt ran out of memory (limit 64 MB)' });
+    if (process.platform === 'linux') expect(outcome).toMatchObject({ at: 2 });
   });
 
   it('reports an exception thrown in a timer during a call', async () => {

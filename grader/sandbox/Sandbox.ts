@@ -10,25 +10,18 @@ import type { ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { ReluLabError } from '../core/errors.ts';
 import type { BatchOutcome, CallOutcome, SandboxState } from './CallOutcome.ts';
-import { describeCrash } from './describeCrash.ts';
+import { describeCrash, OUT_OF_MEMORY } from './describeCrash.ts';
 import { OutputTail } from './OutputTail.ts';
 import { describeTimeout } from './describeTimeout.ts';
 import { callInProgress } from './callInProgress.ts';
 import { type Reply, checkReply } from './checkReply.ts';
 import { killGroup, spawnHost } from './spawnHost.ts';
 import { waitForReady } from './waitForReady.ts';
-import { findSpecials, restoreSpecials } from './wire.mjs';
+import { encodeRequest } from './encodeRequest.ts';
+import type { SandboxOptions } from './SandboxOptions.ts';
+import { restoreSpecials } from './wire.mjs';
 
-export interface SandboxOptions {
-  /** folder of the compiled modules (`<module>.mjs`); host.mjs is copied into it */
-  codeDir: string;
-  /** time limit of one call (of each call in a callMany) */
-  callTimeoutMs: number;
-  /** heap limit of the sandbox process */
-  memoryMb: number;
-  /** how long the process may take to start; default 10 s */
-  startTimeoutMs?: number;
-}
+export type { SandboxOptions };
 
 /** Extra time a batch gets per progress report, for the report's own delay. */
 const PROGRESS_SLACK_MS = 100;
@@ -41,36 +34,9 @@ interface Job {
   lastDone: number;
   started: number;
   timer?: NodeJS.Timeout;
+  /** in a batch that ran out of memory: the call it was in, read as V8 said so */
+  outOfMemoryAt?: number | null;
   resolve(outcome: CallOutcome): void;
-}
-
-/** A batch's arguments as sent: JSON text, and where the values JSON cannot carry are. */
-interface EncodedBatch {
-  argsJson: string;
-  specials: ReturnType<typeof findSpecials>;
-}
-
-/**
- * Encoded batches by argument list. The checks give every submission the
- * very same argument lists (see plannedFor), so each is encoded once per
- * grading process; callMany's argument lists must not change once sent.
- */
-const encodedBatches = new WeakMap<unknown[][], EncodedBatch>();
-
-/** The message for `request`, with its arguments in the wire format of host.mjs. Throws a TypeError for arguments that are not plain data. */
-function encodeRequest(request: Record<string, unknown>): Record<string, unknown> {
-  if (request.op === 'callMany') {
-    const { argsList, ...rest } = request;
-    const list = argsList as unknown[][];
-    let batch = encodedBatches.get(list);
-    if (batch === undefined) {
-      batch = { specials: findSpecials(list), argsJson: JSON.stringify(list) };
-      encodedBatches.set(list, batch);
-    }
-    return batch.specials.length === 0 ? { ...rest, argsJson: batch.argsJson } : { ...rest, argsJson: batch.argsJson, specials: batch.specials };
-  }
-  const specials = request.args === undefined ? [] : findSpecials(request.args);
-  return specials.length === 0 ? request : { ...request, specials };
 }
 
 const live = new Set<Sandbox>();
@@ -99,7 +65,10 @@ export class Sandbox {
       stream?.setEncoding('utf8');
       stream?.on('data', (text: string) => {
         this.tail.push(text);
-        if (stream === child.stderr) this.stderrTail.push(text);
+        if (stream === child.stderr) {
+          this.stderrTail.push(text);
+          this.noteOutOfMemory(text);
+        }
       });
     }
     child.on('message', (message) => this.onMessage(message));
@@ -286,6 +255,13 @@ export class Sandbox {
     this.finish(job, { kind: 'returned', value, ms });
   }
 
+  /** V8 says it ran out of memory a moment before it aborts: the title still names the batch's call then. */
+  private noteOutOfMemory(text: string): void {
+    const job = this.current;
+    if (!job || job.batchSize === null || job.outOfMemoryAt !== undefined || !OUT_OF_MEMORY.test(text)) return;
+    job.outOfMemoryAt = callInProgress(this.child.pid, job.id, job.batchSize);
+  }
+
   /** The process ended, reported a fatal error, or closed its channel: the sandbox is broken. */
   private onEnd(code: number | null, signal: NodeJS.Signals | null, why?: string): void {
     if (this.status !== 'open') return;
@@ -294,7 +270,10 @@ export class Sandbox {
     const job = this.current;
     const message = job ? `${job.label} ${reason}` : `student code ${reason}${this.lastLabel ? ` (after ${this.lastLabel})` : ''}`;
     this.breakWith(message);
-    if (job) this.finish(job, { kind: 'crashed', message, ms: performance.now() - job.started });
+    if (!job) return;
+    const ms = performance.now() - job.started;
+    const at = job.outOfMemoryAt;
+    this.finish(job, at === undefined || at === null ? { kind: 'crashed', message, ms } : { kind: 'crashed', message, ms, at });
   }
 
   private breakWith(message: string): void {

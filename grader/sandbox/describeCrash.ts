@@ -17,7 +17,8 @@ export interface CrashFacts {
 /** The exit code host.mjs uses when its IPC channel closes. */
 export const HOST_EXIT_DISCONNECTED = 71;
 
-const OUT_OF_MEMORY = /heap out of memory|Reached heap limit|Allocation failed|Fatal process out of memory/i;
+/** How V8 says on stderr that the process ran out of memory, just before it aborts. */
+export const OUT_OF_MEMORY = /heap out of memory|Reached heap limit|Allocation failed|Fatal process out of memory/i;
 
 /** E.g. `ran out of memory (limit 256 MB)`; `ended the sandbox process with exit code 0 (...)`. */
 export function describeCrash(facts: CrashFacts): string {
