@@ -12,6 +12,7 @@ import { ReluLabError } from '../../core/errors.ts';
 import { killSandboxes } from '../../engine/killSandboxes.ts';
 import { findSandboxPidFiles } from './findSandboxPidFiles.ts';
 import type { FromWorker, GradedSummary, GradeItem, ToWorker } from './protocol.ts';
+import { workerEnvironment } from './workerEnvironment.ts';
 
 export const WORKER_MODULE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'worker.mjs');
 
@@ -284,21 +285,4 @@ export class WorkerPool {
     for (const file of await findSandboxPidFiles(dir)) await killSandboxes(path.dirname(file));
     await rm(dir, { recursive: true, force: true });
   }
-}
-
-/** The parent's environment, less what would confuse a Vitest inside the worker, with the worker's own TMPDIR. */
-function workerEnvironment(tmpDir: string, manifestPath: string | undefined): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [name, value] of Object.entries(process.env)) {
-    if (/^(VITEST|__VITEST|TINYPOOL|NODE_OPTIONS$|NODE_ENV$)/.test(name)) continue;
-    env[name] = value;
-  }
-  env.TMPDIR = tmpDir;
-  env.RELU_LAB_MANIFEST = manifestPath ?? '';
-  // esbuild (compiling submissions, and Vite's transforms) is a Go program
-  // that starts a thread per core; a build of seven small modules gains
-  // nothing from them, while their wake-ups compete with grading
-  // (about 300 fewer context switches per submission with one)
-  env.GOMAXPROCS ??= '1';
-  return env;
 }
