@@ -15,6 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { createVitest, type TestSpecification, type Vitest } from 'vitest/node';
 import { PACKAGE_ROOT } from '../core/defaults.ts';
 import { ReluLabError } from '../core/errors.ts';
+import { CATALOG } from '../hidden/catalog.ts';
 import { FEED_KEY, type JobContext } from '../hidden/harness/job.ts';
 import { SLOT_COUNT, slotFile, slotOf } from '../hidden/slots/slots.ts';
 import type { Manifest } from '../manifest/types.ts';
@@ -139,10 +140,13 @@ export class Grader {
           const jobDir = path.join(this.tmpRoot, `job-${++this.jobs}`);
           planned.push(await planJob(dir, jobDir, this.manifest, { plots: options.plots !== false, memoDir: this.memoDir, trustedInProcess: options.trustedInProcess }));
         }
-        // a submission whose checks are over is handed out at once, so its
-        // results and reports are written while the next one is graded
+        // a submission whose checks are over is handed out at once, to be written while the next is graded
         const handedOut: Promise<void>[] = [];
-        const docs = await this.run(planned, (j, doc) => handedOut.push(onResult(batch[j], doc)));
+        const docs = await this.run(planned, (j, doc) => {
+          const written = onResult(batch[j], doc);
+          written.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
+          handedOut.push(written);
+        });
         await Promise.all(handedOut);
         for (let j = 0; j < batch.length; j++) {
           const doc = docs[j];
@@ -226,8 +230,8 @@ export class Grader {
       const p = prepared.find((q) => q.job.id === jobId);
       if (index < 0 || !p || early.has(jobId) || unprepared) return;
       const seen = this.reporter.job(jobId);
-      // a block stopped by the submission's deadline is assembled with the rest
-      if (seen.deadlinePassed) return;
+      // a block stopped by the submission's deadline, or one that did not report every check, is assembled with the rest
+      if (seen.deadlinePassed || !CATALOG.every((check) => seen.tests.has(check.id))) return;
       early.add(jobId);
       const now = performance.now();
       const testsMs = Math.round(now - Math.max(lastEnd, started, suiteLoaded, preparedAt.get(jobId) ?? 0));
