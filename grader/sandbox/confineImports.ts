@@ -41,6 +41,31 @@ function isFile(file: string): boolean {
   }
 }
 
+/** What esbuild appends to a path without an extension, in its order (its default resolveExtensions). */
+const EXTENSIONS = ['.tsx', '.ts', '.jsx', '.js', '.css', '.json'];
+/** The TypeScript sources a `.js`-style specifier may name, as tsc allows. */
+const SOURCES_OF: Record<string, string[]> = { '.js': ['.ts', '.tsx'], '.jsx': ['.ts', '.tsx'], '.mjs': ['.mts'], '.cjs': ['.cts'] };
+
+/**
+ * The file `target` (an absolute path from a relative import) names, found
+ * the way esbuild finds it: the file itself, then with each extension, then
+ * the TypeScript source of a `.js` name. Null for anything else (a folder's
+ * index file, say), which is left to esbuild. Each answer saved here is a
+ * round trip less between esbuild and this process.
+ */
+export function ownFileFor(target: string): string | null {
+  if (isFile(target)) return target;
+  for (const extension of EXTENSIONS) {
+    if (isFile(target + extension)) return target + extension;
+  }
+  const extension = path.extname(target);
+  for (const source of SOURCES_OF[extension] ?? []) {
+    const file = target.slice(0, -extension.length) + source;
+    if (isFile(file)) return file;
+  }
+  return null;
+}
+
 /** The plugin for a submission in `submissionDir`. */
 export function confineImports(submissionDir: string): Plugin {
   const root = fs.realpathSync(submissionDir);
@@ -68,6 +93,11 @@ export function confineImports(submissionDir: string): Plugin {
         const ownFile = isInside(root, target) && isFile(target);
         if (TYPES_NAME.test(path.basename(source)) && !ownFile) return { path: OFFICIAL_TYPES };
         if (!isInside(root, target)) return refuse(source);
+        const own = ownFileFor(target);
+        if (own !== null) {
+          const real = realpathOrNull(own);
+          return real === null || !isInside(root, real) ? refuse(source) : { path: real };
+        }
         const resolved = await build.resolve(source, {
           kind: args.kind,
           importer: args.importer,
