@@ -10,12 +10,13 @@ describe('sandboxCommand', () => {
     expect(permissionFlag('24.1.0')).toBe('--permission');
   });
 
-  it('allows reading the code folder only, limits the heap and the compiler tier', () => {
+  it('allows reading the code folder only, limits the heap, the young generation and the compiler tier', () => {
     expect(sandboxCommand({ codeDir: '/tmp/j/code', hostFile: '/tmp/j/code/host.mjs', memoryMb: 256, nodeVersion: '20.20.2' })).toEqual([
       '--experimental-permission',
       '--allow-fs-read=/tmp/j/code',
       '--max-old-space-size=256',
       '--max-opt=1',
+      '--max-semi-space-size=1',
       '--disable-warning=ExperimentalWarning',
       '/tmp/j/code/host.mjs',
     ]);

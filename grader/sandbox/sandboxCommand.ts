@@ -31,6 +31,15 @@ function knowsDisableWarning(nodeVersion: string): boolean {
  */
 export const SANDBOX_TIER = '--max-opt=1';
 
+/**
+ * A young generation of at most 1 MB a semi-space: V8 grows it up to 16 MB as
+ * the calls allocate, and every page it grows into is a fresh page fault.
+ * In a short-lived sandbox that cost more than the scavenges it saves
+ * (measured on the benchmark's class: about 620 fewer page faults per
+ * submission, and 3-8 % less CPU in alternating runs).
+ */
+export const SANDBOX_YOUNG_GENERATION = '--max-semi-space-size=1';
+
 /** Arguments for `spawn(process.execPath, args)`. */
 export function sandboxCommand(opts: SandboxCommandOptions): string[] {
   const version = opts.nodeVersion ?? process.versions.node;
@@ -41,7 +50,7 @@ export function sandboxCommand(opts: SandboxCommandOptions): string[] {
   if (!Number.isInteger(opts.memoryMb) || opts.memoryMb < 16) {
     throw new ReluLabError('usage', `memoryMb must be a whole number of at least 16, got ${opts.memoryMb}`);
   }
-  const args = [permissionFlag(version), `--allow-fs-read=${opts.codeDir}`, `--max-old-space-size=${opts.memoryMb}`, SANDBOX_TIER];
+  const args = [permissionFlag(version), `--allow-fs-read=${opts.codeDir}`, `--max-old-space-size=${opts.memoryMb}`, SANDBOX_TIER, SANDBOX_YOUNG_GENERATION];
   if (knowsDisableWarning(version)) args.push('--disable-warning=ExperimentalWarning');
   args.push(opts.hostFile);
   return args;
