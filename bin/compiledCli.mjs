@@ -1,7 +1,10 @@
 // The relu-lab CLI compiled to plain JavaScript, kept in
 // node_modules/.cache/relu-lab/cli/ and rebuilt when a source file changes.
 // Loading one bundle instead of a few hundred TypeScript modules through a
-// loader hook saves about half a second on every command. Package imports stay
+// loader hook saves about half a second on every command. A bulk run's
+// grading processes load the same bundle (entry bulk-worker): each starts on
+// about 0.9 s of CPU instead of 1.7 s, and holds about 40 MB less memory (no
+// loader-hook thread), which also makes each sandbox it forks cheaper. Package imports stay
 // outside the bundle; every module's `import.meta.url` is its source file's,
 // so files read beside a module (the sandbox's host, templates) are found
 // where they are. If the bundle cannot be built, the caller falls back to
@@ -15,7 +18,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCES = ['grader', 'solutions', 'exercises'];
 const SKIP = /(^|\/)(fixtures|node_modules)(\/|$)|\.test\.ts$/;
 const CACHE = path.join(ROOT, 'node_modules', '.cache', 'relu-lab', 'cli');
-const ENTRY = 'grader/cli/main.ts';
+/** the bundle's entry points: the CLI, and a bulk run's grading process */
+const ENTRIES = { main: 'grader/cli/main.ts', 'bulk-worker': 'grader/bulk/pool/workerMain.ts' };
 /** how long an outdated build is kept for commands that started with it */
 const STALE_MS = 60 * 60 * 1000;
 
@@ -59,7 +63,7 @@ async function build(outDir) {
   const esbuild = await import('esbuild');
   await esbuild.build({
     absWorkingDir: ROOT,
-    entryPoints: { main: ENTRY },
+    entryPoints: ENTRIES,
     bundle: true,
     splitting: true,
     format: 'esm',
@@ -74,8 +78,8 @@ async function build(outDir) {
   });
 }
 
-/** The compiled CLI's `main`, building it first when the sources changed; null when it cannot be built. */
-export async function compiledMain() {
+/** The compiled module of entry `name` (see ENTRIES), building the bundle first when the sources changed; null when it cannot be built. */
+export async function compiledEntry(name) {
   try {
     const dir = path.join(CACHE, fingerprint());
     const main = path.join(dir, 'main.mjs');
@@ -98,9 +102,14 @@ export async function compiledMain() {
         if (old !== path.basename(dir) && Date.now() - fs.statSync(at).mtimeMs > STALE_MS) fs.rmSync(at, { recursive: true, force: true });
       }
     }
-    return (await import(pathToFileURL(main).href)).main;
+    return await import(pathToFileURL(path.join(dir, `${name}.mjs`)).href);
   } catch (e) {
     if (process.env.RELU_LAB_DEBUG) console.error(e);
     return null;
   }
+}
+
+/** The compiled CLI's `main`; null when it cannot be built. */
+export async function compiledMain() {
+  return (await compiledEntry('main'))?.main ?? null;
 }
