@@ -103,6 +103,16 @@ describe('prepareEntry', () => {
     expect(await readdir(path.join(root, 'work', 'scratch'))).toEqual([]);
   });
 
+  test('a repository on a detached HEAD with uncommitted work: no branch, and dirty', async () => {
+    const dir = path.join(root, 'other', 'detached');
+    await makeRepository(dir, { author: 'Cy', email: 'cy@example.com', commits: [{ files: files('one'), date: '2026-02-20T10:00:00Z', message: 'one' }, { files: files('two'), date: '2026-02-21T10:00:00Z', message: 'two' }] });
+    git(dir, 'checkout', '--quiet', '--detach', 'HEAD~1');
+    await writeFile(path.join(dir, 'exercises', 'forward.ts'), 'export const f = 2;\n');
+    const p = await prepareEntry({ id: 'detached', name: 'detached', kind: 'git', path: dir }, options());
+    expect(p).toMatchObject({ kind: 'ready', commit: { author: 'Cy', branch: null, dirty: true } });
+    if (p.kind === 'ready') await p.cleanup();
+  });
+
   test('--at-deadline with no commit before it is a row that says so', async () => {
     expect(await prepareEntry(entry('toolate'), { ...options(), atDeadline: true })).toMatchObject({ kind: 'rejected', status: 'no-commit-before-deadline', late: { kind: 'late', accepted: false } });
   });

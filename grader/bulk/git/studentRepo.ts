@@ -9,6 +9,8 @@ import { safeGit } from '../../core/safeGit.ts';
 import type { GradedCommit } from '../types.ts';
 
 const FORMAT = '--format=%H%x00%an%x00%ae%x00%aI%x00%cI';
+/** the line of `git status --porcelain=v2 --branch` that names the branch ("(detached)" when none) */
+const BRANCH_HEAD = '# branch.head ';
 
 export class StudentRepo {
   private constructor(
@@ -35,9 +37,11 @@ export class StudentRepo {
   async head(): Promise<GradedCommit | null> {
     const head = await this.commit(['log', '-1', FORMAT, 'HEAD'], false);
     if (!head) return null;
-    const branch = (await this.git.raw(['rev-parse', '--abbrev-ref', 'HEAD']).catch(() => 'HEAD')).trim();
-    const status = await this.git.raw(['status', '--porcelain']).catch(() => '');
-    return { ...head, branch: branch === 'HEAD' ? null : branch, dirty: status.trim() !== '' };
+    // one git process for both: porcelain v2 heads its list of changes with the branch
+    const status = await this.git.raw(['status', '--porcelain=v2', '--branch']).catch(() => '');
+    const lines = status.split('\n').filter((line) => line.trim() !== '');
+    const branch = lines.find((line) => line.startsWith(BRANCH_HEAD))?.slice(BRANCH_HEAD.length).trim() ?? null;
+    return { ...head, branch: branch === null || branch === '(detached)' ? null : branch, dirty: lines.some((line) => !line.startsWith('#')) };
   }
 
   /** The last commit of HEAD's history committed at or before `deadline` (by committer date), or null. */
