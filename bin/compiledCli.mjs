@@ -4,11 +4,11 @@
 // loader hook saves about half a second on every command. A bulk run's
 // grading processes load the same bundle (entry bulk-worker): each starts on
 // about 0.9 s of CPU instead of 1.7 s, and holds about 40 MB less memory (no
-// loader-hook thread), which also makes each sandbox it forks cheaper. Package imports stay
-// outside the bundle; every module's `import.meta.url` is its source file's,
-// so files read beside a module (the sandbox's host, templates) are found
-// where they are. If the bundle cannot be built, the caller falls back to
-// loading the sources through tsx.
+// loader-hook thread), which also makes each sandbox it forks cheaper.
+// Package imports stay outside the bundle; every module's `import.meta.url`
+// is its source file's, so files read beside a module (the sandbox's host,
+// templates) are found where they are. If the bundle cannot be built, the
+// caller falls back to loading the sources through tsx.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
