@@ -93,6 +93,15 @@ describe('compileSubmission', () => {
     expect(result.diagnostics).toEqual([]);
   });
 
+  it('gives a submission its own types.ts for an import without extension or with .js', async () => {
+    const types = "export type Vector = number[];\nexport const OWN_TYPES = 'the student\\'s own';\n";
+    const claims = "import { OWN_TYPES } from './types';\nimport { OWN_TYPES as again } from './types.js';\nexport const own = [OWN_TYPES, again];\n";
+    const s = await submission({ 'types.ts': types, 'claims.ts': claims });
+    const result = await compileSubmission(s.submissionDir, s.codeDir);
+    expect(result.diagnostics).toEqual([]);
+    expect(await fs.readFile(path.join(s.codeDir, 'claims.mjs'), 'utf8')).toContain("the student's own");
+  });
+
   it('throws submission-missing for a folder that does not exist', async () => {
     const error = await compileSubmission('/nonexistent/relu-lab/exercises', '/tmp/unused').catch((e: unknown) => e);
     expect(isReluLabError(error, 'submission-missing')).toBe(true);

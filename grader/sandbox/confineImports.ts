@@ -90,10 +90,10 @@ export function confineImports(submissionDir: string): Plugin {
           return refuse(source);
         }
         const target = path.resolve(args.resolveDir, source);
-        const ownFile = isInside(root, target) && isFile(target);
-        if (TYPES_NAME.test(path.basename(source)) && !ownFile) return { path: OFFICIAL_TYPES };
-        if (!isInside(root, target)) return refuse(source);
-        const own = ownFileFor(target);
+        const inside = isInside(root, target);
+        const own = inside ? ownFileFor(target) : null;
+        if (TYPES_NAME.test(path.basename(source)) && own === null) return { path: OFFICIAL_TYPES };
+        if (!inside) return refuse(source);
         if (own !== null) {
           const real = realpathOrNull(own);
           return real === null || !isInside(root, real) ? refuse(source) : { path: real };
