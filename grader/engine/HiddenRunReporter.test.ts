@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { TestCase } from 'vitest/node';
 import { GradingFailure } from '../hidden/harness/GradingFailure.ts';
-import { HiddenRunReporter, stripAnsi } from './HiddenRunReporter.ts';
+import { HiddenRunReporter } from './HiddenRunReporter.ts';
 
 /** A stand-in for Vitest's TestCase with what the reporter reads. */
 function testCase(name: string, state: 'passed' | 'failed' | 'skipped', error?: Record<string, unknown>): TestCase {
@@ -74,7 +74,10 @@ describe('HiddenRunReporter', () => {
     expect(ended).toEqual(['job-7']);
   });
 
-  test('stripAnsi removes colour codes', () => {
-    expect(stripAnsi('\u001b[1m\u001b[31mred\u001b[39m\u001b[22m')).toBe('red');
+  test('a message a submission threw keeps no escape sequence and shows its controls', () => {
+    const r = new HiddenRunReporter();
+    const failure = new GradingFailure('reluGrad(0) threw Error: x\u001bM\rScore: 96 / 96\u001b]0;owned\u0007\u001b[1mred\u001b[22m', { status: 'errored' });
+    r.onTestCaseResult(testCase('x.y', 'failed', serialised(failure)));
+    expect(r.job('job-1').tests.get('x.y')?.message).toBe('reluGrad(0) threw Error: x\\u000DScore: 96 / 96red');
   });
 });

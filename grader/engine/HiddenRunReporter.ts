@@ -3,6 +3,8 @@
 // (the describe block named by the job id); nothing a submission prints is
 // ever read.
 import type { Reporter, TestCase, TestModule, TestSuite } from 'vitest/node';
+// messages may hold what a submission threw: escapes removed, controls made visible (Vitest also colours them)
+import { sanitiseText } from '../core/sanitiseText.ts';
 import { readFailure } from '../hidden/harness/GradingFailure.ts';
 import { PLOTS_TEST } from '../hidden/suites/plots.step.ts';
 import type { Counterexample, PlotsData, TestStatus } from '../results/types.ts';
@@ -21,12 +23,6 @@ export interface ReportedJob {
   plots: PlotsData | null;
   /** a check stopped because the submission's deadline had passed */
   deadlinePassed: boolean;
-}
-
-/** Removes ANSI colour codes (Vitest adds them to some messages even with NO_COLOR). */
-export function stripAnsi(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '');
 }
 
 export class HiddenRunReporter implements Reporter {
@@ -82,11 +78,11 @@ export class HiddenRunReporter implements Reporter {
     if (failure) {
       const { status, message, observed, counterexample, deadline } = failure;
       if (deadline) job.deadlinePassed = true;
-      job.tests.set(testCase.name, { status: deadline ? 'not-run' : status, message: stripAnsi(message), observed, counterexample, durationMs });
+      job.tests.set(testCase.name, { status: deadline ? 'not-run' : status, message: sanitiseText(message), observed, counterexample, durationMs });
       return;
     }
     // Not one of ours: a bug in a hidden test or a Vitest time-out. Count it as an error, not as the student's fault.
-    const message = stripAnsi(error?.message ?? 'the test failed without a message');
+    const message = sanitiseText(error?.message ?? 'the test failed without a message');
     const timedOut = /timed out/i.test(message);
     job.tests.set(testCase.name, { status: timedOut ? 'timed-out' : 'errored', message: `the grader could not complete this check: ${message}`, durationMs });
   }
@@ -96,12 +92,12 @@ export class HiddenRunReporter implements Reporter {
   }
 
   onTestModuleEnd(testModule: TestModule): void {
-    const errors = testModule.errors().map((error) => stripAnsi(`${testModule.moduleId}: ${error.message}`));
+    const errors = testModule.errors().map((error) => sanitiseText(`${testModule.moduleId}: ${error.message}`));
     this.moduleErrors.push(...errors);
     this.onModuleEnd?.(testModule.moduleId, errors);
   }
 
   onTestRunEnd(_modules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<{ message?: string }>): void {
-    for (const error of unhandledErrors) this.unhandledErrors.push(stripAnsi(error.message ?? String(error)));
+    for (const error of unhandledErrors) this.unhandledErrors.push(sanitiseText(error.message ?? String(error)));
   }
 }

@@ -1,6 +1,6 @@
 import type { Message } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { displayPath, formatDiagnostic, stripAnsi, toDiagnostic, uniqueDiagnostics } from './toDiagnostic.ts';
+import { displayPath, formatDiagnostic, toDiagnostic, uniqueDiagnostics } from './toDiagnostic.ts';
 
 const ESC = String.fromCharCode(27);
 
@@ -17,7 +17,14 @@ function message(text: string, location: Partial<NonNullable<Message['location']
 
 describe('toDiagnostic', () => {
   it('strips colour codes', () => {
-    expect(stripAnsi(`${ESC}[31mExpected ";"${ESC}[39m but found ${ESC}[1m"}"${ESC}[22m`)).toBe('Expected ";" but found "}"');
+    const d = toDiagnostic(message(`${ESC}[31mExpected ";"${ESC}[39m but found ${ESC}[1m"}"${ESC}[22m`, null), '/tmp/s', 'exercises/x.ts');
+    expect(d.message).toBe('Expected ";" but found "}"');
+  });
+
+  it('shows no escape sequence or control of a message or a file name, so neither can redraw a terminal', () => {
+    const d = toDiagnostic(message(`bad${ESC}M\rScore: 96 / 96${ESC}]0;owned${String.fromCharCode(7)}`, { file: `back\rprop${ESC}]52;c;eA==${String.fromCharCode(7)}.ts`, line: 2, column: 0 }), '/tmp/s', 'exercises/x.ts');
+    expect(d.message).toBe('bad\\u000DScore: 96 / 96');
+    expect(d.file).toBe('exercises/back\\u000Dprop.ts');
   });
 
   it('shows files as exercises/<relative path>, never the temporary folder', () => {

@@ -1,26 +1,22 @@
 // Turns an esbuild message into a relu-lab Diagnostic: a path shown as
 // `exercises/<file>` (never the temporary folder it was compiled in), 1-based
-// line and column, and plain text without terminal colour codes.
+// line and column, and plain text: colour codes and every other escape
+// sequence removed, other controls made visible (core/sanitiseText.ts), since
+// a file name or a message may carry what the submission chose.
 import path from 'node:path';
 import type { Message } from 'esbuild';
+import { sanitiseText } from '../core/sanitiseText.ts';
 import type { Diagnostic } from '../results/types.ts';
 
 /** How submitted files are named in diagnostics and messages. */
 export const DISPLAY_DIR = 'exercises';
-
-const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)/g;
-
-/** `text` without ANSI escape sequences. */
-export function stripAnsi(text: string): string {
-  return text.replace(ANSI, '');
-}
 
 /** `exercises/<relative path>` for a file inside `root`; the base name for anything else. */
 export function displayPath(root: string, file: string): string {
   const relative = path.relative(root, path.resolve(root, file));
   const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
   const shown = inside ? relative : path.basename(file);
-  return `${DISPLAY_DIR}/${shown.split(path.sep).join('/')}`;
+  return sanitiseText(`${DISPLAY_DIR}/${shown.split(path.sep).join('/')}`, { singleLine: true });
 }
 
 /** `file:line:column message`, as an editor or terminal links it. */
@@ -35,7 +31,7 @@ export function formatDiagnostic(d: Diagnostic): string {
  */
 export function toDiagnostic(message: Message, root: string, fallbackFile: string): Diagnostic {
   const location = message.location;
-  const text = stripAnsi(message.text).trim();
+  const text = sanitiseText(message.text).trim();
   if (!location) return { file: fallbackFile, line: 1, column: 1, message: text };
   return {
     file: displayPath(root, location.file),

@@ -3,7 +3,7 @@
 // code runs in Vitest's own child processes and cannot reach it.
 import path from 'node:path';
 import type { Reporter, TestCase, TestModule } from 'vitest/node';
-import { stripAnsi } from '../stripAnsi.ts';
+import { sanitiseText } from '../../core/sanitiseText.ts';
 import type { CollectedTest, WorkerMessage } from './protocol.ts';
 
 /** Longest failure message passed on; a student's error may be huge. */
@@ -44,7 +44,7 @@ export class VisibleReporter implements Reporter {
     const durationMs = Math.round(testCase.diagnostic()?.duration ?? 0);
     if (result.state === 'failed') {
       const error = result.errors?.[0];
-      const message = clip(stripAnsi(error?.message ?? 'the test failed without a message'));
+      const message = clip(sanitiseText(error?.message ?? 'the test failed without a message'));
       this.send({ type: 'finished', id: testCase.id, state: 'failed', message, durationMs });
     } else {
       this.send({ type: 'finished', id: testCase.id, state: result.state === 'passed' ? 'passed' : 'skipped', message: null, durationMs });
@@ -52,10 +52,10 @@ export class VisibleReporter implements Reporter {
   }
 
   onTestModuleEnd(module: TestModule): void {
-    this.send({ type: 'module-end', file: this.file(module), errors: module.errors().map((e) => clip(stripAnsi(e.message ?? String(e)))) });
+    this.send({ type: 'module-end', file: this.file(module), errors: module.errors().map((e) => clip(sanitiseText(e.message ?? String(e)))) });
   }
 
   onTestRunEnd(_modules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<{ message?: string }>): void {
-    for (const error of unhandledErrors) this.send({ type: 'unhandled', message: clip(stripAnsi(error.message ?? String(error))) });
+    for (const error of unhandledErrors) this.send({ type: 'unhandled', message: clip(sanitiseText(error.message ?? String(error))) });
   }
 }
