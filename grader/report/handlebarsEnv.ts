@@ -5,13 +5,17 @@
 //
 // HTML escaping is Handlebars' own. The only unescaped output is SVG from
 // relu-lab's svg module (the `svg` helper refuses anything else) and the
-// Markdown helpers, which escape for Markdown themselves.
+// Markdown helpers, which escape for Markdown themselves. Handlebars escapes
+// `<` but not controls, so every string of a view is sanitised before it is
+// rendered (core/sanitiseText.ts): no escape sequence, control or bidi
+// override of a submission reaches a report.
 import fs from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { SummaryView } from '../bulk/summary/SummaryView.ts';
 import { PACKAGE_ROOT } from '../core/defaults.ts';
 import { ReluLabError } from '../core/errors.ts';
+import { sanitiseStrings } from '../core/sanitiseText.ts';
 import { markdownCode, markdownFence, markdownHref, markdownHtmlText, markdownText } from './markdownEscape.ts';
 import type { ReportView } from './ReportView.ts';
 import { isSvgMarkup } from './svg/SvgMarkup.ts';
@@ -41,7 +45,7 @@ export function handlebarsEnv(templatesDir: string = TEMPLATES_DIR): ReportTempl
     const template = env.compile<V>(read(path.join(templatesDir, file)), { strict: true, preventIndent: true });
     return (view) => {
       try {
-        return template(view);
+        return template(sanitiseStrings(view));
       } catch (e) {
         throw new ReluLabError('report-invalid', `templates/${file} could not be rendered: ${(e as Error).message}`, { cause: e });
       }

@@ -2,7 +2,14 @@
 // failing test what was checked, the student's value beside the expected
 // one, the counterexample and the hint. Colour only when the caller says so
 // (decided from `process.stdout.isTTY && !process.env.NO_COLOR`).
+//
+// Everything in the view is sanitised first (core/sanitiseText.ts): a
+// message a submission threw cannot move the cursor, retitle the window or
+// reach the clipboard. Each line of a multi-line text is indented like its
+// first, so no line of it can pose as one of the report's own (a fake
+// `Score:` line sits indented under the test that printed it).
 import { styleText } from 'node:util';
+import { sanitiseStrings, sanitiseText } from '../core/sanitiseText.ts';
 import type { ResultsDocument } from '../results/types.ts';
 import { buildReportView, type ReportViewOptions } from './buildReportView.ts';
 import type { FailingTestView, HintSegment, ReportView } from './ReportView.ts';
@@ -18,14 +25,15 @@ export function renderTerminal(doc: ResultsDocument, opts: TerminalOptions): str
 }
 
 /** The terminal text of a prepared view. */
-export function renderTerminalView(view: ReportView, color: boolean): string {
+export function renderTerminalView(unsafeView: ReportView, color: boolean): string {
+  const view = sanitiseStrings(unsafeView);
   const paint = (format: Format, s: string): string => (color ? styleText(format, s) : s);
   const out: string[] = [];
   const line = (s = ''): void => {
-    out.push(s);
+    out.push(indentContinuation(s));
   };
 
-  line(paint('bold', view.title));
+  line(paint('bold', sanitiseText(view.title, { singleLine: true })));
   line(paint('dim', `graded ${view.gradedAt} · relu-lab ${view.graderVersion}${view.commitLine ? ` · commit ${view.commitLine}` : ''}`));
   line();
   if (view.banner) {
@@ -65,7 +73,7 @@ export function renderTerminalView(view: ReportView, color: boolean): string {
         line(`      ${task.blockedNote}`);
         for (const t of task.failing) line(paint('dim', `      - ${t.name} (${t.pointsText})${t.visibilityNote ? ` · ${t.visibilityNote}` : ''}`));
       } else {
-        for (const t of task.failing) out.push(...failingLines(t, task.title, paint));
+        for (const t of task.failing) out.push(...failingLines(t, task.title, paint).map(indentContinuation));
       }
     }
   }
@@ -99,4 +107,13 @@ function failingLines(t: FailingTestView, taskTitle: string, paint: (f: Format, 
 
 function hintText(segments: HintSegment[]): string {
   return segments.map((s) => (s.kind === 'text' ? s.text : s.text === s.target ? s.target : `${s.text} (${s.target})`)).join('');
+}
+
+/** `s` with every line after its first indented as far as the first (at least two spaces). */
+function indentContinuation(s: string): string {
+  if (!s.includes('\n')) return s;
+  // eslint-disable-next-line no-control-regex
+  const plain = s.replace(/\u001b\[[0-9;]*m/g, '');
+  const indent = ' '.repeat(Math.max(2, /^ */.exec(plain)![0].length));
+  return s.replace(/\n/g, `\n${indent}`);
 }

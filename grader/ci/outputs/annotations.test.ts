@@ -34,7 +34,12 @@ describe('githubAnnotations', () => {
 
 describe('escaping', () => {
   test('follows the workflow-command rules for data and properties', () => {
-    expect(escapeData('50% done\r\nnext')).toBe('50%25 done%0D%0Anext');
+    expect(escapeData('50% done\nnext')).toBe('50%25 done%0Anext');
     expect(escapeProperty('a: b, c')).toBe('a%3A b%2C c');
+  });
+
+  test('a lone CR or an escape sequence never reaches the log: the runner would take CR as a line break', () => {
+    expect(escapeData('x\r::error::forged\u001b]0;title\u0007\u001bM')).toBe('x\\u000D::error::forged');
+    expect(escapeProperty('a\nb\u202Ec')).toBe('a\\u000Ab\\u202Ec');
   });
 });

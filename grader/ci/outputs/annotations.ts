@@ -2,6 +2,10 @@
 // failing function, on the line of `export function <name>` in the
 // student's file, listing the tests that failed there; compile errors first.
 // GitHub shows at most 10 errors per step, so the rest are summed up in a notice.
+// Messages may hold what a submission threw: they are sanitised
+// (core/sanitiseText.ts) and their line breaks escaped, so no escape sequence
+// reaches the log and no line of theirs starts a workflow command.
+import { sanitiseText } from '../../core/sanitiseText.ts';
 import type { Diagnostic } from '../../results/types.ts';
 import type { CiView, LocatedTest } from './ciView.ts';
 
@@ -10,14 +14,14 @@ export const MAX_ERRORS = 10;
 const MAX_TESTS_PER_ANNOTATION = 5;
 const MAX_MESSAGE = 300;
 
-/** Escapes the message part of a workflow command. */
+/** Escapes the message part of a workflow command (sanitised first, so a lone CR is shown, not sent). */
 export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return sanitiseText(text).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** Escapes a property value (file, title) of a workflow command. */
 export function escapeProperty(text: string): string {
-  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  return escapeData(sanitiseText(text, { singleLine: true })).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
 function command(kind: 'error' | 'warning' | 'notice', props: Record<string, string | number | null>, message: string): string {

@@ -28,7 +28,18 @@ describe('junitXml', () => {
 });
 
 describe('escapeXmlText', () => {
-  test('escapes markup and drops characters XML 1.0 cannot hold', () => {
-    expect(escapeXmlText('a<b>&"c"\u0000\u001b[31m')).toBe('a&lt;b&gt;&amp;&quot;c&quot;[31m');
+  test('escapes markup, shows the controls XML 1.0 cannot hold and removes escape sequences', () => {
+    expect(escapeXmlText('a<b>&"c"\u0000\u001b[31m\uFFFE')).toBe('a&lt;b&gt;&amp;&quot;c&quot;\\u0000');
+  });
+
+  test('a message with terminal escapes keeps none of them, in attributes or in the body', () => {
+    const view = sampleView();
+    const failing = view.shown.find((t) => t.test.status === 'failed')!;
+    failing.test.message = 'wrong\u001bM\rScore: 96 / 96\u001b]0;all passed\u0007\u001b]52;c;Y3VybCB4IHwgc2g=\u001b\\';
+    const out = junitXml(view);
+    // eslint-disable-next-line no-control-regex
+    expect(out).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/);
+    expect(out).toContain('message="wrong\\u000DScore: 96 / 96"');
+    expect(out).not.toContain('Y3VybCB4IHwgc2g=');
   });
 });

@@ -1,12 +1,18 @@
 // JUnit XML for CI test panels (GitLab, Jenkins, Azure): one suite per task,
 // one case per test the student may see, with file, line and points; compile
 // errors as failing cases of their own suite.
+import { sanitiseText } from '../../core/sanitiseText.ts';
 import type { CiView, LocatedTest } from './ciView.ts';
 
-/** Escapes text for XML 1.0, dropping the control characters it cannot hold. */
+/**
+ * Escapes text for XML 1.0. It is sanitised first (core/sanitiseText.ts), so
+ * the controls XML cannot hold are shown as `\uXXXX` rather than lost, and a
+ * CI panel that prints the message to a terminal gets no escape sequence;
+ * what is left that XML cannot hold (U+FFFE, U+FFFF) is dropped.
+ */
 export function escapeXmlText(text: string): string {
   return (
-    text
+    sanitiseText(text)
       // eslint-disable-next-line no-control-regex
       .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
       .replace(/&/g, '&amp;')

@@ -13,6 +13,16 @@ describe('stepSummary', () => {
     expect(md).toContain('](<../../exercises/README.md#1-activations>)');
   });
 
+  test("a report line or a branch name from the student's repository keeps no control and runs no workflow command", () => {
+    const view = sampleView();
+    view.doc.submission.git!.branch = 'main`\u001b]0;owned\u0007';
+    const md = stepSummary(view, `${REPORT}\n::stop-commands::x\nwrong\u001bM\rScore: 96 / 96\n`, { blobBase: null, shaMismatch: null });
+    expect(md).toContain('on `` main` ``.');
+    expect(md).toContain('\n\\u003A:stop-commands::x\nwrong\\u000DScore: 96 / 96\n');
+    // eslint-disable-next-line no-control-regex
+    expect(md).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/);
+  });
+
   test('points guide links at the graded commit when GitHub says where it is', () => {
     const md = stepSummary(sampleView(), REPORT, { blobBase: 'https://github.com/o/r/blob/abc/', shaMismatch: null });
     expect(md).toContain('[the guide](https://github.com/o/r/blob/abc/exercises/README.md#1-activations)');

@@ -1,8 +1,12 @@
 // The job summary: what this run was (visible tests only, or the hidden
 // tests), then the student's Markdown report. Links to the student guide
 // become links into the repository at the graded commit when GitHub says
-// where that is.
+// where that is. The report may quote what a submission threw: it is
+// sanitised and no line of it can read as a workflow command.
+import { sanitiseText } from '../../core/sanitiseText.ts';
+import { markdownCode } from '../../report/markdownEscape.ts';
 import type { CiView } from './ciView.ts';
+import { neutraliseWorkflowCommands } from './githubFiles.ts';
 
 export interface SummaryContext {
   /** e.g. https://github.com/course/alice-relu-lab/blob/<sha>/, or null */
@@ -34,9 +38,9 @@ export function modeBanner(view: CiView): string {
 export function stepSummary(view: CiView, reportMarkdown: string, ctx: SummaryContext): string {
   const git = view.doc.submission.git;
   const lines = [modeBanner(view), ''];
-  if (git) lines.push(`Commit \`${git.commit.slice(0, 7)}\`${git.branch ? ` on \`${git.branch}\`` : ''}${git.dirty ? ' (with uncommitted changes)' : ''}.`, '');
+  if (git) lines.push(`Commit \`${git.commit.slice(0, 7)}\`${git.branch ? ` on ${markdownCode(git.branch)}` : ''}${git.dirty ? ' (with uncommitted changes)' : ''}.`, '');
   if (ctx.shaMismatch) lines.push(`> [!WARNING]\n> GITHUB_SHA is \`${ctx.shaMismatch.slice(0, 7)}\` but the checkout's HEAD was graded.`, '');
-  let report = reportMarkdown;
+  let report = neutraliseWorkflowCommands(sanitiseText(reportMarkdown));
   if (ctx.blobBase) report = report.replace(/\]\(<?\.\.\/\.\.\/([^)>\s]+)>?\)/g, (_m, target: string) => `](${ctx.blobBase}${target})`);
   lines.push(report.trimEnd(), '');
   return lines.join('\n');
