@@ -17,6 +17,12 @@ export const DEFAULTS = {
   numRuns: 100,
   /** a single call into student code */
   callTimeoutMs: 2_000,
+  /**
+   * all the calls of one batch (a property's calls, sent to the sandbox at
+   * once), however the sandbox reports its progress; an honest batch takes
+   * well under a second
+   */
+  batchTimeoutMs: 10_000,
   /** the whole grading of one submission */
   submissionDeadlineMs: 120_000,
   /** heap of the process that runs student code */

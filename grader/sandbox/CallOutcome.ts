@@ -1,6 +1,7 @@
 // What a call into student code in the sandbox came to. Student code's own
 // errors are data (`threw`); the sandbox itself failing is `timed-out` or
 // `crashed` once, then `unavailable` for every later call.
+import type { TimeLimitKind } from './describeTimeout.ts';
 
 /** An error thrown by student code (or describing why its value could not be sent). */
 export interface CallError {
@@ -14,8 +15,9 @@ export type CallOutcome =
   /**
    * `loading`: the module's top-level code, not the call, ran past the limit.
    * `at`: in a callMany, the index of the call that never returned, when known.
+   * `limit`: which limit ran out (the call's own when absent): see describeTimeout.
    */
-  | { kind: 'timed-out'; ms: number; message: string; loading?: boolean; at?: number }
+  | { kind: 'timed-out'; ms: number; message: string; loading?: boolean; at?: number; limit?: TimeLimitKind }
   /** `at`: as for timed-out (a call that ran out of memory before its time limit) */
   | { kind: 'crashed'; message: string; ms: number; at?: number }
   | { kind: 'unavailable'; message: string };

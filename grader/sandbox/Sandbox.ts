@@ -6,13 +6,20 @@
 // crash kills the process group; from then on every call resolves at once
 // with `unavailable`, so nothing waits on a sandbox that is gone. No method
 // throws for anything student code does.
+//
+// Time is kept here, on the trusted side. Each request gets a hard end when
+// it is sent: the call's limit for a single call, the batch's limit for a
+// callMany, and never later than the submission's deadline. Progress a
+// batch reports (which student code, sharing the process with host.mjs, can
+// forge) only moves the current call's limit, and only within that end.
 import type { ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
+import { DEFAULTS } from '../core/defaults.ts';
 import { ReluLabError } from '../core/errors.ts';
 import type { BatchOutcome, CallOutcome, SandboxState } from './CallOutcome.ts';
 import { describeCrash, OUT_OF_MEMORY } from './describeCrash.ts';
 import { OutputTail } from './OutputTail.ts';
-import { describeTimeout } from './describeTimeout.ts';
+import { describeTimeout, type TimeLimitKind } from './describeTimeout.ts';
 import { callInProgress } from './callInProgress.ts';
 import { type Reply, checkReply } from './checkReply.ts';
 import { killGroup, spawnHost } from './spawnHost.ts';
@@ -33,6 +40,11 @@ interface Job {
   batchSize: number | null;
   lastDone: number;
   started: number;
+  /** fixed when the request is sent: the latest it may end, and the limit that sets it */
+  hardEnd: number;
+  hardLimit: TimeLimitKind;
+  /** the limit the armed timer stands for */
+  expiring: TimeLimitKind;
   timer?: NodeJS.Timeout;
   /** in a batch that ran out of memory: the call it was in, read as V8 said so */
   outOfMemoryAt?: number | null;
@@ -98,6 +110,9 @@ export class Sandbox {
     if (!(Number.isFinite(opts.callTimeoutMs) && opts.callTimeoutMs > 0)) {
       throw new ReluLabError('usage', `callTimeoutMs must be a positive number of milliseconds, got ${opts.callTimeoutMs}`);
     }
+    if (opts.batchTimeoutMs !== undefined && !(Number.isFinite(opts.batchTimeoutMs) && opts.batchTimeoutMs > 0)) {
+      throw new ReluLabError('usage', `batchTimeoutMs must be a positive number of milliseconds, got ${opts.batchTimeoutMs}`);
+    }
     const { child, codeDir } = spawnHost(opts);
     const sandbox = new Sandbox(child, { ...opts, codeDir });
     live.add(sandbox);
@@ -148,8 +163,8 @@ export class Sandbox {
   /**
    * Calls `name` once per argument list, in one round trip. When it returns,
    * `value` holds one entry per call, each `returned` or `threw`. Each call
-   * has the time limit of a single call. If the module or export is missing
-   * the whole batch `threw`.
+   * has the time limit of a single call, and the batch as a whole
+   * `batchTimeoutMs`. If the module or export is missing the whole batch `threw`.
    */
   callMany(module: string, name: string, argsList: unknown[][]): Promise<BatchOutcome> {
     return this.enqueue({ op: 'callMany', module, name, argsList }, `exercises/${module}.ts ${name}`, argsList.length) as Promise<BatchOutcome>;
@@ -173,7 +188,7 @@ export class Sandbox {
     if (this.status !== 'open') return Promise.resolve(this.unavailable());
     return new Promise((resolve) => {
       const id = this.nextId++;
-      this.queue.push({ id, request: { id, ...request }, label, batchSize, lastDone: 0, started: 0, resolve });
+      this.queue.push({ id, request: { id, ...request }, label, batchSize, lastDone: 0, started: 0, hardEnd: 0, hardLimit: 'call', expiring: 'call', resolve });
       this.pump();
     });
   }
@@ -202,12 +217,28 @@ export class Sandbox {
       this.pump();
       return;
     }
-    this.arm(job, this.opts.callTimeoutMs);
+    this.fixHardEnd(job);
+    this.arm(job, job.started + this.opts.callTimeoutMs);
   }
 
-  private arm(job: Job, ms: number): void {
+  /** The request's latest end, fixed as it is sent: nothing the sandbox sends moves it. */
+  private fixHardEnd(job: Job): void {
+    const own = job.batchSize === null ? this.opts.callTimeoutMs : (this.opts.batchTimeoutMs ?? DEFAULTS.batchTimeoutMs);
+    job.hardEnd = job.started + own;
+    job.hardLimit = job.batchSize === null ? 'call' : 'batch';
+    const deadline = this.opts.deadline?.endsAt();
+    if (deadline !== undefined && deadline < job.hardEnd) {
+      job.hardEnd = deadline;
+      job.hardLimit = 'submission';
+    }
+  }
+
+  /** Arms the current call's limit at `at`, or the request's hard end if that comes first. */
+  private arm(job: Job, at: number): void {
     clearTimeout(job.timer);
-    job.timer = setTimeout(() => this.onTimeout(job), ms);
+    const end = Math.min(at, job.hardEnd);
+    job.expiring = at < job.hardEnd ? 'call' : job.hardLimit;
+    job.timer = setTimeout(() => this.onTimeout(job), Math.max(0, end - performance.now()));
   }
 
   private finish(job: Job, outcome: CallOutcome): void {
@@ -222,11 +253,23 @@ export class Sandbox {
     const ms = performance.now() - job.started;
     const { label, batchSize } = job;
     const { callTimeoutMs, memoryMb } = this.opts;
-    const { kind, message } = describeTimeout({ label, pid: this.child.pid, callTimeoutMs, memoryMb, batchSize });
+    const limit = this.limitOf(job.expiring);
+    const described = describeTimeout({ label, pid: this.child.pid, callTimeoutMs, memoryMb, batchSize, ...(limit ? { limit } : {}) });
     // read before the kill: the title goes with the process
     const at = batchSize === null ? null : callInProgress(this.child.pid, job.id, batchSize);
-    this.breakWith(message);
-    this.finish(job, at === null ? { kind, message, ms } : { kind, message, ms, at });
+    this.breakWith(described.message);
+    const outcome: CallOutcome =
+      described.kind === 'crashed'
+        ? { kind: 'crashed', message: described.message, ms }
+        : { kind: 'timed-out', message: described.message, ms, ...(described.limit === 'call' ? {} : { limit: described.limit }) };
+    this.finish(job, at === null ? outcome : { ...outcome, at });
+  }
+
+  /** The length of a limit other than a call's own, for messages. */
+  private limitOf(kind: TimeLimitKind): { kind: 'batch' | 'submission'; ms: number } | null {
+    if (kind === 'batch') return { kind, ms: this.opts.batchTimeoutMs ?? DEFAULTS.batchTimeoutMs };
+    if (kind === 'submission' && this.opts.deadline) return { kind, ms: this.opts.deadline.ms };
+    return null;
   }
 
   private onMessage(raw: unknown): void {
@@ -240,9 +283,10 @@ export class Sandbox {
     const job = this.current;
     if (!job || reply.id !== job.id || this.status !== 'open') return;
     if (reply.kind === 'progress') {
+      // a progress report may be forged: it moves the next call's limit, never the hard end fixed at sending
       if (job.batchSize !== null && reply.done > job.lastDone && reply.done <= job.batchSize) {
         job.lastDone = reply.done;
-        this.arm(job, this.opts.callTimeoutMs + PROGRESS_SLACK_MS);
+        this.arm(job, performance.now() + this.opts.callTimeoutMs + PROGRESS_SLACK_MS);
       }
       return;
     }

@@ -7,6 +7,7 @@ describe('describeTimeout', () => {
   test('a process well under its heap limit timed out', () => {
     expect(describeTimeout({ ...call, pid: process.pid, memoryMb: 1_000_000 })).toEqual({
       kind: 'timed-out',
+      limit: 'call',
       message: 'exercises/backprop.ts backward timed out after 2000 ms',
     });
   });
@@ -22,5 +23,19 @@ describe('describeTimeout', () => {
       'exercises/backprop.ts backward timed out after 2000 ms (in a batch of 10 calls)',
     );
     expect(residentMb(undefined)).toBeNull();
+  });
+
+  test('names the limit that ran out: the batch\'s or the submission\'s deadline', () => {
+    const inBatch = { ...call, pid: undefined, memoryMb: 1, batchSize: 100 };
+    expect(describeTimeout({ ...inBatch, limit: { kind: 'batch', ms: 10_000 } })).toEqual({
+      kind: 'timed-out',
+      limit: 'batch',
+      message: 'exercises/backprop.ts backward ran past the time limit of a batch: 10000 ms for all 100 of its calls',
+    });
+    expect(describeTimeout({ ...inBatch, limit: { kind: 'submission', ms: 120_000 } })).toEqual({
+      kind: 'timed-out',
+      limit: 'submission',
+      message: "exercises/backprop.ts backward was stopped at the submission's deadline of 120000 ms (in a batch of 100 calls)",
+    });
   });
 });

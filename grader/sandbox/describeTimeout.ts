@@ -1,10 +1,14 @@
-// What a call that ran past its time limit came to. Near its heap limit V8
-// collects garbage over and over before it gives up, so a call that is slow
-// because it ran out of memory is said so, rather than blamed on a loop.
+// What a call that ran past a time limit came to, naming the limit: its own
+// (a call's), its batch's, or the submission's deadline. Near its heap limit
+// V8 collects garbage over and over before it gives up, so a call that is
+// slow because it ran out of memory is said so, rather than blamed on a loop.
 import fs from 'node:fs';
 
 /** A process past this share of its heap limit when a call times out is out of memory. */
 export const MEMORY_NEAR_LIMIT = 0.9;
+
+/** Which limit ran out: one call's, a whole batch's, or the submission's deadline. */
+export type TimeLimitKind = 'call' | 'batch' | 'submission';
 
 export interface TimedOutCall {
   /** e.g. `exercises/backprop.ts backward` */
@@ -14,15 +18,30 @@ export interface TimedOutCall {
   memoryMb: number;
   /** calls in the batch, or null for a single call */
   batchSize: number | null;
+  /** a limit other than the call's own that ran out, with its length; absent: the call's */
+  limit?: { kind: 'batch' | 'submission'; ms: number };
 }
 
-export function describeTimeout(call: TimedOutCall): { kind: 'crashed' | 'timed-out'; message: string } {
+export type TimeoutDescription = { kind: 'crashed'; message: string } | { kind: 'timed-out'; message: string; limit: TimeLimitKind };
+
+export function describeTimeout(call: TimedOutCall): TimeoutDescription {
   const rssMb = residentMb(call.pid);
   if (rssMb !== null && rssMb >= MEMORY_NEAR_LIMIT * call.memoryMb) {
     return { kind: 'crashed', message: `${call.label} ran out of memory (it was using ${Math.round(rssMb)} MB, the limit is ${call.memoryMb} MB)` };
   }
   const batch = call.batchSize === null ? '' : ` (in a batch of ${call.batchSize} calls)`;
-  return { kind: 'timed-out', message: `${call.label} timed out after ${call.callTimeoutMs} ms${batch}` };
+  switch (call.limit?.kind) {
+    case 'batch':
+      return {
+        kind: 'timed-out',
+        limit: 'batch',
+        message: `${call.label} ran past the time limit of a batch: ${call.limit.ms} ms for all ${call.batchSize ?? 1} of its calls`,
+      };
+    case 'submission':
+      return { kind: 'timed-out', limit: 'submission', message: `${call.label} was stopped at the submission's deadline of ${call.limit.ms} ms${batch}` };
+    default:
+      return { kind: 'timed-out', limit: 'call', message: `${call.label} timed out after ${call.callTimeoutMs} ms${batch}` };
+  }
 }
 
 /** Resident memory of a process in MB from /proc (Linux), or null where unavailable. */

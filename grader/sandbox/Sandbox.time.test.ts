@@ -1,0 +1,94 @@
+// Time is the grader's: a batch ends at its own limit and a call at the
+// submission's deadline, whatever the sandbox reports meanwhile (student code
+// shares its process with host.mjs, so it can send `progress` itself).
+import { performance } from 'node:perf_hooks';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Sandbox } from './Sandbox.ts';
+import { openTestSandbox, type TestSandbox } from './testing/openTestSandbox.ts';
+
+const open: TestSandbox[] = [];
+async function sandboxWith(opts: Parameters<typeof openTestSandbox>[0]) {
+  const t = await openTestSandbox(opts);
+  open.push(t);
+  return t.sandbox;
+}
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((t) => t.dispose()));
+});
+
+const STALLERS = `
+const spinFor = (ms: number) => { const end = performance.now() + ms; while (performance.now() < end) {} };
+/** never returns; tells the grader every 100 ms that one more call of its batch is done */
+export const forge = () => {
+  const title = /^relu-lab-sandbox (\\d+) (\\d+)$/.exec(String(process.title));
+  const id = title ? Number(title[1]) : 0;
+  let done = title ? Number(title[2]) : 0;
+  for (;;) {
+    spinFor(100);
+    (process as any).send({ id, kind: 'progress', done: ++done });
+  }
+};
+/** returns after spinning for ms, under the limit of one call */
+export const burn = (ms: number) => { spinFor(ms); return ms; };
+`;
+
+describe('Sandbox time belongs to the grader', () => {
+  it('ends a batch that forges progress at the batch limit, not one call limit per forged report', async () => {
+    const sb = await sandboxWith({ extra: STALLERS, callTimeoutMs: 300, batchTimeoutMs: 1_000 });
+    const t0 = performance.now();
+    // 100 forged reports of 100 ms each would have kept it for 10 s
+    const outcome = await sb.callMany('activations', 'forge', Array.from({ length: 100 }, () => []));
+    const elapsed = performance.now() - t0;
+    expect(outcome).toMatchObject({
+      kind: 'timed-out',
+      limit: 'batch',
+      message: 'exercises/activations.ts forge ran past the time limit of a batch: 1000 ms for all 100 of its calls',
+    });
+    if (process.platform === 'linux') expect(outcome).toMatchObject({ at: 0 });
+    expect(elapsed).toBeGreaterThanOrEqual(990);
+    expect(elapsed).toBeLessThan(1_800);
+    expect(sb.state).toBe('broken');
+  });
+
+  it('ends calls that each burn just under the call limit at the batch limit', async () => {
+    const sb = await sandboxWith({ extra: STALLERS, callTimeoutMs: 300, batchTimeoutMs: 1_000 });
+    const t0 = performance.now();
+    // ten calls of 250 ms would have taken 2.5 s, each within its own limit
+    const outcome = await sb.callMany('activations', 'burn', Array.from({ length: 10 }, () => [250]));
+    const elapsed = performance.now() - t0;
+    expect(outcome).toMatchObject({ kind: 'timed-out', limit: 'batch' });
+    if (process.platform === 'linux') expect((outcome as { at?: number }).at).toBeGreaterThanOrEqual(2);
+    expect(elapsed).toBeLessThan(1_800);
+  });
+
+  it('an honest batch longer than one call limit is untouched', async () => {
+    const sb = await sandboxWith({ extra: STALLERS, callTimeoutMs: 300, batchTimeoutMs: 2_000 });
+    const outcome = await sb.callMany('activations', 'burn', Array.from({ length: 5 }, () => [150]));
+    expect(outcome).toMatchObject({ kind: 'returned', value: Array.from({ length: 5 }, () => ({ kind: 'returned', value: 150 })) });
+  });
+
+  it('stops any call at the submission deadline, batch or single, and says which limit ran out', async () => {
+    const endsAt = performance.now() + 700;
+    const sb = await sandboxWith({ extra: STALLERS, callTimeoutMs: 300, batchTimeoutMs: 10_000, deadline: { ms: 5_000, endsAt: () => endsAt } });
+    const t0 = performance.now();
+    const outcome = await sb.callMany('activations', 'forge', Array.from({ length: 100 }, () => []));
+    expect(outcome).toMatchObject({
+      kind: 'timed-out',
+      limit: 'submission',
+      message: "exercises/activations.ts forge was stopped at the submission's deadline of 5000 ms (in a batch of 100 calls)",
+    });
+    expect(performance.now() - t0).toBeLessThan(1_500);
+
+    const late = performance.now() + 200;
+    const single = await sandboxWith({ extra: STALLERS, callTimeoutMs: 5_000, deadline: { ms: 1_234, endsAt: () => late } });
+    expect(await single.call('activations', 'burn', [2_000])).toMatchObject({
+      kind: 'timed-out',
+      limit: 'submission',
+      message: "exercises/activations.ts burn was stopped at the submission's deadline of 1234 ms",
+    });
+  });
+
+  it('refuses a batch limit that is not a positive number', async () => {
+    await expect(Sandbox.open({ codeDir: '/tmp', callTimeoutMs: 100, batchTimeoutMs: 0, memoryMb: 64 })).rejects.toMatchObject({ code: 'usage' });
+  });
+});
