@@ -32,6 +32,8 @@ function nameFits(f: Fixture): boolean {
       return f.expect.status === 'timed-out'
         ? /^hangs-/.test(f.name)
         : /^(exits-|crashes-|exhausts-|fails-to-compile)/.test(f.name);
+    case 'at-most':
+      return /^vacuous-/.test(f.name);
   }
 }
 

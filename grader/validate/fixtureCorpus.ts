@@ -8,11 +8,15 @@
 // - files: its own complete set of .ts modules next to fixture.json (other
 //   correct implementations);
 // - from "exercises": the untouched stubs, copied from exercises/ when the
-//   fixture is materialised, so the corpus always grades today's stubs.
+//   fixture is materialised, so the corpus always grades today's stubs;
+// - vacuous: the stubs with modules written from the vacuity table
+//   (grader/validate/vacuityTable.ts), where exports do no work; these have no
+//   folder and come from vacuityFixtures().
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { MODULES, PACKAGE_ROOT, type ModuleName } from '../core/defaults.ts';
 import { ReluLabError } from '../core/errors.ts';
+import { vacuousAllowance, vacuousDescription, vacuousModules, vacuousName, vacuousSpecs, type VacuousSpec } from './vacuityTable.ts';
 
 /** Where the corpus lives. */
 export const FIXTURES_ROOT = path.join(PACKAGE_ROOT, 'grader/fixtures/submissions');
@@ -29,7 +33,9 @@ export type Expectation =
   /** points lost in `task` */
   | { kind: 'loses'; task: ModuleName }
   /** the run finishes, `task` loses points with tests of this status; other tasks may keep credit */
-  | { kind: 'misbehaves'; status: 'timed-out' | 'errored'; task: ModuleName };
+  | { kind: 'misbehaves'; status: 'timed-out' | 'errored'; task: ModuleName }
+  /** at most `percent` % of the points: code that does no work earns (next to) nothing */
+  | { kind: 'at-most'; percent: number };
 
 /** Replace the only occurrence of `find` in `file` (a path inside the submission, e.g. `backprop.ts`). */
 export interface Edit {
@@ -45,12 +51,14 @@ export interface Fixture {
   dir: string;
   description: string;
   expect: Expectation;
-  /** how the submission is made: reference + edits, own files, or the exercises/ stubs */
-  source: 'edits' | 'files' | 'exercises';
+  /** how the submission is made: reference + edits, own files, the exercises/ stubs, or stubs with vacuous modules */
+  source: 'edits' | 'files' | 'exercises' | 'vacuous';
   /** the edits, in order (source 'edits') */
   edits: Edit[];
   /** the fixture's own .ts files, relative, sorted (source 'files') */
   files: string[];
+  /** which exports do no work, and how (source 'vacuous') */
+  vacuous?: VacuousSpec;
 }
 
 const STATUSES = ['timed-out', 'errored'] as const;
@@ -77,7 +85,7 @@ export function fixtureJsonProblems(data: unknown): string[] {
   if (!isRecord(expect)) {
     problems.push('/expect: must be an object');
   } else {
-    const allowed: Record<string, string[]> = { full: [], zero: [], loses: ['task'], misbehaves: ['status', 'task'] };
+    const allowed: Record<string, string[]> = { full: [], zero: [], loses: ['task'], misbehaves: ['status', 'task'], 'at-most': ['percent'] };
     const kind = String(expect.kind);
     if (!(kind in allowed)) {
       problems.push(`/expect/kind: must be one of ${Object.keys(allowed).join(', ')}, got ${JSON.stringify(expect.kind)}`);
@@ -90,6 +98,10 @@ export function fixtureJsonProblems(data: unknown): string[] {
       }
       if (kind === 'misbehaves' && !(STATUSES as readonly unknown[]).includes(expect.status)) {
         problems.push(`/expect/status: must be one of ${STATUSES.join(', ')}, got ${JSON.stringify(expect.status)}`);
+      }
+      const percent = expect.percent;
+      if (kind === 'at-most' && !(typeof percent === 'number' && percent >= 0 && percent < 100)) {
+        problems.push(`/expect/percent: must be a number from 0 up to (not including) 100, got ${JSON.stringify(percent)}`);
       }
     }
   }
@@ -244,10 +256,38 @@ async function exercisesSubmission(fixture: Fixture): Promise<Map<string, string
   return files;
 }
 
+/**
+ * The vacuity corpus: one fixture per entry of the vacuity table
+ * (grader/validate/vacuityTable.ts), named `vacuous-<module>-<export>-<mode>`
+ * or `vacuous-every-export-<mode>`, each allowed the per cent the table says.
+ */
+export function vacuityFixtures(): Fixture[] {
+  return vacuousSpecs().map((spec) => {
+    const allowance = vacuousAllowance(spec);
+    const why = allowance.why ? ` (it may earn up to ${allowance.percent} %: ${allowance.why})` : '';
+    return {
+      name: vacuousName(spec),
+      dir: '',
+      description: `${vacuousDescription(spec)}${why}`,
+      expect: { kind: 'at-most', percent: allowance.percent },
+      source: 'vacuous',
+      edits: [],
+      files: [],
+      vacuous: spec,
+    };
+  });
+}
+
 /** The files of the fixture's submission, by path inside the submission. */
 export async function fixtureFiles(fixture: Fixture): Promise<Map<string, string>> {
   if (fixture.source === 'edits') return applyEdits(fixture.name, await referenceSubmission(), fixture.edits);
   if (fixture.source === 'exercises') return exercisesSubmission(fixture);
+  if (fixture.source === 'vacuous') {
+    if (!fixture.vacuous) fail(`fixture ${fixture.name} is vacuous but says nothing of what does no work`);
+    const files = await exercisesSubmission(fixture);
+    for (const [rel, text] of vacuousModules(fixture.vacuous)) files.set(rel, text);
+    return files;
+  }
   const files = new Map<string, string>();
   for (const rel of fixture.files) files.set(rel, await readFile(path.join(fixture.dir, rel), 'utf8'));
   if (!files.has('types.ts')) files.set('types.ts', await readFile(TYPES_FILE, 'utf8'));

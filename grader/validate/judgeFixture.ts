@@ -28,6 +28,12 @@ export function judgeFixture(expect: Expectation, doc: ResultsDocument): Verdict
       if (!seen) return { ok: false, detail: `${score}; no ${expect.task} test has status ${expect.status} (${statuses(doc, expect.task)})` };
       return { ok: true, detail: `${score}; ${task.id} ${task.earned}/${task.possible}, ${expect.status}` };
     }
+    case 'at-most': {
+      const earned = `${pct(doc).toFixed(1)} %`;
+      return pct(doc) <= expect.percent
+        ? { ok: true, detail: doc.score.earned > 0 ? `${score} (${earned}); earned: ${earnedTests(doc)}` : score }
+        : { ok: false, detail: `${score} (${earned}), expected at most ${expect.percent} %; earned: ${earnedTests(doc)}` };
+    }
   }
 }
 

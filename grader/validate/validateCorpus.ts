@@ -1,6 +1,8 @@
 // relu-lab's own proof that its grades mean something: the reference must
 // score 100 %, the untouched stubs 0, every planted mistake must lose points
-// in its own task, and misbehaving submissions must end with a clear status.
+// in its own task, misbehaving submissions must end with a clear status, and
+// submissions whose code does no work (constants, empty answers, throwing,
+// lookup tables of the printed examples) must earn at most a few per cent.
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { Grader } from '../engine/Grader.ts';
 import type { Manifest } from '../manifest/types.ts';
 import type { ResultsDocument } from '../results/types.ts';
-import { loadFixtureCorpus, materialiseFixture, type Expectation, type Fixture } from './fixtureCorpus.ts';
+import { loadFixtureCorpus, materialiseFixture, vacuityFixtures, type Expectation, type Fixture } from './fixtureCorpus.ts';
 import { judgeFixture, type Verdict } from './judgeFixture.ts';
 
 export interface ValidationRow {
@@ -30,7 +32,8 @@ export async function validateCorpus(manifest: Manifest, onRow: (row: Validation
   const corpus = await loadFixtureCorpus();
   // the reference itself, as a submission: solutions/ with no edit
   const reference: Fixture = { name: 'reference', dir: '', description: 'the reference solutions', expect: { kind: 'full' }, source: 'edits', edits: [], files: [] };
-  const fixtures = [reference, ...corpus];
+  // and the vacuity corpus, written from its table: code that does no work must earn (next to) nothing
+  const fixtures = [reference, ...corpus, ...vacuityFixtures()];
   const work = await fs.mkdtemp(path.join(os.tmpdir(), 'relu-lab-validate-'));
   const grader = await Grader.create(manifest);
   const rows: ValidationRow[] = [];

@@ -5,11 +5,21 @@ import type { ValidationRow } from '../../validate/validateCorpus.ts';
 import { parse } from '../parse.ts';
 import type { Command } from './Command.ts';
 
-const describe = (row: ValidationRow) =>
-  row.expect.kind === 'loses' ? `loses ${row.expect.task}` : row.expect.kind === 'misbehaves' ? `${row.expect.status} in ${row.expect.task}` : row.expect.kind;
+const describe = (row: ValidationRow): string => {
+  switch (row.expect.kind) {
+    case 'loses':
+      return `loses ${row.expect.task}`;
+    case 'misbehaves':
+      return `${row.expect.status} in ${row.expect.task}`;
+    case 'at-most':
+      return `at most ${row.expect.percent} %`;
+    default:
+      return row.expect.kind;
+  }
+};
 
 export const validate: Command = {
-  summary: 'check that the reference scores 100 %, the stubs 0 and every fixture what its name says',
+  summary: 'check that the reference scores 100 %, the stubs 0, code that does no work next to nothing, and every fixture what its name says',
   usage: 'usage: relu-lab validate [--manifest FILE]',
   async run(args, io) {
     const { values } = parse(args, { manifest: { type: 'string' } });
