@@ -43,6 +43,7 @@ export async function planJob(
     codeDir,
     unavailable: {},
     callTimeoutMs: limits.callTimeoutMs,
+    batchTimeoutMs: limits.batchTimeoutMs,
     memoryMb: limits.sandboxMemoryMb,
     deadlineMs: limits.submissionDeadlineMs,
     ...fastCheck,

@@ -63,6 +63,7 @@ function complete(m: ManifestFile, absolute: string): Manifest {
     defaultVisibility: m.defaultVisibility,
     limits: {
       callTimeoutMs: m.limits?.callTimeoutMs ?? DEFAULTS.callTimeoutMs,
+      batchTimeoutMs: m.limits?.batchTimeoutMs ?? DEFAULTS.batchTimeoutMs,
       submissionDeadlineMs: m.limits?.submissionDeadlineMs ?? DEFAULTS.submissionDeadlineMs,
       sandboxMemoryMb: m.limits?.sandboxMemoryMb ?? DEFAULTS.sandboxMemoryMb,
     },

@@ -69,9 +69,11 @@ export class StudentCode {
   private async reopen(): Promise<void> {
     await this.sandbox?.close();
     this.loaded = new Set();
-    const { codeDir, callTimeoutMs, memoryMb } = this.job;
+    const { codeDir, callTimeoutMs, batchTimeoutMs, memoryMb, deadlineMs } = this.job;
+    // the sandbox stops any call at the deadline, as it stands when the call is sent
+    const deadline = { ms: deadlineMs, endsAt: () => this.started + deadlineMs };
     try {
-      this.sandbox = this.job.trustedInProcess ? new InProcessCode(codeDir) : await Sandbox.open({ codeDir, callTimeoutMs, memoryMb });
+      this.sandbox = this.job.trustedInProcess ? new InProcessCode(codeDir) : await Sandbox.open({ codeDir, callTimeoutMs, batchTimeoutMs, memoryMb, deadline });
       this.openError = null;
     } catch (e) {
       this.sandbox = null;
@@ -123,7 +125,7 @@ export class StudentCode {
 
   /** A function that hung or ran out of memory is not called again. */
   private remember(fn: string, outcome: CallOutcome): void {
-    if (outcome.kind === 'timed-out') this.hung.set(fn, `it ran past ${this.job.callTimeoutMs} ms`);
+    if (outcome.kind === 'timed-out') this.hung.set(fn, outcome.limit === 'batch' ? 'its calls ran past the time limit of a batch' : `it ran past ${this.job.callTimeoutMs} ms`);
     else if (outcome.kind === 'crashed' && /ran out of memory/.test(outcome.message)) this.hung.set(fn, 'it ran out of memory');
   }
 

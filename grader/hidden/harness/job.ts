@@ -11,6 +11,8 @@ export interface JobContext {
    */
   unavailable: Record<string, string>;
   callTimeoutMs: number;
+  /** all the calls of one batch, in all (absent: DEFAULTS.batchTimeoutMs) */
+  batchTimeoutMs?: number;
   memoryMb: number;
   /** the whole grading of this submission; later calls fail at once */
   deadlineMs: number;
