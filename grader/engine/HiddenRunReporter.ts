@@ -3,8 +3,8 @@
 // (the describe block named by the job id); nothing a submission prints is
 // ever read.
 import type { Reporter, TestCase, TestModule, TestSuite } from 'vitest/node';
-// messages may hold what a submission threw: escapes removed, controls made visible (Vitest also colours them)
-import { sanitiseText } from '../core/sanitiseText.ts';
+// messages and plot data may hold what a submission threw: escapes removed, controls made visible (Vitest also colours them)
+import { sanitiseStrings, sanitiseText } from '../core/sanitiseText.ts';
 import { readFailure } from '../hidden/harness/GradingFailure.ts';
 import { PLOTS_TEST } from '../hidden/suites/plots.step.ts';
 import type { Counterexample, PlotsData, TestStatus } from '../results/types.ts';
@@ -64,7 +64,7 @@ export class HiddenRunReporter implements Reporter {
     const job = this.job(jobId);
     const result = testCase.result();
     if (testCase.name === PLOTS_TEST) {
-      job.plots = testCase.meta().reluLabPlots ?? null;
+      job.plots = sanitiseStrings(testCase.meta().reluLabPlots ?? null);
       return;
     }
     const durationMs = Math.round(testCase.diagnostic()?.duration ?? 0);
