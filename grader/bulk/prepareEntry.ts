@@ -1,13 +1,15 @@
 // Turns one entry of the class folder into a private folder ready to grade,
 // or into the reason it cannot be graded. Zips are unpacked safely, git
-// repositories read without trusting their config (at the deadline in a
-// temporary worktree when asked), and what is graded is always a copy.
+// repositories read through a private copy of their refs and objects, none
+// of their configuration, hooks or filters trusted (UntrustedRepo; at the
+// deadline, the commit's files are written from its objects into a temporary
+// folder), and what is graded is always a copy.
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { type CommitInfo, type UntrustedRepo, withUntrustedRepo } from '../intake/untrustedRepo.ts';
 import type { LatePolicy } from '../manifest/types.ts';
 import type { GitIdentity } from '../results/types.ts';
 import { copySubmission } from './copySubmission.ts';
-import { StudentRepo } from './git/studentRepo.ts';
 import { lateInfo } from './late/lateInfo.ts';
 import { locateExercises } from './locateExercises.ts';
 import type { BulkEntry, GradedCommit, LateInfo, RowStatus } from './types.ts';
@@ -86,36 +88,56 @@ export async function prepareEntry(entry: BulkEntry, options: PrepareOptions): P
   }
 }
 
-async function prepareRepository(
-  entry: BulkEntry,
-  options: PrepareOptions,
-  copyFrom: (root: string, commit: GradedCommit | null, late: LateInfo, what: string) => Promise<Prepared>,
-  reject: (status: RowStatus, message: string, commit?: GradedCommit | null, late?: LateInfo) => Prepared,
-  scratch: string,
-): Promise<Prepared> {
-  const repo = await StudentRepo.open(entry.path);
-  const head = repo ? await repo.head() : null;
-  if (!repo || !head) {
-    // a .git that git cannot read, or no commit yet: grade what the folder holds, with no time of submission
+type CopyFrom = (root: string, commit: GradedCommit | null, late: LateInfo, what: string) => Promise<Prepared>;
+type Reject = (status: RowStatus, message: string, commit?: GradedCommit | null, late?: LateInfo) => Prepared;
+
+function gradedCommit(commit: CommitInfo, atDeadline: boolean, branch: string | null, dirty: boolean): GradedCommit {
+  return { commit: commit.commit, author: commit.author, email: commit.email, authorDate: commit.authorDate, committedAt: commit.committedAt, atDeadline, branch, dirty };
+}
+
+async function prepareRepository(entry: BulkEntry, options: PrepareOptions, copyFrom: CopyFrom, reject: Reject, scratch: string): Promise<Prepared> {
+  const noTime = lateInfo(null, options.deadline, options.latePolicy);
+  // the private copy sits beside the scratch folder, on the work folder's file system, and is removed afterwards
+  let outcome;
+  try {
+    outcome = await withUntrustedRepo(entry.path, { within: entry.path, tmpDir: path.dirname(scratch) }, (repo) => prepareFromRepository(repo, entry, options, copyFrom, reject, scratch));
+  } catch (e) {
+    return reject('unrecognised', `the repository ${entry.name} could not be read: ${(e as Error).message}`);
+  }
+  switch (outcome.kind) {
+    case 'opened':
+      return outcome.value;
+    case 'refused':
+      return reject('refused', `the repository ${entry.name} was refused: ${outcome.reason}`);
+    case 'not-a-repository':
+      // a .git that is not a git directory: grade what the folder holds, with no time of submission
+      return copyFrom(entry.path, null, noTime, 'the repository');
+  }
+}
+
+async function prepareFromRepository(repo: UntrustedRepo, entry: BulkEntry, options: PrepareOptions, copyFrom: CopyFrom, reject: Reject, scratch: string): Promise<Prepared> {
+  const headCommit = await repo.head();
+  if (!headCommit) {
+    // no commit yet (or none git can read): grade what the folder holds, with no time of submission
     return copyFrom(entry.path, null, lateInfo(null, options.deadline, options.latePolicy), 'the repository');
   }
+  const head = async () => gradedCommit(headCommit, false, repo.branch, (await repo.changes(''))?.dirty ?? false);
   if (!options.atDeadline || !options.deadline) {
-    const late = lateInfo(new Date(head.committedAt), options.deadline, options.latePolicy);
-    return copyFrom(entry.path, head, late, 'the repository');
+    const late = lateInfo(new Date(headCommit.committedAt), options.deadline, options.latePolicy);
+    return copyFrom(entry.path, await head(), late, 'the repository');
   }
-  const commit = await repo.atOrBefore(options.deadline);
-  if (!commit) {
-    const late = lateInfo(new Date(head.committedAt), options.deadline, options.latePolicy);
-    return reject('no-commit-before-deadline', `the repository ${entry.name} has no commit at or before the deadline ${options.deadline.toISOString()}`, head, late);
+  const found = await repo.atOrBefore(options.deadline);
+  if (!found) {
+    const late = lateInfo(new Date(headCommit.committedAt), options.deadline, options.latePolicy);
+    return reject('no-commit-before-deadline', `the repository ${entry.name} has no commit at or before the deadline ${options.deadline.toISOString()}`, await head(), late);
   }
+  const commit = gradedCommit(found, true, null, false);
   const later = await repo.commitsAfter(commit.commit);
   const late = lateInfo(new Date(commit.committedAt), options.deadline, options.latePolicy, later);
   try {
-    await repo.addWorktree(commit.commit, scratch);
-    return await copyFrom(scratch, commit, late, 'the repository');
+    await repo.checkout(commit.commit, scratch);
   } catch (e) {
     return reject('unrecognised', `the repository ${entry.name} could not be checked out at ${commit.commit.slice(0, 12)}: ${(e as Error).message}`, commit, late);
-  } finally {
-    await repo.removeWorktree(scratch);
   }
+  return copyFrom(scratch, commit, late, 'the repository');
 }

@@ -3,9 +3,10 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { safeGit } from '../core/safeGit.ts';
 import { DEFAULTS } from '../core/defaults.ts';
 import { ReluLabError } from '../core/errors.ts';
+import { findWorkTree } from '../intake/findWorkTree.ts';
+import { withUntrustedRepo } from '../intake/untrustedRepo.ts';
 import type { GitIdentity, SubmissionIdentity } from './types.ts';
 
 /**
@@ -71,14 +72,6 @@ async function tsFiles(root: string, sub = ''): Promise<string[]> {
   return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** Whether `dir` or a folder above it holds a `.git` (a folder, or a file for worktrees and submodules). */
-async function underGitDir(dir: string): Promise<boolean> {
-  for (let at = dir; ; at = path.dirname(at)) {
-    if (await stat(path.join(at, '.git')).catch(() => null)) return true;
-    if (path.dirname(at) === at) return false;
-  }
-}
-
 async function contentHash(root: string, files: string[]): Promise<string> {
   const hash = createHash('sha256');
   for (const file of files) {
@@ -92,22 +85,26 @@ async function contentHash(root: string, files: string[]): Promise<string> {
 /**
  * The commit checked out where `dir` lives: HEAD's hash, author, author date
  * (ISO 8601), branch (null when HEAD is detached) and whether `dir` itself
- * has changes not committed (untracked files count; ignored ones do not).
- * Null when `dir` is not in a git work tree, the repository has no commit
- * yet, or git cannot be run: the identity is informational, never fatal.
+ * has changes not committed: a tracked file in it that differs or is missing,
+ * or a `.ts` file that would be graded but is not tracked (see
+ * workTreeChanges). The repository is read through a private copy of its
+ * refs and objects (UntrustedRepo): none of its configuration, hooks,
+ * filters or attributes plays a part. Null when `dir` is not in a git work
+ * tree, the repository has no commit yet or cannot be read, or git cannot be
+ * run: the identity is informational, never fatal.
  */
 async function gitIdentity(dir: string): Promise<GitIdentity | null> {
   // most folders graded in bulk are private copies outside any repository: no git process for them
-  if (!(await underGitDir(dir))) return null;
-  const git = safeGit(dir);
+  const workTree = await findWorkTree(dir);
+  if (!workTree) return null;
   try {
-    if ((await git.raw(['rev-parse', '--is-inside-work-tree'])).trim() !== 'true') return null;
-    const head = (await git.raw(['log', '-1', '--format=%H%x00%an%x00%ae%x00%aI', 'HEAD'])).trim();
-    const [commit, author, email, date] = head.split('\0');
-    if (!commit || date === undefined) return null;
-    const branch = (await git.raw(['rev-parse', '--abbrev-ref', 'HEAD'])).trim();
-    const status = await git.raw(['status', '--porcelain', '--', '.']);
-    return { commit, author, email, date, branch: branch === 'HEAD' ? null : branch, dirty: status.trim() !== '' };
+    const outcome = await withUntrustedRepo(workTree, {}, async (repo): Promise<GitIdentity | null> => {
+      const head = await repo.head();
+      if (!head) return null;
+      const changes = await repo.changes(path.relative(workTree, dir));
+      return { commit: head.commit, author: head.author, email: head.email, date: head.authorDate, branch: repo.branch, dirty: changes?.dirty ?? false };
+    });
+    return outcome.kind === 'opened' ? outcome.value : null;
   } catch {
     return null;
   }
