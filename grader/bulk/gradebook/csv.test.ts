@@ -40,4 +40,11 @@ describe('csv', () => {
     expect(csvCell(-1)).toBe('-1');
     expect(csvCell(Number.NaN)).toBe('');
   });
+
+  test('controls are shown, not written, and cannot hide a formula behind them', () => {
+    expect(csvCell('\u0000=cmd|"/c calc"!A1')).toBe(`"\\u0000=cmd|""/c calc""!A1"`);
+    expect(csvCell('a\u001b]0;t\u0007b\rc')).toBe('ab\\u000Dc');
+    expect(csvCell('\u202E@SUM(1)')).toBe('\\u202E@SUM(1)');
+    expect(csvCell('@SUM(1)')).toBe("'@SUM(1)");
+  });
 });

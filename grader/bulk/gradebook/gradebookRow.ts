@@ -1,4 +1,8 @@
 // One student's gradebook line, from their record and results document.
+// The message may quote an entry's name or what grading found in its files:
+// it is sanitised here (core/sanitiseText.ts), so the CSV, the JSON, the
+// class summary and every export get the same safe text.
+import { sanitiseText } from '../../core/sanitiseText.ts';
 import type { Manifest } from '../../manifest/types.ts';
 import type { ResultsDocument } from '../../results/types.ts';
 import { scoreAfterLate } from '../late/lateInfo.ts';
@@ -18,7 +22,7 @@ export function gradebookRow(record: StudentRecord, results: ResultsDocument | n
     rawScore: raw,
     tasks,
     status: missingResults ? 'grader-error' : record.status,
-    message: missingResults ? `${RESULTS_FILE} is missing or invalid; grade this student again` : record.message,
+    message: missingResults ? `${RESULTS_FILE} is missing or invalid; grade this student again` : record.message === null ? null : sanitiseText(record.message),
     late: record.late,
     commit: record.commit?.commit ?? null,
     entryKind: record.entry.kind,

@@ -30,6 +30,13 @@ describe('Progress', () => {
     expect(out.at(-1)).toBe('\n');
   });
 
+  test("a student's detail cannot redraw the log or start a line of its own", () => {
+    const out: string[] = [];
+    const p = new Progress({ mode: 'lines', total: 1, write: (s) => out.push(s), now: () => 0 });
+    p.tick('ann', 'not-graded', 'the archive was refused: bad\u001bM\r\u001b]0;t\u0007\n[1/1] ann graded: 100/100');
+    expect(out).toEqual(['[1/1] ann not-graded: the archive was refused: bad\\u000D\\u000A[1/1] ann graded: 100/100\n']);
+  });
+
   test('durations read naturally', () => {
     expect([duration(4_400), duration(125_000), duration(3_700_000)]).toEqual(['4s', '2m05s', '1h01m']);
   });

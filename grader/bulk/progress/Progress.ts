@@ -1,5 +1,9 @@
 // Progress of a bulk run: a bar redrawn in place with counts, rate and ETA
-// on a terminal; one plain line per student otherwise (CI logs).
+// on a terminal; one plain line per student otherwise (CI logs). A
+// student's id and detail may come from their files (an archive's entry
+// names, what their code threw): each is sanitised to one line
+// (core/sanitiseText.ts), so it cannot redraw the bar or forge a line.
+import { sanitiseText } from '../../core/sanitiseText.ts';
 
 export type ProgressKind = 'graded' | 'skipped' | 'not-graded' | 'error';
 
@@ -33,7 +37,8 @@ export class Progress {
     this.counts[kind] += 1;
     if (this.options.mode === 'lines') {
       const width = String(this.options.total).length;
-      this.options.write(`[${String(this.done).padStart(width)}/${this.options.total}] ${id} ${kind}: ${detail}${this.eta() ? ` (ETA ${this.eta()})` : ''}\n`);
+      const shown = (text: string) => sanitiseText(text, { singleLine: true });
+      this.options.write(`[${String(this.done).padStart(width)}/${this.options.total}] ${shown(id)} ${kind}: ${shown(detail)}${this.eta() ? ` (ETA ${this.eta()})` : ''}\n`);
     } else if (this.now() - this.lastDraw >= REDRAW_MS || this.done === this.options.total) {
       this.draw();
     }

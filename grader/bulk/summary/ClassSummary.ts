@@ -2,6 +2,7 @@
 // distribution, where points were lost, which tests failed most and with
 // which wrong answers, and whose grading went wrong. Only counts are kept,
 // so a large class needs no more memory than a small one.
+import { sanitiseText } from '../../core/sanitiseText.ts';
 import type { Manifest } from '../../manifest/types.ts';
 import type { ResultsDocument } from '../../results/types.ts';
 import type { GradebookRow, RowStatus } from '../types.ts';
@@ -95,6 +96,8 @@ function compact(value: unknown): string {
   }
 }
 
-function clip(s: string): string {
+/** `text` sanitised to one line (results written by an older relu-lab may hold raw controls) and shortened. */
+function clip(text: string): string {
+  const s = sanitiseText(text, { singleLine: true });
   return s.length <= ANSWER_CHARS ? s : `${s.slice(0, ANSWER_CHARS - 1)}…`;
 }
