@@ -11,7 +11,7 @@ import { renderTerminal } from '../report/renderTerminal.ts';
 import { writeReports } from '../report/renderReports.ts';
 import { writeResultsAtomically } from '../results/writeResultsAtomically.ts';
 import { graderVersion } from '../engine/graderVersion.ts';
-import { workTreeRoot } from './git/safeGit.ts';
+import { findWorkTree } from '../intake/findWorkTree.ts';
 import { modeKey } from './GradingSession.ts';
 import { historyCacheDir, writeCached } from './history/historyCache.ts';
 import { openSession } from './openSession.ts';
@@ -58,7 +58,7 @@ export async function runCi(opts: CiOptions, io: Io): Promise<CiResult> {
   const env = io.env;
   const inActions = env.GITHUB_ACTIONS === 'true';
   const start = env.GITHUB_WORKSPACE ? path.resolve(io.cwd, env.GITHUB_WORKSPACE) : io.cwd;
-  const root = (await workTreeRoot(start)) ?? start;
+  const root = (await findWorkTree(start)) ?? start;
   const submissionPath = opts.submission ?? DEFAULTS.submissionDir;
   const submissionDir = path.resolve(root, submissionPath);
   const outDir = path.resolve(io.cwd, opts.out ?? path.join(root, DEFAULTS.reportsDir, 'ci'));

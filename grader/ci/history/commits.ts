@@ -1,28 +1,21 @@
 // The last commits of a repository, newest first, as history grades them.
 import { ReluLabError } from '../../core/errors.ts';
-import { safeGit } from '../git/safeGit.ts';
+import type { UntrustedRepo } from '../../intake/untrustedRepo.ts';
 
 export interface CommitInfo {
   commit: string;
   author: string;
+  email: string;
   /** author date, ISO 8601 */
   date: string;
   subject: string;
 }
 
-export async function lastCommits(root: string, count: number): Promise<CommitInfo[]> {
-  let text: string;
+export async function lastCommits(repo: UntrustedRepo, count: number): Promise<CommitInfo[]> {
   try {
-    text = await safeGit(root).raw(['log', `-n${count}`, '--format=%H%x00%an%x00%aI%x00%s%x1e', 'HEAD']);
+    const commits = await repo.lastCommits(count);
+    return commits.map(({ commit, author, email, authorDate, subject }) => ({ commit, author, email, date: authorDate, subject }));
   } catch (e) {
-    throw new ReluLabError('usage', `cannot read the commits of ${root}: ${(e as Error).message.trim()}; run history inside a git repository with at least one commit`, { cause: e });
+    throw new ReluLabError('usage', `cannot read the commits of ${repo.workTree}: ${(e as Error).message.trim()}; run history inside a git repository with at least one commit`, { cause: e });
   }
-  return text
-    .split('\x1e')
-    .map((record) => record.trim())
-    .filter(Boolean)
-    .map((record) => {
-      const [commit, author, date, subject] = record.split('\0');
-      return { commit, author, date, subject: subject ?? '' };
-    });
 }

@@ -1,18 +1,19 @@
-// relu-lab history: the score of each of the last N commits, graded in
-// temporary worktrees (or read from reports/history/cache), as a table and a
-// sparkline in reports/history/history.{html,md}.
+// relu-lab history: the score of each of the last N commits, each graded in
+// a temporary folder its files are written to (or read from
+// reports/history/cache), as a table and a sparkline in
+// reports/history/history.{html,md}.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { workTreeRoot } from '../../ci/git/safeGit.ts';
 import { historyChart, historyHtml, historyMarkdown, historyTerminal } from '../../ci/history/renderHistory.ts';
 import { runHistory } from '../../ci/history/runHistory.ts';
 import { DEFAULTS } from '../../core/defaults.ts';
 import { ReluLabError } from '../../core/errors.ts';
+import { findWorkTree } from '../../intake/findWorkTree.ts';
 import { numberFlag, parse } from '../parse.ts';
 import type { Command } from './Command.ts';
 
 export const history: Command = {
-  summary: 'score of each of the last N commits (graded in temporary worktrees, cached), with a sparkline',
+  summary: 'score of each of the last N commits (graded in temporary folders, cached), with a sparkline',
   usage: 'usage: relu-lab history [-n N] [--hidden PATH] [--out DIR] [--submission DIR] [--manifest FILE]',
   async run(args, io) {
     const { values } = parse(args, {
@@ -24,7 +25,7 @@ export const history: Command = {
     });
     const count = numberFlag('n', values.n, 1, 200) ?? 10;
     if (!Number.isInteger(count)) throw new ReluLabError('usage', `-n needs a whole number, got ${values.n}`);
-    const root = await workTreeRoot(io.cwd);
+    const root = await findWorkTree(io.cwd);
     if (!root) throw new ReluLabError('usage', `${io.cwd} is not inside a git repository: run history in your repository`);
     const outDir = path.resolve(io.cwd, values.out ?? path.join(root, DEFAULTS.reportsDir, 'history'));
     const result = await runHistory(
