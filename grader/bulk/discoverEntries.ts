@@ -11,9 +11,9 @@ import type { BulkEntry, EntryKind } from './types.ts';
 const IGNORED = new Set(['__MACOSX', 'Thumbs.db', 'desktop.ini']);
 
 /**
- * Every entry of `submissionsDir`, sorted by name. Two entries whose ids
- * coincide (`alice/` and `alice.zip`) are both returned; the caller keeps
- * the first and reports the other.
+ * Every entry of `submissionsDir`, sorted by name. Entries whose ids
+ * coincide (`alice/` and `alice.zip`, or `alice/` and `Alice.zip`) are all
+ * returned; planEntries reports them as a collision and grades none of them.
  */
 export async function discoverEntries(submissionsDir: string): Promise<BulkEntry[]> {
   const root = path.resolve(submissionsDir);

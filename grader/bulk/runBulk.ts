@@ -18,6 +18,7 @@ import { planEntries, type PlannedEntry } from './planEntries.ts';
 import { WorkerPool } from './pool/WorkerPool.ts';
 import { gitIdentityOf, prepareEntry, type Prepared } from './prepareEntry.ts';
 import { Progress, type ProgressOptions } from './progress/Progress.ts';
+import { recordCollision } from './recordCollision.ts';
 import { recordFailure } from './recordFailure.ts';
 import type { Shard } from './shard.ts';
 import { readRecord, readResults, studentDir, writeRecord } from './store/studentStore.ts';
@@ -50,6 +51,8 @@ export interface BulkSummary {
   skipped: number;
   notGraded: number;
   errors: number;
+  /** ids two or more entries map to (ignoring case), none of them graded: the names of those entries */
+  collisions: { id: string; entries: string[] }[];
   seconds: number;
   gradebookPath: string;
   summaryPath: string;
@@ -98,15 +101,15 @@ export async function runBulk(options: BulkOptions): Promise<BulkSummary> {
     finishedAt: new Date().toISOString(),
   });
 
-  const handle = async ({ entry, duplicateOf }: PlannedEntry): Promise<void> => {
+  const handle = async (plan: PlannedEntry): Promise<void> => {
     if (stopped()) return;
-    if (duplicateOf) {
-      const message = `${entry.name} has the same student id as ${duplicateOf.name}; it was not graded`;
-      await writeRecord(outDir, { recordVersion: 1, id: entry.id, entry: { name: entry.name, kind: entry.kind }, status: 'duplicate-id', message, key: null, commit: null, late: { kind: 'unknown', reason: 'not graded' }, finishedAt: new Date().toISOString() });
-      await log.write({ event: 'rejected', id: entry.id, status: 'duplicate-id', message });
+    if (plan.kind === 'id-collision') {
+      await recordCollision(outDir, plan);
+      await log.write({ event: 'rejected', id: plan.id, status: 'id-collision', message: plan.message });
       counts.notGraded += 1;
-      return progress?.tick(entry.id, 'not-graded', message);
+      return progress?.tick(plan.id, 'not-graded', plan.message);
     }
+    const { entry } = plan;
     const prepared = await prepareGate.run(() => prepareEntry(entry, { workDir, deadline: options.deadline, atDeadline: options.atDeadline, latePolicy: manifest.latePolicy }));
     if (prepared.kind === 'rejected') {
       await writeRecord(outDir, record(prepared, { status: prepared.status, message: prepared.message, key: null }));
@@ -170,7 +173,8 @@ export async function runBulk(options: BulkOptions): Promise<BulkSummary> {
   await log.write({ event: 'run-end', ...counts, rejected: counts.notGraded, seconds });
   if (fatal) throw fatal;
   if (options.signal?.aborted) throw new ReluLabError('grader-failed', `interrupted; the gradebook shows the ${finalised.rows.length} students done so far. Run the same command with --resume to go on.`);
-  return { students: planned.length, ...counts, seconds, gradebookPath: finalised.gradebookPath, summaryPath: finalised.summaryPath };
+  const collisions = planned.flatMap((p) => (p.kind === 'id-collision' ? [{ id: p.id, entries: p.entries.map((e) => e.name) }] : []));
+  return { students: planned.length, ...counts, collisions, seconds, gradebookPath: finalised.gradebookPath, summaryPath: finalised.summaryPath };
 }
 
 /** Graded before with the same key, and its results are on disk and valid. Grading errors are always retried. */

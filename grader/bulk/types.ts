@@ -19,8 +19,9 @@ export interface BulkEntry {
  * What became of one student. `graded`: the hidden tests ran (whatever the
  * score). `deadline`: grading stopped at the submission's time limit; checks
  * decided before it keep their points. `grader-error`: relu-lab could not
- * grade (the worker crashed or overran the hard deadline). The others mean
- * there was nothing to grade, and say why.
+ * grade (the worker crashed or overran the hard deadline). `id-collision`:
+ * two or more entries have this id (ignoring case), so none was graded. The
+ * others mean there was nothing to grade, and say why.
  */
 export type RowStatus =
   | 'graded'
@@ -29,7 +30,7 @@ export type RowStatus =
   | 'unrecognised'
   | 'refused'
   | 'no-commit-before-deadline'
-  | 'duplicate-id';
+  | 'id-collision';
 
 /** Statuses for which a results.json exists. */
 export const GRADED_STATUSES: readonly RowStatus[] = ['graded', 'deadline', 'grader-error'];

@@ -6,6 +6,7 @@ import { stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ReluLabError } from '../../core/errors.ts';
+import { sanitiseText } from '../../core/sanitiseText.ts';
 import { FORMATS, parseFormats } from '../../bulk/formats.ts';
 import { runBulk } from '../../bulk/runBulk.ts';
 import { parseShard } from '../../bulk/shard.ts';
@@ -72,6 +73,11 @@ export const bulk: Command = {
         `${result.students} students: ${result.graded} graded, ${result.errors} grading errors, ${result.notGraded} not graded, ${result.skipped} skipped (already graded) in ${result.seconds} s\n` +
           `gradebook: ${shown(result.gradebookPath)}\nsummary: ${shown(result.summaryPath)}\n`,
       );
+      // entry names come from the submissions folder: shown sanitised, one line each
+      for (const c of result.collisions) {
+        const names = c.entries.map((name) => `"${sanitiseText(name, { singleLine: true })}"`).join(', ');
+        io.out(`id collision: ${names} all map to the student id "${c.id}"; none was graded. Rename all but one, then run again (--resume keeps the others).\n`);
+      }
       return 0;
     } finally {
       process.off('SIGINT', abort);
