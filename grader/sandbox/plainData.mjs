@@ -4,7 +4,7 @@
 // this file beside itself before any student code loads, so the built-ins
 // below are the real ones whatever a submission replaces later.
 import { types as utilTypes } from 'node:util';
-import { specialCode } from './wire.mjs';
+import { REPLY_LIMITS, specialCode } from './wire.mjs';
 
 const apply = Reflect.apply;
 const ownKeys = Object.keys;
@@ -22,10 +22,12 @@ const isProxy = utilTypes.isProxy;
 const isTypedArray = utilTypes.isTypedArray;
 const jsonStringify = JSON.stringify;
 
-/** Reply size budget, in copied entries, per reply. */
-const MAX_ENTRIES = 1_000_000;
-const MAX_DEPTH = 500;
-const MAX_MESSAGE = 4_000;
+// The bounds the grader checks every reply against again (checkReply.ts):
+// refusing here gives the student the place where the value outgrew them.
+const MAX_ENTRIES = REPLY_LIMITS.maxEntries;
+const MAX_DEPTH = REPLY_LIMITS.maxDepth;
+const MAX_STRING = REPLY_LIMITS.maxStringLength;
+const MAX_MESSAGE = REPLY_LIMITS.maxStringLength;
 
 function clip(text) {
   return text.length > MAX_MESSAGE ? `${apply(strSlice, text, [0, MAX_MESSAGE])}...` : text;
@@ -50,7 +52,8 @@ export function describeError(e) {
 
 /** A value that cannot be sent; carried out of toPlain as a normal throw. */
 class Unsendable {
-  constructor(message) {
+  constructor(message, name = 'UnsendableValue') {
+    this.name = name;
     this.message = message;
   }
 }
@@ -123,8 +126,12 @@ function toPlain(value, budget, specials) {
     return path || 'the top level';
   };
   const cannot = (what) => new Unsendable(`returned a value that cannot be sent: ${what}`);
+  const tooLarge = (what, detail) => new Unsendable(`returned a value too ${what} to grade (${detail})`, 'ReplyOutOfBounds');
   const count = () => {
-    if (++budget.used > MAX_ENTRIES) throw cannot(`more than ${MAX_ENTRIES} entries`);
+    if (++budget.used > MAX_ENTRIES) throw tooLarge('large', `more than ${MAX_ENTRIES} entries`);
+  };
+  const checkString = (v) => {
+    if (typeof v === 'string' && v.length > MAX_STRING) throw tooLarge('large', `a string of ${v.length} characters at ${where()}; at most ${MAX_STRING}`);
   };
   const isPrimitive = (v) => {
     const type = typeof v;
@@ -142,6 +149,10 @@ function toPlain(value, budget, specials) {
   function child(v, key) {
     if (isPrimitive(v)) {
       count();
+      if (typeof v === 'string' && v.length > MAX_STRING) {
+        trail[depth++] = key;
+        checkString(v);
+      }
       special(v, key);
       return v;
     }
@@ -152,13 +163,16 @@ function toPlain(value, budget, specials) {
   }
   function copy(v) {
     count();
-    if (isPrimitive(v)) return v;
+    if (isPrimitive(v)) {
+      checkString(v);
+      return v;
+    }
     const type = typeof v;
     if (type !== 'object') throw cannot(`${kindOf(v)} at ${where()}`);
     for (let i = 0; i < stack.length; i++) {
       if (stack[i] === v) throw cannot(`a cycle at ${where()}`);
     }
-    if (stack.length >= MAX_DEPTH) throw cannot(`nested deeper than ${MAX_DEPTH} levels at ${where()}`);
+    if (stack.length >= MAX_DEPTH) throw tooLarge('deep', `depth > ${MAX_DEPTH} at ${where()}`);
     const proxy = isProxy(v);
     const proto = getPrototypeOf(v);
     stack[stack.length] = v;
@@ -172,6 +186,7 @@ function toPlain(value, budget, specials) {
       out = {};
       for (let i = 0; i < keys.length; i++) {
         const key = keys[i];
+        if (key.length > MAX_STRING) throw tooLarge('large', `a key of ${key.length} characters at ${where()}; at most ${MAX_STRING}`);
         const copied = child(v[key], key);
         if (key === '__proto__') put(out, key, copied);
         else out[key] = copied;
@@ -194,7 +209,7 @@ export function settle(value, budget) {
     const copied = toPlain(value, budget, specials);
     return specials.length === 0 ? { kind: 'returned', value: copied } : { kind: 'returned', value: copied, specials };
   } catch (e) {
-    if (isUnsendable(e)) return { kind: 'threw', error: { name: 'UnsendableValue', message: e.message } };
+    if (isUnsendable(e)) return { kind: 'threw', error: { name: e.name, message: e.message } };
     return { kind: 'threw', error: describeError(e) };
   }
 }

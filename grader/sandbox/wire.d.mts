@@ -6,3 +6,6 @@ export type Special = [path: (string | number)[], code: '-0' | 'NaN' | 'Infinity
 export function specialCode(value: unknown): Special[1] | null;
 export function findSpecials(value: unknown): Special[];
 export function restoreSpecials<T>(value: T, specials: unknown): T;
+
+/** How large a reply may be, on both sides of the boundary (see wire.mjs). */
+export const REPLY_LIMITS: Readonly<{ maxDepth: number; maxEntries: number; maxStringLength: number; maxBytes: number }>;

@@ -19,6 +19,26 @@ const isInteger = Number.isInteger;
 const objectProto = Object.prototype;
 const arrayProto = Array.prototype;
 
+/**
+ * How large a reply may be, on both sides of the boundary. The sandbox
+ * refuses to send more (plainData.mjs); the grader re-checks every message
+ * against the same bounds (checkReply.ts), because student code shares the
+ * sandbox's process and can write to its channel directly. Every honest
+ * answer of the assignment is far inside them: its deepest (a probe's
+ * { value: { net: { W1: [[...]] } } }) is 5 levels deep, its largest batch a
+ * few hundred thousand entries.
+ */
+export const REPLY_LIMITS = Object.freeze({
+  /** nesting of arrays and objects (a bare number is depth 0) */
+  maxDepth: 64,
+  /** values, arrays and objects in one reply, a batch's entries together */
+  maxEntries: 1_000_000,
+  /** characters in one string or object key */
+  maxStringLength: 4_000,
+  /** estimated size in memory: 8 bytes a number, boolean or null, 16 an array or object, 2 a character */
+  maxBytes: 32 * 1024 * 1024,
+});
+
 const VALUES = { '-0': -0, NaN: Number.NaN, Infinity: Number.POSITIVE_INFINITY, '-Infinity': Number.NEGATIVE_INFINITY, undefined: undefined };
 
 /** The code of a primitive JSON cannot carry (`-0`, `NaN`, `Infinity`, `-Infinity`, `undefined`), or null. */
