@@ -45,7 +45,9 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('a submission whose error message carries terminal control sequences', () => {
-  test('its message is in the results, with its words and without its controls', () => {
+  test('it loses points in activations, as its fixture.json says, and its message is in the results without its controls', () => {
+    const activations = doc.tasks.find((t) => t.id === 'activations')!;
+    expect(activations.earned).toBeLessThan(activations.possible);
     const failing = doc.tests.filter((t) => t.task === 'activations' && t.status !== 'passed');
     expect(failing.length).toBeGreaterThan(0);
     const messages = failing.map((t) => t.message ?? '').join('\n');
