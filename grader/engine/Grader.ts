@@ -1,6 +1,14 @@
 // The grading engine: one reused Vitest instance per grading process, the
 // hidden suite run against each submission's sandbox, outcomes taken only
-// from our reporter, a hard deadline, a private TMPDIR.
+// from our reporter, a hard deadline per submission, a private TMPDIR.
+//
+// Each submission's deadline is its own. The submissions of a batch are
+// graded one after another, and one timer at a time runs, for the one whose
+// turn it is: from when the previous one ended (or the slot took the batch)
+// until its checks begin, then its deadline and a grace to wind down from
+// when they began. Nothing the sandbox sends reaches it. When it fires, that
+// submission is charged with the deadline; the run stops, and the others of
+// the batch that had not ended are graded again, each alone.
 //
 // A Vitest run is a session: one pass over the hidden suite's slot files
 // (grader/hidden/slots/), each of which asks this process, through the job
@@ -34,6 +42,14 @@ export const BATCH_SIZE = 8;
 const WIND_DOWN_MS = 10_000;
 /** how long a batch may wait for the hidden suite's worker to take it */
 const START_TIMEOUT_MS = 60_000;
+/** how long a submission's checks may take to begin: its sandbox opening, its code compiling (and, for a slot's first, the checks loading) */
+const BEGIN_TIMEOUT_MS = 60_000;
+/**
+ * How long a submission's checks get to wind down past its deadline. At the
+ * deadline the sandbox stops the call in progress and every later call fails
+ * at once, so the checks end by themselves well within it.
+ */
+const DEADLINE_GRACE_MS = 10_000;
 
 export interface GradeOptions {
   /** compute the report's plot data from the student's functions (default true) */
@@ -54,8 +70,11 @@ interface Session {
   slotsLeft: number;
 }
 
-/** How a batch's slot ended. */
-type SlotEnd = { kind: 'ended'; errors: string[] } | { kind: 'run-over' } | { kind: 'deadline' } | { kind: 'not-started' };
+/** How a batch's slot ended; `deadline`: the submission at `index` overran its own time. */
+type SlotEnd = { kind: 'ended'; errors: string[] } | { kind: 'run-over' } | { kind: 'deadline'; index: number } | { kind: 'not-started' };
+
+/** What came of one submission of a batch run: handed out early, assembled, or to be graded again alone (a neighbour overran). */
+type JobEnd = { kind: 'handed-out' } | { kind: 'assembled'; doc: ResultsDocument } | { kind: 'again' };
 
 export class Grader {
   private jobs = 0;
@@ -134,29 +153,39 @@ export class Grader {
   async gradeBatch(dirs: string[], onResult: (dir: string, doc: ResultsDocument) => Promise<void>, options: GradeOptions = {}): Promise<void> {
     for (let i = 0; i < dirs.length; i += BATCH_SIZE) {
       const batch = dirs.slice(i, i + BATCH_SIZE);
-      const planned: PlannedJob[] = [];
-      try {
-        for (const dir of batch) {
-          const jobDir = path.join(this.tmpRoot, `job-${++this.jobs}`);
-          planned.push(await planJob(dir, jobDir, this.manifest, { plots: options.plots !== false, memoDir: this.memoDir, trustedInProcess: options.trustedInProcess }));
-        }
-        // a submission whose checks are over is handed out at once, to be written while the next is graded
-        const handedOut: Promise<void>[] = [];
-        const docs = await this.run(planned, (j, doc) => {
-          const written = onResult(batch[j], doc);
-          written.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
-          handedOut.push(written);
-        });
-        await Promise.all(handedOut);
-        for (let j = 0; j < batch.length; j++) {
-          const doc = docs[j];
-          if (doc !== null) await onResult(batch[j], doc);
-        }
-      } finally {
-        for (const job of planned) {
-          await killSandboxes(job.jobDir);
-          await fs.rm(job.jobDir, { recursive: true, force: true });
-        }
+      const again = await this.gradeTogether(batch, onResult, options);
+      // those a neighbour's overrun stopped: each alone, so that only its own time counts
+      for (const dir of again) await this.gradeTogether([dir], onResult, options);
+    }
+  }
+
+  /** Grades `batch` in one slot; returns the folders to grade again because another submission of the batch overran. */
+  private async gradeTogether(batch: string[], onResult: (dir: string, doc: ResultsDocument) => Promise<void>, options: GradeOptions): Promise<string[]> {
+    const planned: PlannedJob[] = [];
+    try {
+      for (const dir of batch) {
+        const jobDir = path.join(this.tmpRoot, `job-${++this.jobs}`);
+        planned.push(await planJob(dir, jobDir, this.manifest, { plots: options.plots !== false, memoDir: this.memoDir, trustedInProcess: options.trustedInProcess }));
+      }
+      // a submission whose checks are over is handed out at once, to be written while the next is graded
+      const handedOut: Promise<void>[] = [];
+      const ends = await this.run(planned, (j, doc) => {
+        const written = onResult(batch[j], doc);
+        written.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
+        handedOut.push(written);
+      });
+      await Promise.all(handedOut);
+      const again: string[] = [];
+      for (let j = 0; j < batch.length; j++) {
+        const end = ends[j];
+        if (end.kind === 'assembled') await onResult(batch[j], end.doc);
+        else if (end.kind === 'again') again.push(batch[j]);
+      }
+      return again;
+    } finally {
+      for (const job of planned) {
+        await killSandboxes(job.jobDir);
+        await fs.rm(job.jobDir, { recursive: true, force: true });
       }
     }
   }
@@ -186,39 +215,65 @@ export class Grader {
   }
 
   /**
-   * Grades `planned` in one slot, under their summed deadline, and assembles
-   * each one's results. The batch is offered before its submissions compile,
-   * so the slot starts the first sandbox meanwhile. A submission whose checks
-   * all ended is assembled then and handed to `onEarly` (its entry in the
-   * result is null); the others are assembled once the slot is over.
+   * Grades `planned` in one slot, each submission under its own deadline
+   * (see the top of this file), and assembles each one's results. The batch
+   * is offered before its submissions compile, so the slot starts the first
+   * sandbox meanwhile. A submission whose checks all ended is assembled then
+   * and handed to `onEarly`; the others are assembled once the slot is over,
+   * but for those a neighbour's overrun stopped, which are to be graded again.
    */
-  private async run(planned: PlannedJob[], onEarly: (index: number, doc: ResultsDocument) => void = () => {}): Promise<(ResultsDocument | null)[]> {
+  private async run(planned: PlannedJob[], onEarly: (index: number, doc: ResultsDocument) => void = () => {}): Promise<JobEnd[]> {
     const session = await this.startSession();
     session.slotsLeft -= 1;
     const jobs = planned.map((p) => p.job);
-    const deadlineMs = jobs.reduce((sum, job) => sum + job.deadlineMs, 0);
     let started = 0;
     let suiteLoaded = 0;
     let timer: NodeJS.Timeout | undefined;
+    /** submissions whose describe block ended */
+    const blockEnded = new Set<string>();
+    /** the submission whose turn it is: its timer is the one running */
+    let turn = 0;
+    let finish: (e: SlotEnd) => void = () => {};
+    const armTurn = (ms: number) => {
+      clearTimeout(timer);
+      const index = turn;
+      timer = setTimeout(() => finish({ kind: 'deadline', index }), ms);
+    };
     const ended = new Promise<SlotEnd>((resolve) => {
-      const finish = (e: SlotEnd) => {
+      finish = (e: SlotEnd) => {
         clearTimeout(timer);
+        session.feed.onBegin = null;
         resolve(e);
       };
-      timer = setTimeout(() => finish(session.feed.withdraw(jobs) ? { kind: 'not-started' } : { kind: 'deadline' }), START_TIMEOUT_MS);
+      timer = setTimeout(() => finish(session.feed.withdraw(jobs) ? { kind: 'not-started' } : { kind: 'deadline', index: 0 }), START_TIMEOUT_MS);
+      session.feed.onBegin = (jobId) => {
+        const index = jobs.findIndex((job) => job.id === jobId);
+        if (index < 0 || blockEnded.has(jobId)) return;
+        turn = index;
+        armTurn(jobs[index].deadlineMs + DEADLINE_GRACE_MS);
+      };
       session.feed.offer(jobs, (slot) => {
         started = performance.now();
         this.slotEnds.set(slot, (e) => {
           this.slotEnds.delete(slot);
           finish(e);
         });
-        clearTimeout(timer);
-        timer = setTimeout(() => finish({ kind: 'deadline' }), deadlineMs);
+        armTurn(BEGIN_TIMEOUT_MS);
       }, () => {
         suiteLoaded = performance.now();
       });
       if (session.over) finish({ kind: 'run-over' });
     });
+    /** a submission's block ended: the next one's turn starts, with the time its checks may take to begin */
+    const onBlockEnd = (jobId: string) => {
+      const index = jobs.findIndex((job) => job.id === jobId);
+      if (index < 0) return;
+      blockEnded.add(jobId);
+      if (index !== turn) return;
+      while (turn < jobs.length && blockEnded.has(jobs[turn].id)) turn += 1;
+      if (turn < jobs.length) armTurn(BEGIN_TIMEOUT_MS);
+      else clearTimeout(timer);
+    };
     const prepared: PreparedJob[] = [];
     const preparedAt = new Map<string, number>();
     let unprepared: unknown = null;
@@ -226,6 +281,7 @@ export class Grader {
     const early = new Set<string>();
     let lastEnd = 0;
     this.reporter.onJobEnd = (jobId) => {
+      onBlockEnd(jobId);
       const index = planned.findIndex((p) => p.job.id === jobId);
       const p = prepared.find((q) => q.job.id === jobId);
       if (index < 0 || !p || early.has(jobId) || unprepared) return;
@@ -256,7 +312,7 @@ export class Grader {
     const from = Math.max(started, suiteLoaded, compiledAt, lastEnd);
     const rest = prepared.filter((p) => !early.has(p.job.id));
     const testsMs = started && rest.length > 0 ? Math.round((performance.now() - from) / rest.length) : 0;
-    let runStopped: string | null = null;
+    let overran: { index: number; message: string } | null = null;
     if (end.kind === 'deadline') {
       // Past the deadline: stop the student code, end the run, keep what was decided.
       for (const p of prepared) await killSandboxes(p.jobDir);
@@ -267,20 +323,27 @@ export class Grader {
       let windDown: NodeJS.Timeout | undefined;
       const wound = await Promise.race([session.ended.then(() => 'done'), new Promise((r) => (windDown = setTimeout(() => r('stuck'), WIND_DOWN_MS)))]);
       clearTimeout(windDown);
+      const deadlineMs = jobs[end.index].deadlineMs;
       if (wound === 'stuck') {
         throw new ReluLabError('grader-failed', `grading did not stop within ${WIND_DOWN_MS} ms after the ${deadlineMs} ms deadline; restart the grading process`);
       }
-      runStopped = `grading stopped at the deadline of ${deadlineMs} ms; checks not finished by then earn nothing`;
+      overran = { index: end.index, message: `grading stopped at the deadline of ${deadlineMs} ms; checks not finished by then earn nothing` };
     } else if (end.kind === 'not-started') {
       throw new ReluLabError('grader-failed', `the hidden suite did not start within ${START_TIMEOUT_MS / 1000} s; restart the grading process`);
     }
     const suiteErrors = [...(end.kind === 'ended' ? end.errors : []), ...this.reporter.unhandledErrors];
     if (end.kind === 'run-over' && suiteErrors.length === 0) suiteErrors.push('the hidden suite\'s run ended before this batch was done');
-    return prepared.map((p) => {
-      if (early.has(p.job.id)) return null;
+    return prepared.map((p, index): JobEnd => {
+      if (early.has(p.job.id)) return { kind: 'handed-out' };
+      if (overran && index !== overran.index && !blockEnded.has(p.job.id)) {
+        // stopped by a neighbour's overrun, not its own: graded again, alone
+        this.reporter.forget(p.job.id);
+        return { kind: 'again' };
+      }
       const seen = this.reporter.job(p.job.id);
-      const timedOut = runStopped ?? (seen.deadlinePassed ? `grading stopped at the submission deadline of ${p.job.deadlineMs} ms; checks not finished by then earn nothing` : null);
-      return jobResults(this.manifest, this.reporter, p, { graderVersion: version, testsMs, timedOut, suiteErrors });
+      const ownDeadline = seen.deadlinePassed ? `grading stopped at the submission deadline of ${p.job.deadlineMs} ms; checks not finished by then earn nothing` : null;
+      const timedOut = overran?.index === index ? overran.message : ownDeadline;
+      return { kind: 'assembled', doc: jobResults(this.manifest, this.reporter, p, { graderVersion: version, testsMs, timedOut, suiteErrors }) };
     });
   }
 

@@ -47,6 +47,16 @@ describe('JobFeed', () => {
     expect((await ask(feed, 2)).jobs).toEqual([]);
   });
 
+  it('tells the grading process as a job\'s checks begin', async () => {
+    const feed = new JobFeed();
+    feeds.push(feed);
+    const began = new Promise<string>((resolve) => (feed.onBegin = resolve));
+    const channel = new BroadcastChannel(feed.name);
+    channels.push(channel);
+    channel.postMessage({ type: 'begin', jobId: 'job-7' });
+    expect(await began).toBe('job-7');
+  });
+
   it('withdraws a batch no slot has taken', () => {
     const feed = new JobFeed();
     feeds.push(feed);

@@ -4,7 +4,7 @@
 // run; its channel name is handed to the run through provide/inject.
 import { randomUUID } from 'node:crypto';
 import { BroadcastChannel } from 'node:worker_threads';
-import type { FeedPrepared, FeedReply, FeedRequest, FeedSuiteReady, JobContext } from '../hidden/harness/job.ts';
+import type { FeedJobBegins, FeedPrepared, FeedReply, FeedRequest, FeedSuiteReady, JobContext } from '../hidden/harness/job.ts';
 
 interface Offer {
   jobs: JobContext[];
@@ -26,10 +26,16 @@ export class JobFeed {
   private readonly taken = new Set<string>();
   /** per slot that took a batch: what to call when it has its checks loaded */
   private readonly readiness = new Map<number, () => void>();
+  /** called as a job's checks begin (see FeedJobBegins) */
+  onBegin: ((jobId: string) => void) | null = null;
 
   constructor() {
     this.channel.onmessage = (event) => {
-      const message = (event as { data?: FeedRequest | FeedSuiteReady }).data;
+      const message = (event as { data?: FeedRequest | FeedSuiteReady | FeedJobBegins }).data;
+      if (message?.type === 'begin') {
+        if (typeof message.jobId === 'string') this.onBegin?.(message.jobId);
+        return;
+      }
       if (!message || !Number.isInteger(message.slot)) return;
       if (message.type === 'ready') {
         this.readiness.get(message.slot)?.();

@@ -6,7 +6,7 @@
 // grading process's main thread share the process: a BroadcastChannel joins them.
 import { BroadcastChannel } from 'node:worker_threads';
 import { inject } from 'vitest';
-import { FEED_KEY, type FeedPrepared, type FeedReply, type FeedRequest, type FeedSuiteReady, type JobContext } from './harness/job.ts';
+import { FEED_KEY, type FeedJobBegins, type FeedPrepared, type FeedReply, type FeedRequest, type FeedSuiteReady, type JobContext } from './harness/job.ts';
 
 type Prepared = Pick<FeedPrepared, 'unavailable' | 'failed'>;
 const prepared = new Map<string, { promise: Promise<Prepared>; resolve(p: Prepared): void }>();
@@ -48,6 +48,14 @@ export function nextBatch(slot: number): Promise<JobContext[]> {
 export function suiteReady(slot: number): void {
   const channel = new BroadcastChannel(inject(FEED_KEY));
   const message: FeedSuiteReady = { type: 'ready', slot };
+  channel.postMessage(message);
+  channel.close();
+}
+
+/** Tells the grading process that `job`'s checks begin now, so its deadline timer starts. */
+export function jobBegins(job: JobContext): void {
+  const channel = new BroadcastChannel(inject(FEED_KEY));
+  const message: FeedJobBegins = { type: 'begin', jobId: job.id };
   channel.postMessage(message);
   channel.close();
 }

@@ -3,8 +3,8 @@
 // its job id). Vitest runs the slot files of a run one after another in one
 // worker that keeps its modules, so the checks' code and drawn values stay
 // warm from one batch to the next.
-import { describe, test } from 'vitest';
-import { nextBatch, suiteReady } from './feed.ts';
+import { beforeAll, describe, test } from 'vitest';
+import { jobBegins, nextBatch, suiteReady } from './feed.ts';
 import { openAhead, useStudent } from './harness/useStudent.ts';
 
 /** The checks of every module, loaded once per worker (after the first batch is known, so its sandbox starts meanwhile). */
@@ -37,6 +37,8 @@ export async function serveSlot(slot: number): Promise<void> {
   jobs.forEach((job, i) => {
     describe(job.id, () => {
       const student = useStudent(job, jobs[i + 1]);
+      // after useStudent's own beforeAll (hooks run in the order given), as the submission's clock starts
+      beforeAll(() => jobBegins(job));
       activationsSuite(student);
       forwardSuite(student);
       backpropSuite(student);

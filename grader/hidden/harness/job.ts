@@ -58,6 +58,15 @@ export interface FeedSuiteReady {
   slot: number;
 }
 
+/**
+ * A submission's checks begin (its sandbox open, its code compiled): the
+ * grading process starts that submission's own deadline timer.
+ */
+export interface FeedJobBegins {
+  type: 'begin';
+  jobId: string;
+}
+
 /** A job's compilation is over: what did not compile, or why it could not be prepared at all. */
 export interface FeedPrepared {
   type: 'prepared';
