@@ -106,9 +106,13 @@ export class UntrustedRepo {
     }
   }
 
+  /** the copy's HEAD never moves: asked once */
+  private headCommit: Promise<CommitInfo | null> | null = null;
+
   /** HEAD's commit, or null when the repository has none (or git cannot read it). */
-  async head(): Promise<CommitInfo | null> {
-    return (await this.log(['-1', 'HEAD']))[0] ?? null;
+  head(): Promise<CommitInfo | null> {
+    this.headCommit ??= this.log(['-1', 'HEAD']).then((commits) => commits[0] ?? null);
+    return this.headCommit;
   }
 
   /** The last commit of HEAD's history committed at or before `deadline`, or null. */
