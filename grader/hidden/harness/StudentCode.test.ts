@@ -70,3 +70,32 @@ describe('StudentCode batches', () => {
     expect(await student.call('activations', 'exits', [-2])).toBe(-2);
   });
 });
+
+describe('StudentCode holds replies to their contracts', () => {
+  const PADDED = `
+export function train(net: Network, X: Vector[], Y: Vector[], { epochs, lr }: TrainOptions): TrainResult {
+  const losses: number[] = new Array(600_000).fill(0);
+  let current = net;
+  for (let e = 0; e < epochs; e++) {
+    losses[e] = mseLoss(current, X, Y);
+    current = sgdStep(current, backward(current, X, Y), lr);
+  }
+  return { net: current, losses };
+}`;
+  const net = { W1: [[0.5], [-0.5]], b1: [0.25, 0.5], W2: [[0.5, -0.25]], b2: [0] };
+  const args = [net, [[1], [2]], [[0], [1]], { epochs: 3, lr: 0.1 }];
+
+  it('a train returning 600,000 losses for 3 epochs fails its call plainly, in checks and in plots', async () => {
+    const reference = await referenceText('training.ts');
+    const student = await studentWith({ 'training.ts': reference.replace(/export function train\([\s\S]*?\n}\n/, `${PADDED}\n`) });
+    const failure = await student.call('training', 'train', args).catch((e: unknown) => e);
+    expect(failure).toMatchObject({
+      message: expect.stringMatching(/^train\(.*\) returned 600000 items at \.losses, where train returns at most 3 \(one loss per epoch, 3 epochs\)$/),
+      details: { status: 'failed' },
+    });
+    const plotted = await student.plotSource().call('training', 'train', args);
+    expect(plotted).toMatchObject({ kind: 'threw', error: { name: 'ReplyOutOfContract', message: expect.stringMatching(/^returned 600000 items at \.losses/) } });
+    const batch = await student.plotSource().callMany('training', 'train', [args, args]);
+    expect(batch).toMatchObject({ kind: 'returned', value: [{ kind: 'threw' }, { kind: 'threw' }] });
+  });
+});

@@ -3,15 +3,16 @@
 // becomes a GradingFailure with the right status, and the first call that
 // broke the sandbox is remembered, so a property that hung reports the input
 // that hung rather than whatever shrinking reached afterwards.
-import type { BatchEntry, CallOutcome } from '../../sandbox/CallOutcome.ts';
+import type { BatchEntry, BatchOutcome, CallError, CallOutcome } from '../../sandbox/CallOutcome.ts';
 import type { PlotSource } from '../collectPlots.ts';
 import { type CodeRunner, InProcessCode } from '../../sandbox/InProcessCode.ts';
 import { Sandbox } from '../../sandbox/Sandbox.ts';
-import type { GradingFailure } from './GradingFailure.ts';
+import { GradingFailure } from './GradingFailure.ts';
 import { formatCall } from './formatValue.ts';
 import { DEADLINE_MESSAGE, outcomeFailure } from './outcomeFailure.ts';
 import type { JobContext } from './job.ts';
 import { PROBE_MODULE, type PlannedCall, functionOf, groupCalls, moduleOf, sameArgs } from './plannedCall.ts';
+import { OUT_OF_CONTRACT, contractOf, contractProblem } from './replyContracts.ts';
 
 /** What a prefetched call came to: a value or a throw, or the hang or crash that stopped its batch. */
 type PrefetchedEntry = BatchEntry | Extract<CallOutcome, { kind: 'timed-out' | 'crashed' }>;
@@ -35,6 +36,8 @@ export class StudentCode {
   private readonly loadFailures = new Map<string, CallOutcome>();
   /** `module\u0000name` whose whole batch threw (the module does not load, or lacks the export): every call fails alike */
   private readonly failsAlike = new Map<string, Extract<CallOutcome, { kind: 'threw' }>>();
+  /** returned values turned into failures because they were outside their function's contract */
+  private readonly outOfContract = new WeakSet<object>();
   /** outcomes and failures that do not depend on the input (see failsForAnyInput) */
   private readonly anyInput = new WeakSet<object>();
   /** modules the current sandbox has imported (or found broken) */
@@ -114,13 +117,46 @@ export class StudentCode {
         this.remember(fn, entry);
         return entry;
       }
-      return { ...entry, ms: 0 };
+      return this.held(module, name, args, { ...entry, ms: 0 });
     }
     const loading = await this.load(target);
     if (loading) return loading;
     const outcome = await this.sandbox!.call(module, name, args);
     this.remember(fn, outcome);
-    return outcome;
+    return this.held(module, name, args, outcome);
+  }
+
+  /** Why `value` is outside the contract of `module.name` (replyContracts.ts), as the call's error, or null. */
+  private breach(module: string, name: string, args: unknown[], value: unknown): CallError | null {
+    const shape = contractOf(module, name, args);
+    if (shape === null) return null;
+    const problem = contractProblem(shape, value, functionOf(module, name, args).split('.')[1]);
+    return problem === null ? null : { name: OUT_OF_CONTRACT, message: `returned ${problem}` };
+  }
+
+  /**
+   * `outcome`, unless it returned a value outside the function's contract:
+   * then that call's failure, before anything (a check, a plot, the results)
+   * uses the value.
+   */
+  private held(module: string, name: string, args: unknown[], outcome: CallOutcome): CallOutcome {
+    if (outcome.kind !== 'returned') return outcome;
+    const error = this.breach(module, name, args, outcome.value);
+    if (error === null) return outcome;
+    const refused: CallOutcome = { kind: 'threw', error, ms: outcome.ms };
+    this.outOfContract.add(refused);
+    return refused;
+  }
+
+  /** A batch's outcome with each value outside the function's contract made that call's failure. */
+  private heldBatch(module: string, name: string, argsList: unknown[][], batch: BatchOutcome): BatchOutcome {
+    if (batch.kind !== 'returned') return batch;
+    const value = batch.value.map((entry, i): BatchEntry => {
+      if (entry.kind !== 'returned') return entry;
+      const error = this.breach(module, name, argsList[i] ?? [], entry.value);
+      return error === null ? entry : { kind: 'threw', error };
+    });
+    return { ...batch, value };
   }
 
   /** A function that hung or ran out of memory is not called again. */
@@ -242,16 +278,19 @@ export class StudentCode {
     };
     return {
       call: (module, name, args) => this.outcome(module, name, args),
-      value: async (module, name) => gate(module) ?? this.sandbox!.value(module, name),
+      value: async (module, name) => gate(module) ?? this.held(module, name, [], await this.sandbox!.value(module, name)),
       callMany: async (module, name, argsList) =>
-        gate(module) ?? (this.hung.has(`${module}.${name}`) ? { kind: 'unavailable', message: `${name} did not return earlier` } : this.sandbox!.callMany(module, name, argsList)),
+        gate(module) ??
+        (this.hung.has(`${module}.${name}`)
+          ? { kind: 'unavailable', message: `${name} did not return earlier` }
+          : this.heldBatch(module, name, argsList, await this.sandbox!.callMany(module, name, argsList))),
     };
   }
 
   /** Reads a value export such as claims' `linearExample`. */
   async value<T = unknown>(module: string, name: string): Promise<T> {
     const missing = this.unavailable(module);
-    const outcome: CallOutcome = missing ? { kind: 'unavailable', message: missing } : await this.sandbox!.value(module, name);
+    const outcome: CallOutcome = missing ? { kind: 'unavailable', message: missing } : this.held(module, name, [], await this.sandbox!.value(module, name));
     return this.expectValue(outcome, `the value ${name}`) as T;
   }
 
@@ -272,6 +311,10 @@ export class StudentCode {
 
   private expectValue(outcome: CallOutcome, describe: string | (() => string)): unknown {
     if (outcome.kind === 'returned') return outcome.value;
+    // a value outside its contract is a wrong answer, said plainly
+    if (this.outOfContract.has(outcome)) {
+      throw new GradingFailure(`${typeof describe === 'string' ? describe : describe()} ${(outcome as { error: CallError }).error.message}`, { status: 'failed' });
+    }
     // within a check, calls after the one that broke the sandbox report that one
     if (outcome.kind === 'unavailable' && this.breakage && outcome.message !== DEADLINE_MESSAGE(this.job.deadlineMs)) throw this.breakage;
     // the call is written out only when it is needed for a message
