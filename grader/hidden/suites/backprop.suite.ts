@@ -3,9 +3,10 @@ import type { Gradients } from '../../../exercises/types.ts';
 import * as ref from '../../../solutions/backprop.ts';
 import { type Problem, problem, problemArgs, problemAwayFromKinks, quarter } from '../arbitraries.ts';
 import { check } from '../harness/check.ts';
-import { expectCall, expectRangeError, expectThat, expectUnchanged } from '../harness/expectations.ts';
-import { formatValue } from '../harness/formatValue.ts';
+import { expectCall, expectClose, expectRangeError, expectThat, expectUnchanged } from '../harness/expectations.ts';
+import { formatCall, formatValue } from '../harness/formatValue.ts';
 import { agrees, holds } from '../harness/property.ts';
+import { provided } from '../harness/provided.ts';
 import { perValue } from '../harness/samples.ts';
 import { probeCall } from '../harness/plannedCall.ts';
 import { firstDifference, GRADIENT_CHECK_TOLERANCE } from '../harness/tolerances.ts';
@@ -31,6 +32,10 @@ export function backpropSuite(student: () => StudentCode): void {
   check('backprop.mse-loss-empty-data', student, async () => {
     const net = { W1: [[1]], b1: [0], W2: [[1]], b2: [0] };
     await expectRangeError(student(), M, 'mseLoss', [net, [], []], 'for an empty data set');
+    // an mseLoss that always throws a RangeError throws it here too
+    await provided('mseLoss also computes the loss of data sets that are not empty', () =>
+      agrees(student(), problem('any'), { module: M, name: 'mseLoss', args: problemArgs, expected: ({ net, X, Y }) => ref.mseLoss(net, X, Y), share: SPOT_CHECK }),
+    );
   });
 
   check('backprop.backward-matches-reference', student, () =>
@@ -68,11 +73,16 @@ export function backpropSuite(student: () => StudentCode): void {
   });
 
   check('backprop.numerical-gradient-agrees-with-own-backward', student, () =>
-    holds(student(), problemAwayFromKinks('relu'), async ({ net, X, Y }) => {
+    holds(student(), problemAwayFromKinks('relu'), async (p) => {
+      const { net, X, Y } = p;
       const mine = await student().call<Gradients>(M, 'backward', [net, X, Y]);
       const numerical = await student().call<Gradients>(M, 'numericalGradient', [net, X, Y]);
       const where = firstDifference(mine, numerical, GRADIENT_CHECK_TOLERANCE);
       expectThat(where === null, `your backward and your numericalGradient disagree at ${where}`, { actual: mine, expected: numerical });
+      // two functions returning the same constant agree too
+      await provided('your numericalGradient is also central differences', async () =>
+        expectClose(() => formatCall('numericalGradient', [net, X, Y]), numerical, numericalOf(p), NUMERICAL_TOLERANCE),
+      );
     }, (p) => [{ module: M, name: 'backward', args: problemArgs(p) }, { module: M, name: 'numericalGradient', args: problemArgs(p) }], HEAVY),
   );
 
@@ -93,11 +103,22 @@ export function backpropSuite(student: () => StudentCode): void {
     agrees(student(), gradientPair, { module: M, name: 'relativeError', args: (pair) => pair, expected: ([a, b]) => ref.relativeError(a, b) }),
   );
 
+  /** the reference's answers of the three functions on a drawn problem, once per grading process */
+  const answersOf = perValue((p: Problem): Record<string, unknown> => ({
+    backward: ref.backward(p.net, p.X, p.Y),
+    numericalGradient: ref.numericalGradient(p.net, p.X, p.Y),
+    mseLoss: ref.mseLoss(p.net, p.X, p.Y),
+  }));
+
   check('backprop.backward-does-not-mutate', student, () =>
-    holds(student(), problem('any', 2), async ({ net, X, Y }) => {
+    holds(student(), problem('any', 2), async (p) => {
+      const { net, X, Y } = p;
       for (const name of ['backward', 'numericalGradient', 'mseLoss']) {
-        const { args } = await student().argumentsAfter(M, name, [net, X, Y]);
+        const { value, args } = await student().argumentsAfter(M, name, [net, X, Y]);
         expectUnchanged(name, args, [net, X, Y]);
+        // a constant or an empty answer leaves its arguments alone too
+        const tolerance = name === 'numericalGradient' ? NUMERICAL_TOLERANCE : undefined;
+        await provided(`${name} also returns the right values`, async () => expectClose(() => formatCall(name, [net, X, Y]), value, answersOf(p)[name], tolerance));
       }
     }, (p) => ['backward', 'numericalGradient', 'mseLoss'].map((name) => probeCall(M, name, problemArgs(p))), SPOT_CHECK),
   );

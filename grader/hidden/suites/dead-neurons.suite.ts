@@ -5,7 +5,9 @@ import * as ref from '../../../solutions/dead-neurons.ts';
 import { problem, type Problem } from '../arbitraries.ts';
 import { check } from '../harness/check.ts';
 import { expectCall, expectRangeError, expectThat } from '../harness/expectations.ts';
+import { formatCall } from '../harness/formatValue.ts';
 import { agrees, holds } from '../harness/property.ts';
+import { provided } from '../harness/provided.ts';
 import type { StudentCode } from '../harness/StudentCode.ts';
 
 /** The hidden checks of exercises/dead-neurons.ts, registered for one submission. */
@@ -13,6 +15,16 @@ export function deadNeuronsSuite(student: () => StudentCode): void {
   const M = 'dead-neurons';
 
   const netAndData = ({ net, X }: Problem): unknown[] => [net, X];
+  /** a claim that an empty list or a constant also makes pays only with the function right: a fifth of the runs */
+  const ALSO = 0.2;
+  /** ReLU problems in which some unit is dead: [] is wrong for each of them */
+  const withDead = problem('relu', 5).filter(({ net, X }) => ref.deadNeurons(net, X).length > 0);
+  /** problems in which some unit is always active */
+  const withAlwaysActive = problem('any', 5).filter(({ net, X }) => ref.alwaysActiveNeurons(net, X).length > 0);
+  const findsDead = () =>
+    agrees(student(), withDead, { module: M, name: 'deadNeurons', args: netAndData, expected: ({ net, X }) => ref.deadNeurons(net, X), share: ALSO });
+  const findsAlwaysActive = () =>
+    agrees(student(), withAlwaysActive, { module: M, name: 'alwaysActiveNeurons', args: netAndData, expected: ({ net, X }) => ref.alwaysActiveNeurons(net, X), share: ALSO });
 
   check('dead-neurons.activation-pattern-matches-reference', student, () =>
     agrees(student(), problem('any', 5), { module: M, name: 'activationPattern', args: netAndData, expected: ({ net, X }) => ref.activationPattern(net, X) }),
@@ -34,6 +46,8 @@ export function deadNeuronsSuite(student: () => StudentCode): void {
     await expectCall(student(), M, 'deadNeurons', [net, [[-4], [0], [4]]], []);
     const leaky = problem('leaky', 5).filter(({ net }) => net.activation?.kind === 'leakyRelu' && net.activation.alpha !== 0);
     await agrees(student(), leaky, { module: M, name: 'deadNeurons', args: netAndData, expected: () => [] });
+    // [] is right for every Leaky network, and for nothing else here
+    await provided('deadNeurons also finds the dead units of ReLU networks', findsDead);
   });
 
   check('dead-neurons.dead-units-have-zero-gradient', student, () =>
@@ -41,6 +55,13 @@ export function deadNeuronsSuite(student: () => StudentCode): void {
       const dead = await student().call<number[]>(M, 'deadNeurons', [net, X]);
       expectThat(Array.isArray(dead), `deadNeurons returned ${JSON.stringify(dead)}, not an array of unit indices`);
       const g = backward(net, X, Y);
+      // [] reports no unit with a gradient: the claim pays only with the dead units found
+      const missed = ref.deadNeurons(net, X).filter((j) => !dead.includes(j));
+      expectThat(
+        missed.length === 0,
+        `${formatCall('deadNeurons', [net, X])} did not report unit ${missed[0]}, which is dead (z1 <= 0 on every sample) (this check pays only when deadNeurons also finds the dead units)`,
+        { actual: dead, expected: ref.deadNeurons(net, X) },
+      );
       for (const j of dead) {
         const row = g.dW1[j];
         expectThat(
@@ -61,6 +82,12 @@ export function deadNeuronsSuite(student: () => StudentCode): void {
     for (const name of ['activationPattern', 'deadNeurons', 'alwaysActiveNeurons']) {
       await expectRangeError(student(), M, name, [net, []], 'for an empty data set');
     }
+    // functions that always throw a RangeError throw it here too
+    await provided('activationPattern, deadNeurons and alwaysActiveNeurons also work on data sets that are not empty', async () => {
+      await agrees(student(), problem('any', 5), { module: M, name: 'activationPattern', args: netAndData, expected: ({ net, X }) => ref.activationPattern(net, X), share: ALSO });
+      await findsDead();
+      await findsAlwaysActive();
+    });
   });
 
   /** The discussion's example: weights 1, biases -10, 10, 10, inputs across [-4, 4]. */
@@ -71,5 +98,10 @@ export function deadNeuronsSuite(student: () => StudentCode): void {
     await expectCall(student(), M, 'deadNeurons', [linearExample, across], [0]);
     await expectCall(student(), M, 'alwaysActiveNeurons', [linearExample, across], [1, 2]);
     await agrees(student(), fc.integer({ min: -16, max: 16 }).map((n) => [[n / 4]]), { module: M, name: 'deadNeurons', args: (X) => [linearExample, X], expected: () => [0] });
+    // the example is printed: answers looked up by it pay only with the functions right on drawn networks
+    await provided('deadNeurons and alwaysActiveNeurons also work on drawn networks', async () => {
+      await findsDead();
+      await findsAlwaysActive();
+    });
   });
 }

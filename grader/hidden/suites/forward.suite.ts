@@ -1,9 +1,13 @@
 import fc from 'fast-check';
+import type { Network, Vector } from '../../../exercises/types.ts';
 import * as ref from '../../../solutions/forward.ts';
 import { dims, matrix, network, networkOf, vector } from '../arbitraries.ts';
 import { check } from '../harness/check.ts';
-import { expectRangeError, expectUnchanged } from '../harness/expectations.ts';
+import { expectClose, expectRangeError, expectUnchanged } from '../harness/expectations.ts';
+import { formatCall } from '../harness/formatValue.ts';
 import { agrees, holds } from '../harness/property.ts';
+import { provided } from '../harness/provided.ts';
+import { perValue } from '../harness/samples.ts';
 import { probeCall } from '../harness/plannedCall.ts';
 import type { StudentCode } from '../harness/StudentCode.ts';
 
@@ -30,6 +34,10 @@ export function forwardSuite(student: () => StudentCode): void {
   check('forward.dense-shape-mismatch', student, async () => {
     await expectRangeError(student(), M, 'dense', [[[1, 2], [3, 4], [5, 6]], [0, 0, 0], [1, 2, 3]], 'for a 3x2 W and an x of length 3');
     await expectRangeError(student(), M, 'dense', [[[1, 2], [3, 4]], [0], [1, 2]], 'for a 2x2 W and a bias of length 1');
+    // a dense that always throws a RangeError throws it here too
+    await provided('dense also computes W x + b on layers that fit', () =>
+      agrees(student(), layer, { module: M, name: 'dense', args: (v) => v, expected: ([W, b, x]) => ref.dense(W, b, x), share: SPOT_CHECK }),
+    );
   });
 
   check('forward.forward-matches-reference', student, () =>
@@ -49,21 +57,27 @@ export function forwardSuite(student: () => StudentCode): void {
     }),
   );
 
+  /** the reference's forward of a drawn value, once per grading process */
+  const forwardOf = perValue(([net, x]: [Network, Vector]) => ref.forward(net, x));
+
   check('forward.forward-does-not-mutate', student, () =>
     holds(
       student(),
       netWithInput('relu'),
-      async ([net, x]) => {
-        const { args } = await student().argumentsAfter(M, 'forward', [net, x]);
+      async (v) => {
+        const [net, x] = v;
+        const { value, args } = await student().argumentsAfter(M, 'forward', [net, x]);
         expectUnchanged('forward', args, [net, x]);
+        // a constant or an empty answer leaves its arguments alone too
+        await provided('forward also returns the right values', async () => expectClose(() => formatCall('forward', [net, x]), value, forwardOf(v)));
       },
       (v) => [probeCall(M, 'forward', v)],
       SPOT_CHECK,
     ),
   );
 
-  check('forward.forward-shape-mismatch', student, () =>
-    holds(
+  check('forward.forward-shape-mismatch', student, async () => {
+    await holds(
       student(),
       network('relu').map((net) => ({ net, x: Array(net.W1[0].length + 1).fill(1) })),
       async ({ net, x }) => {
@@ -71,6 +85,10 @@ export function forwardSuite(student: () => StudentCode): void {
       },
       ({ net, x }) => [{ module: M, name: 'forward', args: [net, x] }],
       SPOT_CHECK,
-    ),
-  );
+    );
+    // a forward that always throws a RangeError throws it here too
+    await provided('forward also works on inputs that fit', () =>
+      agrees(student(), netWithInput('relu'), { module: M, name: 'forward', args: (v) => v, expected: ([net, x]) => ref.forward(net, x), share: SPOT_CHECK }),
+    );
+  });
 }

@@ -2,10 +2,11 @@ import fc from 'fast-check';
 import type { Interval, Network } from '../../../exercises/types.ts';
 import { predict } from '../../../solutions/forward.ts';
 import * as ref from '../../../solutions/linearity.ts';
-import { interval, oneInputNetwork } from '../arbitraries.ts';
+import { interval, networkOf, oneInputNetwork, quarter } from '../arbitraries.ts';
 import { check } from '../harness/check.ts';
 import { expectCall, expectThat } from '../harness/expectations.ts';
 import { agrees, holds } from '../harness/property.ts';
+import { provided } from '../harness/provided.ts';
 import { close, AFFINE_TOLERANCE } from '../harness/tolerances.ts';
 import type { StudentCode } from '../harness/StudentCode.ts';
 
@@ -24,6 +25,34 @@ export function linearitySuite(student: () => StudentCode): void {
     return fc.tuple(fc.constant(net), fc.oneof(interval, onEnds));
   });
 
+  /** the fixed examples of a check are printed: it pays only with kinks right on drawn ones like them, a third of the runs */
+  const ALSO = 0.3;
+  const kinksAgree = (values: fc.Arbitrary<[Network, Interval]>) =>
+    agrees(student(), values, { module: M, name: 'kinks', args: (v) => v, expected: ([net, range]) => ref.kinks(net, range), share: ALSO });
+
+  /** Networks with a switch point on one end of the interval or both. */
+  const endOnSwitch = oneInputNetwork('any')
+    .filter((net) => switchPoints(net).length > 0)
+    .chain((net) => {
+      const on = fc.constantFrom(...switchPoints(net));
+      const ends = fc.tuple(on, fc.oneof(on, quarter)).filter(([a, b]) => a !== b);
+      return fc.tuple(fc.constant(net), ends.map(([a, b]): Interval => (a < b ? [a, b] : [b, a])));
+    });
+
+  /** Networks in which unit 1 switches where unit 0 does (its weight and bias k times unit 0's), on an interval around that point. */
+  const sharedSwitch = fc
+    .tuple(fc.integer({ min: 2, max: 4 }), fc.integer({ min: 1, max: 2 }))
+    .chain(([hidden, outputs]) => networkOf({ inputs: 1, hidden, outputs }, 'any'))
+    .filter((net) => net.W1[0][0] !== 0)
+    .chain((net) =>
+      fc.tuple(fc.constantFrom(2, -1, 0.5, -0.5, 1), fc.integer({ min: 1, max: 16 }), fc.integer({ min: 1, max: 16 })).map(([k, below, above]): [Network, Interval] => {
+        const W1 = net.W1.map((row, j) => (j === 1 ? [k * net.W1[0][0]] : row));
+        const b1 = net.b1.map((b, j) => (j === 1 ? k * net.b1[0] : b));
+        const at = -net.b1[0] / net.W1[0][0];
+        return [{ ...net, W1, b1 }, [at - below / 4, at + above / 4]];
+      }),
+    );
+
   check('linearity.kinks-match-reference', student, () =>
     agrees(student(), netAndInterval, { module: M, name: 'kinks', args: (v) => v, expected: ([net, range]) => ref.kinks(net, range) }),
   );
@@ -32,11 +61,13 @@ export function linearitySuite(student: () => StudentCode): void {
     const net: Network = { W1: [[1], [1]], b1: [1, -2], W2: [[1, -1]], b2: [0] };
     await expectCall(student(), M, 'kinks', [net, [-1, 2]], []);
     await expectCall(student(), M, 'kinks', [net, [-2, 3]], [-1, 2]);
+    await provided('kinks is also right on drawn intervals that end on a switch point', () => kinksAgree(endOnSwitch));
   });
 
   check('linearity.kinks-distinct', student, async () => {
     const net: Network = { W1: [[1], [2], [-0.5]], b1: [1, 2, -0.5], W2: [[1, 1, 1]], b2: [0] };
     await expectCall(student(), M, 'kinks', [net, [-4, 4]], [-1]);
+    await provided('kinks is also right on drawn networks whose units switch at one point', () => kinksAgree(sharedSwitch));
   });
 
   check('linearity.is-linear-on-matches-reference', student, () =>
@@ -46,9 +77,15 @@ export function linearitySuite(student: () => StudentCode): void {
   check('linearity.linear-means-affine', student, () =>
     holds(student(), netAndInterval, async ([net, [lo, hi]]) => {
       const linear = await student().call<boolean>(M, 'isLinearOn', [net, [lo, hi]]);
+      const inside = switchPoints(net).filter((x) => x > lo && x < hi);
+      // false is never wrong about affinity: the claim pays only with true said where nothing can bend
+      expectThat(
+        inside.length > 0 || linear === true,
+        `isLinearOn said ${JSON.stringify(linear)} on [${lo}, ${hi}], where no unit switches, so the output is a straight line (this check pays only when isLinearOn also says true there)`,
+        { actual: linear, expected: true },
+      );
       if (linear !== true) return;
       // sample the output at the ends, at every switch point inside and between them
-      const inside = switchPoints(net).filter((x) => x > lo && x < hi);
       const xs = [lo, hi, (lo + hi) / 2, ...inside, ...inside.map((x) => (x + lo) / 2), ...inside.map((x) => (x + hi) / 2)];
       const f = (x: number) => predict(net, [x]);
       const [yLo, yHi] = [f(lo), f(hi)];

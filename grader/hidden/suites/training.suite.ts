@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { Network, TrainResult } from '../../../exercises/types.ts';
+import type { Gradients, Network, TrainResult } from '../../../exercises/types.ts';
 import { backward, mseLoss } from '../../../solutions/backprop.ts';
 import { deadNeurons } from '../../../solutions/dead-neurons.ts';
 import { forward } from '../../../solutions/forward.ts';
@@ -7,9 +7,13 @@ import * as ref from '../../../solutions/training.ts';
 import { problem, type Problem } from '../arbitraries.ts';
 import { check } from '../harness/check.ts';
 import { expectCall, expectClose, expectThat, expectUnchanged } from '../harness/expectations.ts';
+import { formatCall } from '../harness/formatValue.ts';
 import { agrees, holds } from '../harness/property.ts';
+import { provided } from '../harness/provided.ts';
+import { perValue } from '../harness/samples.ts';
 import { PROBE_MODULE, probeCall } from '../harness/plannedCall.ts';
 import type { StudentCode } from '../harness/StudentCode.ts';
+import { close } from '../harness/tolerances.ts';
 
 /** The hidden checks of exercises/training.ts, registered for one submission. */
 export function trainingSuite(student: () => StudentCode): void {
@@ -32,10 +36,16 @@ export function trainingSuite(student: () => StudentCode): void {
     }),
   );
 
+  /** the reference's sgdStep of a drawn value, once per grading process */
+  const steppedOf = perValue(({ net, g }: { net: Network; g: Gradients }) => ref.sgdStep(net, g, 0.5));
+
   check('training.sgd-step-does-not-mutate', student, () =>
-    holds(student(), withGradients, async ({ net, g }) => {
-      const { args } = await student().argumentsAfter(M, 'sgdStep', [net, g, 0.5]);
+    holds(student(), withGradients, async (v) => {
+      const { net, g } = v;
+      const { value, args } = await student().argumentsAfter(M, 'sgdStep', [net, g, 0.5]);
       expectUnchanged('sgdStep', args, [net, g, 0.5]);
+      // a constant, or the network handed back, leaves its arguments alone too
+      await provided('sgdStep also returns the stepped network', async () => expectClose(() => formatCall('sgdStep', [net, g, 0.5]), value, steppedOf(v)));
     }, ({ net, g }) => [probeCall(M, 'sgdStep', [net, g, 0.5])], SPOT_CHECK),
   );
 
@@ -56,18 +66,39 @@ export function trainingSuite(student: () => StudentCode): void {
     const result = await student().call<TrainResult>(M, 'train', [net, X, Y, { epochs: 3, lr: 0.1 }]);
     expectThat(Array.isArray(result?.losses) && result.losses.length === 3, `train with epochs 3 must return 3 losses, got ${JSON.stringify(result?.losses)}`);
     expectClose('losses[0] (the loss before any step)', result.losses[0], mseLoss(net, X, Y));
+    // the example is printed: losses looked up by it pay only with the same true of drawn problems
+    await provided('train also records one loss per epoch, the untrained loss first, on drawn problems', () =>
+      holds(student(), fc.tuple(problem('any', 3), epochs, lr), async ([{ net, X, Y }, n, rate]) => {
+        const options = { epochs: n, lr: rate };
+        const drawn = await student().call<TrainResult>(M, 'train', [net, X, Y, options]);
+        const call = formatCall('train', [net, X, Y, options]);
+        expectThat(Array.isArray(drawn?.losses) && drawn.losses.length === n, `${call} must return ${n} losses, got ${JSON.stringify(drawn?.losses)}`);
+        expectClose(`losses[0] of ${call}`, drawn.losses[0], mseLoss(net, X, Y));
+      }, ([{ net, X, Y }, n, rate]) => [{ module: M, name: 'train', args: [net, X, Y, { epochs: n, lr: rate }] }], SPOT_CHECK),
+    );
   });
 
   /** A problem with at least one dead ReLU unit. */
   const withDeadUnit = problem('relu', 4).filter(({ net, X }) => deadNeurons(net, X).length > 0);
 
+  /** the reference's train of a drawn value with lr 0.5, once per grading process */
+  const trainedOf = perValue(([{ net, X, Y }, n]: [Problem, number]) => ref.train(net, X, Y, { epochs: n, lr: 0.5 }).net);
+
   check('training.training-never-moves-dead-unit', student, () =>
-    holds(student(), fc.tuple(withDeadUnit, epochs), async ([{ net, X, Y }, n]) => {
+    holds(student(), fc.tuple(withDeadUnit, epochs), async (v) => {
+      const [{ net, X, Y }, n] = v;
       const result = await student().call<TrainResult>(M, 'train', [net, X, Y, { epochs: n, lr: 0.5 }]);
       for (const j of deadNeurons(net, X)) {
         expectClose(`W1[${j}] of the dead unit ${j} after train`, result?.net?.W1?.[j], net.W1[j], 0);
         expectClose(`b1[${j}] of the dead unit ${j} after train`, result?.net?.b1?.[j], net.b1[j], 0);
       }
+      // a train that moves nothing never moves a dead unit either
+      const still = firstStill(net, trainedOf(v), result?.net);
+      expectThat(
+        still === null,
+        `${formatCall('train', [net, X, Y, { epochs: n, lr: 0.5 }])} left ${still} where it was, but training moves it (this check pays only when train also trains the units that are not dead)`,
+        { actual: result?.net, expected: trainedOf(v) },
+      );
     }, ([{ net, X, Y }, n]) => [{ module: M, name: 'train', args: [net, X, Y, { epochs: n, lr: 0.5 }] }], HALF),
   );
 
@@ -82,7 +113,35 @@ export function trainingSuite(student: () => StudentCode): void {
       actual: result?.net,
       expected: ref.train(net, X, Y, { epochs: 2, lr: 0.1 }).net,
     });
+    // anything but this network counts as moved above: drawn problems ask for the way training moves those units
+    await provided('train also moves, on drawn Leaky networks, each unit ReLU would leave dead the way training does', () =>
+      holds(student(), fc.tuple(leakyWithReluDead, epochs), async (v) => {
+        const [{ net, X, Y }, n] = v;
+        const trained = await student().call<TrainResult>(M, 'train', [net, X, Y, { epochs: n, lr: 0.1 }]);
+        const expected = leakyTrainedOf(v);
+        for (const j of deadNeurons({ ...net, activation: { kind: 'relu' } }, X)) {
+          const params: [string, number, number | undefined, number][] = [
+            ...net.W1[j].map((w, i): [string, number, number | undefined, number] => [`W1[${j}][${i}]`, w, trained?.net?.W1?.[j]?.[i], expected.W1[j][i]]),
+            [`b1[${j}]`, net.b1[j], trained?.net?.b1?.[j], expected.b1[j]],
+          ];
+          for (const [name, before, mine, theirs] of params) {
+            expectThat(
+              typeof mine === 'number' && (close(mine, theirs) || Math.sign(mine - before) === Math.sign(theirs - before)),
+              `${formatCall('train', [net, X, Y, { epochs: n, lr: 0.1 }])} took ${name} from ${before} to ${mine}; training takes it to ${theirs}`,
+              { actual: trained?.net, expected },
+            );
+          }
+        }
+      }, ([{ net, X, Y }, n]) => [{ module: M, name: 'train', args: [net, X, Y, { epochs: n, lr: 0.1 }] }], SPOT_CHECK),
+    );
   });
+
+  /** A problem with a Leaky ReLU network (alpha != 0) in which ReLU would leave some unit dead. */
+  const leakyWithReluDead = problem('leaky', 4).filter(
+    ({ net, X }) => net.activation?.kind === 'leakyRelu' && net.activation.alpha !== 0 && deadNeurons({ ...net, activation: { kind: 'relu' } }, X).length > 0,
+  );
+  /** the reference's train of a drawn Leaky problem with lr 0.1, once per grading process */
+  const leakyTrainedOf = perValue(([{ net, X, Y }, n]: [Problem, number]) => ref.train(net, X, Y, { epochs: n, lr: 0.1 }).net);
 
   const reviveCall = ([{ net, X }, seed]: [Problem, number]) => [{ module: PROBE_MODULE, name: 'reviveSeeded', args: [seed, net, X] }];
 
@@ -113,6 +172,32 @@ export function trainingSuite(student: () => StudentCode): void {
       });
       expectClose('W2 after reviveDeadNeurons', value?.W2, net.W2, 0);
       expectClose('b2 after reviveDeadNeurons', value?.b2, net.b2, 0);
+      // the network handed back leaves every other unit alone too
+      const still = [...dead].find((j) => !X.some((x) => forward(value, x).z1[j] > 0));
+      expectThat(
+        still === undefined,
+        `unit ${still} was dead and is still off on every sample after reviveDeadNeurons (this check pays only when reviveDeadNeurons also revives the dead units)`,
+      );
     }, reviveCall, HALF),
   );
+}
+
+/**
+ * The first parameter (`W2[0][1]`) that `trained` (the reference's train)
+ * moved away from `net` (by more than rounding) and `mine` left exactly where
+ * it was, or null.
+ */
+function firstStill(net: Network, trained: Network, mine: Network | undefined): string | null {
+  for (const key of ['W1', 'b1', 'W2', 'b2'] as const) {
+    const before = (net[key] as unknown[]).flat() as number[];
+    const after = (trained[key] as unknown[]).flat() as number[];
+    const theirs = mine?.[key] === undefined ? [] : ((mine[key] as unknown[]).flat() as unknown[]);
+    const width = key === 'W1' || key === 'W2' ? net[key][0]?.length ?? 1 : 1;
+    for (let i = 0; i < before.length; i++) {
+      // moved by more than rounding, and left exactly as it was
+      if (close(after[i], before[i]) || theirs[i] !== before[i]) continue;
+      return key === 'W1' || key === 'W2' ? `${key}[${Math.floor(i / width)}][${i % width}]` : `${key}[${i}]`;
+    }
+  }
+  return null;
 }
