@@ -59,6 +59,8 @@ export interface GradeOptions {
    * trust (the benchmark grades the reference this way for its baseline).
    */
   trustedInProcess?: boolean;
+  /** told as a submission's checks begin (its own deadline starts then) */
+  onBegin?: (dir: string) => void;
 }
 
 /** One Vitest run: its feed, its end, and the slots not yet given a batch. */
@@ -169,11 +171,15 @@ export class Grader {
       }
       // a submission whose checks are over is handed out at once, to be written while the next is graded
       const handedOut: Promise<void>[] = [];
-      const ends = await this.run(planned, (j, doc) => {
-        const written = onResult(batch[j], doc);
-        written.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
-        handedOut.push(written);
-      });
+      const ends = await this.run(
+        planned,
+        (j, doc) => {
+          const written = onResult(batch[j], doc);
+          written.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
+          handedOut.push(written);
+        },
+        (j) => options.onBegin?.(batch[j]),
+      );
       await Promise.all(handedOut);
       const again: string[] = [];
       for (let j = 0; j < batch.length; j++) {
@@ -222,7 +228,7 @@ export class Grader {
    * and handed to `onEarly`; the others are assembled once the slot is over,
    * but for those a neighbour's overrun stopped, which are to be graded again.
    */
-  private async run(planned: PlannedJob[], onEarly: (index: number, doc: ResultsDocument) => void = () => {}): Promise<JobEnd[]> {
+  private async run(planned: PlannedJob[], onEarly: (index: number, doc: ResultsDocument) => void, onBegin: (index: number) => void): Promise<JobEnd[]> {
     const session = await this.startSession();
     session.slotsLeft -= 1;
     const jobs = planned.map((p) => p.job);
@@ -251,6 +257,7 @@ export class Grader {
         if (index < 0 || blockEnded.has(jobId)) return;
         turn = index;
         armTurn(jobs[index].deadlineMs + DEADLINE_GRACE_MS);
+        onBegin(index);
       };
       session.feed.offer(jobs, (slot) => {
         started = performance.now();

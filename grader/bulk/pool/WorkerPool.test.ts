@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -43,6 +43,36 @@ describe('WorkerPool', () => {
     const graded = lines.map((l) => l.split(' ')[1]).sort();
     expect(graded).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
     for (const pid of new Set(lines.map((l) => Number(l.split(' ')[0])))) expect(await stillRunning(pid)).toBe(false);
+  }, 30_000);
+
+  test('a student\'s hard deadline is its own: the two who overrun it are charged, the one behind them is graded, nothing is summed over the batch', async () => {
+    const pool = new WorkerPool({ size: 1, manifestPath: undefined, tmpRoot: path.join(dir, 'tmp3'), hardDeadlineMs: 1000, maxBatch: 3, workerModule: FAKE });
+    const ids = ['slow-1600-a', 'slow-1600-b', 'honest'];
+    const outcomes = await Promise.all(ids.map((id) => pool.submit(item(id))));
+    await pool.close();
+    // with one limit summed over the batch (3 s, re-armed as each answered), both would have passed as graded
+    expect(outcomes[0]).toMatchObject({ kind: 'failed', message: expect.stringContaining('hard limit of 1 s') });
+    expect(outcomes[1]).toMatchObject({ kind: 'failed', message: expect.stringContaining('hard limit of 1 s') });
+    expect(outcomes[2]).toMatchObject({ kind: 'graded', summary: { earned: 1 } });
+  }, 30_000);
+
+  test('a grading process killed at the hard deadline has its TMPDIR removed once it is gone, while the run goes on', async () => {
+    const tmpRoot = path.join(dir, 'tmp4');
+    const restarted: string[] = [];
+    const pool = new WorkerPool({ size: 1, manifestPath: undefined, tmpRoot, hardDeadlineMs: 800, maxBatch: 1, workerModule: FAKE, onRestart: (r) => restarted.push(r.reason) });
+    expect(await pool.submit(item('hang-writes'))).toMatchObject({ kind: 'failed' });
+    // the next student starts a new process with a new folder; the killed one's is gone
+    expect(await pool.submit(item('after'))).toMatchObject({ kind: 'graded' });
+    let left: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      left = await readdir(tmpRoot);
+      if (left.length === 1) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(restarted).toHaveLength(1);
+    expect(left).toEqual(['worker-0-2']);
+    await pool.close();
+    expect(await readdir(tmpRoot)).toEqual([]);
   }, 30_000);
 
   test('a grader that cannot start stops the run with a coded error instead of failing every student', async () => {

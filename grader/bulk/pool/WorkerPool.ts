@@ -1,9 +1,14 @@
 // The grading processes of a bulk run. Each is a long-lived child (its own
 // process group, so it can be killed with everything it started) running
 // one Grader; batches go to whichever is idle. The parent keeps a hard
-// deadline per submission: a process that overruns it, or dies, is killed
-// and replaced; the students of its batch are retried one by one, and a
-// student who overruns alone is recorded as failed.
+// deadline per submission, its own, never summed over a batch: one timer per
+// grading process, for the student whose checks are running (the process
+// says when each begins). A process that overruns it is killed and replaced,
+// and that student alone is recorded as failed; the others of its batch are
+// graded again, one by one. A process that dies has its batch retried one by
+// one, and a student whose process dies again alone is recorded as failed.
+// A killed process's TMPDIR (compiled student code, Vitest's files) is
+// removed once it has exited.
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -22,7 +27,7 @@ export interface PoolOptions {
   manifestPath: string | undefined;
   /** a private folder; each worker gets a TMPDIR inside it */
   tmpRoot: string;
-  /** per submission, measured from when its batch is sent */
+  /** per submission, measured from when its checks begin (for a batch's first, from when the batch is sent) */
   hardDeadlineMs: number;
   /** most submissions sent at once to one worker */
   maxBatch: number;
@@ -45,7 +50,15 @@ interface Slot {
   child: ChildProcess | null;
   state: 'starting' | 'idle' | 'busy' | 'stopped';
   tmpDir: string;
-  batch: { id: number; pending: Map<string, Pending>; timer: NodeJS.Timeout | null } | null;
+  batch: {
+    id: number;
+    pending: Map<string, Pending>;
+    /** the items in the order the worker grades them */
+    order: string[];
+    /** the student whose time the timer measures: the last whose checks began, or the next to begin */
+    current: string | null;
+    timer: NodeJS.Timeout | null;
+  } | null;
   stderr: string;
   startFailures: number;
 }
@@ -117,7 +130,9 @@ export class WorkerPool {
       if (slot.batch?.timer) clearTimeout(slot.batch.timer);
       for (const p of slot.batch?.pending.values() ?? []) p.resolve(interrupted);
       slot.batch = null;
+      const child = slot.child;
       this.killGroup(slot);
+      await this.whenExited(child);
       await this.cleanTmp(slot);
     }
   }
@@ -143,22 +158,23 @@ export class WorkerPool {
       if (next.solo) break;
     }
     const id = ++this.batches;
-    slot.batch = { id, pending: new Map(taken.map((p) => [p.item.id, p])), timer: null };
+    const order = taken.map((p) => p.item.id);
+    slot.batch = { id, pending: new Map(taken.map((p) => [p.item.id, p])), order, current: order[0] ?? null, timer: null };
     slot.state = 'busy';
     this.arm(slot);
     this.send(slot, { type: 'grade', batch: id, items: taken.map((p) => p.item) });
   }
 
-  /** (Re)starts the hard deadline for what is left of the slot's batch. */
+  /** (Re)starts the hard deadline, for the batch's current student alone. */
   private arm(slot: Slot): void {
     const batch = slot.batch;
     if (!batch) return;
     if (batch.timer) clearTimeout(batch.timer);
-    const ms = this.options.hardDeadlineMs * Math.max(1, batch.pending.size);
+    const charged = batch.current;
     batch.timer = setTimeout(() => {
       const seconds = Math.round(this.options.hardDeadlineMs / 1000);
-      this.fail(slot, `grading overran the hard limit of ${seconds} s per submission; its grading process was killed and restarted`, true);
-    }, ms);
+      this.fail(slot, `grading overran the hard limit of ${seconds} s per submission; its grading process was killed and restarted`, true, charged);
+    }, this.options.hardDeadlineMs);
     batch.timer.unref?.();
   }
 
@@ -191,13 +207,25 @@ export class WorkerPool {
         slot.startFailures = 0;
         this.pump();
         return;
+      case 'started': {
+        const batch = slot.batch;
+        if (batch?.id !== message.batch || !batch.pending.has(message.id)) return;
+        batch.current = message.id;
+        this.arm(slot);
+        return;
+      }
       case 'graded':
       case 'item-failed': {
-        const pending = slot.batch?.pending.get(message.id);
-        if (!pending || slot.batch?.id !== message.batch) return;
-        slot.batch.pending.delete(message.id);
+        const batch = slot.batch;
+        const pending = batch?.pending.get(message.id);
+        if (!batch || !pending || batch.id !== message.batch) return;
+        batch.pending.delete(message.id);
         pending.resolve(message.type === 'graded' ? { kind: 'graded', summary: message.summary } : { kind: 'failed', message: message.message });
-        this.arm(slot);
+        // an answer for the student being timed: the time of the next one starts
+        if (batch.current === message.id) {
+          batch.current = batch.order.find((id) => batch.pending.has(id)) ?? null;
+          this.arm(slot);
+        }
         return;
       }
       case 'batch-done':
@@ -221,15 +249,21 @@ export class WorkerPool {
     this.fail(slot, tail ? `${reason}: ${tail}` : reason, false);
   }
 
-  /** The slot's worker is finished with: kill it, settle its batch, start another. */
-  private fail(slot: Slot, reason: string, killed: boolean): void {
+  /**
+   * The slot's worker is finished with: kill it, settle its batch, start
+   * another. `charged`: the student who overran, recorded as failed; the
+   * rest of the batch is graded again.
+   */
+  private fail(slot: Slot, reason: string, killed: boolean, charged: string | null = null): void {
     const wasStarting = slot.state === 'starting';
     const batch = slot.batch;
     if (batch?.timer) clearTimeout(batch.timer);
     slot.batch = null;
+    const child = slot.child;
     this.killGroup(slot);
+    // its folder goes once the process is gone, so nothing it was writing lands after the removal
     const oldTmp = slot.tmpDir;
-    void this.cleanTmpDir(oldTmp);
+    void this.whenExited(child).then(() => this.cleanTmpDir(oldTmp));
     slot.child = null;
     slot.state = 'stopped';
     if (this.closing) return;
@@ -238,8 +272,28 @@ export class WorkerPool {
       slot.startFailures += 1;
       if (slot.startFailures >= MAX_START_FAILURES) return this.breakPool(new ReluLabError('grader-failed', `grading processes could not start: ${reason}`));
     }
-    if (batch) this.requeue([...batch.pending.values()], reason);
+    if (batch) {
+      const overran = charged === null ? undefined : batch.pending.get(charged);
+      overran?.resolve({ kind: 'failed', message: reason });
+      const rest = [...batch.pending.values()].filter((p) => p !== overran);
+      // the others did not overrun: they are graded again, however many they are
+      if (overran) this.queue.unshift(...rest.map((p) => ({ ...p, solo: true })));
+      else this.requeue(rest, reason);
+    }
     this.pump();
+  }
+
+  /** Resolves once `child` has exited (at once if it has, or if there is none; at most 5 s). */
+  private whenExited(child: ChildProcess | null): Promise<void> {
+    if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, 5_000);
+      timer.unref?.();
+      child.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
   }
 
   /** A batch's unanswered students: each tried once more alone; one that fails alone is settled as failed. */
@@ -284,9 +338,14 @@ export class WorkerPool {
     if (slot.tmpDir) await this.cleanTmpDir(slot.tmpDir);
   }
 
-  /** Sandboxes run in their own process groups: stop them by their pid files, then remove the folder. */
+  /** Sandboxes run in their own process groups: stop them by their pid files, then remove the folder. Never rejects. */
   private async cleanTmpDir(dir: string): Promise<void> {
-    for (const file of await findSandboxPidFiles(dir)) await killSandboxes(path.dirname(file));
-    await rm(dir, { recursive: true, force: true });
+    if (!dir) return;
+    try {
+      for (const file of await findSandboxPidFiles(dir)) await killSandboxes(path.dirname(file));
+      await rm(dir, { recursive: true, force: true, maxRetries: 3 });
+    } catch {
+      // the run's own temporary folder, which holds this one, is removed at its end
+    }
   }
 }

@@ -30,6 +30,8 @@ export type ToWorker = { type: 'grade'; batch: number; items: GradeItem[] } | { 
 
 export type FromWorker =
   | { type: 'ready'; pid: number }
+  /** this student's checks begin: the parent's timer for them starts */
+  | { type: 'started'; batch: number; id: string }
   | { type: 'graded'; batch: number; id: string; summary: GradedSummary }
   /** results for this student could not be written: the parent records the error */
   | { type: 'item-failed'; batch: number; id: string; message: string }

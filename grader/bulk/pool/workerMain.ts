@@ -84,7 +84,7 @@ async function gradeItems(grader: Grader, batch: number, items: GradeItem[], dea
         channel.send({ type: 'item-failed', batch, id: item.id, message: `its results could not be written: ${(e as Error).message}` });
       }
     },
-    { plots: true },
+    { plots: true, onBegin: (dir) => channel.send({ type: 'started', batch, id: byDir.get(dir)!.id }) },
   );
 }
 
