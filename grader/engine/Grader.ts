@@ -35,6 +35,7 @@ import { JobFeed } from './JobFeed.ts';
 import { killSandboxes } from './killSandboxes.ts';
 import { planJob, prepareJob, type PlannedJob, type PreparedJob } from './prepareJob.ts';
 import { sampleCacheDir } from './sampleCacheDir.ts';
+import { claimTmpDir, GRADING_TMP_PREFIX, removeStaleTmpDirs } from './staleTmpDirs.ts';
 
 /** Submissions per batch (one slot): few enough that a kill loses little. */
 export const BATCH_SIZE = 8;
@@ -103,7 +104,10 @@ export class Grader {
   static async create(manifest: Manifest): Promise<Grader> {
     // Vitest writes transformed modules (hidden tests, reference) under TMPDIR:
     // give this process a private one and remove it on close.
-    const tmpRoot = await fs.mkdtemp(path.join(os.tmpdir(), 'relu-lab-'));
+    // and first remove those of grading processes that were killed before they could
+    await removeStaleTmpDirs(os.tmpdir());
+    const tmpRoot = await fs.mkdtemp(path.join(os.tmpdir(), GRADING_TMP_PREFIX));
+    await claimTmpDir(tmpRoot);
     const previousTmpdir = process.env.TMPDIR;
     process.env.TMPDIR = tmpRoot;
     const slots = Array.from({ length: SLOT_COUNT }, (_, i) => slotFile(i + 1));
