@@ -12,7 +12,7 @@ import { ReluLabError } from '../core/errors.ts';
 export interface GitPlace {
   /** the private git directory */
   gitDir: string;
-  /** an empty folder: HOME and XDG_CONFIG_HOME */
+  /** an empty folder: HOME, XDG_CONFIG_HOME and the folder git runs in */
   home: string;
   timeoutMs: number;
   /** the most bytes one call may print */
@@ -51,7 +51,7 @@ const LEADING = ['--no-pager', '--no-replace-objects'];
  */
 export function runGit(place: GitPlace, args: readonly string[], input?: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', [...LEADING, ...args], { cwd: place.gitDir, env: gitEnvironment(place), stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn('git', [...LEADING, ...args], { cwd: place.home, env: gitEnvironment(place), stdio: ['pipe', 'pipe', 'pipe'] });
     const chunks: Buffer[] = [];
     let size = 0;
     let stderr = '';
