@@ -5,7 +5,8 @@ import type { ActivationPlot, ExamplePlot, PlotsData } from '../results/types.ts
 import { curveValueAt } from './curveValueAt.ts';
 import { formatNumber } from './formatNumber.ts';
 import type { FigureView } from './ReportView.ts';
-import { heatmap } from './svg/heatmap.ts';
+import { MAX_LISTED } from './insights.ts';
+import { heatmap, MAX_HEATMAP_UNITS } from './svg/heatmap.ts';
 import { lineChart } from './svg/lineChart.ts';
 import { lossChart } from './svg/lossChart.ts';
 
@@ -23,8 +24,10 @@ function failure(error: string | undefined): string {
   return `your function failed: ${error ?? 'it returned no value'}`;
 }
 
+/** Numbers for a caption: the first few, and how many more (a results document may hold any number). */
 function list(xs: number[]): string {
-  return xs.map(formatNumber).join(', ');
+  const shown = xs.slice(0, MAX_LISTED).map(formatNumber).join(', ');
+  return xs.length > MAX_LISTED ? `${shown} and ${xs.length - MAX_LISTED} more` : shown;
 }
 
 /** The marked values at 0: one point when the student's equals the reference's, else one each. */
@@ -51,8 +54,9 @@ function exampleFigure(plot: ExamplePlot): FigureView {
     xDomain: [-4, 4],
     series: [...(plot.student ? [{ role: 'student' as const, points: plot.student }] : []), { role: 'reference' as const, points: plot.reference }],
     kinks: [
-      ...(plot.student ? (plot.studentKinks ?? []).map((x) => ({ x, role: 'student' as const })) : []),
-      ...plot.referenceKinks.map((x) => ({ x, role: 'reference' as const })),
+      // one line per kink, as many as a network of the map's size could have
+      ...(plot.student ? (plot.studentKinks ?? []).slice(0, MAX_HEATMAP_UNITS).map((x) => ({ x, role: 'student' as const })) : []),
+      ...plot.referenceKinks.slice(0, MAX_HEATMAP_UNITS).map((x) => ({ x, role: 'reference' as const })),
     ],
     points: atZero,
   });
@@ -111,7 +115,7 @@ function deadMapFigure(data: NonNullable<PlotsData['deadMap']>): FigureView {
   // the student's pattern is drawn only when it has the shape of one: samples x units of true/false
   const wellShaped = Array.isArray(data.pattern) && data.pattern.length === data.xs.length && data.pattern.every((row) => Array.isArray(row) && row.every((v) => typeof v === 'boolean'));
   const map = wellShaped ? data : { ...data, pattern: null, error: data.error ?? 'activationPattern returned something other than one row of true/false per sample' };
-  const deadText = (dead: number[]): string => (dead.length === 0 ? 'none' : `unit ${dead.join(', ')}`);
+  const deadText = (dead: number[]): string => (dead.length === 0 ? 'none' : `unit ${list(dead)}`);
   const summary = `Dead by your deadNeurons: ${map.studentDead ? deadText(map.studentDead) : 'unknown'}; by the reference: ${deadText(map.referenceDead)}.`;
   return {
     id: 'dead-map',

@@ -30,6 +30,19 @@ export function insights(input: InsightInput): InsightView[] {
 
 const n = formatNumber;
 
+/**
+ * The most units or kinks an insight names, and the most insights of one
+ * kind: the assignment's networks have a handful; a results document may
+ * list any number, and a wall of sentences helps no one.
+ */
+export const MAX_LISTED = 8;
+
+/** The first MAX_LISTED of `items`, written out, and how many more there are. */
+function listed<T>(items: readonly T[], write: (item: T) => string): string {
+  const shown = items.slice(0, MAX_LISTED).map(write).join(', ');
+  return items.length > MAX_LISTED ? `${shown} and ${items.length - MAX_LISTED} more` : shown;
+}
+
 const AT_ZERO_WHY: Record<string, string> = {
   relu: 'relu(0) = max(0, 0) = 0',
   reluGrad: 'the convention is 0 — at exactly z = 0 the unit gets no gradient, so a dead unit stays dead',
@@ -70,7 +83,7 @@ export function linearExampleKinkInsight(plots: PlotsData): InsightView[] {
   const ex = example(plots, 'linearExample');
   const kinks = ex ? kinksInside(ex) : null;
   if (!kinks || kinks.xs.length === 0) return [];
-  const where = kinks.xs.map((x) => `x ${kinks.approximate ? '≈' : '='} ${n(x)}`).join(', ');
+  const where = listed(kinks.xs, (x) => `x ${kinks.approximate ? '≈' : '='} ${n(x)}`);
   return [
     {
       id: 'linear-example-kink',
@@ -105,7 +118,8 @@ export function deadClaimInsight(plots: PlotsData): InsightView[] {
   // when an example network's pre-activations give exactly this on/off map, quote them
   const source = plots.examples.find((e) => e.studentZ1 && sameSamples(e.studentZ1.xs, map.xs) && e.studentZ1.z1.every((row, u) => row.every((z, s) => (z > 0) === (truth[s]?.[u] === true))));
   const out: InsightView[] = [];
-  for (const unit of map.studentDead) {
+  const reported = new Set(map.studentDead);
+  for (const unit of map.studentDead.slice(0, MAX_LISTED)) {
     const on = truth.findIndex((row) => row[unit] === true);
     if (on < 0) continue;
     const offSomewhere = truth.some((row) => row[unit] !== true);
@@ -118,7 +132,7 @@ export function deadClaimInsight(plots: PlotsData): InsightView[] {
       out.push({ id: `dead-claim-${unit}`, text: `Your deadNeurons reported unit ${unit} dead, but it is on (z > 0) at x = ${n(map.xs[on])}, so its gradient is not always zero.${why}` });
     }
   }
-  for (const unit of map.referenceDead.filter((u) => !map.studentDead!.includes(u))) {
+  for (const unit of map.referenceDead.filter((u) => !reported.has(u)).slice(0, MAX_LISTED)) {
     out.push({ id: `dead-missed-${unit}`, text: `Unit ${unit} is off (z <= 0) for every sample, so it never gets a gradient: it is dead, but your deadNeurons left it out.` });
   }
   return out;
@@ -134,7 +148,7 @@ export function nonlinearExampleInsight(plots: PlotsData): InsightView[] {
     const where = kinks.xs.length === 0 ? 'no kink inside [-4, 4]' : `only one kink inside [-4, 4] (at x ${kinks.approximate ? '≈' : '='} ${n(kinks.xs[0])})`;
     out.push({ id: 'nonlinear-example-kinks', text: `Your nonlinearExample has ${where}; it needs at least two, so place two units' switch points x = -b1[j] / W1[j][0] inside the interval.` });
   }
-  ex.studentZ1?.z1.forEach((row, unit) => {
+  ex.studentZ1?.z1.slice(0, MAX_LISTED).forEach((row, unit) => {
     if (row.length > 0 && row.every((z) => finite(z) && z <= 0)) out.push({ id: `nonlinear-example-dead-${unit}`, text: `Unit ${unit} of your nonlinearExample is off for every x in [-4, 4], so it is dead there; the example asks for no dead unit.` });
   });
   return out;

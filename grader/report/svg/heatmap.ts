@@ -34,11 +34,21 @@ const RIGHT = 84;
 const ROW = 20;
 const PANEL_GAP = 12;
 const TOP = 40;
+/**
+ * The most units and samples drawn: the assignment's map has 4 x 9; a
+ * results document may hold any pattern, and one cell is one element.
+ */
+export const MAX_HEATMAP_UNITS = 64;
+export const MAX_HEATMAP_SAMPLES = 64;
 
 export function heatmap(spec: HeatmapSpec): SvgMarkup {
   const width = THEME.width;
-  const units = Math.max(0, ...spec.panels.map((p) => Math.max(0, ...p.pattern.map((row) => row.length))));
-  const samples = spec.xs.length;
+  // widest row, in a loop: a pattern of any length must not be spread into Math.max
+  let widest = 0;
+  for (const panel of spec.panels) for (const row of panel.pattern) widest = Math.max(widest, Array.isArray(row) ? row.length : 0);
+  const units = Math.min(widest, MAX_HEATMAP_UNITS);
+  const xs = spec.xs.slice(0, MAX_HEATMAP_SAMPLES);
+  const samples = xs.length;
   const cellW = (width - LEFT - RIGHT) / Math.max(1, samples);
   const panelH = units * ROW;
   const body: string[] = [legend()];
@@ -76,7 +86,7 @@ export function heatmap(spec: HeatmapSpec): SvgMarkup {
     y += panelH + PANEL_GAP;
   });
   const rowsBottom = y - PANEL_GAP;
-  body.push(...xAxis(spec.xs, cellW, rowsBottom + 16));
+  body.push(...xAxis(xs, cellW, rowsBottom + 16));
   const height = rowsBottom + 26;
   return svgRoot({ title: spec.title, description: spec.description, height }, body);
 }

@@ -2,6 +2,7 @@
 // with axes, ticks and labels, a legend, kinks as vertical dashed lines and
 // highlighted points (e.g. the value at x = 0). Why our own SVG code: see SvgMarkup.ts.
 import type { Curve } from '../../results/types.ts';
+import { downsampleCurve, finiteExtent } from '../boundedSeries.ts';
 import { el, text } from './element.ts';
 import { makeScale, padDomain, px, tickLabel, type Scale } from './scale.ts';
 import { svgRoot } from './svgRoot.ts';
@@ -34,14 +35,15 @@ const M = { left: 48, right: 14, top: 36, bottom: 42 };
 export function lineChart(spec: LineChartSpec): SvgMarkup {
   const { width, height } = THEME;
   const plot = { x0: M.left, x1: width - M.right, y0: height - M.bottom, y1: M.top };
-  const finite = spec.series.flatMap((s) => s.points).filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y));
-  const xs = finite.map((p) => p[0]);
-  const ys = [...finite.map((p) => p[1]), ...(spec.points ?? []).map((p) => p.y)].filter(Number.isFinite);
-  const useLog = spec.yScale === 'log' && ys.length > 0 && Math.min(...ys) > 0;
-  const xDomain = spec.xDomain ?? [Math.min(...xs, 0), Math.max(...xs, 1)];
-  const yDomain: [number, number] = useLog
-    ? [Math.pow(10, Math.floor(Math.log10(Math.min(...ys)))), Math.pow(10, Math.ceil(Math.log10(Math.max(...ys))))]
-    : padDomain(Math.min(...ys), Math.max(...ys));
+  // a curve of any length is drawn with at most MAX_CURVE_POINTS points, its peaks and dips kept
+  const series = spec.series.map((s) => ({ ...s, points: downsampleCurve(s.points) }));
+  const finite = series.flatMap((s) => s.points).filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y));
+  const xExtent = finiteExtent(finite.map((p) => p[0]));
+  const yExtent = finiteExtent([...finite.map((p) => p[1]), ...(spec.points ?? []).map((p) => p.y)]);
+  const useLog = spec.yScale === 'log' && yExtent !== null && yExtent.min > 0;
+  const xDomain = spec.xDomain ?? [Math.min(xExtent?.min ?? 0, 0), Math.max(xExtent?.max ?? 1, 1)];
+  const yDomain: [number, number] =
+    useLog && yExtent ? [Math.pow(10, Math.floor(Math.log10(yExtent.min))), Math.pow(10, Math.ceil(Math.log10(yExtent.max)))] : padDomain(yExtent?.min ?? NaN, yExtent?.max ?? NaN);
   const sx = makeScale('linear', xDomain, [plot.x0, plot.x1]);
   const sy = makeScale(useLog ? 'log' : 'linear', yDomain, [plot.y0, plot.y1]);
 
@@ -50,7 +52,7 @@ export function lineChart(spec: LineChartSpec): SvgMarkup {
     ...axes(sx, sy, plot, spec),
     ...(spec.kinks ?? []).map((k) => kinkLine(k.x, k.role, sx, plot)),
     // the student's curve first, the dashed reference over it: where they agree both show
-    ...[...spec.series].sort((a, b) => (a.role === b.role ? 0 : a.role === 'student' ? -1 : 1)).map((s) => curve(s, sx, sy)),
+    ...[...series].sort((a, b) => (a.role === b.role ? 0 : a.role === 'student' ? -1 : 1)).map((s) => curve(s, sx, sy)),
     ...(spec.points ?? []).map((p) => pointMarker(p, sx, sy, plot)),
     legend(spec),
   ];

@@ -1,6 +1,7 @@
 // Loss per epoch, the student's training beside the reference's. The y axis
 // is logarithmic when the losses span more than a factor of 20 (and are all
 // positive), linear otherwise.
+import { downsampleSeries, finiteExtent } from '../boundedSeries.ts';
 import { lineChart } from './lineChart.ts';
 import type { SvgMarkup } from './SvgMarkup.ts';
 
@@ -12,12 +13,14 @@ export interface LossChartSpec {
 }
 
 export function lossChart(spec: LossChartSpec): SvgMarkup {
-  const all = [...(spec.student ?? []), ...spec.reference].filter(Number.isFinite);
-  const min = Math.min(...all);
-  const max = Math.max(...all);
-  const yScale = all.length > 0 && min > 0 && max / min > 20 ? 'log' : 'linear';
+  // in one pass, never spread: a student's series may be 600,000 long
+  const extent = finiteExtent((function* () {
+    yield* spec.student ?? [];
+    yield* spec.reference;
+  })());
+  const yScale = extent !== null && extent.min > 0 && extent.max / extent.min > 20 ? 'log' : 'linear';
   const epochs = Math.max(spec.reference.length, spec.student?.length ?? 0);
-  const toCurve = (losses: number[]): [number, number][] => losses.map((loss, epoch) => [epoch, loss]);
+  const toCurve = (losses: number[]): [number, number][] => downsampleSeries(losses);
   return lineChart({
     title: spec.title,
     description: spec.description,
