@@ -8,6 +8,7 @@ import { writeFileAtomically } from '../core/writeFileAtomically.ts';
 import type { ResultsDocument } from '../results/types.ts';
 import { buildReportView, type ReportViewOptions } from './buildReportView.ts';
 import { handlebarsEnv } from './handlebarsEnv.ts';
+import { renderFallbackReport } from './renderFallbackReport.ts';
 import { renderTerminalView } from './renderTerminal.ts';
 
 export interface RenderOptions extends ReportViewOptions {
@@ -27,9 +28,24 @@ export function renderReports(doc: ResultsDocument, opts: RenderOptions): Render
   return { html: templates.html(view), markdown: templates.markdown(view), terminal: renderTerminalView(view, opts.color ?? false) };
 }
 
-/** Writes report.html and report.md into `outDir` (created if needed). */
-export async function writeReports(doc: ResultsDocument, outDir: string, opts: RenderOptions): Promise<{ htmlPath: string; markdownPath: string }> {
-  const { html, markdown } = renderReports(doc, opts);
+/**
+ * The HTML and Markdown reports of `doc`; when rendering them fails on some
+ * value of the document, the plain fallback report instead, with `fallback`
+ * saying why. Never throws for a document that passed the schema.
+ */
+export function renderFileReports(doc: ResultsDocument, opts: RenderOptions): { html: string; markdown: string; fallback?: string } {
+  try {
+    const { html, markdown } = renderReports(doc, opts);
+    return { html, markdown };
+  } catch (e) {
+    const why = `${e instanceof Error ? e.name : 'Error'}: ${e instanceof Error ? e.message : String(e)}`;
+    return { ...renderFallbackReport(doc, opts, why), fallback: why };
+  }
+}
+
+/** Writes report.html and report.md into `outDir` (created if needed); `fallback` says why they are the plain ones, if they are. */
+export async function writeReports(doc: ResultsDocument, outDir: string, opts: RenderOptions): Promise<{ htmlPath: string; markdownPath: string; fallback?: string }> {
+  const { html, markdown, fallback } = renderFileReports(doc, opts);
   const htmlPath = path.join(outDir, 'report.html');
   const markdownPath = path.join(outDir, 'report.md');
   try {
@@ -38,6 +54,6 @@ export async function writeReports(doc: ResultsDocument, outDir: string, opts: R
   } catch (e) {
     throw new ReluLabError('report-invalid', `Could not write the reports to ${outDir}: ${(e as Error).message}`, { cause: e });
   }
-  return { htmlPath, markdownPath };
+  return fallback === undefined ? { htmlPath, markdownPath } : { htmlPath, markdownPath, fallback };
 }
 

@@ -39,7 +39,16 @@ export const grade: Command = {
       if (values.json) {
         io.out(`${JSON.stringify(result.doc, null, 2)}\n`);
       } else {
-        io.out(renderTerminal(result.doc, { color: io.color, audience: 'student', now: new Date(), deadline: manifest.deadline ? new Date(manifest.deadline) : null }));
+        let summary: string;
+        try {
+          summary = renderTerminal(result.doc, { color: io.color, audience: 'student', now: new Date(), deadline: manifest.deadline ? new Date(manifest.deadline) : null });
+        } catch (e) {
+          // the files are written; say the score plainly rather than fail here
+          const { earned, possible } = result.doc.score;
+          summary = `score: ${earned} / ${possible} (the summary could not be drawn: ${(e as Error).message})\n`;
+        }
+        if (result.reportFallback) io.err(`the full report could not be drawn (${result.reportFallback}); wrote a plain one instead\n`);
+        io.out(summary);
         io.out(`\nreport: ${path.relative(io.cwd, result.htmlPath) || result.htmlPath}\nresults: ${path.relative(io.cwd, result.resultsPath)}\n`);
       }
       const { earned, possible } = result.doc.score;

@@ -46,3 +46,63 @@ test('the sample results document the report tests use is itself valid', async (
   const { validateResults } = await import('../../results/validateResults.ts');
   expect(() => validateResults(JSON.parse(JSON.stringify(sampleResults)))).not.toThrow();
 });
+
+describe('relu-lab report on documents at the schema\'s limits', () => {
+  /** sampleResults with its first failing shown test carrying `observed`, written as raw JSON text (values JSON.stringify could not build) */
+  async function writeDoc(name: string, edit: (doc: typeof sampleResults) => void, raw: Record<string, string> = {}): Promise<string> {
+    const doc = structuredClone(sampleResults);
+    edit(doc);
+    let text = JSON.stringify(doc);
+    for (const [marker, json] of Object.entries(raw)) text = text.replaceAll(JSON.stringify(marker), json);
+    await fs.mkdir(path.join(dir, name), { recursive: true });
+    await fs.writeFile(path.join(dir, name, 'results.json'), text);
+    return path.join(name, 'results.json');
+  }
+  const visibleFailing = sampleResults.tests.findIndex((t) => t.visibility === 'visible' && t.status !== 'passed');
+
+  test('a value nested 100,000 deep: the plain fallback report, escaped, with the score and each shown check', async () => {
+    const file = await writeDoc(
+      'deep',
+      (doc) => {
+        doc.tests[visibleFailing].observed = { actual: '__DEEP__', expected: 0 };
+        doc.tests[visibleFailing].message = '<img src=x onerror=alert(1)> returned a deep value';
+      },
+      { __DEEP__: `${'['.repeat(100_000)}0${']'.repeat(100_000)}` },
+    );
+    for (const format of ['files', 'html', 'md', 'terminal']) {
+      const { code, stderr } = await run(file, '--format', format);
+      expect(code, `${format}: ${stderr}`).toBe(0);
+    }
+    const { stderr } = await run(file);
+    expect(stderr).toMatch(/the full report could not be drawn \(RangeError/);
+    const html = await fs.readFile(path.join(dir, 'deep', 'report.html'), 'utf8');
+    expect(html).toContain('The full report could not be drawn');
+    expect(html).toContain(`Score: ${sampleResults.score.earned} / ${sampleResults.score.possible} points`);
+    expect(html).toContain(sampleResults.tests[visibleFailing].id);
+    expect(html).toContain('&#60;img src=x onerror=alert(1)&#62;');
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain(hidden.name);
+  });
+
+  test('600,000-long plot series and a 2,000,000-character message: the full report, bounded figures', async () => {
+    const big = Array.from({ length: 600_000 }, (_, i) => 1 / (1 + i));
+    const file = await writeDoc('huge', (doc) => {
+      doc.plots!.training = { student: big, reference: big };
+      doc.plots!.deadMap!.studentDead = big.map((_, i) => i);
+      doc.tests[visibleFailing].message = 'x'.repeat(2_000_000);
+    });
+    const { code, stderr } = await run(file);
+    expect(code, stderr).toBe(0);
+    expect(stderr).toBe('');
+    const html = await fs.readFile(path.join(dir, 'huge', 'report.html'), 'utf8');
+    expect(html).not.toContain('The full report could not be drawn');
+    expect(html).toContain('and 599992 more');
+  });
+
+  test('a file that is not JSON is a clear error, not a crash', async () => {
+    await fs.writeFile(path.join(dir, 'broken.json'), '{ "schemaVersion": 1,');
+    const { code, stderr } = await run('broken.json');
+    expect(code).not.toBe(0);
+    expect(stderr).toMatch(/broken\.json is not JSON/);
+  });
+});

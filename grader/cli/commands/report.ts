@@ -5,7 +5,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { ReluLabError } from '../../core/errors.ts';
 import { loadManifest } from '../../manifest/loadManifest.ts';
-import { renderReports, writeReports } from '../../report/renderReports.ts';
+import { renderFileReports, renderReports, writeReports } from '../../report/renderReports.ts';
 import { validateResults } from '../../results/validateResults.ts';
 import { parse } from '../parse.ts';
 import type { Command } from './Command.ts';
@@ -39,16 +39,35 @@ export const report: Command = {
     const text = await fs.readFile(file, 'utf8').catch(() => {
       throw new ReluLabError('usage', `cannot read ${positionals[0]}: pass the results.json written by relu-lab grade`);
     });
-    const doc = validateResults(JSON.parse(text));
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (e) {
+      throw new ReluLabError('results-invalid', `${positionals[0]} is not JSON (${(e as Error).message}); pass the results.json written by relu-lab grade`);
+    }
+    const doc = validateResults(data);
     const manifest = await loadManifest(values.manifest ? path.resolve(io.cwd, values.manifest) : undefined);
     const opts = { audience, now, deadline: manifest.deadline ? new Date(manifest.deadline) : null, published: values.published ?? false, color: io.color };
     if (format === 'files') {
-      const { htmlPath, markdownPath } = await writeReports(doc, values.out ? path.resolve(io.cwd, values.out) : path.dirname(file), opts);
+      const { htmlPath, markdownPath, fallback } = await writeReports(doc, values.out ? path.resolve(io.cwd, values.out) : path.dirname(file), opts);
+      if (fallback) io.err(`the full report could not be drawn (${fallback}); wrote a plain one instead\n`);
       io.out(`report: ${path.relative(io.cwd, htmlPath)}\nmarkdown: ${path.relative(io.cwd, markdownPath)}\n`);
       return 0;
     }
-    const rendered = renderReports(doc, opts);
-    io.out(format === 'html' ? rendered.html : format === 'md' ? rendered.markdown : rendered.terminal);
+    if (format === 'terminal') {
+      let terminal: string;
+      try {
+        terminal = renderReports(doc, opts).terminal;
+      } catch {
+        // the plain Markdown reads well enough in a terminal
+        terminal = renderFileReports(doc, { ...opts, color: false }).markdown;
+      }
+      io.out(terminal);
+      return 0;
+    }
+    const rendered = renderFileReports(doc, opts);
+    if (rendered.fallback) io.err(`the full report could not be drawn (${rendered.fallback}); printed a plain one instead\n`);
+    io.out(format === 'html' ? rendered.html : rendered.markdown);
     return 0;
   },
 };
