@@ -140,6 +140,27 @@ describe('UntrustedRepo: what it copies and what it refuses', () => {
     expect(await withUntrustedRepo(borrower, { tmpDir }, (repo) => repo.head())).toEqual({ kind: 'opened', value: null });
   });
 
+  test('a shallow clone (packs, packed-refs, shallow) and a SHA-256 repository are read', async () => {
+    const origin = await plainRepository('origin', new Map([['a.ts', 'one\n']]));
+    await writeFile(path.join(origin, 'a.ts'), 'two\n');
+    git(origin, 'commit', '-q', '-am', 'second');
+    const clone = path.join(base, 'shallow-clone');
+    git(base, 'clone', '-q', '--depth', '1', `file://${origin}`, clone);
+    const fromClone = await withUntrustedRepo(clone, { tmpDir }, async (repo) => ({ head: (await repo.head())?.commit, commits: (await repo.lastCommits(10)).length, changes: await repo.changes('') }));
+    expect(fromClone).toEqual({ kind: 'opened', value: { head: git(origin, 'rev-parse', 'HEAD'), commits: 1, changes: { dirty: false, changed: [], missing: [], untracked: [] } } });
+
+    const sha256 = path.join(base, 'sha256');
+    await mkdir(sha256);
+    git(sha256, 'init', '-q', '--object-format=sha256', '-b', 'main');
+    await writeFile(path.join(sha256, 'a.ts'), 'x\n');
+    git(sha256, 'add', 'a.ts');
+    git(sha256, 'commit', '-q', '-m', 'first');
+    const target = path.join(base, 'sha256-out');
+    const fromSha256 = await withUntrustedRepo(sha256, { tmpDir }, async (repo) => ({ format: repo.objectFormat, changes: await repo.changes(''), written: await repo.checkout((await repo.head())!.commit, target) }));
+    expect(fromSha256).toMatchObject({ kind: 'opened', value: { format: 'sha256', changes: { dirty: false }, written: { files: 1 } } });
+    expect(await readFile(path.join(target, 'a.ts'), 'utf8')).toBe('x\n');
+  });
+
   test('a checkout writes regular files only: links and submodules are skipped', async () => {
     const dir = await plainRepository('links', new Map([['exercises/activations.ts', 'x\n']]));
     await symlink('/etc/passwd', path.join(dir, 'exercises/link.ts'));
