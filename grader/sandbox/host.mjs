@@ -20,6 +20,8 @@
 // plainData.mjs, wire.mjs beside it) relies on after student code has loaded
 // is copied first: a submission that replaces Array.isArray, JSON or
 // process.send changes only what it sees itself.
+import { createRequire, syncBuiltinESMExports } from 'node:module';
+import os from 'node:os';
 import { describeError, hasOwnValue, put, settle } from './plainData.mjs';
 import { restoreSpecials } from './wire.mjs';
 
@@ -214,5 +216,44 @@ function blockNetwork() {
   }
 }
 blockNetwork();
+
+// Trace events: on Node 20 and 21 the permission model does not cover them,
+// and `trace_events.createTracing(...).enable()` writes node_trace.*.log
+// into the working directory (1 GB in 45 s measured), or, where that
+// directory cannot be written, leaves the process stuck. createTracing is
+// replaced, before student code loads, by a function that refuses, on the
+// module's one exports object (what require, process.getBuiltinModule and,
+// once synced, `import 'node:trace_events'` all hand out), as a property that
+// cannot be redefined. Not covered: tracing switched on at start
+// (--trace-event-categories, NODE_OPTIONS: the sandbox's command line and
+// empty environment have neither) and through the inspector or internal
+// bindings (the permission model refuses both). Node 22+ refuses it anyway.
+function blockTraceEvents() {
+  const traceEvents = createRequire(import.meta.url)('node:trace_events');
+  Object.defineProperty(traceEvents, 'createTracing', {
+    value: function createTracing() {
+      const error = new Error('a submission may not use trace events');
+      error.code = 'ERR_ACCESS_DENIED';
+      throw error;
+    },
+    writable: false,
+    configurable: false,
+    enumerable: true,
+  });
+  syncBuiltinESMExports();
+}
+blockTraceEvents();
+
+// A lower scheduling priority (the grader's SANDBOX_NICENESS, passed as the
+// one argument): set here too because under bubblewrap the process the
+// grader started is bwrap, not this one. Raising it back needs a privilege
+// the sandbox does not have.
+if (process.argv[2] !== undefined) {
+  try {
+    os.setPriority(Number(process.argv[2]));
+  } catch {
+    // refused: the sandbox runs as fast as the grader
+  }
+}
 
 send({ kind: 'ready' });
