@@ -3,7 +3,9 @@
 // call of a callMany, and Linux shows the title as the process's command line.
 // Read just before the process is killed, it names the call that never
 // returned, so its input can be reported without running the batch again.
+// Under bubblewrap the title is Node's, below the sandbox's pid (bwrap's).
 import fs from 'node:fs';
+import { sandboxNodePid } from './spawnHost.ts';
 
 const TITLE = /^relu-lab-sandbox (\d+) (\d+)$/;
 
@@ -16,7 +18,7 @@ export function callInProgress(pid: number | undefined, requestId: number, batch
   if (pid === undefined) return null;
   let title: string;
   try {
-    title = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0];
+    title = fs.readFileSync(`/proc/${sandboxNodePid(pid)}/cmdline`, 'utf8').split('\0')[0];
   } catch {
     return null;
   }

@@ -3,6 +3,7 @@
 // V8 collects garbage over and over before it gives up, so a call that is
 // slow because it ran out of memory is said so, rather than blamed on a loop.
 import fs from 'node:fs';
+import { sandboxNodePid } from './spawnHost.ts';
 
 /** A process past this share of its heap limit when a call times out is out of memory. */
 export const MEMORY_NEAR_LIMIT = 0.9;
@@ -25,7 +26,8 @@ export interface TimedOutCall {
 export type TimeoutDescription = { kind: 'crashed'; message: string } | { kind: 'timed-out'; message: string; limit: TimeLimitKind };
 
 export function describeTimeout(call: TimedOutCall): TimeoutDescription {
-  const rssMb = residentMb(call.pid);
+  // under bubblewrap call.pid is bwrap's: the memory is Node's, below it
+  const rssMb = residentMb(call.pid === undefined ? undefined : sandboxNodePid(call.pid));
   if (rssMb !== null && rssMb >= MEMORY_NEAR_LIMIT * call.memoryMb) {
     return { kind: 'crashed', message: `${call.label} ran out of memory (it was using ${Math.round(rssMb)} MB, the limit is ${call.memoryMb} MB)` };
   }
