@@ -93,7 +93,7 @@ describe('prepareEntry', () => {
     if (p.kind === 'ready') expect(await readFile(path.join(p.gradeDir, 'activations.ts'), 'utf8')).toContain('late');
   });
 
-  test('--at-deadline grades the last commit before the deadline in a worktree and leaves the repository as it was', async () => {
+  test('--at-deadline grades the last commit before the deadline, written into a temporary folder, and leaves the repository as it was', async () => {
     const repo = entry('repo').path;
     const before = { head: git(repo, 'rev-parse', 'HEAD'), status: git(repo, 'status', '--porcelain'), worktrees: git(repo, 'worktree', 'list') };
     const p = await prepareEntry(entry('repo'), { ...options(), atDeadline: true });

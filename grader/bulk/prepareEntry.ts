@@ -16,7 +16,7 @@ import type { BulkEntry, GradedCommit, LateInfo, RowStatus } from './types.ts';
 import { DEFAULT_ZIP_LIMITS, extractZip, type ZipLimits } from './zip/extractZip.ts';
 
 export interface PrepareOptions {
-  /** a private folder for this run's copies, unpacked archives and worktrees */
+  /** a private folder for this run's copies, unpacked archives, commits' files and repositories' private copies */
   workDir: string;
   deadline: Date | null;
   /** grade the last commit at or before the deadline instead of the work tree */
