@@ -2,6 +2,7 @@
 import { bulk } from './bulk.ts';
 import { ci } from './ci.ts';
 import type { Command } from './Command.ts';
+import { doctor } from './doctor.ts';
 import { exportStudentCommand } from './export-student.ts';
 import { grade } from './grade.ts';
 import { history } from './history.ts';
@@ -13,6 +14,7 @@ import { validate } from './validate.ts';
 export const COMMANDS: Record<string, Command> = {
   bulk,
   ci,
+  doctor,
   'export-student': exportStudentCommand,
   grade,
   history,
