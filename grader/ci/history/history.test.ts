@@ -51,6 +51,18 @@ describe('renderHistory', () => {
     expect(html).toContain('Broke &lt;everything&gt; | oops');
     expect(html).toContain('<svg');
   });
+
+  test('a commit subject cannot move the cursor, set the title or fill the clipboard', () => {
+    const hostile = 'fix\u001bM\rScore: 100 / 100\u001b]0;pwned\u0007\u001b]52;c;Y3VybCB4IHwgc2g=\u0007\u202edone';
+    const rows = [{ ...result.rows[0], commit: commit(1, hostile) }];
+    const outputs = [historyTerminal({ ...result, rows }), historyMarkdown({ ...result, rows }, 'sparkline.svg'), historyHtml({ ...result, rows })];
+    for (const text of outputs) {
+      // eslint-disable-next-line no-control-regex
+      expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+      expect(text).not.toContain('pwned');
+      expect(text).not.toContain('Y3VybCB4IHwgc2g=');
+    }
+  });
 });
 
 describe('historyCache', () => {

@@ -1,5 +1,6 @@
 // The score history as a terminal table, Markdown (a table and the
 // sparkline as an image) and a self-contained HTML page (the sparkline inline).
+import { sanitiseText } from '../../core/sanitiseText.ts';
 import { escapeXml } from '../../report/svg/escapeXml.ts';
 import { sparkBlocks, sparkline } from '../../report/svg/sparkline.ts';
 import type { SvgMarkup } from '../../report/svg/SvgMarkup.ts';
@@ -10,6 +11,8 @@ const scoreText = (row: HistoryRow) => (row.score ? `${fmt(row.score.earned)} / 
 const percent = (row: HistoryRow) => (row.score && row.score.possible > 0 ? (100 * row.score.earned) / row.score.possible : null);
 const day = (iso: string) => iso.slice(0, 10);
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+/** a commit's subject is the student's text: no control sequence of it reaches a terminal or a page */
+const subject = (row: HistoryRow) => sanitiseText(row.commit.subject, { singleLine: true });
 
 export function modeLine(result: HistoryResult): string {
   return result.mode.kind === 'visible'
@@ -35,7 +38,7 @@ export function historyTerminal(result: HistoryResult): string {
   for (const row of result.rows) {
     const p = percent(row);
     const bar = p === null ? '          ' : '█'.repeat(Math.round(p / 10)) + '░'.repeat(10 - Math.round(p / 10));
-    lines.push(`  ${row.commit.commit.slice(0, 7)}  ${day(row.commit.date)}  ${scoreText(row).padStart(width)}  ${bar}  ${clip(row.commit.subject, 50)}${row.cached ? '  (cached)' : ''}`);
+    lines.push(`  ${row.commit.commit.slice(0, 7)}  ${day(row.commit.date)}  ${scoreText(row).padStart(width)}  ${bar}  ${clip(subject(row), 50)}${row.cached ? '  (cached)' : ''}`);
   }
   lines.push('', `  ${sparkBlocks(result.rows.map(percent), 100)}`, '');
   return lines.join('\n');
@@ -44,7 +47,7 @@ export function historyTerminal(result: HistoryResult): string {
 const mdCell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[`*_[\]<>]/g, (c) => `\\${c}`);
 
 export function historyMarkdown(result: HistoryResult, chartFile: string): string {
-  const rows = [...result.rows].reverse().map((r) => `| \`${r.commit.commit.slice(0, 7)}\` | ${day(r.commit.date)} | ${mdCell(scoreText(r))} | ${mdCell(clip(r.commit.subject, 72))} |`);
+  const rows = [...result.rows].reverse().map((r) => `| \`${r.commit.commit.slice(0, 7)}\` | ${day(r.commit.date)} | ${mdCell(scoreText(r))} | ${mdCell(clip(subject(r), 72))} |`);
   return [
     '## Score per commit',
     '',
@@ -62,7 +65,7 @@ export function historyMarkdown(result: HistoryResult, chartFile: string): strin
 export function historyHtml(result: HistoryResult): string {
   const rows = [...result.rows]
     .reverse()
-    .map((r) => `<tr><td><code>${escapeXml(r.commit.commit.slice(0, 7))}</code></td><td>${escapeXml(day(r.commit.date))}</td><td class="n">${escapeXml(scoreText(r))}</td><td>${escapeXml(r.commit.subject)}</td></tr>`)
+    .map((r) => `<tr><td><code>${escapeXml(r.commit.commit.slice(0, 7))}</code></td><td>${escapeXml(day(r.commit.date))}</td><td class="n">${escapeXml(scoreText(r))}</td><td>${escapeXml(subject(r))}</td></tr>`)
     .join('\n');
   return `<!doctype html>
 <html lang="en">
