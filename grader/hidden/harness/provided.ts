@@ -7,6 +7,15 @@
 import { GradingFailure } from './GradingFailure.ts';
 
 /**
+ * Share of the job's runs for a property that only has to show that a
+ * function works (its generators are chosen so each drawn value tells a
+ * constant, an empty answer or a throw from the real thing): the minimum of
+ * 10 runs at 100. The check's own claim keeps its runs; the function's full
+ * behaviour is its *-matches-reference check's business.
+ */
+export const CONDITION_SHARE = 0.1;
+
+/**
  * Runs `works`; a GradingFailure from it is thrown again with `condition`
  * ("dense also computes W x + b on layers that fit") appended to its message,
  * its details (status, observed values, counterexample) unchanged.

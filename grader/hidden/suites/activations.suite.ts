@@ -4,7 +4,7 @@ import { alpha, scalar } from '../arbitraries.ts';
 import { check } from '../harness/check.ts';
 import { expectCall } from '../harness/expectations.ts';
 import { agrees } from '../harness/property.ts';
-import { provided } from '../harness/provided.ts';
+import { CONDITION_SHARE, provided } from '../harness/provided.ts';
 import type { StudentCode } from '../harness/StudentCode.ts';
 
 /** The hidden checks of exercises/activations.ts, registered for one submission. */
@@ -12,8 +12,6 @@ export function activationsSuite(student: () => StudentCode): void {
   const M = 'activations';
   const withAlpha = fc.tuple(scalar, fc.option(alpha, { nil: undefined }));
   const args = ([z, a]: [number, number | undefined]) => (a === undefined ? [z] : [z, a]);
-  /** a convention at one point pays only with the function right elsewhere: a quarter of the runs */
-  const ALSO = 0.25;
 
   check('activations.relu-matches-reference', student, () =>
     agrees(student(), scalar, { module: M, name: 'relu', args: (z) => [z], expected: ref.relu }),
@@ -28,7 +26,7 @@ export function activationsSuite(student: () => StudentCode): void {
     await expectCall(student(), M, 'reluGrad', [-0], 0);
     // reluGrad(0) = 0 is what the constant 0 answers too
     await provided('reluGrad is also 1 for z > 0 and 0 for z < 0', () =>
-      agrees(student(), scalar.filter((z) => z !== 0), { module: M, name: 'reluGrad', args: (z) => [z], expected: ref.reluGrad, share: ALSO }),
+      agrees(student(), scalar.filter((z) => z !== 0), { module: M, name: 'reluGrad', args: (z) => [z], expected: ref.reluGrad, share: CONDITION_SHARE }),
     );
   });
 

@@ -7,7 +7,7 @@ import { check } from '../harness/check.ts';
 import { expectCall, expectRangeError, expectThat } from '../harness/expectations.ts';
 import { formatCall } from '../harness/formatValue.ts';
 import { agrees, holds } from '../harness/property.ts';
-import { provided } from '../harness/provided.ts';
+import { CONDITION_SHARE, provided } from '../harness/provided.ts';
 import type { StudentCode } from '../harness/StudentCode.ts';
 
 /** The hidden checks of exercises/dead-neurons.ts, registered for one submission. */
@@ -15,16 +15,14 @@ export function deadNeuronsSuite(student: () => StudentCode): void {
   const M = 'dead-neurons';
 
   const netAndData = ({ net, X }: Problem): unknown[] => [net, X];
-  /** a claim that an empty list or a constant also makes pays only with the function right: a fifth of the runs */
-  const ALSO = 0.2;
   /** ReLU problems in which some unit is dead: [] is wrong for each of them */
   const withDead = problem('relu', 5).filter(({ net, X }) => ref.deadNeurons(net, X).length > 0);
   /** problems in which some unit is always active */
   const withAlwaysActive = problem('any', 5).filter(({ net, X }) => ref.alwaysActiveNeurons(net, X).length > 0);
   const findsDead = () =>
-    agrees(student(), withDead, { module: M, name: 'deadNeurons', args: netAndData, expected: ({ net, X }) => ref.deadNeurons(net, X), share: ALSO });
+    agrees(student(), withDead, { module: M, name: 'deadNeurons', args: netAndData, expected: ({ net, X }) => ref.deadNeurons(net, X), share: CONDITION_SHARE });
   const findsAlwaysActive = () =>
-    agrees(student(), withAlwaysActive, { module: M, name: 'alwaysActiveNeurons', args: netAndData, expected: ({ net, X }) => ref.alwaysActiveNeurons(net, X), share: ALSO });
+    agrees(student(), withAlwaysActive, { module: M, name: 'alwaysActiveNeurons', args: netAndData, expected: ({ net, X }) => ref.alwaysActiveNeurons(net, X), share: CONDITION_SHARE });
 
   check('dead-neurons.activation-pattern-matches-reference', student, () =>
     agrees(student(), problem('any', 5), { module: M, name: 'activationPattern', args: netAndData, expected: ({ net, X }) => ref.activationPattern(net, X) }),
@@ -84,7 +82,7 @@ export function deadNeuronsSuite(student: () => StudentCode): void {
     }
     // functions that always throw a RangeError throw it here too
     await provided('activationPattern, deadNeurons and alwaysActiveNeurons also work on data sets that are not empty', async () => {
-      await agrees(student(), problem('any', 5), { module: M, name: 'activationPattern', args: netAndData, expected: ({ net, X }) => ref.activationPattern(net, X), share: ALSO });
+      await agrees(student(), problem('any', 5), { module: M, name: 'activationPattern', args: netAndData, expected: ({ net, X }) => ref.activationPattern(net, X), share: CONDITION_SHARE });
       await findsDead();
       await findsAlwaysActive();
     });

@@ -6,7 +6,7 @@ import { check } from '../harness/check.ts';
 import { expectClose, expectRangeError, expectUnchanged } from '../harness/expectations.ts';
 import { formatCall } from '../harness/formatValue.ts';
 import { agrees, holds } from '../harness/property.ts';
-import { provided } from '../harness/provided.ts';
+import { CONDITION_SHARE, provided } from '../harness/provided.ts';
 import { perValue } from '../harness/samples.ts';
 import { probeCall } from '../harness/plannedCall.ts';
 import type { StudentCode } from '../harness/StudentCode.ts';
@@ -36,7 +36,7 @@ export function forwardSuite(student: () => StudentCode): void {
     await expectRangeError(student(), M, 'dense', [[[1, 2], [3, 4]], [0], [1, 2]], 'for a 2x2 W and a bias of length 1');
     // a dense that always throws a RangeError throws it here too
     await provided('dense also computes W x + b on layers that fit', () =>
-      agrees(student(), layer, { module: M, name: 'dense', args: (v) => v, expected: ([W, b, x]) => ref.dense(W, b, x), share: SPOT_CHECK }),
+      agrees(student(), layer, { module: M, name: 'dense', args: (v) => v, expected: ([W, b, x]) => ref.dense(W, b, x), share: CONDITION_SHARE }),
     );
   });
 
@@ -88,7 +88,7 @@ export function forwardSuite(student: () => StudentCode): void {
     );
     // a forward that always throws a RangeError throws it here too
     await provided('forward also works on inputs that fit', () =>
-      agrees(student(), netWithInput('relu'), { module: M, name: 'forward', args: (v) => v, expected: ([net, x]) => ref.forward(net, x), share: SPOT_CHECK }),
+      agrees(student(), netWithInput('relu'), { module: M, name: 'forward', args: (v) => v, expected: ([net, x]) => ref.forward(net, x), share: CONDITION_SHARE }),
     );
   });
 }

@@ -6,7 +6,7 @@ import { interval, networkOf, oneInputNetwork, quarter } from '../arbitraries.ts
 import { check } from '../harness/check.ts';
 import { expectCall, expectThat } from '../harness/expectations.ts';
 import { agrees, holds } from '../harness/property.ts';
-import { provided } from '../harness/provided.ts';
+import { CONDITION_SHARE, provided } from '../harness/provided.ts';
 import { close, AFFINE_TOLERANCE } from '../harness/tolerances.ts';
 import type { StudentCode } from '../harness/StudentCode.ts';
 
@@ -25,10 +25,9 @@ export function linearitySuite(student: () => StudentCode): void {
     return fc.tuple(fc.constant(net), fc.oneof(interval, onEnds));
   });
 
-  /** the fixed examples of a check are printed: it pays only with kinks right on drawn ones like them, a third of the runs */
-  const ALSO = 0.3;
+  /** the fixed examples of a check are printed: it pays only with kinks right on drawn ones like them */
   const kinksAgree = (values: fc.Arbitrary<[Network, Interval]>) =>
-    agrees(student(), values, { module: M, name: 'kinks', args: (v) => v, expected: ([net, range]) => ref.kinks(net, range), share: ALSO });
+    agrees(student(), values, { module: M, name: 'kinks', args: (v) => v, expected: ([net, range]) => ref.kinks(net, range), share: CONDITION_SHARE });
 
   /** Networks with a switch point on one end of the interval or both. */
   const endOnSwitch = oneInputNetwork('any')

@@ -9,7 +9,7 @@ import { check } from '../harness/check.ts';
 import { expectCall, expectClose, expectThat, expectUnchanged } from '../harness/expectations.ts';
 import { formatCall } from '../harness/formatValue.ts';
 import { agrees, holds } from '../harness/property.ts';
-import { provided } from '../harness/provided.ts';
+import { CONDITION_SHARE, provided } from '../harness/provided.ts';
 import { perValue } from '../harness/samples.ts';
 import { PROBE_MODULE, probeCall } from '../harness/plannedCall.ts';
 import type { StudentCode } from '../harness/StudentCode.ts';
@@ -74,7 +74,7 @@ export function trainingSuite(student: () => StudentCode): void {
         const call = formatCall('train', [net, X, Y, options]);
         expectThat(Array.isArray(drawn?.losses) && drawn.losses.length === n, `${call} must return ${n} losses, got ${JSON.stringify(drawn?.losses)}`);
         expectClose(`losses[0] of ${call}`, drawn.losses[0], mseLoss(net, X, Y));
-      }, ([{ net, X, Y }, n, rate]) => [{ module: M, name: 'train', args: [net, X, Y, { epochs: n, lr: rate }] }], SPOT_CHECK),
+      }, ([{ net, X, Y }, n, rate]) => [{ module: M, name: 'train', args: [net, X, Y, { epochs: n, lr: rate }] }], CONDITION_SHARE),
     );
   });
 
@@ -132,7 +132,7 @@ export function trainingSuite(student: () => StudentCode): void {
             );
           }
         }
-      }, ([{ net, X, Y }, n]) => [{ module: M, name: 'train', args: [net, X, Y, { epochs: n, lr: 0.1 }] }], SPOT_CHECK),
+      }, ([{ net, X, Y }, n]) => [{ module: M, name: 'train', args: [net, X, Y, { epochs: n, lr: 0.1 }] }], CONDITION_SHARE),
     );
   });
 
