@@ -70,8 +70,9 @@ export function killGroup(pid: number | undefined): void {
 }
 
 /**
- * Lets `user` search every folder above `dir` and read `dir` itself: the
- * grader's private temporary folders are made for its own user only. Adds
+ * Lets the sandbox's unprivileged user search every folder above `dir` and
+ * read `dir` itself: the grader's private temporary folders are made for its
+ * own user only (mkdtemp gives 700). Adds
  * search (o+x, not listing) to each folder above that lacks it, and read to
  * `dir` and its files; reading anything outside the code folder stays
  * forbidden by the permission model.
