@@ -8,6 +8,10 @@ set -euo pipefail
 
 apt-get update
 apt-get install -y --no-install-recommends git ca-certificates nodejs npm
+# bubblewrap gives each sandbox no network and a read-only view of its own
+# code; where the container may not make namespaces, relu-lab falls back to an
+# unprivileged user and resource limits (`relu-lab doctor` says which it got)
+apt-get install -y --no-install-recommends bubblewrap util-linux || echo "bubblewrap is not available: sandboxes run without it" >&2
 
 major="$(node -p 'process.versions.node.split(".")[0]')"
 if [ "$major" -lt 20 ]; then
