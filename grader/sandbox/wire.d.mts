@@ -8,4 +8,4 @@ export function findSpecials(value: unknown): Special[];
 export function restoreSpecials<T>(value: T, specials: unknown): T;
 
 /** How large a reply may be, on both sides of the boundary (see wire.mjs). */
-export const REPLY_LIMITS: Readonly<{ maxDepth: number; maxEntries: number; maxStringLength: number; maxBytes: number }>;
+export const REPLY_LIMITS: Readonly<{ maxDepth: number; maxEntries: number; maxStringLength: number; maxBytes: number; maxMessageBytes: number }>;

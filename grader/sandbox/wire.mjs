@@ -1,6 +1,6 @@
 // The values JSON cannot carry, carried beside it. Calls and replies cross
-// the sandbox boundary as JSON (Node's 'json' IPC serialization: for arrays
-// of numbers it costs a third of 'advanced'), and JSON turns -0 into 0,
+// the sandbox boundary as JSON, one line a message (for arrays of numbers
+// JSON costs a third of structured clone), and JSON turns -0 into 0,
 // NaN and ±Infinity into null, and drops undefined. So each message lists
 // where such values were, `[[path, code], ...]`, and the receiver puts them
 // back. A path is the keys and indices from the top of the value.
@@ -37,6 +37,12 @@ export const REPLY_LIMITS = Object.freeze({
   maxStringLength: 4_000,
   /** estimated size in memory: 8 bytes a number, boolean or null, 16 an array or object, 2 a character */
   maxBytes: 32 * 1024 * 1024,
+  /**
+   * bytes of one message on the channel (its JSON text in UTF-8, without the
+   * newline that ends it): the most the grader holds of a message before it
+   * is whole (ReplyReader.ts); host.mjs sends no longer line
+   */
+  maxMessageBytes: 32 * 1024 * 1024,
 });
 
 const VALUES = { '-0': -0, NaN: Number.NaN, Infinity: Number.POSITIVE_INFINITY, '-Infinity': Number.NEGATIVE_INFINITY, undefined: undefined };

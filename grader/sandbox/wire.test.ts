@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findSpecials, restoreSpecials } from './wire.mjs';
 
-/** What the other side of the IPC channel receives: the value through JSON, specials put back. */
+/** What the other side of the channel receives: the value through JSON, specials put back. */
 const roundTrip = (value: unknown) => restoreSpecials(JSON.parse(JSON.stringify({ v: value })).v, JSON.parse(JSON.stringify(findSpecials(value))));
 
 describe('wire', () => {

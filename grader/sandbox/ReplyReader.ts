@@ -1,0 +1,97 @@
+// Reads what the sandbox writes on its channel: one JSON message a line
+// (host.mjs), parsed here, in the grading process. Student code shares the
+// sandbox's process with host.mjs and can write any bytes to the channel's
+// descriptor, so no byte sequence may make this throw, and no line may hold
+// more of the grader's memory than one message may be long
+// (REPLY_LIMITS.maxMessageBytes). Node's own channel parser did neither: a
+// line that was not JSON threw an uncaught SyntaxError in the grader, and a
+// line without an end was buffered without limit. A line that is not JSON,
+// or longer than the limit, is a protocol violation: the reader says so once
+// and reads nothing more (the sandbox is stopped). What a parsed message
+// means is checkReply's to judge.
+import { REPLY_LIMITS } from './wire.mjs';
+
+export type ChannelEvent = { kind: 'message'; value: unknown } | { kind: 'violation'; message: string };
+
+/** How a protocol violation begins, as the end of a sentence whose subject is the student code. */
+export const NOT_A_REPLY = "wrote something to the grader's channel that is not a reply";
+
+const NEWLINE = 0x0a;
+const MB = 1024 * 1024;
+
+export class ReplyReader {
+  /** the unfinished line's pieces, and their bytes together */
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  private violated = false;
+
+  constructor(private readonly maxMessageBytes: number = REPLY_LIMITS.maxMessageBytes) {}
+
+  /** Bytes of the unfinished line held now: never more than maxMessageBytes. */
+  get buffered(): number {
+    return this.pendingBytes;
+  }
+
+  /** True once a violation has been reported: everything after it is ignored. */
+  get stopped(): boolean {
+    return this.violated;
+  }
+
+  /** The messages `chunk` completes, in order, then at most one violation, after which nothing more is read. */
+  push(chunk: Buffer): ChannelEvent[] {
+    const events: ChannelEvent[] = [];
+    let start = 0;
+    while (!this.violated && start < chunk.length) {
+      const newline = chunk.indexOf(NEWLINE, start);
+      const end = newline === -1 ? chunk.length : newline;
+      const bytes = this.pendingBytes + (end - start);
+      if (bytes > this.maxMessageBytes) {
+        events.push(this.violation(`a message of more than ${this.limitInWords()}`));
+        break;
+      }
+      if (newline === -1) {
+        this.pending.push(chunk.subarray(start));
+        this.pendingBytes = bytes;
+        break;
+      }
+      let text: string;
+      if (this.pending.length === 0) {
+        text = chunk.toString('utf8', start, end);
+      } else {
+        this.pending.push(chunk.subarray(start, end));
+        text = Buffer.concat(this.pending, bytes).toString('utf8');
+        this.pending = [];
+        this.pendingBytes = 0;
+      }
+      start = newline + 1;
+      events.push(this.parse(text));
+    }
+    return events;
+  }
+
+  /** The channel closed: a violation if it closed in the middle of a message. */
+  end(): ChannelEvent[] {
+    if (this.violated || this.pendingBytes === 0) return [];
+    return [this.violation('a message left unfinished when the channel closed')];
+  }
+
+  private parse(text: string): ChannelEvent {
+    try {
+      return { kind: 'message', value: JSON.parse(text) };
+    } catch {
+      return this.violation('a line that is not JSON');
+    }
+  }
+
+  private violation(what: string): ChannelEvent {
+    this.violated = true;
+    this.pending = [];
+    this.pendingBytes = 0;
+    return { kind: 'violation', message: `${NOT_A_REPLY} (${what})` };
+  }
+
+  private limitInWords(): string {
+    const { maxMessageBytes: max } = this;
+    return max % MB === 0 ? `${max / MB} MB` : `${max} bytes`;
+  }
+}
