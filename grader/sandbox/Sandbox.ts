@@ -7,12 +7,19 @@
 // with `unavailable`, so nothing waits on a sandbox that is gone. No method
 // throws for anything student code does.
 //
+// Requests and replies are lines of JSON on the child's descriptor 3, a
+// socket of its own (not Node's IPC channel). Replies are parsed here by
+// ReplyReader: a line that is not JSON, or longer than
+// REPLY_LIMITS.maxMessageBytes, breaks the protocol, fails the call under way
+// as `crashed` and stops the sandbox, never the grader.
+//
 // Time is kept here, on the trusted side. Each request gets a hard end when
 // it is sent: the call's limit for a single call, the batch's limit for a
 // callMany, and never later than the submission's deadline. Progress a
 // batch reports (which student code, sharing the process with host.mjs, can
 // forge) only moves the current call's limit, and only within that end.
 import type { ChildProcess } from 'node:child_process';
+import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { DEFAULTS } from '../core/defaults.ts';
 import { ReluLabError } from '../core/errors.ts';
@@ -25,6 +32,7 @@ import { type Reply, checkReply } from './checkReply.ts';
 import { killGroup, spawnHost } from './spawnHost.ts';
 import { waitForReady } from './waitForReady.ts';
 import { encodeRequest } from './encodeRequest.ts';
+import { type ChannelEvent, ReplyReader } from './ReplyReader.ts';
 import type { SandboxOptions } from './SandboxOptions.ts';
 import { restoreSpecials } from './wire.mjs';
 
@@ -67,12 +75,19 @@ export class Sandbox {
   private exited = false;
   private uncaught: { name: string; message: string } | null = null;
   private readonly exitedPromise: Promise<void>;
+  /** requests out, replies in: the child's descriptor 3 */
+  private readonly channel: Socket;
+  private readonly reader = new ReplyReader();
+  private onReady: (() => void) | null = null;
+  /** settles when host.mjs says it is ready */
+  private readonly ready = new Promise<void>((resolve) => (this.onReady = resolve));
 
   private constructor(
     private readonly child: ChildProcess,
     private readonly opts: SandboxOptions,
   ) {
     this.exitedPromise = new Promise((resolve) => child.once('close', () => resolve()));
+    this.channel = child.stdio[3] as Socket;
     for (const stream of [child.stdout, child.stderr]) {
       stream?.setEncoding('utf8');
       stream?.on('data', (text: string) => {
@@ -83,11 +98,15 @@ export class Sandbox {
         }
       });
     }
-    child.on('message', (message) => this.onMessage(message));
-    child.on('disconnect', () => {
+    this.channel.on('data', (chunk: Buffer) => this.onChannel(this.reader.push(chunk)));
+    // writing to a sandbox that has gone fails here; its end is told by 'exit'
+    this.channel.on('error', () => {});
+    this.channel.once('close', () => {
+      const unfinished = this.reader.end()[0];
       // the channel also closes when the process exits: let the exit tell why
       setTimeout(() => {
-        if (!this.exited) this.onEnd(null, null, 'closed its connection to the grader');
+        if (this.exited) return;
+        this.onEnd(null, null, unfinished?.kind === 'violation' ? `${unfinished.message}, which stops the sandbox` : 'closed its connection to the grader');
       }, 500).unref();
     });
     child.on('exit', (code, signal) => {
@@ -120,7 +139,7 @@ export class Sandbox {
       exitHookInstalled = true;
       process.on('exit', () => live.forEach((s) => killGroup(s.child.pid)));
     }
-    await waitForReady(child, opts.startTimeoutMs ?? 10_000, () => sandbox.output()).catch((e: unknown) => {
+    await waitForReady(child, sandbox.ready, opts.startTimeoutMs ?? 10_000, () => sandbox.output()).catch((e: unknown) => {
       void sandbox.close();
       throw e;
     });
@@ -208,7 +227,7 @@ export class Sandbox {
     this.lastLabel = job.label;
     job.started = performance.now();
     try {
-      this.child.send(encodeRequest(job.request));
+      this.channel.write(encodeRequest(job.request));
     } catch (e) {
       // arguments that cannot be cloned are the caller's mistake, not the sandbox's
       this.current = null;
@@ -272,9 +291,22 @@ export class Sandbox {
     return null;
   }
 
+  private onChannel(events: ChannelEvent[]): void {
+    for (const event of events) {
+      if (event.kind === 'message') this.onMessage(event.value);
+      // a broken protocol: nothing after it can be believed
+      else this.onEnd(null, null, `${event.message}, which stops the sandbox`);
+    }
+  }
+
   private onMessage(raw: unknown): void {
     const reply: Reply | null = checkReply(raw);
-    if (reply === null || reply.kind === 'ready') return;
+    if (reply === null) return;
+    if (reply.kind === 'ready') {
+      this.onReady?.();
+      this.onReady = null;
+      return;
+    }
     if (reply.kind === 'fatal') {
       this.uncaught = reply.error;
       this.onEnd(null, null);
@@ -306,7 +338,7 @@ export class Sandbox {
     job.outOfMemoryAt = callInProgress(this.child.pid, job.id, job.batchSize);
   }
 
-  /** The process ended, reported a fatal error, or closed its channel: the sandbox is broken. */
+  /** The process ended, reported a fatal error, closed its channel or broke its protocol: the sandbox is broken. */
   private onEnd(code: number | null, signal: NodeJS.Signals | null, why?: string): void {
     if (this.status !== 'open') return;
     const reason =

@@ -1,7 +1,8 @@
 // End to end through a real sandbox: student code shares its process with
-// host.mjs, so it can answer a call itself on the raw IPC descriptor. The
+// host.mjs, so it can answer a call itself on the channel's descriptor. The
 // grader must judge that answer, not trust it.
 import { afterEach, describe, expect, it } from 'vitest';
+import { CHANNEL_WRITER } from './testing/channelWriter.ts';
 import { openTestSandbox, type TestSandbox } from './testing/openTestSandbox.ts';
 
 const open: TestSandbox[] = [];
@@ -9,14 +10,16 @@ afterEach(async () => {
   await Promise.all(open.splice(0).map((t) => t.dispose()));
 });
 
-/** Exports that learn the id of the request being served and answer it first, on the raw channel. */
-const FORGER = `
-import { writeSync } from 'node:fs';
-let serving: number | undefined;
-process.on('message', (r: any) => { if (r && typeof r.id === 'number') serving = r.id; });
-const raw = (line: string) => writeSync((process as any).channel.fd, line + '\\n');
-export const deep = () => { raw(\`{"id":\${serving},"kind":"returned","value":\${'['.repeat(6_000)}0\${']'.repeat(6_000)}}\`); return 1; };
-export const badSpecials = () => { raw(\`{"id":\${serving},"kind":"returned","value":[0],"specials":[[[{"x":1}],"NaN"]]}\`); return 1; };
+/**
+ * Exports that answer the call first, on the raw channel, under every id
+ * from 20 down to 1 (requests are numbered from 1): the one of the call
+ * being served settles it, the higher ones come before it and are ignored,
+ * and the lower ones are old.
+ */
+const FORGER = `${CHANNEL_WRITER}
+const forEveryId = (reply: (id: number) => string) => { for (let id = 20; id >= 1; id--) raw(reply(id) + '\\n'); };
+export const deep = () => { forEveryId((id) => \`{"id":\${id},"kind":"returned","value":\${'['.repeat(6_000)}0\${']'.repeat(6_000)}}\`); return 1; };
+export const badSpecials = () => { forEveryId((id) => \`{"id":\${id},"kind":"returned","value":[0],"specials":[[[{"x":1}],"NaN"]]}\`); return 1; };
 export const honest = (x: number) => x * 2;
 `;
 
@@ -24,8 +27,6 @@ describe('a reply forged on the raw channel', () => {
   it('6,000 levels deep becomes that call\'s threw, and the sandbox serves the next call', async () => {
     const t = await openTestSandbox({ extra: FORGER });
     open.push(t);
-    // loaded first (as StudentCode does), so its listener sees the calls' requests
-    await t.sandbox.load('activations');
     expect(await t.sandbox.call('activations', 'deep', [])).toMatchObject({
       kind: 'threw',
       error: { name: 'ReplyOutOfBounds', message: 'returned a value too deep to grade (depth > 64)' },

@@ -2,11 +2,15 @@
 // its own folder and calls them on request. It runs under Node's permission
 // model with read access to that folder only (see Sandbox.ts).
 //
-// Protocol (IPC, JSON serialization; -0, NaN, ±Infinity and undefined travel
-// beside the value as `specials`, see wire.mjs):
-//   in:  { id, op: 'load' | 'call' | 'value' | 'callMany', module, name?, args?, argsJson?, specials? }
-//        (a callMany's argument lists come as JSON text, which the grader
-//        encodes once for lists it sends again)
+// Protocol: one JSON message a line, both ways, on file descriptor 3 (a
+// socket the grader created; Node's own IPC channel is not opened, so there
+// is no process.send or process.channel). The grader parses what arrives
+// itself (ReplyReader.ts): student code, sharing this process, can write to
+// descriptor 3 too, and the most it can do is break its own sandbox. -0,
+// NaN, ±Infinity and undefined travel beside the value as `specials` (wire.mjs).
+//   in:  { id, op: 'load' | 'call' | 'value' | 'callMany', module, name?, args?, argsList?, specials? }
+//        (a callMany's argument lists are JSON text the grader encodes once
+//        for lists it sends again, spliced into the line as `argsList`)
 //        ('load' imports the module and returns null, so a module that never
 //        finishes loading is told apart from a function that never returns)
 //   out: { kind: 'ready' } once, at start;
@@ -14,18 +18,28 @@
 //        { id, kind: 'progress', done } during a callMany, at most every PROGRESS_MS;
 //        { kind: 'fatal', error } when student code throws outside any call.
 // Replies hold plain data only: numbers, strings, booleans, null, undefined,
-// arrays and plain objects.
+// arrays and plain objects; no line is longer than REPLY_LIMITS.maxMessageBytes
+// (a reply that would be is sent as ReplyOutOfBounds instead, see encodeReply).
 //
 // Student code shares this process, so everything this file (and
 // plainData.mjs, wire.mjs beside it) relies on after student code has loaded
 // is copied first: a submission that replaces Array.isArray, JSON or
-// process.send changes only what it sees itself.
+// Buffer changes only what it sees itself.
+import { Buffer } from 'node:buffer';
 import { createRequire, syncBuiltinESMExports } from 'node:module';
+import net from 'node:net';
 import os from 'node:os';
 import { describeError, hasOwnValue, put, settle } from './plainData.mjs';
-import { restoreSpecials } from './wire.mjs';
+import { REPLY_LIMITS, restoreSpecials } from './wire.mjs';
 
-const send = process.send.bind(process);
+/** The channel to the grader: descriptor 3, a socket the grader made for this process (spawnHost.ts). */
+const channel = new net.Socket({ fd: 3, readable: true, writable: true });
+const write = channel.write.bind(channel);
+const byteLength = Buffer.byteLength;
+const jsonStringify = JSON.stringify;
+const strIndexOf = String.prototype.indexOf;
+const strSlice = String.prototype.slice;
+const arrJoin = Array.prototype.join;
 const on = process.on.bind(process);
 const reallyExit = process.reallyExit.bind(process);
 const realKill = { kill: process.kill.bind(process), _kill: process._kill.bind(process) };
@@ -33,6 +47,7 @@ const now = performance.now.bind(performance);
 const timeout = setTimeout;
 const apply = Reflect.apply;
 const jsonParse = JSON.parse;
+const isArray = Array.isArray;
 const hasOwn = Object.prototype.hasOwnProperty;
 const strIncludes = String.prototype.includes;
 const reTest = RegExp.prototype.test;
@@ -49,6 +64,64 @@ const setTitle = (title) => {
 const codeDirUrl = new URL('./', import.meta.url).href;
 
 const PROGRESS_MS = 50;
+const MAX_MESSAGE_BYTES = REPLY_LIMITS.maxMessageBytes;
+const MB = 1024 * 1024;
+
+/**
+ * The line that carries `message`: its JSON and a newline. A reply whose JSON
+ * would be longer than the grader reads (which would stop the sandbox as a
+ * protocol violation) is sent instead as a ReplyOutOfBounds: a single call's
+ * as its `threw`; a batch's calls, from the first that does not fit, each as
+ * its own `threw`, the calls before it keeping their values.
+ */
+function encodeReply(message, isBatch) {
+  const json = jsonStringify(message);
+  if (json.length <= MAX_MESSAGE_BYTES / 3 || byteLength(json, 'utf8') <= MAX_MESSAGE_BYTES) return `${json}\n`;
+  const tooLarge = { name: 'ReplyOutOfBounds', message: `returned a value too large to send (more than ${MAX_MESSAGE_BYTES / MB} MB as JSON)` };
+  if (message.kind !== 'returned' || !isBatch) return `${jsonStringify({ id: message.id, kind: 'threw', error: tooLarge })}\n`;
+  return encodeTrimmedBatch(message, { kind: 'threw', error: tooLarge });
+}
+
+/** A batch's reply within MAX_MESSAGE_BYTES: entries that fit, then `refused` for each one after. */
+function encodeTrimmedBatch(message, refused) {
+  const entries = message.value;
+  const specials = message.specials ?? [];
+  const refusedJson = jsonStringify(refused);
+  const head = `{"id":${message.id},"kind":"returned","value":[`;
+  // each special's path starts with its entry's index: they are in entry order
+  let s = 0;
+  const parts = [];
+  const keptSpecials = [];
+  let bytes = byteLength(head, 'utf8') + byteLength('],"specials":[]}', 'utf8');
+  let full = false;
+  for (let i = 0; i < entries.length; i++) {
+    const entryJson = jsonStringify(entries[i]);
+    const own = [];
+    while (s < specials.length && specials[s][0][0] === i) own[own.length] = jsonStringify(specials[s++]);
+    let cost = byteLength(entryJson, 'utf8') + 1;
+    for (let k = 0; k < own.length; k++) cost += byteLength(own[k], 'utf8') + 1;
+    // room is kept for every later call to be refused
+    const reserve = (entries.length - i - 1) * (refusedJson.length + 1);
+    if (!full && bytes + cost + reserve <= MAX_MESSAGE_BYTES) {
+      parts[parts.length] = entryJson;
+      for (let k = 0; k < own.length; k++) keptSpecials[keptSpecials.length] = own[k];
+      bytes += cost;
+    } else {
+      full = true;
+      parts[parts.length] = refusedJson;
+      bytes += refusedJson.length + 1;
+    }
+  }
+  const line = `${head}${apply(arrJoin, parts, [','])}],"specials":[${apply(arrJoin, keptSpecials, [','])}]}`;
+  // a batch so large that even its refusals do not fit: refused whole
+  if (byteLength(line, 'utf8') > MAX_MESSAGE_BYTES) return `${jsonStringify({ id: message.id, kind: 'threw', error: refused.error })}\n`;
+  return `${line}\n`;
+}
+
+/** Writes `message` on the channel (a callMany's reply: `isBatch`); `then` runs once it has been handed to the system. */
+function send(message, isBatch = false, then = undefined) {
+  write(encodeReply(message, isBatch), then);
+}
 const MODULE_NAME = /^[a-z][a-z0-9-]*$/;
 
 function shown(module) {
@@ -110,7 +183,8 @@ async function handle(request) {
   if (found.error) return { id, kind: 'threw', error: found.error };
   if (op === 'value') return { id, ...settle(found.value, budget) };
   if (op === 'call') return { id, ...(await invoke(found.value, restoreSpecials(request.args, request.specials), budget)) };
-  const argsList = restoreSpecials(jsonParse(request.argsJson), request.specials);
+  const argsList = restoreSpecials(request.argsList, request.specials);
+  if (!isArray(argsList)) return { id, kind: 'threw', error: { name: 'SandboxError', message: 'a batch needs a list of argument lists' } };
   const entries = [];
   const specials = [];
   let lastReport = now();
@@ -146,25 +220,50 @@ function fatal(e) {
   if (stopping) return;
   stopping = true;
   try {
-    send({ kind: 'fatal', error: describeError(e) }, () => reallyExit(70));
+    send({ kind: 'fatal', error: describeError(e) }, false, () => reallyExit(70));
   } catch {
     reallyExit(70);
   }
   timeout(() => reallyExit(70), 1_000);
 }
 
-on('uncaughtException', fatal);
-// Without its channel the sandbox is useless: the grader went away, or student
-// code hung up (exit code 71 tells the grader which).
-on('disconnect', () => reallyExit(71));
-on('message', (request) => {
+function serve(request) {
   if (request === null || typeof request !== 'object' || typeof request.id !== 'number') return;
   const id = request.id;
+  const isBatch = request.op === 'callMany';
   apply(promiseThen, handle(request), [
-    (reply) => send(reply),
+    (reply) => send(reply, isBatch),
     (e) => send({ id, kind: 'threw', error: describeError(e) }),
   ]);
+}
+
+on('uncaughtException', fatal);
+// Requests: lines of JSON from the grader (trusted; a batch's may be megabytes).
+let unread = '';
+channel.setEncoding('utf8');
+channel.on('data', (text) => {
+  let start = 0;
+  let newline = apply(strIndexOf, text, ['\n']);
+  if (newline === -1) {
+    unread += text;
+    return;
+  }
+  let line = unread + apply(strSlice, text, [0, newline]);
+  unread = '';
+  for (;;) {
+    serve(jsonParse(line));
+    start = newline + 1;
+    newline = apply(strIndexOf, text, ['\n', start]);
+    if (newline === -1) break;
+    line = apply(strSlice, text, [start, newline]);
+  }
+  unread = apply(strSlice, text, [start]);
 });
+// Without its channel the sandbox is useless: the grader went away, or student
+// code closed it (exit code 71 tells the grader which).
+channel.on('end', () => reallyExit(71));
+channel.on('close', () => reallyExit(71));
+channel.on('error', () => reallyExit(71));
 
 // Signals: a submission may end itself, but not signal the grader.
 // process.kill calls process._kill, so each is guarded around its own original.

@@ -125,9 +125,10 @@ export function spawnHost(opts: { codeDir: string; memoryMb: number; isolation?:
     // and killing it kills Node too (--die-with-parent, then the PID
     // namespace ends with its first process)
     detached: true,
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-    // JSON, not 'advanced': a third of the cost for arrays of numbers (see wire.mjs)
-    serialization: 'json',
+    // descriptor 3 is the channel: a socket both ways, lines of JSON that
+    // the grader parses itself (ReplyReader.ts), not Node's IPC channel,
+    // whose parser throws in the grader on a line student code wrote
+    stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
   });
   if (isolation.bwrap !== null) reportSignalsAsSignals(child);
   if (child.pid !== undefined) {
