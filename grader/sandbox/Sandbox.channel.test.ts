@@ -32,6 +32,9 @@ export const double = (x: number) => x * 2;
 export const ipc = () => [typeof (process as any).send, typeof (process as any).channel];
 `;
 
+/** `mb` megabytes of JSON in strings of 4,000 characters (the longest a reply may hold) */
+const WIDE = `${WRITERS}\nexport const wide = (mb: number) => Array.from({ length: Math.ceil(mb * 250) }, () => 'a'.repeat(4000));`;
+
 /** A later sandbox still serves: the grading process was not harmed. */
 async function graderStillWorks(): Promise<void> {
   const other = await sandboxWith({ extra: WRITERS });
@@ -83,6 +86,21 @@ describe("the sandbox's channel", () => {
     expect(next).toMatchObject({ message: expect.stringContaining(`${NOT_A_REPLY} (a line that is not JSON)`) });
     expect(sb.state).toBe('broken');
     await graderStillWorks();
+  });
+
+  it('sends a reply whose JSON is over 32 MB as that call\'s ReplyOutOfBounds, and the sandbox stays open', async () => {
+    const sb = await sandboxWith({ extra: WIDE, callTimeoutMs: 20_000 });
+    const tooLarge = { kind: 'threw', error: { name: 'ReplyOutOfBounds', message: 'returned a value too large to send (more than 32 MB as JSON)' } };
+    expect(await sb.call('activations', 'wide', [40])).toMatchObject(tooLarge);
+    // in a batch, the calls before the one that does not fit keep theirs
+    const outcome = await sb.callMany('activations', 'wide', [[10], [0.001], [30], [0.001]]);
+    expect(outcome).toMatchObject({ kind: 'returned' });
+    if (outcome.kind !== 'returned') return;
+    expect(outcome.value.map((e) => e.kind)).toEqual(['returned', 'returned', 'threw', 'threw']);
+    expect((outcome.value[0] as { value: string[] }).value).toHaveLength(2500);
+    expect(outcome.value[2]).toEqual(tooLarge);
+    expect(sb.state).toBe('open');
+    expect(await sb.call('activations', 'double', [2])).toMatchObject({ kind: 'returned', value: 4 });
   });
 
   it('ends a batch whose calls write garbage between their progress reports as crashed', async () => {
