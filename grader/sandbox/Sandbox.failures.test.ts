@@ -29,6 +29,7 @@ async function waitUntilGone(pid: number): Promise<boolean> {
 }
 
 const HAZARDS = `
+import { closeSync } from 'node:fs';
 export const spin = () => { for (;;) {} };
 export const never = () => new Promise(() => {});
 export const exit0 = () => { process.exit(0); };
@@ -37,7 +38,7 @@ export const bomb = () => { const keep: number[][] = []; for (;;) keep.push(new 
 export const timerThrows = () => { setTimeout(() => { throw new Error('late boom'); }, 1); return new Promise(() => {}); };
 export const laterThrows = () => { setTimeout(() => { throw new Error('after return'); }, 1); return 1; };
 export const slow = (ms: number) => { const end = performance.now() + ms; while (performance.now() < end) {} return ms; };
-export const hangUp = () => { (process as any).disconnect(); return new Promise(() => {}); };
+export const hangUp = () => { closeSync(3); return new Promise(() => {}); };
 export const spinAt = (i: number, at: number) => { if (i === at) for (;;) {} return i; };
 export const bombAt = (i: number, at: number) => { const keep: number[][] = []; if (i === at) for (;;) keep.push(new Array(1e5).fill(i)); return i; };
 `;
