@@ -9,7 +9,7 @@ function nested(depth: number): unknown {
   return v;
 }
 
-/** The reply as it arrives: through JSON, as Node's IPC channel hands it over. */
+/** The reply as it arrives: through JSON, as ReplyReader hands it over. */
 const wire = (message: unknown): unknown => JSON.parse(JSON.stringify(message));
 
 const refused = (message: RegExp) => ({ id: 3, kind: 'threw', error: { name: REPLY_OUT_OF_BOUNDS, message: expect.stringMatching(message) } });

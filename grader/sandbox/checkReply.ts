@@ -1,8 +1,8 @@
 // Checks a message from the sandbox process before the grader believes it.
 // The process runs student code, and student code shares it with host.mjs:
-// it can call process.send itself or write raw lines to the IPC descriptor,
-// skipping every limit plainData.mjs keeps. So each message is re-checked
-// here, in the trusted process: what does not have the protocol's shape (see
+// it can write lines of its own to the channel's descriptor, skipping every
+// limit plainData.mjs keeps. So each message, once ReplyReader has parsed
+// it, is re-checked here, in the trusted process: what does not have the protocol's shape (see
 // host.mjs) is ignored, and a value outside REPLY_LIMITS (wire.mjs) becomes
 // that call's `threw` (ReplyOutOfBounds), never an exception, a stack
 // overflow or a hang further on. The walk uses an explicit stack, so no

@@ -14,7 +14,7 @@ export interface CrashFacts {
   memoryMb: number;
 }
 
-/** The exit code host.mjs uses when its IPC channel closes. */
+/** The exit code host.mjs uses when its channel to the grader (descriptor 3) closes. */
 export const HOST_EXIT_DISCONNECTED = 71;
 
 /** How V8 says on stderr that the process ran out of memory, just before it aborts. */
