@@ -18,8 +18,12 @@ export type CallOutcome =
    * `limit`: which limit ran out (the call's own when absent): see describeTimeout.
    */
   | { kind: 'timed-out'; ms: number; message: string; loading?: boolean; at?: number; limit?: TimeLimitKind }
-  /** `at`: as for timed-out (a call that ran out of memory before its time limit) */
-  | { kind: 'crashed'; message: string; ms: number; at?: number }
+  /**
+   * `at`: as for timed-out (a call that ran out of memory before its time limit).
+   * `tampered`: student code wrote to the grader's channel itself (ReplyReader's
+   * protocol violation); running its calls again would only let it try again.
+   */
+  | { kind: 'crashed'; message: string; ms: number; at?: number; tampered?: true }
   | { kind: 'unavailable'; message: string };
 
 /** One call of a callMany batch. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { NOT_A_REPLY, ReplyReader, type ChannelEvent } from './ReplyReader.ts';
+import { LINE_LIMITS, lineOutOfBounds, NOT_A_REPLY, ReplyReader, type ChannelEvent } from './ReplyReader.ts';
 import { REPLY_LIMITS } from './wire.mjs';
 
 const bytes = (text: string) => Buffer.from(text, 'utf8');
@@ -84,5 +84,24 @@ describe('ReplyReader', () => {
     const reader = new ReplyReader();
     const events = reader.push(Buffer.concat([bytes('"a'), Buffer.from([0xff, 0xc3]), bytes('b"\n')]));
     expect(messages(events)).toEqual(['a\ufffd\ufffdb']);
+  });
+
+  it('refuses, before parsing, a line nested or filled past what any honest reply can be, and stops', () => {
+    const deep = `{"id":1,"kind":"returned","value":${'['.repeat(LINE_LIMITS.maxDepth)}${']'.repeat(LINE_LIMITS.maxDepth)}}\n`;
+    const reader = new ReplyReader();
+    expect(reader.push(bytes(deep))).toEqual([{ kind: 'violation', message: `${NOT_A_REPLY} (a message nested more than ${LINE_LIMITS.maxDepth} levels deep)` }]);
+    expect(reader.push(bytes('{"kind":"ready"}\n'))).toEqual([]);
+    const many = `[${'0,'.repeat(LINE_LIMITS.maxEntries)}0]\n`;
+    expect(new ReplyReader().push(bytes(many))).toEqual([{ kind: 'violation', message: `${NOT_A_REPLY} (a message of more than ${LINE_LIMITS.maxEntries} values)` }]);
+  });
+
+  it('counts only structure outside strings, escaped quotes included', () => {
+    const limits = { maxDepth: 2, maxEntries: 3 };
+    expect(lineOutOfBounds('["[[[,,,,\\"[[[", 1]', limits)).toBeNull();
+    expect(lineOutOfBounds('[[[1]]]', limits)).toBe('a message nested more than 2 levels deep');
+    expect(lineOutOfBounds('[1,2,3]', limits)).toBe('a message of more than 3 values');
+    // the deepest and largest replies REPLY_LIMITS lets through still fit, with their envelope
+    const inner = `${'['.repeat(REPLY_LIMITS.maxDepth)}${']'.repeat(REPLY_LIMITS.maxDepth)}`;
+    expect(lineOutOfBounds(`{"id":1,"kind":"returned","value":[{"kind":"returned","value":${inner}}],"specials":[]}`)).toBeNull();
   });
 });

@@ -19,6 +19,56 @@ export const NOT_A_REPLY = "wrote something to the grader's channel that is not 
 const NEWLINE = 0x0a;
 const MB = 1024 * 1024;
 
+/**
+ * How deep and how many values a line may hold before it is parsed: a reply's
+ * own bounds (REPLY_LIMITS) plus room for the envelope around it (the
+ * message, a batch's array and its entries, the specials list). host.mjs
+ * checks every value against REPLY_LIMITS before it writes, so only a line
+ * student code wrote itself can go past these. Without them a 32 MB line of
+ * 16 million nested arrays cost the grader 12 s and 1 GB to parse before
+ * checkReply could refuse it, and could do so on every call.
+ */
+export const LINE_LIMITS = Object.freeze({
+  maxDepth: REPLY_LIMITS.maxDepth + 8,
+  maxEntries: 2 * REPLY_LIMITS.maxEntries + 10_000,
+});
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_ARRAY = 0x5b;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_ARRAY = 0x5d;
+const CLOSE_OBJECT = 0x7d;
+const COMMA = 0x2c;
+
+/**
+ * Why `text` is past LINE_LIMITS, or null: one pass over its characters that
+ * counts nesting and values (commas and openings) outside strings, stopping
+ * at the first limit passed. About 1.5 ns a character, far less than parsing.
+ */
+export function lineOutOfBounds(text: string, limits: { maxDepth: number; maxEntries: number } = LINE_LIMITS): string | null {
+  let depth = 0;
+  let entries = 1;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === BACKSLASH) i++;
+      else if (c === QUOTE) inString = false;
+    } else if (c === QUOTE) {
+      inString = true;
+    } else if (c === OPEN_ARRAY || c === OPEN_OBJECT) {
+      if (++depth > limits.maxDepth) return `a message nested more than ${limits.maxDepth} levels deep`;
+      if (++entries > limits.maxEntries) return `a message of more than ${limits.maxEntries} values`;
+    } else if (c === CLOSE_ARRAY || c === CLOSE_OBJECT) {
+      depth--;
+    } else if (c === COMMA) {
+      if (++entries > limits.maxEntries) return `a message of more than ${limits.maxEntries} values`;
+    }
+  }
+  return null;
+}
+
 export class ReplyReader {
   /** the unfinished line's pieces, and their bytes together */
   private pending: Buffer[] = [];
@@ -76,6 +126,8 @@ export class ReplyReader {
   }
 
   private parse(text: string): ChannelEvent {
+    const outOfBounds = lineOutOfBounds(text);
+    if (outOfBounds !== null) return this.violation(outOfBounds);
     try {
       return { kind: 'message', value: JSON.parse(text) };
     } catch {

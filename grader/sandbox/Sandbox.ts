@@ -106,7 +106,8 @@ export class Sandbox {
       // the channel also closes when the process exits: let the exit tell why
       setTimeout(() => {
         if (this.exited) return;
-        this.onEnd(null, null, unfinished?.kind === 'violation' ? `${unfinished.message}, which stops the sandbox` : 'closed its connection to the grader');
+        if (unfinished?.kind === 'violation') this.onEnd(null, null, `${unfinished.message}, which stops the sandbox`, true);
+        else this.onEnd(null, null, 'closed its connection to the grader');
       }, 500).unref();
     });
     child.on('exit', (code, signal) => {
@@ -295,7 +296,7 @@ export class Sandbox {
     for (const event of events) {
       if (event.kind === 'message') this.onMessage(event.value);
       // a broken protocol: nothing after it can be believed
-      else this.onEnd(null, null, `${event.message}, which stops the sandbox`);
+      else this.onEnd(null, null, `${event.message}, which stops the sandbox`, true);
     }
   }
 
@@ -339,7 +340,7 @@ export class Sandbox {
   }
 
   /** The process ended, reported a fatal error, closed its channel or broke its protocol: the sandbox is broken. */
-  private onEnd(code: number | null, signal: NodeJS.Signals | null, why?: string): void {
+  private onEnd(code: number | null, signal: NodeJS.Signals | null, why?: string, tampered = false): void {
     if (this.status !== 'open') return;
     const reason =
       why ?? describeCrash({ code, signal, uncaught: this.uncaught, stderr: this.stderrTail.text(), memoryMb: this.opts.memoryMb });
@@ -349,7 +350,8 @@ export class Sandbox {
     if (!job) return;
     const ms = performance.now() - job.started;
     const at = job.outOfMemoryAt;
-    this.finish(job, at === undefined || at === null ? { kind: 'crashed', message, ms } : { kind: 'crashed', message, ms, at });
+    const crashed: Extract<CallOutcome, { kind: 'crashed' }> = at === undefined || at === null ? { kind: 'crashed', message, ms } : { kind: 'crashed', message, ms, at };
+    this.finish(job, tampered ? { ...crashed, tampered: true } : crashed);
   }
 
   private breakWith(message: string): void {

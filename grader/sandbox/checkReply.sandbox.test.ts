@@ -18,13 +18,14 @@ afterEach(async () => {
  */
 const FORGER = `${CHANNEL_WRITER}
 const forEveryId = (reply: (id: number) => string) => { for (let id = 20; id >= 1; id--) raw(reply(id) + '\\n'); };
-export const deep = () => { forEveryId((id) => \`{"id":\${id},"kind":"returned","value":\${'['.repeat(6_000)}0\${']'.repeat(6_000)}}\`); return 1; };
+export const deep = () => { forEveryId((id) => \`{"id":\${id},"kind":"returned","value":\${'['.repeat(70)}0\${']'.repeat(70)}}\`); return 1; };
+export const veryDeep = () => { forEveryId((id) => \`{"id":\${id},"kind":"returned","value":\${'['.repeat(6_000)}0\${']'.repeat(6_000)}}\`); return 1; };
 export const badSpecials = () => { forEveryId((id) => \`{"id":\${id},"kind":"returned","value":[0],"specials":[[[{"x":1}],"NaN"]]}\`); return 1; };
 export const honest = (x: number) => x * 2;
 `;
 
 describe('a reply forged on the raw channel', () => {
-  it('6,000 levels deep becomes that call\'s threw, and the sandbox serves the next call', async () => {
+  it('70 levels deep (past a reply\'s bounds, inside a line\'s) becomes that call\'s threw, and the sandbox serves the next call', async () => {
     const t = await openTestSandbox({ extra: FORGER });
     open.push(t);
     expect(await t.sandbox.call('activations', 'deep', [])).toMatchObject({
@@ -35,5 +36,17 @@ describe('a reply forged on the raw channel', () => {
     // the real answers of the forged calls arrive late, under ids already settled, and are ignored
     expect(await t.sandbox.call('activations', 'honest', [21])).toMatchObject({ kind: 'returned', value: 42 });
     expect(t.sandbox.state).toBe('open');
+  });
+
+  it('6,000 levels deep is refused before it is parsed: that call crashed, marked as tampering, and the sandbox is stopped', async () => {
+    const t = await openTestSandbox({ extra: FORGER });
+    open.push(t);
+    expect(await t.sandbox.call('activations', 'veryDeep', [])).toMatchObject({
+      kind: 'crashed',
+      tampered: true,
+      message: expect.stringContaining("wrote something to the grader's channel that is not a reply (a message nested more than 72 levels deep)"),
+    });
+    expect(t.sandbox.state).toBe('broken');
+    expect(await t.sandbox.call('activations', 'honest', [21])).toMatchObject({ kind: 'unavailable' });
   });
 });
