@@ -3,20 +3,12 @@
 // it writes ends as the failure of the call that wrote it (and stops that
 // sandbox); the grading process carries on, and other sandboxes with it.
 import { performance } from 'node:perf_hooks';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NOT_A_REPLY } from './ReplyReader.ts';
 import { CHANNEL_WRITER } from './testing/channelWriter.ts';
-import { openTestSandbox, type TestSandbox } from './testing/openTestSandbox.ts';
+import { useTestSandboxes } from './testing/openTestSandbox.ts';
 
-const open: TestSandbox[] = [];
-async function sandboxWith(opts: Parameters<typeof openTestSandbox>[0] = {}) {
-  const t = await openTestSandbox(opts);
-  open.push(t);
-  return t.sandbox;
-}
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((t) => t.dispose()));
-});
+const { sandboxWith } = useTestSandboxes();
 
 const WRITERS = `${CHANNEL_WRITER}
 export const notJson = () => { raw('not json\\n'); return 1; };

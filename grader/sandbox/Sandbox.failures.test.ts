@@ -1,18 +1,10 @@
 // Student code that hangs, exits or crashes: the sandbox reports it once,
 // kills the process group, and answers every later call at once.
 import { performance } from 'node:perf_hooks';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openTestSandbox, type TestSandbox } from './testing/openTestSandbox.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestSandboxes } from './testing/openTestSandbox.ts';
 
-const open: TestSandbox[] = [];
-async function sandboxWith(opts: Parameters<typeof openTestSandbox>[0]) {
-  const t = await openTestSandbox(opts);
-  open.push(t);
-  return t.sandbox;
-}
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((t) => t.dispose()));
-});
+const { sandboxWith } = useTestSandboxes();
 
 function isAlive(pid: number): boolean {
   try {

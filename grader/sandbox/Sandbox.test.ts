@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isReluLabError } from '../core/errors.ts';
 import * as activations from '../../solutions/activations.ts';
 import * as backprop from '../../solutions/backprop.ts';
@@ -8,17 +8,9 @@ import * as claims from '../../solutions/claims.ts';
 import * as forward from '../../solutions/forward.ts';
 import type { CallOutcome } from './CallOutcome.ts';
 import { Sandbox } from './Sandbox.ts';
-import { openTestSandbox, type TestSandbox } from './testing/openTestSandbox.ts';
+import { useTestSandboxes } from './testing/openTestSandbox.ts';
 
-const open: TestSandbox[] = [];
-async function sandboxWith(opts: Parameters<typeof openTestSandbox>[0] = {}) {
-  const t = await openTestSandbox(opts);
-  open.push(t);
-  return t.sandbox;
-}
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((t) => t.dispose()));
-});
+const { sandboxWith, testSandbox } = useTestSandboxes();
 
 function returned(outcome: CallOutcome): unknown {
   if (outcome.kind !== 'returned') throw new Error(`expected returned, got ${JSON.stringify(outcome)}`);
@@ -31,8 +23,7 @@ const Y = [[1], [0], [-1]];
 
 describe('Sandbox.open', () => {
   it('records the pid beside the code folder, for an outer deadline', async () => {
-    const t = await openTestSandbox();
-    open.push(t);
+    const t = await testSandbox();
     const pids = fs.readFileSync(path.join(t.submission.root, 'sandbox.pids'), 'utf8');
     expect(pids).toBe(`${t.sandbox.pid}\n`);
     expect(fs.existsSync(path.join(t.submission.codeDir, 'host.mjs'))).toBe(true);

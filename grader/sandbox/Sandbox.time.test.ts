@@ -2,20 +2,12 @@
 // submission's deadline, whatever the sandbox reports meanwhile (student code
 // shares its process with host.mjs, so it can write `progress` on the channel itself).
 import { performance } from 'node:perf_hooks';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Sandbox } from './Sandbox.ts';
 import { CHANNEL_WRITER } from './testing/channelWriter.ts';
-import { openTestSandbox, type TestSandbox } from './testing/openTestSandbox.ts';
+import { useTestSandboxes } from './testing/openTestSandbox.ts';
 
-const open: TestSandbox[] = [];
-async function sandboxWith(opts: Parameters<typeof openTestSandbox>[0]) {
-  const t = await openTestSandbox(opts);
-  open.push(t);
-  return t.sandbox;
-}
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((t) => t.dispose()));
-});
+const { sandboxWith } = useTestSandboxes();
 
 const STALLERS = `${CHANNEL_WRITER}
 const spinFor = (ms: number) => { const end = performance.now() + ms; while (performance.now() < end) {} };

@@ -1,14 +1,11 @@
 // End to end through a real sandbox: student code shares its process with
 // host.mjs, so it can answer a call itself on the channel's descriptor. The
 // grader must judge that answer, not trust it.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CHANNEL_WRITER } from './testing/channelWriter.ts';
-import { openTestSandbox, type TestSandbox } from './testing/openTestSandbox.ts';
+import { useTestSandboxes } from './testing/openTestSandbox.ts';
 
-const open: TestSandbox[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((t) => t.dispose()));
-});
+const { testSandbox } = useTestSandboxes();
 
 /**
  * Exports that answer the call first, on the raw channel, under every id
@@ -26,8 +23,7 @@ export const honest = (x: number) => x * 2;
 
 describe('a reply forged on the raw channel', () => {
   it('70 levels deep (past a reply\'s bounds, inside a line\'s) becomes that call\'s threw, and the sandbox serves the next call', async () => {
-    const t = await openTestSandbox({ extra: FORGER });
-    open.push(t);
+    const t = await testSandbox({ extra: FORGER });
     expect(await t.sandbox.call('activations', 'deep', [])).toMatchObject({
       kind: 'threw',
       error: { name: 'ReplyOutOfBounds', message: 'returned a value too deep to grade (depth > 64)' },
@@ -39,8 +35,7 @@ describe('a reply forged on the raw channel', () => {
   });
 
   it('6,000 levels deep is refused before it is parsed: that call crashed, marked as tampering, and the sandbox is stopped', async () => {
-    const t = await openTestSandbox({ extra: FORGER });
-    open.push(t);
+    const t = await testSandbox({ extra: FORGER });
     expect(await t.sandbox.call('activations', 'veryDeep', [])).toMatchObject({
       kind: 'crashed',
       tampered: true,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isReluLabError } from '../core/errors.ts';
 import { canExecute, chooseIsolation, currentIsolation, findProgram, type HostFacts, hostFacts, isolationMode, parseLdd, SANDBOX_USER } from './isolation.ts';
+import { EVERY_LAYER } from './testing/sampleHostFacts.ts';
 
 const LDD = `	linux-vdso.so.1 (0x00007fd180f35000)
 	libdl.so.2 => /lib/x86_64-linux-gnu/libdl.so.2 (0x00007fd180f1f000)
@@ -12,16 +13,7 @@ const LDD = `	linux-vdso.so.1 (0x00007fd180f35000)
 	/lib64/ld-linux-x86-64.so.2 (0x00007fd180f37000)
 `;
 
-const machine: HostFacts = {
-  root: true,
-  nodePath: '/usr/bin/node',
-  libraries: ['/lib/x86_64-linux-gnu/libc.so.6'],
-  bwrap: { path: '/usr/bin/bwrap', asNobody: true },
-  bwrapMissing: null,
-  nobodyRunsNode: true,
-  prlimit: '/usr/bin/prlimit',
-  permissionFlag: '--experimental-permission',
-};
+const machine: HostFacts = EVERY_LAYER;
 
 describe('isolationMode', () => {
   it('is auto unless RELU_LAB_ISOLATION names a mode, and refuses anything else', () => {

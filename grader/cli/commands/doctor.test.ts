@@ -2,17 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { chooseIsolation, type HostFacts } from '../../sandbox/isolation.ts';
 import { main } from '../main.ts';
 import { describeLayers } from './doctor.ts';
+import { EVERY_LAYER } from '../../sandbox/testing/sampleHostFacts.ts';
 
-const machine: HostFacts = {
-  root: true,
-  nodePath: '/usr/bin/node',
-  libraries: ['/lib/x86_64-linux-gnu/libc.so.6'],
-  bwrap: { path: '/usr/bin/bwrap', asNobody: true },
-  bwrapMissing: null,
-  nobodyRunsNode: true,
-  prlimit: '/usr/bin/prlimit',
-  permissionFlag: '--experimental-permission',
-};
+const machine: HostFacts = EVERY_LAYER;
 
 async function run(env: NodeJS.ProcessEnv, ...args: string[]) {
   let stdout = '';
