@@ -94,8 +94,14 @@ export function train(net: Network, X: Vector[], Y: Vector[], { epochs, lr }: Tr
       details: { status: 'failed' },
     });
     const plotted = await student.plotSource().call('training', 'train', args);
-    expect(plotted).toMatchObject({ kind: 'threw', error: { name: 'ReplyOutOfContract', message: expect.stringMatching(/^returned 600000 items at \.losses/) } });
+    expect(plotted).toMatchObject({ kind: 'threw', error: { name: 'ReplyOutOfContract', message: expect.stringMatching(/returned 600000 items at \.losses/) } });
     const batch = await student.plotSource().callMany('training', 'train', [args, args]);
     expect(batch).toMatchObject({ kind: 'returned', value: [{ kind: 'threw' }, { kind: 'threw' }] });
+    // a flood is not asked for again: a later call of train fails at once, saying why
+    const later = await student.call('training', 'train', [net, [[1]], [[0]], { epochs: 5, lr: 0.1 }]).catch((e: unknown) => e);
+    expect(later).toMatchObject({
+      message: expect.stringMatching(/not run: train returned 600000 items at \.losses, where train returns at most 3 .* in an earlier call, so its later calls fail at once$/),
+      details: { status: 'failed' },
+    });
   });
 });

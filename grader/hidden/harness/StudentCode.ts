@@ -24,6 +24,22 @@ interface Prefetched {
   next: number;
 }
 
+/** Values in one reply past which a reply outside its contract is a flood (see StudentCode.refuse); honest replies hold a few hundred. */
+const FLOOD_ENTRIES = 100_000;
+
+/** Whether `value` holds at least `n` values (arrays, objects and primitives), counted without recursion and stopping at `n`. */
+function holdsAtLeast(value: unknown, n: number): boolean {
+  const stack: unknown[] = [value];
+  let count = 0;
+  while (stack.length > 0) {
+    const next = stack.pop();
+    if (++count >= n) return true;
+    if (Array.isArray(next)) for (const item of next) stack.push(item);
+    else if (next !== null && typeof next === 'object') for (const item of Object.values(next)) stack.push(item);
+  }
+  return false;
+}
+
 export class StudentCode {
   /** the failure of the call that stopped the sandbox, if any */
   breakage: GradingFailure | null = null;
@@ -142,9 +158,28 @@ export class StudentCode {
   private held(module: string, name: string, args: unknown[], outcome: CallOutcome): CallOutcome {
     if (outcome.kind !== 'returned') return outcome;
     const error = this.breach(module, name, args, outcome.value);
-    if (error === null) return outcome;
-    const refused: CallOutcome = { kind: 'threw', error, ms: outcome.ms };
+    return error === null ? outcome : this.refuse(module, name, outcome.value, error, outcome.ms);
+  }
+
+  /**
+   * A value outside its function's contract, as that call's failure. One that
+   * is also a flood (FLOOD_ENTRIES values or more) makes every later call of
+   * the function fail alike at once: each would cost the sandbox, the channel
+   * and the grader as much again (600,000 losses from train, called again at
+   * every step of shrinking, took 27 s of a grading process).
+   */
+  private refuse(module: string, name: string, value: unknown, error: CallError, ms: number): Extract<CallOutcome, { kind: 'threw' }> {
+    const refused: Extract<CallOutcome, { kind: 'threw' }> = { kind: 'threw', error, ms };
     this.outOfContract.add(refused);
+    if (holdsAtLeast(value, FLOOD_ENTRIES)) {
+      const later: Extract<CallOutcome, { kind: 'threw' }> = {
+        kind: 'threw',
+        error: { name: error.name, message: `not run: ${name} ${error.message} in an earlier call, so its later calls fail at once` },
+        ms: 0,
+      };
+      this.outOfContract.add(later);
+      this.failsAlike.set(`${module}\u0000${name}`, later);
+    }
     return refused;
   }
 
@@ -154,7 +189,7 @@ export class StudentCode {
     const value = batch.value.map((entry, i): BatchEntry => {
       if (entry.kind !== 'returned') return entry;
       const error = this.breach(module, name, argsList[i] ?? [], entry.value);
-      return error === null ? entry : { kind: 'threw', error };
+      return error === null ? entry : { kind: 'threw', error: this.refuse(module, name, entry.value, error, 0).error };
     });
     return { ...batch, value };
   }
