@@ -5,8 +5,7 @@
 // sandbox they still list first).
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { findSandboxPidFiles } from '../bulk/pool/findSandboxPidFiles.ts';
-import { killSandboxes } from './killSandboxes.ts';
+import { killSandboxesUnder } from './killSandboxes.ts';
 
 /** The name every grading process's TMPDIR starts with. */
 export const GRADING_TMP_PREFIX = 'relu-lab-grading-';
@@ -61,7 +60,7 @@ export async function removeStaleTmpDirs(parent: string): Promise<string[]> {
       if (typeof process.getuid === 'function' && stat.uid !== process.getuid()) continue;
       const owner = JSON.parse(await fs.readFile(path.join(dir, OWNER_FILE), 'utf8')) as Owner;
       if (!Number.isInteger(owner.pid) || (await ownerAlive(owner))) continue;
-      for (const file of await findSandboxPidFiles(dir)) await killSandboxes(path.dirname(file));
+      await killSandboxesUnder(dir);
       await fs.rm(dir, { recursive: true, force: true, maxRetries: 3 });
       removed.push(dir);
     } catch {

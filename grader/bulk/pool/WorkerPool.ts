@@ -14,8 +14,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ReluLabError } from '../../core/errors.ts';
-import { killSandboxes } from '../../engine/killSandboxes.ts';
-import { findSandboxPidFiles } from './findSandboxPidFiles.ts';
+import { killSandboxesUnder } from '../../engine/killSandboxes.ts';
 import type { FromWorker, GradedSummary, GradeItem, ToWorker } from './protocol.ts';
 import { workerEnvironment } from './workerEnvironment.ts';
 
@@ -342,7 +341,7 @@ export class WorkerPool {
   private async cleanTmpDir(dir: string): Promise<void> {
     if (!dir) return;
     try {
-      for (const file of await findSandboxPidFiles(dir)) await killSandboxes(path.dirname(file));
+      await killSandboxesUnder(dir);
       await rm(dir, { recursive: true, force: true, maxRetries: 3 });
     } catch {
       // the run's own temporary folder, which holds this one, is removed at its end

@@ -3,12 +3,11 @@
 // and reports as soon as that student is done, and saying so.
 import path from 'node:path';
 import { Grader } from '../../engine/Grader.ts';
-import { killSandboxes } from '../../engine/killSandboxes.ts';
+import { killSandboxesUnder } from '../../engine/killSandboxes.ts';
 import { loadManifest } from '../../manifest/loadManifest.ts';
 import { writeReports } from '../../report/renderReports.ts';
 import type { ResultsDocument } from '../../results/types.ts';
 import { writeResultsAtomically } from '../../results/writeResultsAtomically.ts';
-import { findSandboxPidFiles } from './findSandboxPidFiles.ts';
 import type { FromWorker, GradeItem, ToWorker } from './protocol.ts';
 
 /** The process's IPC channel, as far as the worker uses it. */
@@ -96,5 +95,5 @@ function relabel(doc: ResultsDocument, item: GradeItem): void {
 }
 
 async function killOwnSandboxes(tmpDir: string): Promise<void> {
-  for (const file of await findSandboxPidFiles(tmpDir)) await killSandboxes(path.dirname(file));
+  await killSandboxesUnder(tmpDir);
 }
