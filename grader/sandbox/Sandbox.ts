@@ -8,7 +8,7 @@
 // throws for anything student code does.
 //
 // Requests and replies are lines of JSON on the child's descriptor 3, a
-// socket of its own (not Node's IPC channel). Replies are parsed here by
+// pipe of its own (not Node's IPC channel). Replies are parsed here by
 // ReplyReader: a line that is not JSON, or longer than
 // REPLY_LIMITS.maxMessageBytes, breaks the protocol, fails the call under way
 // as `crashed` and stops the sandbox, never the grader.
@@ -81,12 +81,15 @@ export class Sandbox {
   private onReady: (() => void) | null = null;
   /** settles when host.mjs says it is ready */
   private readonly ready = new Promise<void>((resolve) => (this.onReady = resolve));
+  /** a callMany's own limit: the option, or the default */
+  private readonly batchTimeoutMs: number;
 
   private constructor(
     private readonly child: ChildProcess,
     private readonly opts: SandboxOptions,
   ) {
     this.exitedPromise = new Promise((resolve) => child.once('close', () => resolve()));
+    this.batchTimeoutMs = opts.batchTimeoutMs ?? DEFAULTS.batchTimeoutMs;
     this.channel = child.stdio[3] as Socket;
     for (const stream of [child.stdout, child.stderr]) {
       stream?.setEncoding('utf8');
@@ -243,7 +246,7 @@ export class Sandbox {
 
   /** The request's latest end, fixed as it is sent: nothing the sandbox sends moves it. */
   private fixHardEnd(job: Job): void {
-    const own = job.batchSize === null ? this.opts.callTimeoutMs : (this.opts.batchTimeoutMs ?? DEFAULTS.batchTimeoutMs);
+    const own = job.batchSize === null ? this.opts.callTimeoutMs : this.batchTimeoutMs;
     job.hardEnd = job.started + own;
     job.hardLimit = job.batchSize === null ? 'call' : 'batch';
     const deadline = this.opts.deadline?.endsAt();
@@ -287,7 +290,7 @@ export class Sandbox {
 
   /** The length of a limit other than a call's own, for messages. */
   private limitOf(kind: TimeLimitKind): { kind: 'batch' | 'submission'; ms: number } | null {
-    if (kind === 'batch') return { kind, ms: this.opts.batchTimeoutMs ?? DEFAULTS.batchTimeoutMs };
+    if (kind === 'batch') return { kind, ms: this.batchTimeoutMs };
     if (kind === 'submission' && this.opts.deadline) return { kind, ms: this.opts.deadline.ms };
     return null;
   }
