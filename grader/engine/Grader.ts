@@ -11,7 +11,7 @@
 // the batch that had not ended are graded again, each alone.
 //
 // A Vitest run is a session: one pass over the hidden suite's slot files
-// (grader/hidden/slots/), each of which asks this process, through the job
+// (grader/engine/worker/slots/), each of which asks this process, through the job
 // feed, for a batch of submissions to grade. The run starts as soon as the
 // Grader exists, so its worker thread starts and loads the checks while the
 // first submission compiles, and it serves batch after batch without starting
@@ -24,8 +24,8 @@ import { createVitest, type TestSpecification, type Vitest } from 'vitest/node';
 import { PACKAGE_ROOT } from '../core/defaults.ts';
 import { ReluLabError } from '../core/errors.ts';
 import { CATALOG } from '../hidden/catalog.ts';
-import { FEED_KEY, type JobContext } from '../hidden/harness/job.ts';
-import { SLOT_COUNT, slotFile, slotOf } from '../hidden/slots/slots.ts';
+import { FEED_KEY, type JobContext } from '../harness/job.ts';
+import { SLOT_COUNT, slotFile, slotOf } from './worker/slots/slots.ts';
 import type { Manifest } from '../manifest/types.ts';
 import type { ResultsDocument } from '../results/types.ts';
 import { graderVersion } from './graderVersion.ts';

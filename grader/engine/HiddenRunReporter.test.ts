@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { TestCase } from 'vitest/node';
-import { GradingFailure } from '../hidden/harness/GradingFailure.ts';
+import { GradingFailure } from '../harness/GradingFailure.ts';
 import { HiddenRunReporter } from './HiddenRunReporter.ts';
 
 /** A stand-in for Vitest's TestCase with what the reporter reads. */

@@ -5,7 +5,7 @@
 import type { Reporter, TestCase, TestModule, TestSuite } from 'vitest/node';
 // messages and plot data may hold what a submission threw: escapes removed, controls made visible (Vitest also colours them)
 import { sanitiseStrings, sanitiseText } from '../core/sanitiseText.ts';
-import { readFailure } from '../hidden/harness/GradingFailure.ts';
+import { readFailure } from '../harness/GradingFailure.ts';
 import { PLOTS_TEST } from '../hidden/suites/plots.step.ts';
 import type { Counterexample, PlotsData, TestStatus } from '../results/types.ts';
 

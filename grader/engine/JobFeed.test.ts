@@ -1,6 +1,6 @@
 import { BroadcastChannel } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { FeedReply, JobContext } from '../hidden/harness/job.ts';
+import type { FeedReply, JobContext } from '../harness/job.ts';
 import { JobFeed } from './JobFeed.ts';
 
 const job = (id: string) => ({ id }) as JobContext;

@@ -1,10 +1,10 @@
-// The grading process's end of the job feed (see grader/hidden/feed.ts): slot
+// The grading process's end of the job feed (see grader/engine/worker/feed.ts): slot
 // files of the hidden suite ask for batches, and get them in the order they
 // were offered, or none once the feed is drained. One feed serves one Vitest
 // run; its channel name is handed to the run through provide/inject.
 import { randomUUID } from 'node:crypto';
 import { BroadcastChannel } from 'node:worker_threads';
-import type { FeedJobBegins, FeedPrepared, FeedReply, FeedRequest, FeedSuiteReady, JobContext } from '../hidden/harness/job.ts';
+import type { FeedJobBegins, FeedPrepared, FeedReply, FeedRequest, FeedSuiteReady, JobContext } from '../harness/job.ts';
 
 interface Offer {
   jobs: JobContext[];

@@ -3,14 +3,14 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../core/defaults.ts';
-import type { JobContext } from '../hidden/harness/job.ts';
-import { PROBE_MODULE } from '../hidden/harness/plannedCall.ts';
+import type { JobContext } from '../harness/job.ts';
+import { PROBE_MODULE } from '../harness/plannedCall.ts';
 import type { Manifest } from '../manifest/types.ts';
 import { submissionIdentity } from '../results/submissionIdentity.ts';
 import type { Diagnostic, SubmissionIdentity } from '../results/types.ts';
 import { compileSubmission } from '../sandbox/compileSubmission.ts';
 
-const PROBE_SOURCE = path.join(PACKAGE_ROOT, 'grader/hidden/probe.mjs');
+const PROBE_SOURCE = path.join(PACKAGE_ROOT, 'grader/harness/probe.mjs');
 
 /** A job handed to the hidden suite before its submission is compiled. */
 export interface PlannedJob {

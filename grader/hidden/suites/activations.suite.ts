@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import * as ref from '../../../solutions/activations.ts';
-import { alpha, scalar } from '../arbitraries.ts';
-import { check } from '../harness/check.ts';
-import { expectCall } from '../harness/expectations.ts';
-import { agrees } from '../harness/property.ts';
-import { CONDITION_SHARE, provided } from '../harness/provided.ts';
-import type { StudentCode } from '../harness/StudentCode.ts';
+import { alpha, scalar } from '../../course/arbitraries.ts';
+import { check } from '../../engine/worker/registerCheck.ts';
+import { expectCall } from '../../harness/expectations.ts';
+import { agrees } from '../../harness/property.ts';
+import { CONDITION_SHARE, provided } from '../../harness/provided.ts';
+import type { StudentCode } from '../../harness/StudentCode.ts';
 
 /** The hidden checks of exercises/activations.ts, registered for one submission. */
 export function activationsSuite(student: () => StudentCode): void {

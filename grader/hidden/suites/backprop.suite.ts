@@ -1,16 +1,16 @@
 import fc from 'fast-check';
 import type { Gradients } from '../../../exercises/types.ts';
 import * as ref from '../../../solutions/backprop.ts';
-import { type Problem, problem, problemArgs, problemAwayFromKinks, quarter } from '../arbitraries.ts';
-import { check } from '../harness/check.ts';
-import { expectCall, expectClose, expectRangeError, expectThat, expectUnchanged } from '../harness/expectations.ts';
-import { formatCall, formatValue } from '../harness/formatValue.ts';
-import { agrees, holds } from '../harness/property.ts';
-import { CONDITION_SHARE, provided } from '../harness/provided.ts';
-import { perValue } from '../harness/samples.ts';
-import { probeCall } from '../harness/plannedCall.ts';
-import { firstDifference, GRADIENT_CHECK_TOLERANCE } from '../harness/tolerances.ts';
-import type { StudentCode } from '../harness/StudentCode.ts';
+import { type Problem, problem, problemArgs, problemAwayFromKinks, quarter } from '../../course/arbitraries.ts';
+import { check } from '../../engine/worker/registerCheck.ts';
+import { expectCall, expectClose, expectRangeError, expectThat, expectUnchanged } from '../../harness/expectations.ts';
+import { formatCall, formatValue } from '../../harness/formatValue.ts';
+import { agrees, holds } from '../../harness/property.ts';
+import { CONDITION_SHARE, provided } from '../../harness/provided.ts';
+import { perValue } from '../../harness/samples.ts';
+import { probeCall } from '../../harness/plannedCall.ts';
+import { firstDifference, GRADIENT_CHECK_TOLERANCE } from '../../harness/tolerances.ts';
+import type { StudentCode } from '../../harness/StudentCode.ts';
 
 /** The hidden checks of exercises/backprop.ts, registered for one submission. */
 export function backpropSuite(student: () => StudentCode): void {

@@ -1,12 +1,12 @@
 import type { Answers, Network } from '../../../exercises/types.ts';
 import { forward, predict } from '../../../solutions/forward.ts';
 import { kinks } from '../../../solutions/linearity.ts';
-import { check } from '../harness/check.ts';
-import { expectThat } from '../harness/expectations.ts';
-import { formatNumber } from '../harness/formatValue.ts';
-import { close, AFFINE_TOLERANCE } from '../harness/tolerances.ts';
-import { networkShapeProblem } from '../networkShape.ts';
-import type { StudentCode } from '../harness/StudentCode.ts';
+import { check } from '../../engine/worker/registerCheck.ts';
+import { expectThat } from '../../harness/expectations.ts';
+import { formatNumber } from '../../harness/formatValue.ts';
+import { close, AFFINE_TOLERANCE } from '../../harness/tolerances.ts';
+import { networkShapeProblem } from '../../course/networkShape.ts';
+import type { StudentCode } from '../../harness/StudentCode.ts';
 
 /** The hidden checks of exercises/claims.ts, registered for one submission. */
 export function claimsSuite(student: () => StudentCode): void {

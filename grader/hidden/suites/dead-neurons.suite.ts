@@ -2,13 +2,13 @@ import fc from 'fast-check';
 import type { Network, Vector } from '../../../exercises/types.ts';
 import { backward } from '../../../solutions/backprop.ts';
 import * as ref from '../../../solutions/dead-neurons.ts';
-import { problem, type Problem } from '../arbitraries.ts';
-import { check } from '../harness/check.ts';
-import { expectCall, expectRangeError, expectThat } from '../harness/expectations.ts';
-import { formatCall } from '../harness/formatValue.ts';
-import { agrees, holds } from '../harness/property.ts';
-import { CONDITION_SHARE, provided } from '../harness/provided.ts';
-import type { StudentCode } from '../harness/StudentCode.ts';
+import { problem, type Problem } from '../../course/arbitraries.ts';
+import { check } from '../../engine/worker/registerCheck.ts';
+import { expectCall, expectRangeError, expectThat } from '../../harness/expectations.ts';
+import { formatCall } from '../../harness/formatValue.ts';
+import { agrees, holds } from '../../harness/property.ts';
+import { CONDITION_SHARE, provided } from '../../harness/provided.ts';
+import type { StudentCode } from '../../harness/StudentCode.ts';
 
 /** The hidden checks of exercises/dead-neurons.ts, registered for one submission. */
 export function deadNeuronsSuite(student: () => StudentCode): void {

@@ -1,15 +1,15 @@
 import fc from 'fast-check';
 import type { Network, Vector } from '../../../exercises/types.ts';
 import * as ref from '../../../solutions/forward.ts';
-import { dims, matrix, network, networkOf, vector } from '../arbitraries.ts';
-import { check } from '../harness/check.ts';
-import { expectClose, expectRangeError, expectUnchanged } from '../harness/expectations.ts';
-import { formatCall } from '../harness/formatValue.ts';
-import { agrees, holds } from '../harness/property.ts';
-import { CONDITION_SHARE, provided } from '../harness/provided.ts';
-import { perValue } from '../harness/samples.ts';
-import { probeCall } from '../harness/plannedCall.ts';
-import type { StudentCode } from '../harness/StudentCode.ts';
+import { dims, matrix, network, networkOf, vector } from '../../course/arbitraries.ts';
+import { check } from '../../engine/worker/registerCheck.ts';
+import { expectClose, expectRangeError, expectUnchanged } from '../../harness/expectations.ts';
+import { formatCall } from '../../harness/formatValue.ts';
+import { agrees, holds } from '../../harness/property.ts';
+import { CONDITION_SHARE, provided } from '../../harness/provided.ts';
+import { perValue } from '../../harness/samples.ts';
+import { probeCall } from '../../harness/plannedCall.ts';
+import type { StudentCode } from '../../harness/StudentCode.ts';
 
 /** The hidden checks of exercises/forward.ts, registered for one submission. */
 export function forwardSuite(student: () => StudentCode): void {

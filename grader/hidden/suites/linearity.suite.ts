@@ -2,13 +2,13 @@ import fc from 'fast-check';
 import type { Interval, Network } from '../../../exercises/types.ts';
 import { predict } from '../../../solutions/forward.ts';
 import * as ref from '../../../solutions/linearity.ts';
-import { interval, networkOf, oneInputNetwork, quarter } from '../arbitraries.ts';
-import { check } from '../harness/check.ts';
-import { expectCall, expectThat } from '../harness/expectations.ts';
-import { agrees, holds } from '../harness/property.ts';
-import { CONDITION_SHARE, provided } from '../harness/provided.ts';
-import { close, AFFINE_TOLERANCE } from '../harness/tolerances.ts';
-import type { StudentCode } from '../harness/StudentCode.ts';
+import { interval, networkOf, oneInputNetwork, quarter } from '../../course/arbitraries.ts';
+import { check } from '../../engine/worker/registerCheck.ts';
+import { expectCall, expectThat } from '../../harness/expectations.ts';
+import { agrees, holds } from '../../harness/property.ts';
+import { CONDITION_SHARE, provided } from '../../harness/provided.ts';
+import { close, AFFINE_TOLERANCE } from '../../harness/tolerances.ts';
+import type { StudentCode } from '../../harness/StudentCode.ts';
 
 /** The hidden checks of exercises/linearity.ts, registered for one submission. */
 export function linearitySuite(student: () => StudentCode): void {

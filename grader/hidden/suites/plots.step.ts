@@ -3,8 +3,8 @@
 // test's metadata (plain numbers; it earns and costs no points).
 import { test } from 'vitest';
 import type { PlotsData } from '../../results/types.ts';
-import { collectPlots } from '../collectPlots.ts';
-import type { StudentCode } from '../harness/StudentCode.ts';
+import { collectPlots } from '../../course/collectPlots.ts';
+import type { StudentCode } from '../../harness/StudentCode.ts';
 
 export const PLOTS_TEST = 'relu-lab.plots';
 

@@ -4,16 +4,16 @@ import { backward, mseLoss } from '../../../solutions/backprop.ts';
 import { deadNeurons } from '../../../solutions/dead-neurons.ts';
 import { forward } from '../../../solutions/forward.ts';
 import * as ref from '../../../solutions/training.ts';
-import { problem, type Problem } from '../arbitraries.ts';
-import { check } from '../harness/check.ts';
-import { expectCall, expectClose, expectThat, expectUnchanged } from '../harness/expectations.ts';
-import { formatCall } from '../harness/formatValue.ts';
-import { agrees, holds } from '../harness/property.ts';
-import { CONDITION_SHARE, provided } from '../harness/provided.ts';
-import { perValue } from '../harness/samples.ts';
-import { PROBE_MODULE, probeCall } from '../harness/plannedCall.ts';
-import type { StudentCode } from '../harness/StudentCode.ts';
-import { close } from '../harness/tolerances.ts';
+import { problem, type Problem } from '../../course/arbitraries.ts';
+import { check } from '../../engine/worker/registerCheck.ts';
+import { expectCall, expectClose, expectThat, expectUnchanged } from '../../harness/expectations.ts';
+import { formatCall } from '../../harness/formatValue.ts';
+import { agrees, holds } from '../../harness/property.ts';
+import { CONDITION_SHARE, provided } from '../../harness/provided.ts';
+import { perValue } from '../../harness/samples.ts';
+import { PROBE_MODULE, probeCall } from '../../harness/plannedCall.ts';
+import type { StudentCode } from '../../harness/StudentCode.ts';
+import { close } from '../../harness/tolerances.ts';
 
 /** The hidden checks of exercises/training.ts, registered for one submission. */
 export function trainingSuite(student: () => StudentCode): void {

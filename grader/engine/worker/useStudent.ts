@@ -2,9 +2,9 @@
 // them. The next submission's sandbox starts while this one's checks run, so
 // the process start-up overlaps with work instead of adding to it.
 import { afterAll, beforeAll } from 'vitest';
-import { whenPrepared } from '../feed.ts';
-import type { JobContext } from './job.ts';
-import { StudentCode } from './StudentCode.ts';
+import { whenPrepared } from './feed.ts';
+import type { JobContext } from '../../harness/job.ts';
+import { StudentCode } from '../../harness/StudentCode.ts';
 
 const opening = new Map<string, Promise<StudentCode>>();
 

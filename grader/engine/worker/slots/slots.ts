@@ -3,11 +3,11 @@
 // (or none, as the run winds down). Bulk grading sends batch after batch to
 // the same run, so its worker thread starts once per SLOT_COUNT batches.
 import path from 'node:path';
-import { PACKAGE_ROOT } from '../../core/defaults.ts';
+import { PACKAGE_ROOT } from '../../../core/defaults.ts';
 
 export const SLOT_COUNT = 16;
 
-const HERE = path.join(PACKAGE_ROOT, 'grader/hidden/slots');
+const HERE = path.join(PACKAGE_ROOT, 'grader/engine/worker/slots');
 
 /** The file of slot `slot` (1-based): slot-01.hidden.ts … */
 export function slotFile(slot: number): string {

@@ -6,7 +6,7 @@
 // grading process's main thread share the process: a BroadcastChannel joins them.
 import { BroadcastChannel } from 'node:worker_threads';
 import { inject } from 'vitest';
-import { FEED_KEY, type FeedJobBegins, type FeedPrepared, type FeedReply, type FeedRequest, type FeedSuiteReady, type JobContext } from './harness/job.ts';
+import { FEED_KEY, type FeedJobBegins, type FeedPrepared, type FeedReply, type FeedRequest, type FeedSuiteReady, type JobContext } from '../../harness/job.ts';
 
 type Prepared = Pick<FeedPrepared, 'unavailable' | 'failed'>;
 const prepared = new Map<string, { promise: Promise<Prepared>; resolve(p: Prepared): void }>();

@@ -2,7 +2,7 @@
 // data (status, observed values, counterexample) in a single JSON string
 // property, so it survives Vitest's error serialisation from the test worker
 // to the reporter in the main process unchanged.
-import type { Counterexample, TestStatus } from '../../results/types.ts';
+import type { Counterexample, TestStatus } from '../results/types.ts';
 
 export interface FailureDetails {
   status: Extract<TestStatus, 'failed' | 'errored' | 'timed-out'>;

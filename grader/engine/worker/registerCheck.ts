@@ -1,8 +1,8 @@
 // Registers one hidden check as a Vitest test named by its id.
 import { test } from 'vitest';
-import { getCheck } from '../catalog.ts';
-import { beginCheck, useMemoDir } from './samples.ts';
-import type { StudentCode } from './StudentCode.ts';
+import { getCheck } from '../../hidden/catalog.ts';
+import { beginCheck, useMemoDir } from '../../harness/samples.ts';
+import type { StudentCode } from '../../harness/StudentCode.ts';
 
 /**
  * Declares the body of check `id` (its metadata lives in grader/hidden/checks/).

@@ -5,19 +5,19 @@
 // warm from one batch to the next.
 import { beforeAll, describe, test } from 'vitest';
 import { jobBegins, nextBatch, suiteReady } from './feed.ts';
-import { openAhead, useStudent } from './harness/useStudent.ts';
+import { openAhead, useStudent } from './useStudent.ts';
 
 /** The checks of every module, loaded once per worker (after the first batch is known, so its sandbox starts meanwhile). */
 const suites = () =>
   Promise.all([
-    import('./suites/activations.suite.ts'),
-    import('./suites/forward.suite.ts'),
-    import('./suites/backprop.suite.ts'),
-    import('./suites/dead-neurons.suite.ts'),
-    import('./suites/linearity.suite.ts'),
-    import('./suites/claims.suite.ts'),
-    import('./suites/training.suite.ts'),
-    import('./suites/plots.step.ts'),
+    import('../../hidden/suites/activations.suite.ts'),
+    import('../../hidden/suites/forward.suite.ts'),
+    import('../../hidden/suites/backprop.suite.ts'),
+    import('../../hidden/suites/dead-neurons.suite.ts'),
+    import('../../hidden/suites/linearity.suite.ts'),
+    import('../../hidden/suites/claims.suite.ts'),
+    import('../../hidden/suites/training.suite.ts'),
+    import('../../hidden/suites/plots.step.ts'),
   ]);
 
 /** The test an idle slot holds, so that a run winding down reports no empty files. */

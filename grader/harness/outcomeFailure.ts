@@ -1,6 +1,6 @@
 // How a call into student code that did not return a value is reported: the
 // GradingFailure a check throws, with the status the results will show.
-import type { CallOutcome } from '../../sandbox/CallOutcome.ts';
+import type { CallOutcome } from '../sandbox/CallOutcome.ts';
 import { GradingFailure } from './GradingFailure.ts';
 
 /** Why calls fail once a submission's time is up. */

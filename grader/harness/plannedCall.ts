@@ -1,9 +1,9 @@
 // The calls hidden tests make into student code, and what each one reaches:
-// a function `module.name`, directly or through the probe (grader/hidden/probe.mjs,
+// a function `module.name`, directly or through the probe (grader/harness/probe.mjs,
 // copied beside the compiled submission), which calls a student function on
 // the grader's behalf and reports more than its value.
 
-/** The module name of grader/hidden/probe.mjs once copied into a compiled submission. */
+/** The module name of grader/harness/probe.mjs once copied into a compiled submission. */
 export const PROBE_MODULE = 'relu-lab-probe';
 
 /** One call a property will make, declared so it can be prefetched. */

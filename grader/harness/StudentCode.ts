@@ -3,10 +3,10 @@
 // becomes a GradingFailure with the right status, and the first call that
 // broke the sandbox is remembered, so a property that hung reports the input
 // that hung rather than whatever shrinking reached afterwards.
-import type { BatchEntry, BatchOutcome, CallError, CallOutcome } from '../../sandbox/CallOutcome.ts';
-import type { PlotSource } from '../collectPlots.ts';
-import { type CodeRunner, InProcessCode } from '../../sandbox/InProcessCode.ts';
-import { Sandbox } from '../../sandbox/Sandbox.ts';
+import type { BatchEntry, BatchOutcome, CallError, CallOutcome } from '../sandbox/CallOutcome.ts';
+import type { PlotSource } from './PlotSource.ts';
+import { type CodeRunner, InProcessCode } from '../sandbox/InProcessCode.ts';
+import { Sandbox } from '../sandbox/Sandbox.ts';
 import { GradingFailure } from './GradingFailure.ts';
 import { formatCall } from './formatValue.ts';
 import { DEADLINE_MESSAGE, outcomeFailure } from './outcomeFailure.ts';
@@ -305,7 +305,7 @@ export class StudentCode {
     return this.probe(module, 'argumentsAfter', [module, name, args], () => formatCall(name, args));
   }
 
-  /** Calls the probe's helper `helper` (grader/hidden/probe.mjs) on behalf of `module`; `what` names it in messages. */
+  /** Calls the probe's helper `helper` (grader/harness/probe.mjs) on behalf of `module`; `what` names it in messages. */
   async probe<T = unknown>(module: string, helper: string, args: unknown[], what: string | (() => string)): Promise<T> {
     const missing = this.unavailable(module);
     const outcome: CallOutcome = missing ? { kind: 'unavailable', message: missing } : await this.outcome(PROBE_MODULE, helper, args);

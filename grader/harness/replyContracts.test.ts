@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import * as claims from '../../../solutions/claims.ts';
-import { backward, numericalGradient } from '../../../solutions/backprop.ts';
-import { activationPattern, deadNeurons } from '../../../solutions/dead-neurons.ts';
-import { dense, forward, predict } from '../../../solutions/forward.ts';
-import { kinks } from '../../../solutions/linearity.ts';
-import { reviveDeadNeurons, sgdStep, train } from '../../../solutions/training.ts';
+import * as claims from '../../solutions/claims.ts';
+import { backward, numericalGradient } from '../../solutions/backprop.ts';
+import { activationPattern, deadNeurons } from '../../solutions/dead-neurons.ts';
+import { dense, forward, predict } from '../../solutions/forward.ts';
+import { kinks } from '../../solutions/linearity.ts';
+import { reviveDeadNeurons, sgdStep, train } from '../../solutions/training.ts';
 import { PROBE_MODULE } from './plannedCall.ts';
 import { contractOf, contractProblem } from './replyContracts.ts';
 

@@ -2,8 +2,8 @@
 // not load and a function that ends the process come out for the checks.
 import { performance } from 'node:perf_hooks';
 import { afterEach, describe, expect, it } from 'vitest';
-import { compileSubmission } from '../../sandbox/compileSubmission.ts';
-import { makeSubmission, referenceText, type TestSubmission } from '../../sandbox/testing/makeSubmission.ts';
+import { compileSubmission } from '../sandbox/compileSubmission.ts';
+import { makeSubmission, referenceText, type TestSubmission } from '../sandbox/testing/makeSubmission.ts';
 import type { JobContext } from './job.ts';
 import { StudentCode } from './StudentCode.ts';
 

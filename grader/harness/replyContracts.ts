@@ -97,7 +97,7 @@ function argumentsLike(args: unknown): Shape {
   return { within: 2 * entriesUpTo(args, Number.MAX_SAFE_INTEGER) + MAX_EXTRA_ENTRIES };
 }
 
-/** The contract of a probe helper (grader/hidden/probe.mjs): the wrapped function's value, and the arguments it changed. */
+/** The contract of a probe helper (grader/harness/probe.mjs): the wrapped function's value, and the arguments it changed. */
 function probeContract(name: string, args: unknown[]): Shape | null {
   if (name === 'argumentsAfter') {
     const [module, fn, inner] = args as [string, string, unknown[]];

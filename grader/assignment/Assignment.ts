@@ -1,0 +1,66 @@
+// What the engine knows of an assignment: an interface, handed to it by the
+// caller (the CLI picks the ReLU course unless `--assignment DIR` names
+// another). The engine, the sandbox, the results and the report import no
+// assignment of their own; everything course-specific arrives through here.
+//
+// An assignment has two faces. The public face (this object) is what a
+// student's copy of relu-lab may carry: its modules, the exports each must
+// have, its lessons, how its report draws pictures and says what it noticed.
+// The hidden face (`hiddenEntry`) holds the checks and the reference; only the
+// grading process and the hidden bundle load it.
+import type { ResultsDocument } from '../results/types.ts';
+import type { FigureView, InsightView } from '../report/ReportView.ts';
+import type { PlotSource } from '../harness/PlotSource.ts';
+import type { Check } from './check.ts';
+
+/** One export a module must have, with its parameters, so a failing call can be replayed. */
+export type ContractExport =
+  | { kind: 'function'; name: string; params: string[]; required: number }
+  | { kind: 'value'; name: string };
+
+/** One file of a submission, `<name>.ts` in the submission folder, and its share of the points (a manifest task of the same id). */
+export interface ModuleSpec {
+  name: string;
+  /** what the student builds in it, in a few words */
+  title: string;
+  /** its exports, in the order the guide introduces them */
+  exports: readonly ContractExport[];
+}
+
+/** What the report may add for this assignment, drawn from a results document's own data. */
+export interface ReportHooks {
+  /** pictures from `results.plots` (what the hidden face's `plots` collected); none when absent */
+  figures?(plots: unknown): FigureView[];
+  /** sentences tied to this student's own data, for the tests this audience may see */
+  insights?(input: { plots: unknown; shownTests: ResultsDocument['tests'] }): InsightView[];
+}
+
+/** The public face of an assignment. */
+export interface Assignment {
+  /** short, stable, lower-case: `relu-lab`, `double` */
+  id: string;
+  title: string;
+  /** the modules of a submission, in the order a student works through them */
+  modules: readonly ModuleSpec[];
+  /** the manifest graded against when none is given (absolute) */
+  manifestPath: string;
+  /** the reference: the same module files, each correct (absolute) */
+  solutionsDir: string;
+  /** the starter files a student edits (absolute) */
+  exercisesDir: string;
+  /** the planted-mistake corpus `relu-lab validate` grades, if the assignment has one (absolute) */
+  fixturesDir?: string;
+  /** the student guide that hints link into (absolute), if there is one */
+  guidePath?: string;
+  /** absolute path of the module whose `hidden` export is this assignment's HiddenFace */
+  hiddenEntry: string;
+  report?: ReportHooks;
+}
+
+/** The hidden face: loaded by the grading process (for the catalog) and its Vitest worker (to run the checks). */
+export interface HiddenFace {
+  /** every check, in the order they run and are listed */
+  checks: readonly Check[];
+  /** after the checks, data for the report's pictures (plain JSON), from the student's own functions */
+  plots?(source: PlotSource): Promise<unknown>;
+}

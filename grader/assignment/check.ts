@@ -1,0 +1,41 @@
+// A check is declared once, beside its body: its id, task, weight, the
+// student functions it calls, its visibility and its hint live in the same
+// call as the code that decides it. Declaring runs nothing: the grading
+// process reads the declarations to know every check before a run starts (a
+// check that never reports is `not-run` and earns nothing), and the Vitest
+// worker runs the bodies.
+import type { StudentCode } from '../harness/StudentCode.ts';
+import type { Visibility } from '../results/types.ts';
+
+export interface CheckDeclaration {
+  /** stable, `<task>.<kebab-name>`; also the Vitest test's name */
+  id: string;
+  /** the manifest task (the module) whose points it shares */
+  task: string;
+  /** what is checked, in one sentence a student can read */
+  name: string;
+  /** its share of the task's points: points = task points x weight / (sum of the task's weights) */
+  weight: number;
+  /** the student's exports it calls, the one to look at first first (annotations point at it) */
+  calls: readonly string[];
+  /** when absent, the manifest's default visibility applies */
+  visibility?: Visibility;
+  /** what to look at when it fails; may link to the student guide */
+  hint: string;
+}
+
+export interface Check extends CheckDeclaration {
+  /** decides the check; throws a GradingFailure (or any error) to fail it */
+  run(student: StudentCode): Promise<void>;
+}
+
+/** Declares one check: its facts, then its body. */
+export function check(declaration: CheckDeclaration, run: (student: StudentCode) => Promise<void>): Check {
+  return { ...declaration, run };
+}
+
+/** A declaration without its body: what results, reports and the catalog carry. */
+export function declarationOf(c: CheckDeclaration): CheckDeclaration {
+  const { id, task, name, weight, calls, visibility, hint } = c;
+  return visibility === undefined ? { id, task, name, weight, calls, hint } : { id, task, name, weight, calls, visibility, hint };
+}
