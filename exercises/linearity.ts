@@ -31,11 +31,12 @@
 import type { Interval, Network } from './types.ts';
 
 /**
- * Sorted distinct x in the OPEN interval (lo, hi) where a hidden unit switches
+ * With domain = [lo, hi]: the sorted distinct x in the OPEN interval (lo, hi)
+ * where a hidden unit switches
  * (x = -b1[j] / W1[j][0], W1[j][0] != 0) and the switch bends the output
  * (some W2[k][j] != 0; for Leaky ReLU also alpha != 1).
  */
-export function kinks(net: Network, [lo, hi]: Interval): number[] {
+export function kinks(net: Network, domain: Interval): number[] {
   throw new Error('not implemented: kinks — collect -b1[j] / W1[j][0] strictly inside (lo, hi) for units that bend the output');
 }
 

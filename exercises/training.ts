@@ -48,10 +48,10 @@ export function sgdStep(net: Network, grads: Gradients, lr: number): Network {
 }
 
 /**
- * Full-batch gradient descent for `epochs` steps. `losses[e]` is the loss at
+ * Full-batch gradient descent, options = { epochs, lr }: `epochs` steps. `losses[e]` is the loss at
  * the start of epoch e, before its step.
  */
-export function train(net: Network, X: Vector[], Y: Vector[], { epochs, lr }: TrainOptions): TrainResult {
+export function train(net: Network, X: Vector[], Y: Vector[], options: TrainOptions): TrainResult {
   throw new Error('not implemented: train — each epoch: push mseLoss, then net = sgdStep(net, backward(net, X, Y), lr)');
 }
 

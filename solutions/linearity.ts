@@ -17,7 +17,8 @@ import type { Interval, Network } from '../exercises/types.ts';
  * cancel exactly (relu(x) - relu(-x) = x), that x is still reported, as the
  * contract defines kinks by switches.
  */
-export function kinks(net: Network, [lo, hi]: Interval): number[] {
+export function kinks(net: Network, domain: Interval): number[] {
+  const [lo, hi] = domain;
   if (net.W1.some((row) => row.length !== 1)) {
     throw new RangeError(`kinks needs a network with one input; W1 has rows of length ${net.W1.map((r) => r.length).join(', ')}`);
   }

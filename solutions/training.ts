@@ -34,7 +34,8 @@ export function sgdStep(net: Network, grads: Gradients, lr: number): Network {
  * the start of epoch e, before its step. Training only lowers the cost: it
  * favours neither linear nor nonlinear networks, only ones that fit the data.
  */
-export function train(net: Network, X: Vector[], Y: Vector[], { epochs, lr }: TrainOptions): TrainResult {
+export function train(net: Network, X: Vector[], Y: Vector[], options: TrainOptions): TrainResult {
+  const { epochs, lr } = options;
   const losses: number[] = [];
   let current = net;
   for (let e = 0; e < epochs; e++) {
