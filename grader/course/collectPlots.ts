@@ -8,8 +8,9 @@ import { activationPattern, deadNeurons } from '../../solutions/dead-neurons.ts'
 import { predict } from '../../solutions/forward.ts';
 import { kinks } from '../../solutions/linearity.ts';
 import { train } from '../../solutions/training.ts';
-import type { ActivationPlot, Curve, ExamplePlot, PlotsData } from '../results/types.ts';
+import type { PlotSource } from '../harness/PlotSource.ts';
 import type { BatchEntry, BatchOutcome, CallOutcome } from '../sandbox/CallOutcome.ts';
+import type { ActivationPlot, Curve, ExamplePlot, PlotsData } from './PlotsData.ts';
 
 /** x from -4 to 4 in steps of 1/8 */
 const XS = Array.from({ length: 65 }, (_, i) => -4 + i / 8);
@@ -54,13 +55,6 @@ function finitePrefix(v: unknown): number[] | null {
   if (!Array.isArray(v) || !v.every((x) => typeof x === 'number')) return null;
   const end = v.findIndex((x) => !Number.isFinite(x));
   return end === -1 ? v : v.slice(0, end);
-}
-
-/** How the plots reach student code: raw outcomes, never exceptions. */
-export interface PlotSource {
-  call(module: string, name: string, args: unknown[]): Promise<CallOutcome>;
-  value(module: string, name: string): Promise<CallOutcome>;
-  callMany(module: string, name: string, argsList: unknown[][]): Promise<BatchOutcome>;
 }
 
 export async function collectPlots(sandbox: PlotSource): Promise<PlotsData> {

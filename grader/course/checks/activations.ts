@@ -1,0 +1,88 @@
+// The hidden checks of exercises/activations.ts: each declaration beside the body that decides it.
+import fc from 'fast-check';
+import * as ref from '../../../solutions/activations.ts';
+import { type Check, check } from '../../assignment/check.ts';
+import { expectCall } from '../../harness/expectations.ts';
+import { agrees } from '../../harness/property.ts';
+import { CONDITION_SHARE, provided } from '../../harness/provided.ts';
+import { alpha, scalar } from '../arbitraries.ts';
+
+const task = 'activations';
+const M = task;
+const lesson = 'exercises/README.md#1-activations';
+
+const withAlpha = fc.tuple(scalar, fc.option(alpha, { nil: undefined }));
+const args = ([z, a]: [number, number | undefined]) => (a === undefined ? [z] : [z, a]);
+
+export const activationsChecks: Check[] = [
+  check(
+    {
+      id: 'activations.relu-matches-reference',
+      task,
+      weight: 3,
+      calls: ['relu'],
+      name: 'relu(z) equals max(0, z) for generated z, including 0, -0, tiny and large values',
+      hint: `relu passes positive z through and returns 0 otherwise. See ${lesson}`,
+    },
+    (student) => agrees(student, scalar, { module: M, name: 'relu', args: (z) => [z], expected: ref.relu }),
+  ),
+
+  check(
+    {
+      id: 'activations.relu-grad-matches-reference',
+      task,
+      weight: 2,
+      calls: ['reluGrad'],
+      name: 'reluGrad(z) is 1 for z > 0 and 0 for z < 0',
+      hint: `The slope of max(0, z) is 1 on the right piece and 0 on the left. See ${lesson}`,
+    },
+    (student) => agrees(student, scalar.filter((z) => z !== 0), { module: M, name: 'reluGrad', args: (z) => [z], expected: ref.reluGrad }),
+  ),
+
+  check(
+    {
+      id: 'activations.relu-grad-at-zero',
+      task,
+      weight: 1,
+      calls: ['reluGrad'],
+      name: 'reluGrad(0) and reluGrad(-0) are 0 (the kink convention)',
+      hint: `At the kink z = 0 the course (like PyTorch, TensorFlow and JAX) uses slope 0: test z > 0, not z >= 0. See ${lesson}`,
+    },
+    async (student) => {
+      await expectCall(student, M, 'reluGrad', [0], 0);
+      await expectCall(student, M, 'reluGrad', [-0], 0);
+      // reluGrad(0) = 0 is what the constant 0 answers too
+      await provided('reluGrad is also 1 for z > 0 and 0 for z < 0', () =>
+        agrees(student, scalar.filter((z) => z !== 0), { module: M, name: 'reluGrad', args: (z) => [z], expected: ref.reluGrad, share: CONDITION_SHARE }),
+      );
+    },
+  ),
+
+  check(
+    {
+      id: 'activations.leaky-relu-matches-reference',
+      task,
+      weight: 2,
+      calls: ['leakyRelu'],
+      name: 'leakyRelu(z, alpha) is z for z > 0 and alpha * z otherwise, with alpha defaulting to 0.01',
+      hint: `The leak multiplies the negative side only. See ${lesson}`,
+    },
+    (student) => agrees(student, withAlpha, { module: M, name: 'leakyRelu', args, expected: ([z, a]) => ref.leakyRelu(z, a) }),
+  ),
+
+  check(
+    {
+      id: 'activations.leaky-relu-grad-matches-reference',
+      task,
+      weight: 2,
+      calls: ['leakyReluGrad'],
+      name: 'leakyReluGrad(z, alpha) is 1 for z > 0 and alpha otherwise, including at z = 0',
+      hint: `The leaky slope is alpha at the kink too, so a Leaky unit always passes some gradient. See ${lesson}`,
+    },
+    async (student) => {
+      await expectCall(student, M, 'leakyReluGrad', [0], 0.01);
+      await expectCall(student, M, 'leakyReluGrad', [0, 0.2], 0.2);
+      await agrees(student, withAlpha, { module: M, name: 'leakyReluGrad', args, expected: ([z, a]) => ref.leakyReluGrad(z, a) });
+    },
+  ),
+];

@@ -1,0 +1,205 @@
+// The hidden checks of exercises/backprop.ts: each declaration beside the body that decides it.
+import fc from 'fast-check';
+import type { Gradients } from '../../../exercises/types.ts';
+import * as ref from '../../../solutions/backprop.ts';
+import { type Check, check } from '../../assignment/check.ts';
+import { expectCall, expectClose, expectRangeError, expectThat, expectUnchanged } from '../../harness/expectations.ts';
+import { formatCall, formatValue } from '../../harness/formatValue.ts';
+import { probeCall } from '../../harness/plannedCall.ts';
+import { agrees, holds } from '../../harness/property.ts';
+import { CONDITION_SHARE, provided } from '../../harness/provided.ts';
+import { perValue } from '../../harness/samples.ts';
+import { firstDifference, GRADIENT_CHECK_TOLERANCE } from '../../harness/tolerances.ts';
+import { type Problem, problem, problemArgs, problemAwayFromKinks, quarter } from '../arbitraries.ts';
+
+const task = 'backprop';
+const M = task;
+const lesson = 'exercises/README.md#3-backpropagation';
+
+/** Central differences are accurate to about eps^2; compare them with this tolerance. */
+const NUMERICAL_TOLERANCE = 1e-6;
+/** central differences cost two losses per parameter: a third of the runs */
+const HEAVY = 0.3;
+/** mutation is a yes/no matter: a quarter of the runs find it */
+const SPOT_CHECK = 0.25;
+/** the reference's central differences of a drawn problem, computed once per grading process */
+const numericalOf = perValue((p: Problem) => ref.numericalGradient(p.net, p.X, p.Y));
+
+/** Pairs of gradient objects of one shape, entries drawn apart and alike. */
+const gradientPair = problem('relu').chain(({ net, X, Y }) => {
+  const g = ref.backward(net, X, Y);
+  const like = (v: number) => fc.oneof(fc.constant(v), quarter, fc.constant(-v), fc.constant(0));
+  const perturbed: fc.Arbitrary<Gradients> = fc.record({
+    dW1: fc.tuple(...g.dW1.map((row) => fc.tuple(...row.map(like)))),
+    db1: fc.tuple(...g.db1.map(like)),
+    dW2: fc.tuple(...g.dW2.map((row) => fc.tuple(...row.map(like)))),
+    db2: fc.tuple(...g.db2.map(like)),
+  });
+  return fc.tuple(fc.constant(g), perturbed);
+});
+
+/** the reference's answers of the three functions on a drawn problem, once per grading process */
+const answersOf = perValue((p: Problem): Record<string, unknown> => ({
+  backward: ref.backward(p.net, p.X, p.Y),
+  numericalGradient: ref.numericalGradient(p.net, p.X, p.Y),
+  mseLoss: ref.mseLoss(p.net, p.X, p.Y),
+}));
+
+export const backpropChecks: Check[] = [
+  check(
+    {
+      id: 'backprop.mse-loss-matches-reference',
+      task,
+      weight: 4,
+      calls: ['mseLoss'],
+      name: 'mseLoss equals 1/(2N) times the sum of squared errors over samples and outputs',
+      hint: `Average over the N samples and keep the 1/2. See ${lesson}`,
+    },
+    (student) => agrees(student, problem('any'), { module: M, name: 'mseLoss', args: problemArgs, expected: ({ net, X, Y }) => ref.mseLoss(net, X, Y) }),
+  ),
+
+  check(
+    {
+      id: 'backprop.mse-loss-empty-data',
+      task,
+      weight: 1,
+      calls: ['mseLoss'],
+      name: 'mseLoss throws a RangeError on an empty data set',
+      hint: `With no samples the mean is undefined: throw a RangeError. See ${lesson}`,
+    },
+    async (student) => {
+      const net = { W1: [[1]], b1: [0], W2: [[1]], b2: [0] };
+      await expectRangeError(student, M, 'mseLoss', [net, [], []], 'for an empty data set');
+      // an mseLoss that always throws a RangeError throws it here too
+      await provided('mseLoss also computes the loss of data sets that are not empty', () =>
+        agrees(student, problem('any'), { module: M, name: 'mseLoss', args: problemArgs, expected: ({ net, X, Y }) => ref.mseLoss(net, X, Y), share: CONDITION_SHARE }),
+      );
+    },
+  ),
+
+  check(
+    {
+      id: 'backprop.backward-matches-reference',
+      task,
+      weight: 6,
+      calls: ['backward'],
+      name: 'backward returns the exact gradients of mseLoss on ReLU networks, including pre-activations exactly 0',
+      hint: `dyHat = (yHat - y) / N; dz1 = (W2^T dyHat) * reluGrad(z1); dW1 += dz1 x^T. See ${lesson}`,
+    },
+    (student) => agrees(student, problem('relu'), { module: M, name: 'backward', args: problemArgs, expected: ({ net, X, Y }) => ref.backward(net, X, Y) }),
+  ),
+
+  check(
+    {
+      id: 'backprop.backward-leaky-matches-reference',
+      task,
+      weight: 3,
+      calls: ['backward'],
+      name: 'backward uses the Leaky slope alpha on Leaky ReLU networks',
+      hint: `The gate is the activation's own derivative: alpha where z1 <= 0. See ${lesson}`,
+    },
+    (student) => agrees(student, problem('leaky'), { module: M, name: 'backward', args: problemArgs, expected: ({ net, X, Y }) => ref.backward(net, X, Y) }),
+  ),
+
+  check(
+    {
+      id: 'backprop.backward-agrees-with-numerical',
+      task,
+      weight: 2,
+      calls: ['backward'],
+      name: 'backward agrees with central differences away from kinks (to 1e-6, relative above 1)',
+      hint: `Compare your backward with numericalGradient on a small network: the entry that differs points at the bug. See ${lesson}`,
+    },
+    (student) =>
+      holds(student, problemAwayFromKinks('any'), async (p) => {
+        const { net, X, Y } = p;
+        const mine = await student.call<Gradients>(M, 'backward', [net, X, Y]);
+        const numerical = numericalOf(p);
+        const where = firstDifference(mine, numerical, GRADIENT_CHECK_TOLERANCE);
+        expectThat(where === null, `backward(${formatValue([net, X, Y], 300)}) differs from central differences at ${where}`, { actual: mine, expected: numerical });
+      }, (p) => [{ module: M, name: 'backward', args: problemArgs(p) }], HEAVY),
+  ),
+
+  check(
+    {
+      id: 'backprop.numerical-gradient-matches-reference',
+      task,
+      weight: 4,
+      calls: ['numericalGradient'],
+      name: 'numericalGradient computes (L(p + eps) - L(p - eps)) / (2 eps) for every parameter, honouring eps',
+      hint: `Nudge one parameter at a time in a copy of the network, both ways. See ${lesson}`,
+    },
+    async (student) => {
+      await agrees(student, problem('any'), {
+        module: M,
+        name: 'numericalGradient',
+        args: problemArgs,
+        expected: ({ net, X, Y }) => ref.numericalGradient(net, X, Y),
+        tolerance: NUMERICAL_TOLERANCE,
+        share: HEAVY,
+      });
+      // eps is honoured: with a coarse eps on a kinked problem the differences differ from the default's
+      const net = { W1: [[1]], b1: [0], W2: [[1]], b2: [0] };
+      const X = [[0.25]];
+      const Y = [[0]];
+      await expectCall(student, M, 'numericalGradient', [net, X, Y, 0.5], ref.numericalGradient(net, X, Y, 0.5), NUMERICAL_TOLERANCE);
+    },
+  ),
+
+  check(
+    {
+      id: 'backprop.numerical-gradient-agrees-with-own-backward',
+      task,
+      weight: 1,
+      calls: ['numericalGradient', 'backward'],
+      name: 'your numericalGradient and your backward agree away from kinks',
+      hint: `If they disagree, one of them is wrong: this is the check to run while you write backward. See ${lesson}`,
+    },
+    (student) =>
+      holds(student, problemAwayFromKinks('relu'), async (p) => {
+        const { net, X, Y } = p;
+        const mine = await student.call<Gradients>(M, 'backward', [net, X, Y]);
+        const numerical = await student.call<Gradients>(M, 'numericalGradient', [net, X, Y]);
+        const where = firstDifference(mine, numerical, GRADIENT_CHECK_TOLERANCE);
+        expectThat(where === null, `your backward and your numericalGradient disagree at ${where}`, { actual: mine, expected: numerical });
+        // two functions returning the same constant agree too
+        await provided('your numericalGradient is also central differences', async () =>
+          expectClose(() => formatCall('numericalGradient', [net, X, Y]), numerical, numericalOf(p), NUMERICAL_TOLERANCE),
+        );
+      }, (p) => [{ module: M, name: 'backward', args: problemArgs(p) }, { module: M, name: 'numericalGradient', args: problemArgs(p) }], HEAVY),
+  ),
+
+  check(
+    {
+      id: 'backprop.relative-error-matches-reference',
+      task,
+      weight: 3,
+      calls: ['relativeError'],
+      name: 'relativeError is the largest |a - b| / max(1e-8, |a| + |b|) over every entry',
+      hint: `Take the maximum over all four parameters' entries, with the 1e-8 floor. See ${lesson}`,
+    },
+    (student) => agrees(student, gradientPair, { module: M, name: 'relativeError', args: (pair) => pair, expected: ([a, b]) => ref.relativeError(a, b) }),
+  ),
+
+  check(
+    {
+      id: 'backprop.backward-does-not-mutate',
+      task,
+      weight: 1,
+      calls: ['backward', 'numericalGradient', 'mseLoss'],
+      name: 'backward and numericalGradient leave the network and data unchanged',
+      hint: `numericalGradient must nudge a copy (or restore the exact value). See ${lesson}`,
+    },
+    (student) =>
+      holds(student, problem('any', 2), async (p) => {
+        const { net, X, Y } = p;
+        for (const name of ['backward', 'numericalGradient', 'mseLoss']) {
+          const { value, args } = await student.argumentsAfter(M, name, [net, X, Y]);
+          expectUnchanged(name, args, [net, X, Y]);
+          // a constant or an empty answer leaves its arguments alone too
+          const tolerance = name === 'numericalGradient' ? NUMERICAL_TOLERANCE : undefined;
+          await provided(`${name} also returns the right values`, async () => expectClose(() => formatCall(name, [net, X, Y]), value, answersOf(p)[name], tolerance));
+        }
+      }, (p) => ['backward', 'numericalGradient', 'mseLoss'].map((name) => probeCall(M, name, problemArgs(p))), SPOT_CHECK),
+  ),
+];
