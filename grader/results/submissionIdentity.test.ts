@@ -38,7 +38,7 @@ function git(cwd: string, ...args: string[]): string {
 }
 
 async function repository(name: string): Promise<string> {
-  const repo = await folder(name, { 'README.md': 'x\n', 'exercises/activations.ts': 'export const a = 1;\n' });
+  const repo = await folder(name, { 'README.md': 'x\n', 'exercises/adding.ts': 'export const a = 1;\n' });
   git(repo, 'init', '-q', '-b', 'main');
   git(repo, 'config', 'user.name', 'Alice Example');
   git(repo, 'config', 'user.email', 'alice@example.org');
@@ -49,9 +49,9 @@ async function repository(name: string): Promise<string> {
 describe('submissionIdentity: files and hash', () => {
   it('lists the graded .ts files, sorted, and hashes names and contents', async () => {
     const dir = await folder('plain/bob', {
-      'training.ts': 'export const t = 1;\n',
-      'activations.ts': 'export const a = 1;\n',
-      'activations.test.ts': 'test',
+      'totals.ts': 'export const t = 1;\n',
+      'adding.ts': 'export const a = 1;\n',
+      'adding.test.ts': 'test',
       'lib/helpers.ts': 'export {};\n',
       'notes.md': '# notes',
       'node_modules/x/index.ts': '',
@@ -60,9 +60,9 @@ describe('submissionIdentity: files and hash', () => {
     const id = await submissionIdentity(dir);
     expect(id.path).toBe(dir);
     expect(id.name).toBe('bob');
-    expect(id.files).toEqual(['activations.ts', 'lib/helpers.ts', 'training.ts']);
+    expect(id.files).toEqual(['adding.ts', 'lib/helpers.ts', 'totals.ts']);
     const expected = createHash('sha256');
-    for (const [file, text] of [['activations.ts', 'export const a = 1;\n'], ['lib/helpers.ts', 'export {};\n'], ['training.ts', 'export const t = 1;\n']]) {
+    for (const [file, text] of [['adding.ts', 'export const a = 1;\n'], ['lib/helpers.ts', 'export {};\n'], ['totals.ts', 'export const t = 1;\n']]) {
       expected.update(`${file}\0${Buffer.byteLength(text)}\0${text}`);
     }
     expect(id.contentHash).toBe(expected.digest('hex'));

@@ -19,7 +19,7 @@ export interface Counterexample {
 }
 
 export interface TestResult {
-  /** stable id, e.g. `activations.relu-grad-at-zero` */
+  /** stable id, e.g. `parsing.round-trip`: `<task>.<kebab-name>` */
   id: string;
   /** what was checked, in a sentence */
   name: string;
@@ -97,50 +97,11 @@ export interface ResultsDocument {
   score: { earned: number; possible: number };
   tasks: TaskResult[];
   tests: TestResult[];
-  /** data for the report's pictures, computed from the student's functions (see plots) */
-  plots?: PlotsData;
-}
-
-/** A curve as [x, y] points. */
-export type Curve = [number, number][];
-
-/** One of the one-input example networks over [-4, 4], the student's beside the reference. */
-export interface ExamplePlot {
-  id: 'linearExample' | 'nonlinearExample';
-  title: string;
-  /** null when the student's function failed; `error` then says why */
-  student: Curve | null;
-  reference: Curve;
-  studentKinks: number[] | null;
-  referenceKinks: number[];
-  /** hidden-unit pre-activations of the student's network at the sample points, units x samples */
-  studentZ1?: { xs: number[]; z1: number[][] } | null;
-  error?: string;
-}
-
-/** An activation and its derivative as the student computes them, with the value at 0. */
-export interface ActivationPlot {
-  name: 'relu' | 'reluGrad' | 'leakyRelu' | 'leakyReluGrad';
-  student: Curve | null;
-  reference: Curve;
-  studentAtZero: number | null;
-  referenceAtZero: number;
-  error?: string;
-}
-
-/** Data for the report's pictures, computed from the student's own functions in the sandbox. */
-export interface PlotsData {
-  examples: ExamplePlot[];
-  activations: ActivationPlot[];
-  /** loss per epoch of the student's `train` and the reference's on the same problem */
-  training: { student: number[] | null; reference: number[]; error?: string } | null;
-  /** which units are on for which sample (samples x units) on a fixed network and data set */
-  deadMap: {
-    xs: number[];
-    pattern: boolean[][] | null;
-    referencePattern: boolean[][];
-    studentDead: number[] | null;
-    referenceDead: number[];
-    error?: string;
-  } | null;
+  /**
+   * Data an assignment's hidden face collected from the student's functions
+   * for its own report (its figures and insights): plain JSON, checked by the
+   * schema to be an object and bounded like every document; its shape is the
+   * assignment's, so whoever reads it checks that shape first.
+   */
+  plots?: unknown;
 }

@@ -16,7 +16,7 @@ function doc(earned = 10): ResultsDocument {
   return {
     schemaVersion: 1,
     grader: { name: 'relu-lab', version: '0.1.0' },
-    submission: { path: 'exercises', name: 'main', contentHash: '0'.repeat(64), files: ['activations.ts'], git: null },
+    submission: { path: 'exercises', name: 'main', contentHash: '0'.repeat(64), files: ['adding.ts'], git: null },
     gradedAt: '2026-11-26T22:00:00.000Z',
     seed: 1,
     numRuns: 100,
@@ -24,7 +24,7 @@ function doc(earned = 10): ResultsDocument {
     diagnostics: [],
     timings: { compileMs: 1, testsMs: 2, totalMs: 3 },
     score: { earned, possible: 10 },
-    tasks: [{ id: 'activations', title: 'Activations', earned, possible: 10, file: 'exercises/activations.ts' }],
+    tasks: [{ id: 'adding', title: 'Adding', earned, possible: 10, file: 'exercises/adding.ts' }],
     tests: [],
   };
 }
