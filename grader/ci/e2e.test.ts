@@ -12,10 +12,10 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PACKAGE_ROOT } from '../core/defaults.ts';
 import { CATALOG } from '../hidden/catalog.ts';
-import { packHidden } from './hidden/packHidden.ts';
+import { packHidden } from '../student/hiddenBundle/packHidden.ts';
 import type { ClassroomResult } from '../export/classroom.ts';
 import { exportLine } from './outputs/locateExport.ts';
-import { exportStudent } from './starter/exportStudent.ts';
+import { exportStudent } from '../student/starter/exportStudent.ts';
 
 const run = promisify(execFile);
 let tmp: string;

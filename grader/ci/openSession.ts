@@ -2,7 +2,7 @@
 // given, visible mode otherwise.
 import { loadManifest } from '../manifest/loadManifest.ts';
 import type { GradingSession } from './GradingSession.ts';
-import { loadHiddenBundle } from './hidden/loadHiddenBundle.ts';
+import { loadHiddenBundle } from '../student/hiddenBundle/loadHiddenBundle.ts';
 import { gradeVisible } from './visible/gradeVisible.ts';
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;

@@ -4,7 +4,7 @@
 // summary, JUnit XML, GitHub annotations, GitHub Classroom's `result`.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Io } from '../cli/Io.ts';
+import type { Io } from '../core/Io.ts';
 import { DEFAULTS } from '../core/defaults.ts';
 import type { Audience } from '../report/ReportView.ts';
 import { renderTerminal } from '../report/renderTerminal.ts';

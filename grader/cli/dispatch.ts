@@ -5,7 +5,7 @@
 import { isReluLabError } from '../core/errors.ts';
 import { graderVersion } from '../engine/graderVersion.ts';
 import type { Command } from './commands/Command.ts';
-import type { Io } from './Io.ts';
+import type { Io } from '../core/Io.ts';
 
 /** Codes that mean the user must change what they asked for. */
 const USAGE_CODES = new Set(['usage', 'manifest-invalid', 'manifest-missing', 'submission-missing']);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { Io } from './Io.ts';
+import type { Io } from '../core/Io.ts';
 import { main } from './main.ts';
 
 function captured(): Io & { stdout: () => string; stderr: () => string } {

@@ -2,12 +2,12 @@
 // the starter repository): the self-check, CI feedback and the score history.
 // No grading engine, reference or hidden check is part of it; with a hidden
 // bundle the engine comes from the bundle.
-import type { Command } from '../../cli/commands/Command.ts';
-import { ci } from '../../cli/commands/ci.ts';
-import { history } from '../../cli/commands/history.ts';
-import type { Io } from '../../cli/Io.ts';
-import { dispatch } from '../../cli/dispatch.ts';
-import { selfCheck } from './selfCheck.ts';
+import type { Command } from './commands/Command.ts';
+import { ci } from './commands/ci.ts';
+import { history } from './commands/history.ts';
+import type { Io } from '../core/Io.ts';
+import { dispatch } from './dispatch.ts';
+import { selfCheck } from './commands/self-check.ts';
 
 export const STUDENT_COMMANDS: Record<string, Command> = {
   grade: selfCheck,

@@ -1,4 +1,4 @@
-import type { Io } from '../Io.ts';
+import type { Io } from '../../core/Io.ts';
 
 export interface Command {
   /** one line for the command list */

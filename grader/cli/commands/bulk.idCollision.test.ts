@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { GradebookJson } from '../../bulk/gradebook/writeGradebook.ts';
 import { writeRecord } from '../../bulk/store/studentStore.ts';
 import type { GradebookRow } from '../../bulk/types.ts';
-import type { Io } from '../Io.ts';
+import type { Io } from '../../core/Io.ts';
 import { main } from '../main.ts';
 
 let dir: string;

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Io } from '../Io.ts';
+import type { Io } from '../../core/Io.ts';
 import { main } from '../main.ts';
 
 let dir: string;

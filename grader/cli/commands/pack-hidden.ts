@@ -1,7 +1,7 @@
 // relu-lab pack-hidden: the hidden suite, the reference it imports and the
 // check catalog, bundled for a private place (see docs/ci.md).
 import path from 'node:path';
-import { packHidden } from '../../ci/hidden/packHidden.ts';
+import { packHidden } from '../../student/hiddenBundle/packHidden.ts';
 import { ReluLabError } from '../../core/errors.ts';
 import { parse } from '../parse.ts';
 import type { Command } from './Command.ts';

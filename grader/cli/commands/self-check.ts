@@ -3,14 +3,14 @@
 // results.json and the reports to reports/<name>/ and prints the report.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Command } from '../../cli/commands/Command.ts';
-import { numberFlag, parse } from '../../cli/parse.ts';
+import type { Command } from './Command.ts';
+import { numberFlag, parse } from '../parse.ts';
 import { DEFAULTS } from '../../core/defaults.ts';
 import { ReluLabError } from '../../core/errors.ts';
 import { renderTerminal } from '../../report/renderTerminal.ts';
 import { writeReports } from '../../report/renderReports.ts';
 import { writeResultsAtomically } from '../../results/writeResultsAtomically.ts';
-import { openSession } from '../openSession.ts';
+import { openSession } from '../../ci/openSession.ts';
 
 export const VISIBLE_ONLY_NOTE = 'Visible tests only: the hidden tests run when your work is graded, and your grade comes from that run.';
 

@@ -17,7 +17,7 @@ export function packageRootHere(): Plugin {
       build.onLoad({ filter: DEFAULTS_FILE }, async (args) => {
         const text = await fs.readFile(args.path, 'utf8');
         if (!ROOT_LINE.test(text)) {
-          return { errors: [{ text: `${args.path} no longer declares "export const PACKAGE_ROOT = …" on one line: update grader/ci/bundle/packageRootHere.ts` }] };
+          return { errors: [{ text: `${args.path} no longer declares "export const PACKAGE_ROOT = …" on one line: update grader/student/bundle/packageRootHere.ts` }] };
         }
         return { contents: text.replace(ROOT_LINE, BUNDLED_ROOT_LINE), loader: 'ts' };
       });

@@ -2,15 +2,15 @@
 // the hidden suite's catalog, opened on the manifest packed beside it. Only
 // `relu-lab pack-hidden` bundles this file.
 import { performance } from 'node:perf_hooks';
-import { isReluLabError } from '../../../core/errors.ts';
-import { failedResults } from '../../../engine/failedResults.ts';
-import { Grader } from '../../../engine/Grader.ts';
-import { loadManifest } from '../../../manifest/loadManifest.ts';
-import { submissionIdentity } from '../../../results/submissionIdentity.ts';
-import type { ResultsDocument } from '../../../results/types.ts';
-import { ENGINE_API_VERSION, type EngineSession } from '../engineApi.ts';
+import { isReluLabError } from '../../core/errors.ts';
+import { failedResults } from '../../engine/failedResults.ts';
+import { Grader } from '../../engine/Grader.ts';
+import { loadManifest } from '../../manifest/loadManifest.ts';
+import { submissionIdentity } from '../../results/submissionIdentity.ts';
+import type { ResultsDocument } from '../../results/types.ts';
+import { ENGINE_API_VERSION, type EngineSession } from './engineApi.ts';
 
-export { functionOfCheck } from './checkFunctions.ts';
+export { functionOfCheck } from '../../ci/hidden/engine/checkFunctions.ts';
 
 export const ENGINE_API = ENGINE_API_VERSION;
 

@@ -21,7 +21,7 @@ import { packageRootHere } from '../bundle/packageRootHere.ts';
 import { urlReferences } from '../bundle/urlReferences.ts';
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, BUNDLE_INFO_FILE, bundleHash, type HiddenBundleInfo, listFiles } from './bundleFormat.ts';
 
-const ENGINE_ENTRY = path.join(PACKAGE_ROOT, 'grader/ci/hidden/engine/engineEntry.ts');
+const ENGINE_ENTRY = path.join(PACKAGE_ROOT, 'grader/student/hiddenBundle/engineEntry.ts');
 const HIDDEN_DIR = 'grader/hidden';
 /** read by the engine at run time, relative to PACKAGE_ROOT */
 const ALSO_SHIPPED = ['exercises/types.ts', 'grader/schemas/assignment.schema.json', 'grader/schemas/results.schema.json'];

@@ -12,7 +12,7 @@ import { graderVersion } from '../../engine/graderVersion.ts';
 import { esbuildBase } from '../bundle/esbuildBase.ts';
 import { packageRootHere } from '../bundle/packageRootHere.ts';
 import { type Forbidden, refuseImports } from '../bundle/refuseImports.ts';
-import { BUNDLED_WORKER } from '../visible/workerCommand.ts';
+import { BUNDLED_WORKER } from '../../ci/visible/workerCommand.ts';
 
 export const STUDENT_CLI = 'relu-lab.mjs';
 
@@ -20,16 +20,21 @@ export const STUDENT_CLI = 'relu-lab.mjs';
 export const FORBIDDEN_IN_STARTER: readonly Forbidden[] = [
   { path: 'solutions/', why: 'the reference' },
   { path: 'grader/hidden/', why: 'the hidden suite and its catalog' },
+  { path: 'grader/course/hidden.ts', why: "the course's hidden face: every check and the reference" },
+  { path: 'grader/course/checks/', why: 'the hidden checks' },
+  { path: 'grader/course/arbitraries.ts', why: "the hidden checks' input generators" },
+  { path: 'grader/harness/', why: 'the kit hidden checks are written with (the student edition runs none)' },
   { path: 'grader/fixtures/', why: "the validation corpus names the hidden checks' mistakes" },
   { path: 'grader/validate/', why: 'instructor tooling' },
-  { path: 'grader/ci/hidden/engine/', why: 'the hidden bundle names every hidden check' },
-  { path: 'grader/ci/hidden/packHidden.ts', why: 'instructor tooling' },
-  { path: 'grader/ci/starter/', why: 'instructor tooling' },
+  { path: 'grader/student/hiddenBundle/engineEntry.ts', why: "the hidden bundle's engine loads the hidden face" },
+  { path: 'grader/student/hiddenBundle/packHidden.ts', why: 'instructor tooling' },
+  { path: 'grader/student/starter/', why: 'instructor tooling' },
   { path: 'grader/engine/Grader.ts', why: 'the engine runs the hidden suite' },
+  { path: 'grader/engine/worker/', why: "the hidden suite's slot files" },
 ];
 
 const ENTRIES = {
-  'relu-lab': 'grader/ci/student/studentEntry.ts',
+  'relu-lab': 'grader/cli/studentEntry.ts',
   [BUNDLED_WORKER.replace(/\.mjs$/, '')]: 'grader/ci/visible/visibleWorker.ts',
 };
 

@@ -5,7 +5,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { packHidden } from '../hidden/packHidden.ts';
+import { packHidden } from '../hiddenBundle/packHidden.ts';
 import { type ExportedStarter, exportStudent } from './exportStudent.ts';
 import { FORBIDDEN_IN_STARTER } from './buildStudentCli.ts';
 import { type Secret, scanForLeaks, secrets } from './leakScan.ts';

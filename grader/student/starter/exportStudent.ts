@@ -9,7 +9,7 @@ import path from 'node:path';
 import { PACKAGE_ROOT } from '../../core/defaults.ts';
 import { ReluLabError } from '../../core/errors.ts';
 import { loadManifest } from '../../manifest/loadManifest.ts';
-import { listFiles } from '../hidden/bundleFormat.ts';
+import { listFiles } from '../hiddenBundle/bundleFormat.ts';
 import { type BuiltStudentCli, buildStudentCli } from './buildStudentCli.ts';
 import { starterPackageJson } from './starterPackageJson.ts';
 

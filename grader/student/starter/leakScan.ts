@@ -8,7 +8,7 @@ import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { PACKAGE_ROOT } from '../../core/defaults.ts';
 import { CATALOG } from '../../hidden/catalog.ts';
-import { listFiles } from '../hidden/bundleFormat.ts';
+import { listFiles } from '../hiddenBundle/bundleFormat.ts';
 
 export interface Secret {
   kind: 'check id' | 'check name' | 'check hint' | 'fixture name' | 'reference code';
