@@ -8,15 +8,13 @@
 // have, its lessons, how its report draws pictures and says what it noticed.
 // The hidden face (`hiddenEntry`) holds the checks and the reference; only the
 // grading process and the hidden bundle load it.
-import type { ResultsDocument } from '../results/types.ts';
-import type { FigureView, InsightView } from '../report/ReportView.ts';
+import type { ContractExport, ReportHooks } from '../report/ReportAssignment.ts';
 import type { PlotSource } from '../harness/PlotSource.ts';
 import type { Check } from './check.ts';
 
-/** One export a module must have, with its parameters, so a failing call can be replayed. */
-export type ContractExport =
-  | { kind: 'function'; name: string; params: string[]; required: number }
-  | { kind: 'value'; name: string };
+// The report reads these of an assignment and declares them (report/ReportAssignment.ts),
+// so it depends on no assignment; they are part of the interface an assignment implements.
+export type { ContractExport, ReportHooks };
 
 /** One file of a submission, `<name>.ts` in the submission folder, and its share of the points (a manifest task of the same id). */
 export interface ModuleSpec {
@@ -25,14 +23,6 @@ export interface ModuleSpec {
   title: string;
   /** its exports, in the order the guide introduces them */
   exports: readonly ContractExport[];
-}
-
-/** What the report may add for this assignment, drawn from a results document's own data. */
-export interface ReportHooks {
-  /** pictures from `results.plots` (what the hidden face's `plots` collected); none when absent */
-  figures?(plots: unknown): FigureView[];
-  /** sentences tied to this student's own data, for the tests this audience may see */
-  insights?(input: { plots: unknown; shownTests: ResultsDocument['tests'] }): InsightView[];
 }
 
 /** The public face of an assignment. */

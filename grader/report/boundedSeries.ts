@@ -3,7 +3,9 @@
 // hand-edited file): charts draw at most MAX_CURVE_POINTS points, and no
 // array is ever spread into Math.min or Math.max, whose arguments live on
 // the stack and overflow it at a few hundred thousand.
-import type { Curve } from '../results/types.ts';
+
+/** A curve as [x, y] points, as the charts take it. */
+export type Curve = [number, number][];
 
 /** Points a chart draws per curve: a few per pixel of its width is all the eye can tell apart. */
 export const MAX_CURVE_POINTS = 400;

@@ -1,5 +1,5 @@
 // A sampled curve's value at x, interpolated linearly between samples.
-import type { Curve } from '../results/types.ts';
+import type { Curve } from './boundedSeries.ts';
 
 /** The value at x (exact at a sample, linear between two); null outside the curve. */
 export function curveValueAt(curve: Curve, x: number): number | null {

@@ -1,4 +1,4 @@
-// Inline SVG made by relu-lab's own svg module, and nothing else.
+// Inline SVG made by the grader's own svg module, and nothing else.
 //
 // Why our own module instead of a charting library: the pictures are few and
 // simple (lines, dashed markers, a grid of cells), a dependency would bring
@@ -10,7 +10,7 @@
 // The report templates print an SvgMarkup unescaped; a plain string is
 // refused there. So only markup built here reaches a report unescaped.
 
-const brand: unique symbol = Symbol('relu-lab svg');
+const brand: unique symbol = Symbol('report svg');
 
 export class SvgMarkup {
   readonly [brand] = true;

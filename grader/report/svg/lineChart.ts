@@ -1,8 +1,7 @@
 // A line chart of one or two curves (the student's beside the reference),
-// with axes, ticks and labels, a legend, kinks as vertical dashed lines and
+// with axes, ticks and labels, a legend, markers as vertical dotted lines and
 // highlighted points (e.g. the value at x = 0). Why our own SVG code: see SvgMarkup.ts.
-import type { Curve } from '../../results/types.ts';
-import { downsampleCurve, finiteExtent } from '../boundedSeries.ts';
+import { downsampleCurve, finiteExtent, type Curve } from '../boundedSeries.ts';
 import { el, text } from './element.ts';
 import { makeScale, padDomain, px, tickLabel, type Scale } from './scale.ts';
 import { svgRoot } from './svgRoot.ts';
@@ -12,7 +11,7 @@ import { THEME, type Role } from './theme.ts';
 export interface LineSeries {
   role: Role;
   points: Curve;
-  /** piecewise constant (a derivative of ReLU): no line is drawn across a jump between samples */
+  /** piecewise constant (a step function): no line is drawn across a jump between samples */
   steps?: boolean;
 }
 
@@ -22,8 +21,9 @@ export interface LineChartSpec {
   xLabel: string;
   yLabel: string;
   series: LineSeries[];
-  /** vertical dashed lines where a curve bends */
-  kinks?: { x: number; role: Role }[];
+  /** vertical dotted lines at chosen x (e.g. where a curve bends), named in the legend by `markerLabel` */
+  markers?: { x: number; role: Role }[];
+  markerLabel?: string;
   /** marked points, e.g. each curve's value at x = 0 */
   points?: { x: number; y: number; role: Role; label: string }[];
   yScale?: 'linear' | 'log';
@@ -50,7 +50,7 @@ export function lineChart(spec: LineChartSpec): SvgMarkup {
   const body: string[] = [
     ...grid(sx, sy, plot),
     ...axes(sx, sy, plot, spec),
-    ...(spec.kinks ?? []).map((k) => kinkLine(k.x, k.role, sx, plot)),
+    ...(spec.markers ?? []).map((k) => markerLine(k.x, k.role, sx, plot)),
     // the student's curve first, the dashed reference over it: where they agree both show
     ...[...series].sort((a, b) => (a.role === b.role ? 0 : a.role === 'student' ? -1 : 1)).map((s) => curve(s, sx, sy)),
     ...(spec.points ?? []).map((p) => pointMarker(p, sx, sy, plot)),
@@ -100,7 +100,7 @@ function axes(sx: Scale, sy: Scale, plot: Plot, spec: LineChartSpec): string[] {
   return out;
 }
 
-function kinkLine(x: number, role: Role, sx: Scale, plot: Plot): string {
+function markerLine(x: number, role: Role, sx: Scale, plot: Plot): string {
   if (x < sx.domain[0] || x > sx.domain[1]) return '';
   const at = sx.map(x);
   return el('line', {
@@ -110,8 +110,8 @@ function kinkLine(x: number, role: Role, sx: Scale, plot: Plot): string {
     y2: plot.y1,
     stroke: THEME[role].stroke,
     'stroke-width': 1.5,
-    'stroke-dasharray': THEME.kinkDash,
-    'stroke-dashoffset': THEME.kinkOffset[role],
+    'stroke-dasharray': THEME.markerDash,
+    'stroke-dashoffset': THEME.markerOffset[role],
   });
 }
 
@@ -171,10 +171,10 @@ function legend(spec: LineChartSpec): string {
     );
     x += 44 + style.label.length * 8;
   }
-  if ((spec.kinks ?? []).length > 0) {
+  if ((spec.markers ?? []).length > 0) {
     entries.push(
-      el('line', { x1: x, x2: x, y1: 6, y2: 26, stroke: THEME.muted, 'stroke-width': 1.5, 'stroke-dasharray': THEME.kinkDash }),
-      el('text', { x: x + 8, y: 20, fill: THEME.ink }, [text('kink')]),
+      el('line', { x1: x, x2: x, y1: 6, y2: 26, stroke: THEME.muted, 'stroke-width': 1.5, 'stroke-dasharray': THEME.markerDash }),
+      el('text', { x: x + 8, y: 20, fill: THEME.ink }, [text(spec.markerLabel ?? 'marker')]),
     );
   }
   return el('g', { 'aria-hidden': 'true' }, entries);

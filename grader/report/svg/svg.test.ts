@@ -27,7 +27,8 @@ describe('lineChart', () => {
       { role: 'student', points: line(1, 2) },
       { role: 'reference', points: line(2, 0) },
     ],
-    kinks: [{ x: -1.5, role: 'student' }, { x: 9, role: 'reference' }],
+    markers: [{ x: -1.5, role: 'student' }, { x: 9, role: 'reference' }],
+    markerLabel: 'bend',
     points: [{ x: 0, y: 2, role: 'student', label: 'yours: 2' }],
   }).markup;
 
@@ -36,13 +37,13 @@ describe('lineChart', () => {
     expect(chart).toContain('aria-label="yours &amp; the reference"');
   });
 
-  test('draws both curves, a legend, the kink inside the domain only, and the highlighted point', () => {
+  test('draws both curves, a legend, the marker inside the domain only, and the highlighted point', () => {
     expect(chart.match(/<path /g)).toHaveLength(2);
     expect(chart).toContain('stroke-dasharray="7 5"');
     expect(chart).toContain('>yours</text>');
     expect(chart).toContain('>reference</text>');
-    expect(chart).toContain('>kink</text>');
-    expect(chart.match(/stroke-dasharray="2 4"/g)).toHaveLength(2); // the kink at -1.5 and the legend's; 9 is outside
+    expect(chart).toContain('>bend</text>');
+    expect(chart.match(/stroke-dasharray="2 4"/g)).toHaveLength(2); // the marker at -1.5 and the legend's; 9 is outside
     expect(chart).toContain('<circle');
     expect(chart).toContain('>yours: 2</text>');
   });

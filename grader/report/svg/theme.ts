@@ -12,9 +12,9 @@ export const THEME = {
   axis: '#9ca3af',
   student: { stroke: '#2563eb', width: 3, dash: null as string | null, label: 'yours' },
   reference: { stroke: '#b45309', width: 2, dash: '7 5' as string | null, label: 'reference' },
-  /** kinks: dots of the student's colour and the reference's interleave where both bend at one x */
-  kinkDash: '2 4',
-  kinkOffset: { student: 0, reference: 3 },
+  /** markers: dots of the student's colour and the reference's interleave where both mark one x */
+  markerDash: '2 4',
+  markerOffset: { student: 0, reference: 3 },
   /** a white outline behind labels drawn over lines */
   halo: { stroke: '#ffffff', 'stroke-width': 4, 'paint-order': 'stroke', 'stroke-linejoin': 'round' },
   on: '#2563eb',
