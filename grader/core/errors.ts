@@ -3,6 +3,8 @@
 
 export type ErrorCode =
   | 'usage'
+  | 'assignment-not-found'
+  | 'assignment-invalid'
   | 'manifest-invalid'
   | 'manifest-missing'
   | 'submission-missing'
