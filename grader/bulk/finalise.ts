@@ -6,7 +6,7 @@ import { canvasCsv, moodleCsv } from '../export/canvas.ts';
 import type { Manifest } from '../manifest/types.ts';
 import { handlebarsEnv } from '../report/handlebarsEnv.ts';
 import type { ExportFormat } from './formats.ts';
-import { gradebookRow } from './gradebook/gradebookRow.ts';
+import { gradebookRow, lmsRow } from './gradebook/gradebookRow.ts';
 import { writeGradebook } from './gradebook/writeGradebook.ts';
 import { readStudents } from './store/studentStore.ts';
 import { writeFileAtomically } from '../core/writeFileAtomically.ts';
@@ -36,8 +36,8 @@ export async function finalise(outDir: string, manifest: Manifest, formats: read
   await writeFileAtomically(summaryPath, handlebarsEnv().summary(buildSummaryView(summary, now)));
   if (formats.includes('canvas')) {
     const max = manifest.tasks.reduce((s, t) => s + t.points, 0);
-    await writeFileAtomically(path.join(outDir, 'canvas.csv'), canvasCsv(rows, manifest.title, max));
-    await writeFileAtomically(path.join(outDir, 'moodle.csv'), moodleCsv(rows, manifest.title));
+    await writeFileAtomically(path.join(outDir, 'canvas.csv'), canvasCsv(rows.map(lmsRow), manifest.title, max));
+    await writeFileAtomically(path.join(outDir, 'moodle.csv'), moodleCsv(rows.map(lmsRow), manifest.title));
   }
   return { rows, summaryPath, gradebookPath: path.join(outDir, 'gradebook.csv') };
 }

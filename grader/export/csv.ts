@@ -4,7 +4,7 @@
 // a tab or CR) gets a leading apostrophe, since ids come from file names.
 // Text is sanitised first (core/sanitiseText.ts): a control cannot hide
 // the formula behind it, and the file can be shown in a terminal.
-import { sanitiseText } from '../../core/sanitiseText.ts';
+import { sanitiseText } from '../core/sanitiseText.ts';
 
 export type Cell = string | number | null | undefined;
 

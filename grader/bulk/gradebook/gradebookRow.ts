@@ -5,7 +5,8 @@
 import { sanitiseText } from '../../core/sanitiseText.ts';
 import type { Manifest } from '../../manifest/types.ts';
 import type { ResultsDocument } from '../../results/types.ts';
-import { scoreAfterLate } from '../late/lateInfo.ts';
+import type { LmsRow } from '../../export/canvas.ts';
+import { lateText, scoreAfterLate } from '../late/lateInfo.ts';
 import { RESULTS_FILE } from '../store/studentStore.ts';
 import type { GradebookRow, StudentRecord } from '../types.ts';
 
@@ -27,5 +28,19 @@ export function gradebookRow(record: StudentRecord, results: ResultsDocument | n
     commit: record.commit?.commit ?? null,
     entryKind: record.entry.kind,
     reportPath: results ? `${record.id}/report.html` : null,
+  };
+}
+
+/** The row as an LMS import reads it: no score where nothing was graded, the message only when not fully graded. */
+export function lmsRow(row: GradebookRow): LmsRow {
+  const scored = row.status === 'graded' || row.status === 'deadline';
+  return {
+    student: row.student,
+    score: scored ? row.score : null,
+    rawScore: row.rawScore,
+    max: row.max,
+    status: row.status,
+    late: lateText(row.late),
+    message: row.status === 'graded' ? null : row.message,
   };
 }

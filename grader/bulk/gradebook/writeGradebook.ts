@@ -4,7 +4,7 @@ import type { Manifest } from '../../manifest/types.ts';
 import { lateText } from '../late/lateInfo.ts';
 import { writeFileAtomically } from '../../core/writeFileAtomically.ts';
 import type { GradebookRow } from '../types.ts';
-import { csvDocument, type Cell } from './csv.ts';
+import { csvDocument, type Cell } from '../../export/csv.ts';
 
 export const GRADEBOOK_CSV = 'gradebook.csv';
 export const GRADEBOOK_JSON = 'gradebook.json';
