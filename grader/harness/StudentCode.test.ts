@@ -2,6 +2,7 @@
 // not load and a function that ends the process come out for the checks.
 import { performance } from 'node:perf_hooks';
 import { afterEach, describe, expect, it } from 'vitest';
+import { assignment } from '../course/assignment.ts';
 import { compileSubmission } from '../sandbox/compileSubmission.ts';
 import { makeSubmission, referenceText, type TestSubmission } from '../sandbox/testing/makeSubmission.ts';
 import type { JobContext } from './job.ts';
@@ -22,9 +23,9 @@ export const exits = (x: number) => { if (x > 0) process.exit(3); return x; };
 
 async function studentWith(files: Record<string, string>, callTimeoutMs = 1_500): Promise<StudentCode> {
   const submission = await makeSubmission(files);
-  await compileSubmission(submission.submissionDir, submission.codeDir);
+  await compileSubmission(submission.submissionDir, submission.codeDir, assignment.modules.map((m) => m.name));
   const job: JobContext = {
-    id: 'test', codeDir: submission.codeDir, unavailable: {}, callTimeoutMs, memoryMb: 128, deadlineMs: 60_000,
+    id: 'test', hiddenEntry: assignment.hiddenEntry, codeDir: submission.codeDir, unavailable: {}, callTimeoutMs, memoryMb: 128, deadlineMs: 60_000,
     seed: 1, numRuns: 10, plots: false, memoDir: null,
   };
   const student = await StudentCode.open(job);

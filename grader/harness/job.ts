@@ -3,6 +3,8 @@
 export interface JobContext {
   /** names the submission's describe block, so results can be told apart */
   id: string;
+  /** absolute path of the module whose `hidden` export holds the checks to run (the assignment's hiddenEntry) */
+  hiddenEntry: string;
   /** folder of the compiled submission (one self-contained .mjs per module) */
   codeDir: string;
   /**

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../core/defaults.ts';
+import { assignment } from '../course/assignment.ts';
 import { compileSubmission } from './compileSubmission.ts';
 import { Sandbox } from './Sandbox.ts';
 
@@ -13,7 +14,7 @@ let sb: Sandbox;
 
 beforeAll(async () => {
   root = await fs.mkdtemp(path.join(os.tmpdir(), 'relu-lab-starter-'));
-  const compiled = await compileSubmission(path.join(PACKAGE_ROOT, 'exercises'), path.join(root, 'code'));
+  const compiled = await compileSubmission(path.join(PACKAGE_ROOT, 'exercises'), path.join(root, 'code'), assignment.modules.map((m) => m.name));
   expect(compiled.diagnostics).toEqual([]);
   expect(compiled.files).not.toContain('activations.test.ts');
   sb = await Sandbox.open({ codeDir: path.join(root, 'code'), callTimeoutMs: 2_000, memoryMb: 128 });

@@ -1,4 +1,4 @@
-// Compiles a submission for the sandbox: each of the seven exercise modules
+// Compiles a submission for the sandbox: each module of the assignment
 // is bundled by esbuild into one self-contained `<outDir>/<module>.mjs`. The
 // bundle holds only the submission's own files (see confineImports), so the
 // sandbox needs to read nothing but outDir. A file that does not compile
@@ -7,14 +7,13 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as esbuild from 'esbuild';
-import { MODULES, type ModuleName } from '../core/defaults.ts';
 import { ReluLabError } from '../core/errors.ts';
 import type { Diagnostic } from '../results/types.ts';
 import { confineImports } from './confineImports.ts';
 import { listSubmittedFiles } from './listSubmittedFiles.ts';
 import { DISPLAY_DIR, toDiagnostic, uniqueDiagnostics } from './toDiagnostic.ts';
 
-/** What became of one exercise module. */
+/** What became of one module. */
 export type ModuleCompilation =
   | { kind: 'compiled'; file: string }
   | { kind: 'failed'; diagnostics: Diagnostic[] }
@@ -25,12 +24,13 @@ export interface CompiledSubmission {
   submissionDir: string;
   /** where the bundles were written, absolute: the sandbox's codeDir */
   outDir: string;
-  modules: Record<ModuleName, ModuleCompilation>;
+  /** by module name, every module asked for */
+  modules: Record<string, ModuleCompilation>;
   /** every diagnostic of every module, without repeats */
   diagnostics: Diagnostic[];
   /** the submitted .ts files, relative to submissionDir */
   files: string[];
-  timings: { totalMs: number; modules: Record<ModuleName, number> };
+  timings: { totalMs: number; modules: Record<string, number> };
 }
 
 // Settings of our own, so that no tsconfig.json around the submission (for
@@ -63,12 +63,12 @@ function bundleOptions(root: string): esbuild.BuildOptions {
 }
 
 /**
- * All seven modules in one esbuild build (one request instead of seven);
+ * All the modules in one esbuild build (one request, not one per module);
  * null when any of them is missing or fails, so that each is then compiled
  * on its own and every failure is told against its own module.
  */
-async function compileAllAtOnce(root: string, outDir: string): Promise<Record<ModuleName, ModuleCompilation> | null> {
-  const entries = MODULES.map((name) => path.join(root, `${name}.ts`));
+async function compileAllAtOnce(root: string, outDir: string, names: readonly string[]): Promise<Record<string, ModuleCompilation> | null> {
+  const entries = names.map((name) => path.join(root, `${name}.ts`));
   if (!(await Promise.all(entries.map(exists))).every(Boolean)) return null;
   try {
     await esbuild.build({ ...bundleOptions(root), entryPoints: entries, outdir: outDir, entryNames: '[name]', outExtension: { '.js': '.mjs' } });
@@ -76,10 +76,10 @@ async function compileAllAtOnce(root: string, outDir: string): Promise<Record<Mo
     if (Array.isArray((e as Partial<esbuild.BuildFailure>).errors)) return null;
     throw e;
   }
-  return Object.fromEntries(MODULES.map((name) => [name, { kind: 'compiled', file: path.join(outDir, `${name}.mjs`) }])) as Record<ModuleName, ModuleCompilation>;
+  return Object.fromEntries(names.map((name): [string, ModuleCompilation] => [name, { kind: 'compiled', file: path.join(outDir, `${name}.mjs`) }]));
 }
 
-async function compileModule(root: string, outDir: string, name: ModuleName): Promise<ModuleCompilation> {
+async function compileModule(root: string, outDir: string, name: string): Promise<ModuleCompilation> {
   const entry = path.join(root, `${name}.ts`);
   const shown = `${DISPLAY_DIR}/${name}.ts`;
   const outFile = path.join(outDir, `${name}.mjs`);
@@ -101,10 +101,10 @@ async function compileModule(root: string, outDir: string, name: ModuleName): Pr
 
 /**
  * Bundles `<submissionDir>/<module>.ts` into `<outDir>/<module>.mjs` for each
- * of the seven modules. Never throws for problems of the submission's code;
+ * of `moduleNames` (the assignment's modules). Never throws for problems of the submission's code;
  * throws ReluLabError `submission-missing` when submissionDir is not a folder.
  */
-export async function compileSubmission(submissionDir: string, outDir: string): Promise<CompiledSubmission> {
+export async function compileSubmission(submissionDir: string, outDir: string, moduleNames: readonly string[]): Promise<CompiledSubmission> {
   const started = performance.now();
   let root: string;
   try {
@@ -119,20 +119,20 @@ export async function compileSubmission(submissionDir: string, outDir: string): 
   }
   const out = path.resolve(outDir);
   await fs.mkdir(out, { recursive: true });
-  const times = {} as Record<ModuleName, number>;
-  const together = await compileAllAtOnce(root, out);
-  if (together) for (const name of MODULES) times[name] = performance.now() - started;
-  const results: (readonly [ModuleName, ModuleCompilation])[] = together
-    ? MODULES.map((name) => [name, together[name]] as const)
+  const times: Record<string, number> = {};
+  const together = await compileAllAtOnce(root, out, moduleNames);
+  if (together) for (const name of moduleNames) times[name] = performance.now() - started;
+  const results: (readonly [string, ModuleCompilation])[] = together
+    ? moduleNames.map((name) => [name, together[name]] as const)
     : await Promise.all(
-        MODULES.map(async (name) => {
+        moduleNames.map(async (name) => {
           const t0 = performance.now();
           const result = await compileModule(root, out, name);
           times[name] = performance.now() - t0;
           return [name, result] as const;
         }),
       );
-  const modules = Object.fromEntries(results) as Record<ModuleName, ModuleCompilation>;
+  const modules = Object.fromEntries(results);
   const diagnostics = uniqueDiagnostics(results.flatMap(([, r]) => (r.kind === 'compiled' ? [] : r.diagnostics)));
   const files = await listSubmittedFiles(root);
   return {

@@ -6,7 +6,6 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { MODULES } from '../../core/defaults.ts';
 import { isReluLabError } from '../../core/errors.ts';
 import { graderVersion } from '../../engine/graderVersion.ts';
 import type { Manifest } from '../../manifest/types.ts';
@@ -38,7 +37,7 @@ export async function gradeVisible(manifest: Manifest, submissionDir: string): P
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'relu-lab-compile-'));
   let compiled;
   try {
-    compiled = await compileSubmission(dir, path.join(tmp, 'code'));
+    compiled = await compileSubmission(dir, path.join(tmp, 'code'), manifest.tasks.map((t) => t.id));
   } finally {
     await fs.rm(tmp, { recursive: true, force: true });
   }
@@ -46,7 +45,7 @@ export async function gradeVisible(manifest: Manifest, submissionDir: string): P
   const testFiles: Record<string, string> = {};
   const guide: Record<string, string> = {};
   const present: string[] = [];
-  for (const name of MODULES) {
+  for (const name of manifest.tasks.map((t) => t.id)) {
     const relative = `${folder}/${name}.test.ts`;
     testFiles[name] = relative;
     if (await exists(path.join(root, relative))) {
