@@ -4,7 +4,7 @@ import type { Gradients } from '../../../exercises/types.ts';
 import * as ref from '../../../solutions/backprop.ts';
 import { type Check, check } from '../../assignment/check.ts';
 import { expectCall, expectClose, expectRangeError, expectThat, expectUnchanged } from '../../harness/expectations.ts';
-import { formatCall, formatValue } from '../../harness/formatValue.ts';
+import { formatCall, formatValue } from '../../core/formatValue.ts';
 import { probeCall } from '../../harness/plannedCall.ts';
 import { agrees, holds } from '../../harness/property.ts';
 import { CONDITION_SHARE, provided } from '../../harness/provided.ts';

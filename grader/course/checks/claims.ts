@@ -4,7 +4,7 @@ import { forward, predict } from '../../../solutions/forward.ts';
 import { kinks } from '../../../solutions/linearity.ts';
 import { type Check, check } from '../../assignment/check.ts';
 import { expectThat } from '../../harness/expectations.ts';
-import { formatNumber } from '../../harness/formatValue.ts';
+import { formatNumber } from '../../core/formatValue.ts';
 import type { StudentCode } from '../../harness/StudentCode.ts';
 import { close, AFFINE_TOLERANCE } from '../../harness/tolerances.ts';
 import { networkShapeProblem } from '../networkShape.ts';

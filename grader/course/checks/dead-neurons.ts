@@ -5,7 +5,7 @@ import { backward } from '../../../solutions/backprop.ts';
 import * as ref from '../../../solutions/dead-neurons.ts';
 import { type Check, check } from '../../assignment/check.ts';
 import { expectCall, expectRangeError, expectThat } from '../../harness/expectations.ts';
-import { formatCall } from '../../harness/formatValue.ts';
+import { formatCall } from '../../core/formatValue.ts';
 import { agrees, holds } from '../../harness/property.ts';
 import { CONDITION_SHARE, provided } from '../../harness/provided.ts';
 import type { StudentCode } from '../../harness/StudentCode.ts';

@@ -4,7 +4,7 @@ import type { Network, Vector } from '../../../exercises/types.ts';
 import * as ref from '../../../solutions/forward.ts';
 import { type Check, check } from '../../assignment/check.ts';
 import { expectClose, expectRangeError, expectUnchanged } from '../../harness/expectations.ts';
-import { formatCall } from '../../harness/formatValue.ts';
+import { formatCall } from '../../core/formatValue.ts';
 import { probeCall } from '../../harness/plannedCall.ts';
 import { agrees, holds } from '../../harness/property.ts';
 import { CONDITION_SHARE, provided } from '../../harness/provided.ts';

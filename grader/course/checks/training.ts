@@ -7,7 +7,7 @@ import { forward } from '../../../solutions/forward.ts';
 import * as ref from '../../../solutions/training.ts';
 import { type Check, check } from '../../assignment/check.ts';
 import { expectClose, expectThat, expectUnchanged } from '../../harness/expectations.ts';
-import { formatCall } from '../../harness/formatValue.ts';
+import { formatCall } from '../../core/formatValue.ts';
 import { PROBE_MODULE, probeCall } from '../../harness/plannedCall.ts';
 import { agrees, holds } from '../../harness/property.ts';
 import { CONDITION_SHARE, provided } from '../../harness/provided.ts';
