@@ -18,25 +18,55 @@
 // callMany, and never later than the submission's deadline. Progress a
 // batch reports (which student code, sharing the process with host.mjs, can
 // forge) only moves the current call's limit, and only within that end.
-import type { ChildProcess } from 'node:child_process';
 import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { DEFAULTS } from '../core/defaults.ts';
+import type { ChildLifecycle } from '../core/ChildLifecycle.ts';
+import { OutputTail } from '../core/ChildLifecycle.ts';
 import { ReluLabError } from '../core/errors.ts';
 import type { BatchOutcome, CallOutcome, SandboxState } from './CallOutcome.ts';
 import { describeCrash, OUT_OF_MEMORY } from './describeCrash.ts';
-import { OutputTail } from './OutputTail.ts';
 import { describeTimeout, type TimeLimitKind } from './describeTimeout.ts';
 import { callInProgress } from './callInProgress.ts';
 import { type Reply, checkReply } from './checkReply.ts';
-import { killGroup, spawnHost } from './spawnHost.ts';
-import { waitForReady } from './waitForReady.ts';
+import { spawnHost } from './spawnHost.ts';
 import { encodeRequest } from './encodeRequest.ts';
 import { type ChannelEvent, ReplyReader } from './ReplyReader.ts';
-import type { SandboxOptions } from './SandboxOptions.ts';
 import { restoreSpecials } from './wire.mjs';
 
-export type { SandboxOptions };
+/**
+ * The submission's own deadline, as the grading side keeps it: no call is
+ * let run past it, whatever the sandbox reports meanwhile. `endsAt` is read
+ * as each call is sent (a sandbox may be opened before the clock starts).
+ */
+export interface SubmissionDeadline {
+  /** the whole budget, for messages */
+  ms: number;
+  /** when it runs out, on this thread's performance.now() clock */
+  endsAt(): number;
+}
+
+export interface SandboxOptions {
+  /** folder of the compiled modules (`<module>.mjs`); host.mjs is copied into it */
+  codeDir: string;
+  /** time limit of one call (of each call in a callMany) */
+  callTimeoutMs: number;
+  /**
+   * time limit of a whole callMany, fixed when it is sent: progress the
+   * sandbox reports moves each call's limit, never this one; default
+   * DEFAULTS.batchTimeoutMs
+   */
+  batchTimeoutMs?: number;
+  /** the submission's deadline; none: calls have only their own limits */
+  deadline?: SubmissionDeadline;
+  /** heap limit of the sandbox process */
+  memoryMb: number;
+  /** how long the process may take to start; default 10 s */
+  startTimeoutMs?: number;
+}
+
+/** How long a sandbox may take to say it is ready, when `startTimeoutMs` is not given. */
+const START_TIMEOUT_MS = 10_000;
 
 /** Extra time a batch gets per progress report, for the report's own delay. */
 const PROGRESS_SLACK_MS = 100;
@@ -59,46 +89,35 @@ interface Job {
   resolve(outcome: CallOutcome): void;
 }
 
-const live = new Set<Sandbox>();
-let exitHookInstalled = false;
-
 export class Sandbox {
+  /** stdout and stderr together, for people; stderr alone, where Node reports running out of memory, is the host's */
   private readonly tail = new OutputTail();
-  /** stderr alone, where Node reports running out of memory, safe from stdout chatter */
-  private readonly stderrTail = new OutputTail();
   private readonly queue: Job[] = [];
   private current: Job | null = null;
   private nextId = 1;
   private status: SandboxState = 'open';
   private failure: string | null = null;
   private lastLabel: string | null = null;
-  private exited = false;
   private uncaught: { name: string; message: string } | null = null;
-  private readonly exitedPromise: Promise<void>;
   /** requests out, replies in: the child's descriptor 3 */
   private readonly channel: Socket;
   private readonly reader = new ReplyReader();
-  private onReady: (() => void) | null = null;
-  /** settles when host.mjs says it is ready */
-  private readonly ready = new Promise<void>((resolve) => (this.onReady = resolve));
   /** a callMany's own limit: the option, or the default */
   private readonly batchTimeoutMs: number;
 
   private constructor(
-    private readonly child: ChildProcess,
+    /** the process: its group, state, start, stop and stderr */
+    private readonly host: ChildLifecycle,
     private readonly opts: SandboxOptions,
   ) {
-    this.exitedPromise = new Promise((resolve) => child.once('close', () => resolve()));
+    const child = host.child;
     this.batchTimeoutMs = opts.batchTimeoutMs ?? DEFAULTS.batchTimeoutMs;
     this.channel = child.stdio[3] as Socket;
     for (const stream of [child.stdout, child.stderr]) {
       stream?.setEncoding('utf8');
       stream?.on('data', (text: string) => {
         this.tail.push(text);
-        if (stream === child.stderr) {
-          this.stderrTail.push(text);
-          this.noteOutOfMemory(text);
-        }
+        if (stream === child.stderr) this.noteOutOfMemory(text);
       });
     }
     this.channel.on('data', (chunk: Buffer) => this.onChannel(this.reader.push(chunk)));
@@ -108,23 +127,17 @@ export class Sandbox {
       const unfinished = this.reader.end()[0];
       // the channel also closes when the process exits: let the exit tell why
       setTimeout(() => {
-        if (this.exited) return;
+        if (this.host.state === 'exited') return;
         if (unfinished?.kind === 'violation') this.onEnd(null, null, `${unfinished.message}, which stops the sandbox`, true);
         else this.onEnd(null, null, 'closed its connection to the grader');
       }, 500).unref();
     });
-    child.on('exit', (code, signal) => {
-      this.exited = true;
+    void host.whenExited().then(async (end) => {
+      if (end === null) return;
+      if (end.kind === 'not-started') return this.onEnd(null, null, `could not be started (${end.error.message})`);
       // stderr (where Node reports running out of memory) may still be arriving
-      const settle = setTimeout(() => this.onEnd(code, signal), 200);
-      child.once('close', () => {
-        clearTimeout(settle);
-        this.onEnd(code, signal);
-      });
-    });
-    child.on('error', (e) => {
-      // a process that started reports its end through 'exit'; this is for one that never started
-      if (child.pid === undefined) this.onEnd(null, null, `could not be started (${e.message})`);
+      await host.whenClosed(200);
+      this.onEnd(end.code, end.signal);
     });
   }
 
@@ -136,23 +149,22 @@ export class Sandbox {
     if (opts.batchTimeoutMs !== undefined && !(Number.isFinite(opts.batchTimeoutMs) && opts.batchTimeoutMs > 0)) {
       throw new ReluLabError('usage', `batchTimeoutMs must be a positive number of milliseconds, got ${opts.batchTimeoutMs}`);
     }
-    const { child, codeDir } = spawnHost(opts);
-    const sandbox = new Sandbox(child, { ...opts, codeDir });
-    live.add(sandbox);
-    if (!exitHookInstalled) {
-      exitHookInstalled = true;
-      process.on('exit', () => live.forEach((s) => killGroup(s.child.pid)));
-    }
-    await waitForReady(child, sandbox.ready, opts.startTimeoutMs ?? 10_000, () => sandbox.output()).catch((e: unknown) => {
-      void sandbox.close();
-      throw e;
-    });
-    return sandbox;
+    const { host, codeDir } = spawnHost({ ...opts, startTimeoutMs: opts.startTimeoutMs ?? START_TIMEOUT_MS });
+    const sandbox = new Sandbox(host, { ...opts, codeDir });
+    const start = await host.started();
+    if (start.kind === 'ready') return sandbox;
+    const why = start.kind === 'timed-out' ? `did not start within ${start.ms} ms` : `stopped while starting (exit code ${start.code}, signal ${start.signal})`;
+    const printed = sandbox.output().trim();
+    void sandbox.close();
+    throw new ReluLabError(
+      'sandbox-unavailable',
+      `the sandbox process ${why}${printed ? `: ${printed}` : ''}. Check that Node ${process.versions.node} supports the permission model (Node 20 or later) and that the sandbox folder is readable`,
+    );
   }
 
   /** The process id of the sandbox (also the id of its process group). */
   get pid(): number {
-    return this.child.pid ?? -1;
+    return this.host.pid ?? -1;
   }
 
   get state(): SandboxState {
@@ -199,12 +211,9 @@ export class Sandbox {
       this.status = 'closed';
       this.failure ??= 'the sandbox was closed';
       this.drain('the sandbox was closed before this call finished');
-      if (!this.exited) killGroup(this.child.pid);
-      live.delete(this);
     }
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([this.exitedPromise, new Promise((r) => (timer = setTimeout(r, 2_000)))]);
-    clearTimeout(timer);
+    // every process of the group gone, pipes closed; a group that will not go is not waited on for long
+    await this.host.stop({ until: 'close', waitMs: 2_000 });
   }
 
   private enqueue(request: Record<string, unknown>, label: string, batchSize: number | null): Promise<CallOutcome> {
@@ -277,9 +286,9 @@ export class Sandbox {
     const { label, batchSize } = job;
     const { callTimeoutMs, memoryMb } = this.opts;
     const limit = this.limitOf(job.expiring);
-    const described = describeTimeout({ label, pid: this.child.pid, callTimeoutMs, memoryMb, batchSize, ...(limit ? { limit } : {}) });
+    const described = describeTimeout({ label, pid: this.host.pid, callTimeoutMs, memoryMb, batchSize, ...(limit ? { limit } : {}) });
     // read before the kill: the title goes with the process
-    const at = batchSize === null ? null : callInProgress(this.child.pid, job.id, batchSize);
+    const at = batchSize === null ? null : callInProgress(this.host.pid, job.id, batchSize);
     this.breakWith(described.message);
     const outcome: CallOutcome =
       described.kind === 'crashed'
@@ -307,8 +316,7 @@ export class Sandbox {
     const reply: Reply | null = checkReply(raw);
     if (reply === null) return;
     if (reply.kind === 'ready') {
-      this.onReady?.();
-      this.onReady = null;
+      this.host.markReady();
       return;
     }
     if (reply.kind === 'fatal') {
@@ -339,14 +347,14 @@ export class Sandbox {
   private noteOutOfMemory(text: string): void {
     const job = this.current;
     if (!job || job.batchSize === null || job.outOfMemoryAt !== undefined || !OUT_OF_MEMORY.test(text)) return;
-    job.outOfMemoryAt = callInProgress(this.child.pid, job.id, job.batchSize);
+    job.outOfMemoryAt = callInProgress(this.host.pid, job.id, job.batchSize);
   }
 
   /** The process ended, reported a fatal error, closed its channel or broke its protocol: the sandbox is broken. */
   private onEnd(code: number | null, signal: NodeJS.Signals | null, why?: string, tampered = false): void {
     if (this.status !== 'open') return;
     const reason =
-      why ?? describeCrash({ code, signal, uncaught: this.uncaught, stderr: this.stderrTail.text(), memoryMb: this.opts.memoryMb });
+      why ?? describeCrash({ code, signal, uncaught: this.uncaught, stderr: this.host.stderrText(), memoryMb: this.opts.memoryMb });
     const job = this.current;
     const message = job ? `${job.label} ${reason}` : `student code ${reason}${this.lastLabel ? ` (after ${this.lastLabel})` : ''}`;
     this.breakWith(message);
@@ -360,8 +368,7 @@ export class Sandbox {
   private breakWith(message: string): void {
     this.status = 'broken';
     this.failure = message;
-    if (!this.exited) killGroup(this.child.pid);
-    live.delete(this);
+    this.host.kill();
     this.drain(null);
   }
 

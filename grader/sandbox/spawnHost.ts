@@ -3,12 +3,14 @@
 // with an empty environment, in a process group of its own, with its pid
 // recorded beside the code folder for an outer deadline to find; inside
 // bubblewrap, as an unprivileged user and with resource limits where the
-// machine allows (isolation.ts).
-import { type ChildProcess, spawn } from 'node:child_process';
+// machine allows (isolation.ts). Its life (state, start time-out, the group
+// kill, stderr) is a ChildLifecycle's.
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ChildLifecycle } from '../core/ChildLifecycle.ts';
 import { ReluLabError } from '../core/errors.ts';
 import { currentIsolation, hostFacts, type Isolation } from './isolation.ts';
 import { sandboxCommand, sandboxLaunch } from './sandboxCommand.ts';
@@ -59,16 +61,6 @@ export function sandboxNodePid(pid: number): number {
   return current;
 }
 
-/** Kills the process group led by `pid` (the sandbox and anything it started), if it is still there. */
-export function killGroup(pid: number | undefined): void {
-  if (pid === undefined) return;
-  try {
-    process.kill(-pid, 'SIGKILL');
-  } catch {
-    // already gone
-  }
-}
-
 /**
  * Lets the sandbox's unprivileged user search every folder above `dir` and
  * read `dir` itself: the grader's private temporary folders are made for its
@@ -94,8 +86,11 @@ function openTo(dir: string): void {
 /**
  * Spawns the host on `codeDir` (an existing folder); `codeDir` in the result
  * is its real path. `isolation` defaults to this process's (isolation.ts).
+ * The host is ready once the caller hears host.mjs say so (`markReady`);
+ * after that it keeps the grader alive no longer, and it is killed if the
+ * grader's process exits first.
  */
-export function spawnHost(opts: { codeDir: string; memoryMb: number; isolation?: Isolation }): { child: ChildProcess; codeDir: string } {
+export function spawnHost(opts: { codeDir: string; memoryMb: number; startTimeoutMs: number; isolation?: Isolation }): { host: ChildLifecycle; codeDir: string } {
   const isolation = opts.isolation ?? currentIsolation();
   let codeDir: string;
   let emptyDir: string;
@@ -117,19 +112,27 @@ export function spawnHost(opts: { codeDir: string; memoryMb: number; isolation?:
   }
   const nodeArgs = sandboxCommand({ codeDir, hostFile: path.join(codeDir, 'host.mjs'), memoryMb: opts.memoryMb, niceness: SANDBOX_NICENESS });
   const launch = sandboxLaunch({ isolation, nodePath: hostFacts().nodePath, nodeArgs, codeDir, emptyDir });
-  const child = spawn(launch.file, launch.args, {
-    cwd: launch.cwd,
-    ...(launch.user ?? {}),
-    env: {},
-    // its own process group, led by child.pid: under bubblewrap that is bwrap,
-    // and killing it kills Node too (--die-with-parent, then the PID
-    // namespace ends with its first process)
-    detached: true,
-    // descriptor 3 is the channel: a socket both ways, lines of JSON that
-    // the grader parses itself (ReplyReader.ts), not Node's IPC channel,
-    // whose parser throws in the grader on a line student code wrote
-    stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+  // its own process group, led by child.pid: under bubblewrap that is bwrap,
+  // and killing it kills Node too (--die-with-parent, then the PID
+  // namespace ends with its first process)
+  const host = ChildLifecycle.spawn({
+    file: launch.file,
+    args: launch.args,
+    options: {
+      cwd: launch.cwd,
+      ...(launch.user ?? {}),
+      env: {},
+      // descriptor 3 is the channel: a socket both ways, lines of JSON that
+      // the grader parses itself (ReplyReader.ts), not Node's IPC channel,
+      // whose parser throws in the grader on a line student code wrote
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+    },
+    startTimeoutMs: opts.startTimeoutMs,
+    unrefWhenReady: true,
+    // a sandbox stuck in a loop would outlive the grader: its channel closing does not reach it
+    killWithParent: true,
   });
+  const child = host.child;
   if (isolation.bwrap !== null) reportSignalsAsSignals(child);
   if (child.pid !== undefined) {
     try {
@@ -144,7 +147,7 @@ export function spawnHost(opts: { codeDir: string; memoryMb: number; isolation?:
       // the record serves an outer deadline; the sandbox works without it
     }
   }
-  return { child, codeDir };
+  return { host, codeDir };
 }
 
 /**
