@@ -6,6 +6,7 @@ import { assignment } from '../course/assignment.ts';
 import { compileSubmission } from '../sandbox/compileSubmission.ts';
 import { makeSubmission, referenceText, type TestSubmission } from '../sandbox/testing/makeSubmission.ts';
 import type { JobContext } from './job.ts';
+import { type ReplyContracts, vector } from './replyContracts.ts';
 import { StudentCode } from './StudentCode.ts';
 
 const opened: { student: StudentCode; submission: TestSubmission }[] = [];
@@ -21,14 +22,14 @@ export const spinAt = (i: number, at: number) => { if (i === at) for (;;) {} ret
 export const exits = (x: number) => { if (x > 0) process.exit(3); return x; };
 `;
 
-async function studentWith(files: Record<string, string>, callTimeoutMs = 1_500): Promise<StudentCode> {
+async function studentWith(files: Record<string, string>, callTimeoutMs = 1_500, replyContracts?: ReplyContracts): Promise<StudentCode> {
   const submission = await makeSubmission(files);
   await compileSubmission(submission.submissionDir, submission.codeDir, assignment.modules.map((m) => m.name));
   const job: JobContext = {
     id: 'test', hiddenEntry: assignment.hiddenEntry, codeDir: submission.codeDir, unavailable: {}, callTimeoutMs, memoryMb: 128, deadlineMs: 60_000,
     seed: 1, numRuns: 10, plots: false, memoDir: null,
   };
-  const student = await StudentCode.open(job);
+  const student = await StudentCode.open(job, { replyContracts });
   opened.push({ student, submission });
   return student;
 }
@@ -85,10 +86,20 @@ export function train(net: Network, X: Vector[], Y: Vector[], { epochs, lr }: Tr
 }`;
   const net = { W1: [[0.5], [-0.5]], b1: [0.25, 0.5], W2: [[0.5, -0.25]], b2: [0] };
   const args = [net, [[1], [2]], [[0], [1]], { epochs: 3, lr: 0.1 }];
+  // train's contract as a course would declare it
+  const contracts: ReplyContracts = {
+    'training.train': ([, , , options]) => {
+      const epochs = (options as { epochs: number }).epochs;
+      return { object: { net: { within: 100 }, losses: vector(epochs, `one loss per epoch, ${epochs} epochs`) } };
+    },
+  };
+  const padded = async () => {
+    const reference = await referenceText('training.ts');
+    return { 'training.ts': reference.replace(/export function train\([\s\S]*?\n}\n/, `${PADDED}\n`) };
+  };
 
   it('a train returning 600,000 losses for 3 epochs fails its call plainly, in checks and in plots', async () => {
-    const reference = await referenceText('training.ts');
-    const student = await studentWith({ 'training.ts': reference.replace(/export function train\([\s\S]*?\n}\n/, `${PADDED}\n`) });
+    const student = await studentWith(await padded(), 1_500, contracts);
     const failure = await student.call('training', 'train', args).catch((e: unknown) => e);
     expect(failure).toMatchObject({
       message: expect.stringMatching(/^train\(.*\) returned 600000 items at \.losses, where train returns at most 3 \(one loss per epoch, 3 epochs\)$/),
@@ -104,5 +115,19 @@ export function train(net: Network, X: Vector[], Y: Vector[], { epochs, lr }: Tr
       message: expect.stringMatching(/not run: train returned 600000 items at \.losses, where train returns at most 3 .* in an earlier call, so its later calls fail at once$/),
       details: { status: 'failed' },
     });
+  });
+
+  it('through the probe, a flood stops only the function that flooded', async () => {
+    const student = await studentWith(await padded(), 1_500, contracts);
+    const flooded = await student.argumentsAfter('training', 'train', args).catch((e: unknown) => e);
+    expect(flooded).toMatchObject({ message: expect.stringMatching(/^train\(.*\) returned 600000 items at \.value\.losses/), details: { status: 'failed' } });
+    await expect(student.call('training', 'train', args)).rejects.toMatchObject({ message: expect.stringMatching(/^not run: train returned 600000 items .* so its later calls fail at once$/) });
+    expect((await student.argumentsAfter('training', 'sgdStep', [net, { dW1: [[0], [0]], db1: [0, 0], dW2: [[0, 0]], db2: [0] }, 0.1])).value).toEqual(net);
+  });
+
+  it('an assignment without contracts holds replies only to the sandbox\'s bounds', async () => {
+    const student = await studentWith(await padded());
+    const value = await student.call<{ losses: number[] }>('training', 'train', args);
+    expect(value.losses).toHaveLength(600_000);
   });
 });

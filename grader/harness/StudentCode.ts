@@ -1,18 +1,28 @@
 // The hidden tests' only way to reach student code: calls through the
 // sandbox, plain data in and out. Every outcome that is not a returned value
-// becomes a GradingFailure with the right status, and the first call that
-// broke the sandbox is remembered, so a property that hung reports the input
-// that hung rather than whatever shrinking reached afterwards.
+// becomes a GradingFailure with the right status, every returned value is
+// held to its reply contract, and what calls have shown about later ones
+// (FailureMemory) answers those at once: a property that hung reports the
+// input that hung rather than whatever shrinking reached afterwards.
 import type { BatchEntry, BatchOutcome, CallError, CallOutcome } from '../sandbox/CallOutcome.ts';
 import type { PlotSource } from './PlotSource.ts';
 import { type CodeRunner, InProcessCode } from '../sandbox/InProcessCode.ts';
 import { Sandbox } from '../sandbox/Sandbox.ts';
 import { GradingFailure } from './GradingFailure.ts';
-import { formatCall } from './formatValue.ts';
+import { formatCall } from '../core/formatValue.ts';
+import { FailureMemory } from './FailureMemory.ts';
 import { DEADLINE_MESSAGE, outcomeFailure } from './outcomeFailure.ts';
 import type { JobContext } from './job.ts';
-import { PROBE_MODULE, type PlannedCall, functionOf, groupCalls, moduleOf, sameArgs } from './plannedCall.ts';
-import { OUT_OF_CONTRACT, contractOf, contractProblem } from './replyContracts.ts';
+import { PROBE_MODULE, type FunctionKey, type PlannedCall, functionKey, functionOf, groupCalls, moduleOfKey, nameOfKey, sameArgs } from './plannedCall.ts';
+import { OUT_OF_CONTRACT, type ReplyContracts, contractOf, contractProblem } from './replyContracts.ts';
+
+type Threw = Extract<CallOutcome, { kind: 'threw' }>;
+
+/** What StudentCode.open is given besides the job. */
+export interface StudentCodeOptions {
+  /** the assignment's reply contracts (its hidden face's); absent, replies are held only to the sandbox's bounds */
+  replyContracts?: ReplyContracts;
+}
 
 /** What a prefetched call came to: a value or a throw, or the hang or crash that stopped its batch. */
 type PrefetchedEntry = BatchEntry | Extract<CallOutcome, { kind: 'timed-out' | 'crashed' }>;
@@ -41,37 +51,31 @@ function holdsAtLeast(value: unknown, n: number): boolean {
 }
 
 export class StudentCode {
-  /** the failure of the call that stopped the sandbox, if any */
-  breakage: GradingFailure | null = null;
-  private readonly prefetched = new Map<string, Prefetched>();
-  /** functions (`module.name`) that hung or ran out of memory: later calls to them fail at once instead of hanging again */
-  private readonly hung = new Map<string, string>();
-  /** modules whose top-level code never finished: calls into them fail at once */
-  private readonly neverLoaded = new Map<string, string>();
-  /** how loading a module failed when prefetch tried it, for the first call into it to report */
-  private readonly loadFailures = new Map<string, CallOutcome>();
-  /** `module\u0000name` whose whole batch threw (the module does not load, or lacks the export): every call fails alike */
-  private readonly failsAlike = new Map<string, Extract<CallOutcome, { kind: 'threw' }>>();
-  /** returned values turned into failures because they were outside their function's contract */
-  private readonly outOfContract = new WeakSet<object>();
-  /** outcomes and failures that do not depend on the input (see failsForAnyInput) */
-  private readonly anyInput = new WeakSet<object>();
+  private readonly memory: FailureMemory;
+  /** prefetched outcomes by the function as called (for the probe, its helper) */
+  private readonly prefetched = new Map<FunctionKey, Prefetched>();
   /** modules the current sandbox has imported (or found broken) */
   private loaded = new Set<string>();
 
   private sandbox: CodeRunner | null = null;
-  private openError: string | null = null;
 
-  /** when this submission's checks started: after job.deadlineMs every call fails at once */
-  private started = performance.now();
-
-  private constructor(readonly job: JobContext) {}
+  private constructor(
+    readonly job: JobContext,
+    private readonly contracts: ReplyContracts | undefined,
+  ) {
+    this.memory = new FailureMemory(job);
+  }
 
   /** Opens a sandbox on the submission of `job`. Never throws. */
-  static async open(job: JobContext): Promise<StudentCode> {
-    const student = new StudentCode(job);
+  static async open(job: JobContext, options: StudentCodeOptions = {}): Promise<StudentCode> {
+    const student = new StudentCode(job, options.replyContracts);
     await student.reopen();
     return student;
+  }
+
+  /** the failure of the call that stopped the sandbox in the current check, if any */
+  get breakage(): GradingFailure | null {
+    return this.memory.breakage;
   }
 
   /**
@@ -81,7 +85,7 @@ export class StudentCode {
    */
   async freshForCheck(): Promise<void> {
     this.clearPrefetched();
-    this.breakage = null;
+    this.memory.breakage = null;
     if (this.sandbox?.state !== 'open') await this.reopen();
   }
 
@@ -90,19 +94,19 @@ export class StudentCode {
     this.loaded = new Set();
     const { codeDir, callTimeoutMs, batchTimeoutMs, memoryMb, deadlineMs } = this.job;
     // the sandbox stops any call at the deadline, as it stands when the call is sent
-    const deadline = { ms: deadlineMs, endsAt: () => this.started + deadlineMs };
+    const deadline = { ms: deadlineMs, endsAt: () => this.memory.endsAt() };
     try {
       this.sandbox = this.job.trustedInProcess ? new InProcessCode(codeDir) : await Sandbox.open({ codeDir, callTimeoutMs, batchTimeoutMs, memoryMb, deadline });
-      this.openError = null;
+      this.memory.startFailed(null);
     } catch (e) {
       this.sandbox = null;
-      this.openError = e instanceof Error ? e.message : String(e);
+      this.memory.startFailed(e instanceof Error ? e.message : String(e));
     }
   }
 
   /** Starts the deadline clock (a sandbox may be opened ahead of its submission's turn). */
   begin(): void {
-    this.started = performance.now();
+    this.memory.begin();
   }
 
   async close(): Promise<void> {
@@ -111,42 +115,30 @@ export class StudentCode {
 
   /** The raw outcome of calling `module.name(...args)` (for tests that expect a throw). */
   async outcome(module: string, name: string, args: unknown[]): Promise<CallOutcome> {
-    const target = moduleOf(module, name, args);
-    const failed = this.loadFailures.get(target);
-    if (failed) {
-      this.loadFailures.delete(target);
-      return failed;
-    }
-    const missing = this.unavailable(module);
-    if (missing) return { kind: 'unavailable', message: missing };
     const fn = functionOf(module, name, args);
-    const never = this.neverLoaded.get(target);
-    if (never) return { kind: 'unavailable', message: never };
-    const hung = this.hung.get(fn);
-    if (hung) return { kind: 'unavailable', message: `not run: ${fn.split('.')[1]} did not return in an earlier check (${hung}), so its later checks fail at once` };
-    const alike = this.failsAlike.get(`${module}\u0000${name}`);
-    if (alike) return alike;
-    const ready = this.prefetched.get(`${module}\u0000${name}`);
+    const known = this.memory.instead(fn);
+    if (known) return known;
+    const ready = this.prefetched.get(functionKey(module, name));
     if (ready && ready.next < ready.entries.length && sameArgs(ready.args[ready.next], args)) {
       const entry = ready.entries[ready.next++];
       if (entry.kind === 'timed-out' || entry.kind === 'crashed') {
-        this.remember(fn, entry);
+        this.memory.afterCall(fn, entry);
         return entry;
       }
       return this.held(module, name, args, { ...entry, ms: 0 });
     }
-    const loading = await this.load(target);
+    const loading = await this.load(moduleOfKey(fn));
     if (loading) return loading;
     const outcome = await this.sandbox!.call(module, name, args);
-    this.remember(fn, outcome);
+    this.memory.afterCall(fn, outcome);
     return this.held(module, name, args, outcome);
   }
 
   /** Why `value` is outside the contract of `module.name` (replyContracts.ts), as the call's error, or null. */
   private breach(module: string, name: string, args: unknown[], value: unknown): CallError | null {
-    const shape = contractOf(module, name, args);
+    const shape = contractOf(this.contracts, module, name, args);
     if (shape === null) return null;
-    const problem = contractProblem(shape, value, functionOf(module, name, args).split('.')[1]);
+    const problem = contractProblem(shape, value, nameOfKey(functionOf(module, name, args)));
     return problem === null ? null : { name: OUT_OF_CONTRACT, message: `returned ${problem}` };
   }
 
@@ -158,7 +150,7 @@ export class StudentCode {
   private held(module: string, name: string, args: unknown[], outcome: CallOutcome): CallOutcome {
     if (outcome.kind !== 'returned') return outcome;
     const error = this.breach(module, name, args, outcome.value);
-    return error === null ? outcome : this.refuse(module, name, outcome.value, error, outcome.ms);
+    return error === null ? outcome : this.refuse(functionOf(module, name, args), outcome.value, error, outcome.ms);
   }
 
   /**
@@ -168,17 +160,16 @@ export class StudentCode {
    * and the grader as much again (600,000 losses from train, called again at
    * every step of shrinking, took 27 s of a grading process).
    */
-  private refuse(module: string, name: string, value: unknown, error: CallError, ms: number): Extract<CallOutcome, { kind: 'threw' }> {
-    const refused: Extract<CallOutcome, { kind: 'threw' }> = { kind: 'threw', error, ms };
-    this.outOfContract.add(refused);
+  private refuse(fn: FunctionKey, value: unknown, error: CallError, ms: number): Threw {
+    const refused: Threw = { kind: 'threw', error, ms };
+    this.memory.mark(refused, 'out-of-contract');
     if (holdsAtLeast(value, FLOOD_ENTRIES)) {
-      const later: Extract<CallOutcome, { kind: 'threw' }> = {
+      const later: Threw = {
         kind: 'threw',
-        error: { name: error.name, message: `not run: ${name} ${error.message} in an earlier call, so its later calls fail at once` },
+        error: { name: error.name, message: `not run: ${nameOfKey(fn)} ${error.message} in an earlier call, so its later calls fail at once` },
         ms: 0,
       };
-      this.outOfContract.add(later);
-      this.failsAlike.set(`${module}\u0000${name}`, later);
+      this.memory.failAlike(fn, later, 'out-of-contract');
     }
     return refused;
   }
@@ -189,15 +180,9 @@ export class StudentCode {
     const value = batch.value.map((entry, i): BatchEntry => {
       if (entry.kind !== 'returned') return entry;
       const error = this.breach(module, name, argsList[i] ?? [], entry.value);
-      return error === null ? entry : { kind: 'threw', error: this.refuse(module, name, entry.value, error, 0).error };
+      return error === null ? entry : { kind: 'threw', error: this.refuse(functionOf(module, name, argsList[i] ?? []), entry.value, error, 0).error };
     });
     return { ...batch, value };
-  }
-
-  /** A function that hung or ran out of memory is not called again. */
-  private remember(fn: string, outcome: CallOutcome): void {
-    if (outcome.kind === 'timed-out') this.hung.set(fn, outcome.limit === 'batch' ? 'its calls ran past the time limit of a batch' : `it ran past ${this.job.callTimeoutMs} ms`);
-    else if (outcome.kind === 'crashed' && /ran out of memory/.test(outcome.message)) this.hung.set(fn, 'it ran out of memory');
   }
 
   /**
@@ -216,11 +201,11 @@ export class StudentCode {
     }
     if (outcome.kind === 'crashed') {
       // top-level code that ends the process would end every new one too
-      this.neverLoaded.set(module, `not run: ${outcome.message}, so none of its functions can be called`);
+      this.memory.neverLoads(module, `not run: ${outcome.message}, so none of its functions can be called`);
     }
     if (outcome.kind !== 'timed-out') return outcome;
     const why = `exercises/${module}.ts did not finish loading within ${this.job.callTimeoutMs} ms (an endless loop in its top-level code?)`;
-    this.neverLoaded.set(module, `not run: ${why}, so none of its functions can be called`);
+    this.memory.neverLoads(module, `not run: ${why}, so none of its functions can be called`);
     return { ...outcome, message: why, loading: true };
   }
 
@@ -232,25 +217,27 @@ export class StudentCode {
    */
   async prefetch(calls: PlannedCall[]): Promise<void> {
     for (const group of groupCalls(calls)) {
-      const runnable = group.calls.filter((c) => !this.unavailable(c.module) && !this.hung.has(functionOf(c.module, c.name, c.args)));
+      const runnable = group.calls.filter((c) => {
+        const fn = functionOf(c.module, c.name, c.args);
+        return !this.memory.unavailable(moduleOfKey(fn)) && !this.memory.stopped(fn);
+      });
       if (runnable.length === 0) continue;
       const { module, name } = group;
       // a module that does not load: the property's first call reports how
-      const target = moduleOf(module, name, runnable[0].args);
-      if (this.neverLoaded.has(target)) return;
+      const target = moduleOfKey(functionOf(module, name, runnable[0].args));
+      if (this.memory.loadsNever(target)) return;
       const failed = await this.load(target);
       if (failed) {
-        this.loadFailures.set(target, failed);
+        this.memory.importFailed(target, failed);
         return;
       }
       const argsList = runnable.length === group.calls.length ? group.argsList : runnable.map((c) => c.args);
       const batch = await this.sandbox!.callMany(module, name, argsList);
       if (batch.kind === 'returned') {
-        this.prefetched.set(`${module}\u0000${name}`, { args: argsList, entries: batch.value, next: 0 });
+        this.prefetched.set(functionKey(module, name), { args: argsList, entries: batch.value, next: 0 });
       } else if (batch.kind === 'threw') {
         // the module did not load or lacks the export: the sandbox is fine, and every call would fail alike
-        this.failsAlike.set(`${module}\u0000${name}`, batch);
-        this.anyInput.add(batch);
+        for (const c of runnable) this.memory.failAlike(functionOf(c.module, c.name, c.args), batch, 'any-input');
       } else {
         await this.afterBrokenBatch(module, name, argsList, batch);
         return;
@@ -272,7 +259,7 @@ export class StudentCode {
       // the batch as a whole ran out of time, each call perhaps within its own limit: running its
       // calls again, or one by one, would only spend that time again, so the property meets it at once;
       // and code that wrote to the grader's channel itself is not given calls one by one to behave on
-      this.prefetched.set(`${module}\u0000${name}`, { args: argsList.slice(0, 1), entries: [batch], next: 0 });
+      this.prefetched.set(functionKey(module, name), { args: argsList.slice(0, 1), entries: [batch], next: 0 });
       return;
     }
     if (batch.kind === 'unavailable' || batch.at === undefined || this.sandbox?.state !== 'open') return;
@@ -287,7 +274,7 @@ export class StudentCode {
       }
       before = again.value;
     }
-    this.prefetched.set(`${module}\u0000${name}`, { args: argsList.slice(0, at + 1), entries: [...before, batch], next: 0 });
+    this.prefetched.set(functionKey(module, name), { args: argsList.slice(0, at + 1), entries: [...before, batch], next: 0 });
   }
 
   /** Forgets prefetched outcomes. */
@@ -307,7 +294,7 @@ export class StudentCode {
 
   /** Calls the probe's helper `helper` (grader/harness/probe.mjs) on behalf of `module`; `what` names it in messages. */
   async probe<T = unknown>(module: string, helper: string, args: unknown[], what: string | (() => string)): Promise<T> {
-    const missing = this.unavailable(module);
+    const missing = this.memory.unavailable(module);
     const outcome: CallOutcome = missing ? { kind: 'unavailable', message: missing } : await this.outcome(PROBE_MODULE, helper, args);
     return this.expectValue(outcome, what) as T;
   }
@@ -315,7 +302,7 @@ export class StudentCode {
   /** Raw access for the report's pictures: outcomes, never exceptions (see collectPlots). */
   plotSource(): PlotSource {
     const gate = (module: string): Extract<CallOutcome, { kind: 'unavailable' }> | null => {
-      const missing = this.unavailable(module);
+      const missing = this.memory.unavailable(module);
       return missing ? { kind: 'unavailable', message: missing } : null;
     };
     return {
@@ -323,7 +310,7 @@ export class StudentCode {
       value: async (module, name) => gate(module) ?? this.held(module, name, [], await this.sandbox!.value(module, name)),
       callMany: async (module, name, argsList) =>
         gate(module) ??
-        (this.hung.has(`${module}.${name}`)
+        (this.memory.stopped(functionKey(module, name))
           ? { kind: 'unavailable', message: `${name} did not return earlier` }
           : this.heldBatch(module, name, argsList, await this.sandbox!.callMany(module, name, argsList))),
     };
@@ -331,15 +318,9 @@ export class StudentCode {
 
   /** Reads a value export such as claims' `linearExample`. */
   async value<T = unknown>(module: string, name: string): Promise<T> {
-    const missing = this.unavailable(module);
+    const missing = this.memory.unavailable(module);
     const outcome: CallOutcome = missing ? { kind: 'unavailable', message: missing } : this.held(module, name, [], await this.sandbox!.value(module, name));
     return this.expectValue(outcome, `the value ${name}`) as T;
-  }
-
-  private unavailable(module: string): string | null {
-    if (performance.now() - this.started > this.job.deadlineMs) return DEADLINE_MESSAGE(this.job.deadlineMs);
-    if (this.openError) return `student code could not be started: ${this.openError}`;
-    return this.job.unavailable[module] ?? this.neverLoaded.get(module) ?? null;
   }
 
   /**
@@ -348,21 +329,21 @@ export class StudentCode {
    * only repeat it.
    */
   failsForAnyInput(failure: unknown): boolean {
-    return typeof failure === 'object' && failure !== null && (failure === this.breakage || this.anyInput.has(failure));
+    return typeof failure === 'object' && failure !== null && (failure === this.breakage || this.memory.marked(failure, 'any-input'));
   }
 
   private expectValue(outcome: CallOutcome, describe: string | (() => string)): unknown {
     if (outcome.kind === 'returned') return outcome.value;
     // a value outside its contract is a wrong answer, said plainly
-    if (this.outOfContract.has(outcome)) {
+    if (this.memory.marked(outcome, 'out-of-contract')) {
       throw new GradingFailure(`${typeof describe === 'string' ? describe : describe()} ${(outcome as { error: CallError }).error.message}`, { status: 'failed' });
     }
     // within a check, calls after the one that broke the sandbox report that one
     if (outcome.kind === 'unavailable' && this.breakage && outcome.message !== DEADLINE_MESSAGE(this.job.deadlineMs)) throw this.breakage;
     // the call is written out only when it is needed for a message
     const failure = outcomeFailure(outcome, () => (typeof describe === 'string' ? describe : describe()), this.job);
-    if (outcome.kind === 'timed-out' || outcome.kind === 'crashed') this.breakage ??= failure;
-    if (outcome.kind === 'unavailable' || this.anyInput.has(outcome)) this.anyInput.add(failure);
+    if (outcome.kind === 'timed-out' || outcome.kind === 'crashed') this.memory.breakage ??= failure;
+    if (outcome.kind === 'unavailable' || this.memory.marked(outcome, 'any-input')) this.memory.mark(failure, 'any-input');
     throw failure;
   }
 }

@@ -1,6 +1,6 @@
 // Assertions that fail with a GradingFailure a student can read.
 import { GradingFailure } from './GradingFailure.ts';
-import { formatCall, formatValue } from './formatValue.ts';
+import { formatCall, formatValue } from '../core/formatValue.ts';
 import { firstDifference, VALUE_TOLERANCE } from './tolerances.ts';
 import type { StudentCode } from './StudentCode.ts';
 

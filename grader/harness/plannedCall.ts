@@ -6,6 +6,17 @@
 /** The module name of grader/harness/probe.mjs once copied into a compiled submission. */
 export const PROBE_MODULE = 'relu-lab-probe';
 
+/** A student function as `module.name` (module names are file names without `.ts`, which hold no dot). */
+export type FunctionKey = `${string}.${string}`;
+
+export const functionKey = (module: string, name: string): FunctionKey => `${module}.${name}`;
+
+/** The module of a key. */
+export const moduleOfKey = (key: FunctionKey): string => key.slice(0, key.indexOf('.'));
+
+/** The function name of a key. */
+export const nameOfKey = (key: FunctionKey): string => key.slice(key.indexOf('.') + 1);
+
 /** One call a property will make, declared so it can be prefetched. */
 export interface PlannedCall {
   module: string;
@@ -32,9 +43,9 @@ const grouped = new WeakMap<PlannedCall[], CallGroup[]>();
 export function groupCalls(calls: PlannedCall[]): CallGroup[] {
   let groups = grouped.get(calls);
   if (groups === undefined) {
-    const byFunction = new Map<string, CallGroup>();
+    const byFunction = new Map<FunctionKey, CallGroup>();
     for (const c of calls) {
-      const key = `${c.module}\u0000${c.name}`;
+      const key = functionKey(c.module, c.name);
       let group = byFunction.get(key);
       if (group === undefined) byFunction.set(key, (group = { module: c.module, name: c.name, calls: [], argsList: [] }));
       group.calls.push(c);
@@ -50,14 +61,9 @@ export function groupCalls(calls: PlannedCall[]): CallGroup[] {
 const PROBE_TARGETS: Record<string, string> = { reviveSeeded: 'training' };
 
 /** `module.name` of the student function a call reaches (through the probe, the one it wraps). */
-export function functionOf(module: string, name: string, args: unknown[]): string {
-  if (module !== PROBE_MODULE) return `${module}.${name}`;
-  return name === 'argumentsAfter' ? `${args[0]}.${args[1]}` : `${PROBE_TARGETS[name] ?? module}.${name}`;
-}
-
-/** The student module a call runs code of. */
-export function moduleOf(module: string, name: string, args: unknown[]): string {
-  return functionOf(module, name, args).split('.')[0];
+export function functionOf(module: string, name: string, args: unknown[]): FunctionKey {
+  if (module !== PROBE_MODULE) return functionKey(module, name);
+  return name === 'argumentsAfter' ? functionKey(String(args[0]), String(args[1])) : functionKey(PROBE_TARGETS[name] ?? module, name);
 }
 
 /** The planned call behind `argumentsAfter(module, name, args)`. */

@@ -8,7 +8,7 @@ import { GradingFailure, type FailureDetails } from './GradingFailure.ts';
 import { expectedFor, nextPropertyKey, plannedFor, samplesFor } from './samples.ts';
 import type { PlannedCall } from './plannedCall.ts';
 import type { StudentCode } from './StudentCode.ts';
-import { formatCall } from './formatValue.ts';
+import { formatCall } from '../core/formatValue.ts';
 
 /** A differential property: the student's `module.name` against the reference on generated inputs. */
 export interface Agreement<T> {

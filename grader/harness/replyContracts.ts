@@ -1,12 +1,13 @@
-// What each exercise function may return, by type and size, derived from the
-// arguments it was called with (exercises/types.ts): `relu` a number,
-// `forward` vectors of the network's sizes, `train` at most one loss per
-// epoch. Every reply is held to its contract before anything uses it (the
-// checks, the plots and through them the results and reports), so a value
-// too large or of the wrong kind is that call's failure with a clear
-// message, not a stalled report. Shorter arrays than the network's sizes
-// are left to the checks, whose messages show the difference.
-import { PROBE_MODULE } from './plannedCall.ts';
+// What a student function may return, by type and size, derived from the
+// arguments it was called with: an assignment declares a contract per
+// function (the ReLU course's are in grader/course/replyContracts.ts: `relu` a
+// number, `forward` vectors of the network's sizes, `train` at most one loss
+// per epoch). Every reply is held to its contract before anything uses it
+// (the checks, the plots and through them the results and reports), so a
+// value too large or of the wrong kind is that call's failure with a clear
+// message, not a stalled report. Shorter arrays than a contract's bounds are
+// left to the checks, whose messages show the difference.
+import { type FunctionKey, functionKey, PROBE_MODULE } from './plannedCall.ts';
 
 /** What a value must be: a leaf type, an array of at most `max` items, or an object with these keys. */
 export type Shape =
@@ -21,100 +22,39 @@ export type Shape =
 /** The error name of a reply outside its contract (StudentCode reports it as a failed check). */
 export const OUT_OF_CONTRACT = 'ReplyOutOfContract';
 
-/** A network a student writes as a value (claims' examples): one input in this assignment, a few units; generous bounds. */
-const MAX_FREE_UNITS = 1_000;
-const MAX_FREE_INPUTS = 100;
 /** Extra keys an object may carry beyond its contract's, and what they may hold in all. */
 const MAX_EXTRA_ENTRIES = 64;
 
-const num: Shape = 'number';
-const vector = (max: number, why?: string): Shape => (why === undefined ? { array: num, max } : { array: num, max, why });
-const matrix = (rows: number, cols: number): Shape => ({ array: vector(cols), max: rows });
-const ACTIVATION: Shape = { object: { kind: 'string', alpha: num }, optional: ['alpha'] };
+/**
+ * An assignment's reply contracts: for each of its functions, as
+ * `module.name` (a helper of the probe's as `relu-lab-probe.name`), the shape
+ * its reply must have given the arguments of the call. A function without
+ * one is held only to the sandbox's own bounds (REPLY_LIMITS).
+ */
+export type ReplyContracts = Readonly<Partial<Record<FunctionKey, (args: unknown[]) => Shape>>>;
 
-/** Sizes of a network argument, read defensively (the arguments may be deliberately malformed). */
-function sizesOf(net: unknown): { hidden: number; inputs: number; outputs: number } {
-  const n = (net ?? {}) as Record<string, unknown>;
-  const len = (v: unknown): number => (Array.isArray(v) ? v.length : 0);
-  const widest = (m: unknown): number => (Array.isArray(m) ? m.reduce((w: number, row) => Math.max(w, len(row)), 0) : 0);
-  return { hidden: Math.max(len(n.W1), len(n.b1), widest(n.W2)), inputs: widest(n.W1), outputs: Math.max(len(n.W2), len(n.b2)) };
-}
-
-function network(s: { hidden: number; inputs: number; outputs: number }): Shape {
-  return {
-    object: { W1: matrix(s.hidden, s.inputs), b1: vector(s.hidden), W2: matrix(s.outputs, s.hidden), b2: vector(s.outputs), activation: ACTIVATION },
-    optional: ['activation'],
-  };
-}
-
-const sameNetwork = (net: unknown): Shape => network(sizesOf(net));
-const FREE_NETWORK = network({ hidden: MAX_FREE_UNITS, inputs: MAX_FREE_INPUTS, outputs: MAX_FREE_INPUTS });
-
-function gradients(net: unknown): Shape {
-  const s = sizesOf(net);
-  return { object: { dW1: matrix(s.hidden, s.inputs), db1: vector(s.hidden), dW2: matrix(s.outputs, s.hidden), db2: vector(s.outputs) } };
-}
-
-const count = (v: unknown): number => (Array.isArray(v) ? v.length : 0);
-const epochsOf = (options: unknown): number => {
-  const epochs = (options as { epochs?: unknown } | null)?.epochs;
-  return typeof epochs === 'number' && Number.isFinite(epochs) ? Math.max(0, Math.floor(epochs)) : 0;
-};
-
-/** The contract of each function, from its arguments. */
-const CONTRACTS: Record<string, (args: unknown[]) => Shape> = {
-  'activations.relu': () => num,
-  'activations.reluGrad': () => num,
-  'activations.leakyRelu': () => num,
-  'activations.leakyReluGrad': () => num,
-  'forward.dense': ([W, b]) => vector(Math.max(count(W), count(b)), 'one per row of W'),
-  'forward.forward': ([net]) => {
-    const s = sizesOf(net);
-    return { object: { z1: vector(s.hidden, 'one per hidden unit'), a1: vector(s.hidden, 'one per hidden unit'), yHat: vector(s.outputs, 'one per output') } };
-  },
-  'forward.predict': ([net]) => vector(sizesOf(net).outputs, 'one per output'),
-  'backprop.mseLoss': () => num,
-  'backprop.backward': ([net]) => gradients(net),
-  'backprop.numericalGradient': ([net]) => gradients(net),
-  'backprop.relativeError': () => num,
-  'dead-neurons.activationPattern': ([net, X]) => ({ array: { array: 'boolean', max: sizesOf(net).hidden }, max: count(X) }),
-  'dead-neurons.deadNeurons': ([net]) => vector(sizesOf(net).hidden),
-  'dead-neurons.alwaysActiveNeurons': ([net]) => vector(sizesOf(net).hidden),
-  'linearity.kinks': ([net]) => vector(sizesOf(net).hidden),
-  'linearity.isLinearOn': () => 'boolean',
-  'claims.linearExample': () => FREE_NETWORK,
-  'claims.nonlinearExample': () => FREE_NETWORK,
-  'claims.answers': () => ({
-    object: { reluIsLinear: 'boolean', reluGradAtZero: num, deadMeans: 'string', trainingFavoursLinear: 'boolean', leakyReluCanDie: 'boolean' },
-  }),
-  'training.sgdStep': ([net]) => sameNetwork(net),
-  'training.train': ([net, , , options]) => ({ object: { net: sameNetwork(net), losses: vector(epochsOf(options), `one loss per epoch, ${epochsOf(options)} epochs`) } }),
-  'training.reviveDeadNeurons': ([net]) => sameNetwork(net),
-};
+/** Shapes of numbers: a vector of at most `max` (`why` says where the bound comes from), a matrix of at most rows x cols. */
+export const vector = (max: number, why?: string): Shape => (why === undefined ? { array: 'number', max } : { array: 'number', max, why });
+export const matrix = (rows: number, cols: number): Shape => ({ array: vector(cols), max: rows });
 
 /** The arguments as a call may leave them: changed, perhaps, but not grown past twice their size. */
-function argumentsLike(args: unknown): Shape {
+export function argumentsLike(args: unknown): Shape {
   return { within: 2 * entriesUpTo(args, Number.MAX_SAFE_INTEGER) + MAX_EXTRA_ENTRIES };
 }
 
-/** The contract of a probe helper (grader/harness/probe.mjs): the wrapped function's value, and the arguments it changed. */
-function probeContract(name: string, args: unknown[]): Shape | null {
-  if (name === 'argumentsAfter') {
-    const [module, fn, inner] = args as [string, string, unknown[]];
-    const value = contractOf(module, fn, Array.isArray(inner) ? inner : []);
+/**
+ * The contract of `module.name` called with `args` under `contracts`, or null
+ * when it has none. The probe's argumentsAfter is held to the wrapped
+ * function's contract, and what it left in its arguments to argumentsLike.
+ */
+export function contractOf(contracts: ReplyContracts | undefined, module: string, name: string, args: unknown[]): Shape | null {
+  if (contracts === undefined) return null;
+  if (module === PROBE_MODULE && name === 'argumentsAfter') {
+    const [inModule, fn, inner] = args as [string, string, unknown[]];
+    const value = contractOf(contracts, inModule, fn, Array.isArray(inner) ? inner : []);
     return value === null ? null : { object: { value, args: argumentsLike(inner) } };
   }
-  if (name === 'reviveSeeded') {
-    const [, net, X] = args;
-    return { object: { value: sameNetwork(net), args: argumentsLike({ net, X }), draws: num } };
-  }
-  return null;
-}
-
-/** The contract of `module.name` called with `args`, or null when it has none. */
-export function contractOf(module: string, name: string, args: unknown[]): Shape | null {
-  if (module === PROBE_MODULE) return probeContract(name, args);
-  const contract = CONTRACTS[`${module}.${name}`];
+  const contract = contracts[functionKey(module, name)];
   return contract ? contract(args) : null;
 }
 

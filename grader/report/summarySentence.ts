@@ -2,7 +2,7 @@
 // tests are withheld from the reader: then it speaks of the visible tests and
 // says what is still to come.
 import type { Outcome, TestResult } from '../results/types.ts';
-import { formatNumber } from './formatNumber.ts';
+import { formatNumber } from '../core/formatValue.ts';
 import type { Audience, WithheldGroupView } from './ReportView.ts';
 
 export interface SummaryInput {

@@ -1,8 +1,8 @@
 // Tests a student may not see yet, counted by why, each group as a clause:
 // "12 hidden tests (40 points) are shown after the deadline". Never a name.
 import type { TestResult } from '../results/types.ts';
-import { formatNumber } from './formatNumber.ts';
-import { formatUtc } from './formatUtc.ts';
+import { formatUtc } from '../core/formatTime.ts';
+import { formatNumber } from '../core/formatValue.ts';
 import type { WithheldGroupView } from './ReportView.ts';
 
 const ORDER = ['hidden', 'after_due_date', 'after_published'] as const;

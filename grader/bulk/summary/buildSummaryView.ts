@@ -1,6 +1,6 @@
 // The class summary's view from what ClassSummary gathered.
-import { formatNumber } from '../../report/formatNumber.ts';
-import { formatUtc } from '../../report/formatUtc.ts';
+import { formatUtc } from '../../core/formatTime.ts';
+import { formatNumber } from '../../core/formatValue.ts';
 import { lateText } from '../late/lateInfo.ts';
 import { barChart, histogram, type HistogramBin } from './charts.ts';
 import type { ClassSummary } from './ClassSummary.ts';
