@@ -4,13 +4,13 @@
 // summary, JUnit XML, GitHub annotations, GitHub Classroom's `result`.
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import type { Assignment } from '../assignment/Assignment.ts';
 import type { Io } from '../core/Io.ts';
 import { DEFAULTS } from '../core/defaults.ts';
 import type { Audience } from '../report/ReportView.ts';
 import { renderTerminal } from '../report/renderTerminal.ts';
-import { writeReports } from '../report/renderReports.ts';
-import { writeResultsAtomically } from '../results/writeResultsAtomically.ts';
 import { graderVersion } from '../engine/graderVersion.ts';
+import { writeGradingOutputs } from '../engine/writeGradingOutputs.ts';
 import { findWorkTree } from '../intake/findWorkTree.ts';
 import { modeKey } from './GradingSession.ts';
 import { historyCacheDir, writeCached } from './history/historyCache.ts';
@@ -23,6 +23,8 @@ import { junitXml } from './outputs/junitXml.ts';
 import { stepSummary } from './outputs/stepSummary.ts';
 
 export interface CiOptions {
+  /** the assignment graded (its public face: the reports' exports, guide and pictures) */
+  assignment: Assignment;
   /** a hidden bundle (folder or .tgz); visible mode without one */
   hidden?: string;
   /** percent below which the exit code is 1 */
@@ -87,10 +89,8 @@ export async function runCi(opts: CiOptions, io: Io): Promise<CiResult> {
   });
 
   // results.json holds every test: for students only when none is withheld from them
-  const resultsPath = path.join(outDir, 'results.json');
-  if (audience === 'instructor' || view.withheld.count === 0) await writeResultsAtomically(resultsPath, doc);
-  else await fs.rm(resultsPath, { force: true });
-  const { markdownPath } = await writeReports(doc, outDir, { audience, now, deadline });
+  const writeResults = audience === 'instructor' || view.withheld.count === 0;
+  const { markdownPath } = await writeGradingOutputs(doc, outDir, { assignment: opts.assignment, manifest, audience, now, writeResults });
   // a clean commit's grading is what `relu-lab history` would compute: keep it for it
   const git = doc.submission.git;
   if (git && !git.dirty && doc.outcome.kind !== 'grader-error') {
@@ -100,7 +100,7 @@ export async function runCi(opts: CiOptions, io: Io): Promise<CiResult> {
   const classroom = classroomResult(view);
   await fs.writeFile(path.join(outDir, 'classroom.json'), `${JSON.stringify(classroom, null, 2)}\n`);
 
-  const terminal = renderTerminal(doc, { color: io.color, audience, now, deadline });
+  const terminal = renderTerminal(doc, { assignment: opts.assignment, color: io.color, audience, now, deadline });
   io.out(inActions ? inertForGithub(terminal) : terminal);
   io.out(`\nreport: ${path.relative(io.cwd, path.join(outDir, 'report.html'))}\nclassroom: ${path.relative(io.cwd, path.join(outDir, 'classroom.json'))}\n`);
 

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { runCi } from '../../ci/runCi.ts';
 import { ReluLabError } from '../../core/errors.ts';
+import { assignment } from '../../course/assignment.ts';
 import { numberFlag, parse } from '../parse.ts';
 import type { Command } from './Command.ts';
 
@@ -22,6 +23,7 @@ export const ci: Command = {
     if (audience !== 'student' && audience !== 'instructor') throw new ReluLabError('usage', `--audience is student or instructor, not "${audience}"`);
     const result = await runCi(
       {
+        assignment,
         hidden: values.hidden === undefined ? undefined : path.resolve(io.cwd, values.hidden),
         failUnder: numberFlag('fail-under', values['fail-under'], 0, 100),
         junit: values.junit,

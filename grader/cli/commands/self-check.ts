@@ -7,9 +7,9 @@ import type { Command } from './Command.ts';
 import { numberFlag, parse } from '../parse.ts';
 import { DEFAULTS } from '../../core/defaults.ts';
 import { ReluLabError } from '../../core/errors.ts';
+import { assignment } from '../../course/assignment.ts';
+import { writeGradingOutputs } from '../../engine/writeGradingOutputs.ts';
 import { renderTerminal } from '../../report/renderTerminal.ts';
-import { writeReports } from '../../report/renderReports.ts';
-import { writeResultsAtomically } from '../../results/writeResultsAtomically.ts';
 import { openSession } from '../../ci/openSession.ts';
 
 export const VISIBLE_ONLY_NOTE = 'Visible tests only: the hidden tests run when your work is graded, and your grade comes from that run.';
@@ -40,12 +40,11 @@ export const selfCheck: Command = {
     const outDir = path.resolve(io.cwd, values.out ?? path.join(DEFAULTS.reportsDir, path.basename(submissionDir)));
     const now = new Date();
     const deadline = session.manifest.deadline ? new Date(session.manifest.deadline) : null;
-    await writeResultsAtomically(path.join(outDir, 'results.json'), doc);
-    const { htmlPath } = await writeReports(doc, outDir, { audience: 'student', now, deadline });
+    const { htmlPath } = await writeGradingOutputs(doc, outDir, { assignment, manifest: session.manifest, audience: 'student', now });
     if (values.json) {
       io.out(`${JSON.stringify(doc, null, 2)}\n`);
     } else {
-      io.out(renderTerminal(doc, { color: io.color, audience: 'student', now, deadline }));
+      io.out(renderTerminal(doc, { assignment, color: io.color, audience: 'student', now, deadline }));
       if (session.mode.kind === 'visible') io.out(`\n${VISIBLE_ONLY_NOTE}\n`);
       io.out(`\nreport: ${path.relative(io.cwd, htmlPath) || htmlPath}\n`);
     }
