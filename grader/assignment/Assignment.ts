@@ -10,6 +10,7 @@
 // grading process and the hidden bundle load it.
 import type { ContractExport, ReportHooks } from '../report/ReportAssignment.ts';
 import type { PlotSource } from '../harness/PlotSource.ts';
+import type { ReplyContracts } from '../harness/replyContracts.ts';
 import type { Check } from './check.ts';
 
 // The report reads these of an assignment and declares them (report/ReportAssignment.ts),
@@ -53,4 +54,6 @@ export interface HiddenFace {
   checks: readonly Check[];
   /** after the checks, data for the report's pictures (plain JSON), from the student's own functions */
   plots?(source: PlotSource): Promise<unknown>;
+  /** what each student function may return, checked before anything uses a reply; absent, only the sandbox's bounds apply */
+  replyContracts?: ReplyContracts;
 }

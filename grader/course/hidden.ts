@@ -12,8 +12,10 @@ import { forwardChecks } from './checks/forward.ts';
 import { linearityChecks } from './checks/linearity.ts';
 import { trainingChecks } from './checks/training.ts';
 import { collectPlots } from './collectPlots.ts';
+import { replyContracts } from './replyContracts.ts';
 
 export const hidden: HiddenFace = {
   checks: [...activationsChecks, ...forwardChecks, ...backpropChecks, ...deadNeuronsChecks, ...linearityChecks, ...claimsChecks, ...trainingChecks],
   plots: (source) => collectPlots(source),
+  replyContracts,
 };

@@ -4,13 +4,16 @@ import { formatCall, formatValue } from '../core/formatValue.ts';
 import { firstDifference, VALUE_TOLERANCE } from './tolerances.ts';
 import type { StudentCode } from './StudentCode.ts';
 
+/** Characters a value may take in a failure message: enough for a network or a few dozen losses, not a flood. */
+const MESSAGE_VALUE_CHARS = 400;
+
 /** Fails unless `actual` equals `expected` within `tol` everywhere; `what` names the call. */
 export function expectClose(what: string | (() => string), actual: unknown, expected: unknown, tol = VALUE_TOLERANCE): void {
   const diff = firstDifference(actual, expected, tol);
   if (diff === null) return;
   if (typeof what === 'function') what = what();
   const where = diff === 'value' ? '' : ` (first difference at ${diff})`;
-  throw new GradingFailure(`${what} returned ${formatValue(actual)}, expected ${formatValue(expected)}${where}`, {
+  throw new GradingFailure(`${what} returned ${formatValue(actual, MESSAGE_VALUE_CHARS)}, expected ${formatValue(expected, MESSAGE_VALUE_CHARS)}${where}`, {
     status: 'failed',
     observed: { actual, expected },
   });
@@ -26,7 +29,7 @@ export async function expectRangeError(student: StudentCode, module: string, nam
   const outcome = await student.outcome(module, name, args);
   if (outcome.kind === 'threw' && outcome.error.name === 'RangeError') return;
   if (outcome.kind === 'returned') {
-    throw new GradingFailure(`${name} returned ${formatValue(outcome.value)} ${why}; it should throw a RangeError`, { status: 'failed' });
+    throw new GradingFailure(`${name} returned ${formatValue(outcome.value, MESSAGE_VALUE_CHARS)} ${why}; it should throw a RangeError`, { status: 'failed' });
   }
   if (outcome.kind === 'threw') {
     throw new GradingFailure(`${name} threw ${outcome.error.name}: ${outcome.error.message} ${why}; it should throw a RangeError`, { status: 'failed' });
