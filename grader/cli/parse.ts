@@ -1,7 +1,13 @@
 // Argument parsing for the commands, on node:util's parseArgs (built in, so
 // no dependency is needed): unknown flags and bad numbers are usage errors.
+import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { Assignment } from '../assignment/Assignment.ts';
+import { loadAssignment } from '../assignment/loadAssignment.ts';
+import { DEFAULTS } from '../core/defaults.ts';
 import { ReluLabError } from '../core/errors.ts';
+import { loadManifest } from '../manifest/loadManifest.ts';
+import type { Manifest } from '../manifest/types.ts';
 
 export function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, allowPositionals = false) {
   try {
@@ -19,4 +25,17 @@ export function numberFlag(name: string, value: string | undefined, min = -Infin
     throw new ReluLabError('usage', `--${name} needs a number between ${min} and ${max}, got "${value}"`);
   }
   return n;
+}
+
+/**
+ * What `--assignment PATH` names (a folder holding assignment.ts, or that
+ * module), resolved against `cwd`; the ReLU course when absent. Its manifest
+ * is `--manifest FILE` when given, else the assignment's own, checked to
+ * have one task for each of its modules.
+ */
+export async function assignmentFlags(values: { assignment?: string; manifest?: string }, cwd: string): Promise<{ assignment: Assignment; manifest: Manifest }> {
+  const assignment = await loadAssignment(values.assignment === undefined ? DEFAULTS.assignmentPath : path.resolve(cwd, values.assignment));
+  const manifestPath = values.manifest === undefined ? assignment.manifestPath : path.resolve(cwd, values.manifest);
+  const manifest = await loadManifest(manifestPath, assignment.modules.map((m) => m.name));
+  return { assignment, manifest };
 }

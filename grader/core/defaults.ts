@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export const DEFAULTS = {
-  /** the manifest graded against when none is given */
+  /** the assignment graded when none is given: the ReLU course's public face */
+  assignmentPath: path.join(PACKAGE_ROOT, 'grader/course/assignment.ts'),
+  /** the ReLU course's manifest, graded against when neither a manifest nor an assignment is given */
   manifestPath: path.join(PACKAGE_ROOT, 'grader/assignment.json'),
   /** the submission graded when none is given */
   submissionDir: 'exercises',

@@ -5,6 +5,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { assignment } from '../course/assignment.ts';
 import { loadManifest } from '../manifest/loadManifest.ts';
 import { loadFixtureCorpus, materialiseFixture } from '../validate/fixtureCorpus.ts';
 import { Grader } from './Grader.ts';
@@ -16,7 +17,7 @@ beforeAll(async () => {
   work = await fs.mkdtemp(path.join(os.tmpdir(), 'relu-lab-deadline-test-'));
   const manifest = await loadManifest();
   // a call limit longer than the whole submission's time: only the deadline can stop the hang
-  grader = await Grader.create({ ...manifest, limits: { ...manifest.limits, callTimeoutMs: 60_000, submissionDeadlineMs: 4_000 } });
+  grader = await Grader.create({ ...manifest, limits: { ...manifest.limits, callTimeoutMs: 60_000, submissionDeadlineMs: 4_000 } }, assignment);
 });
 
 afterAll(async () => {
@@ -25,7 +26,7 @@ afterAll(async () => {
 });
 
 async function fixture(name: string): Promise<string> {
-  const found = (await loadFixtureCorpus()).find((f) => f.name === name)!;
+  const found = (await loadFixtureCorpus(assignment)).find((f) => f.name === name)!;
   return materialiseFixture(found, path.join(work, name));
 }
 

@@ -5,6 +5,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { assignment } from '../course/assignment.ts';
 import { loadManifest } from '../manifest/loadManifest.ts';
 import type { ResultsDocument } from '../results/types.ts';
 import { loadFixtureCorpus, materialiseFixture } from '../validate/fixtureCorpus.ts';
@@ -18,7 +19,7 @@ let work: string;
 beforeAll(async () => {
   work = await fs.mkdtemp(path.join(os.tmpdir(), 'relu-lab-stalling-test-'));
   const manifest = await loadManifest();
-  grader = await Grader.create({ ...manifest, limits: { ...manifest.limits, ...LIMITS } });
+  grader = await Grader.create({ ...manifest, limits: { ...manifest.limits, ...LIMITS } }, assignment);
 });
 
 afterAll(async () => {
@@ -28,7 +29,7 @@ afterAll(async () => {
 
 /** The fixture, with its stalling scaled from the default 2 s call limit to this test's 400 ms. */
 async function fixture(name: string, scale: [string, string] | null = null): Promise<string> {
-  const found = (await loadFixtureCorpus()).find((f) => f.name === name)!;
+  const found = (await loadFixtureCorpus(assignment)).find((f) => f.name === name)!;
   const dir = await materialiseFixture(found, path.join(work, name));
   if (scale) {
     const file = path.join(dir, 'backprop.ts');

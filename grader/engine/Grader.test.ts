@@ -4,6 +4,8 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { assignment } from '../course/assignment.ts';
+import type { PlotsData } from '../course/PlotsData.ts';
 import { loadManifest } from '../manifest/loadManifest.ts';
 import type { ResultsDocument } from '../results/types.ts';
 import { validateResults } from '../results/validateResults.ts';
@@ -15,7 +17,7 @@ let work: string;
 const graded = new Map<string, ResultsDocument>();
 
 async function gradeFixture(name: string): Promise<ResultsDocument> {
-  const fixture = (await loadFixtureCorpus()).find((f) => f.name === name);
+  const fixture = (await loadFixtureCorpus(assignment)).find((f) => f.name === name);
   if (!fixture) throw new Error(`no fixture ${name}`);
   const doc = await grader.grade(await materialiseFixture(fixture, path.join(work, name)));
   graded.set(name, doc);
@@ -24,7 +26,7 @@ async function gradeFixture(name: string): Promise<ResultsDocument> {
 
 beforeAll(async () => {
   work = await fs.mkdtemp(path.join(os.tmpdir(), 'relu-lab-grader-test-'));
-  grader = await Grader.create(await loadManifest());
+  grader = await Grader.create(await loadManifest(), assignment);
 });
 
 afterAll(async () => {
@@ -38,19 +40,20 @@ describe('Grader', () => {
     expect(doc.outcome).toEqual({ kind: 'graded' });
     expect(doc.score).toEqual({ earned: 100, possible: 100 });
     expect(doc.tests.every((t) => t.status === 'passed')).toBe(true);
-    expect(doc.plots?.activations.map((a) => a.studentAtZero)).toEqual([0, 0, 0, 0.01]);
-    expect(doc.plots?.examples.every((e) => e.student !== null)).toBe(true);
+    const plots = doc.plots as PlotsData;
+    expect(plots.activations.map((a) => a.studentAtZero)).toEqual([0, 0, 0, 0.01]);
+    expect(plots.examples.every((e) => e.student !== null)).toBe(true);
     expect(() => validateResults(doc)).not.toThrow();
   });
 
   test('the reference run in-process, with no sandbox (the benchmark baseline), scores 100 % too', async () => {
-    const fixture = (await loadFixtureCorpus()).find((f) => f.name === 'passes-all-functional')!;
+    const fixture = (await loadFixtureCorpus(assignment)).find((f) => f.name === 'passes-all-functional')!;
     const doc = await grader.grade(await materialiseFixture(fixture, path.join(work, 'in-process')), { trustedInProcess: true });
     expect(doc.score).toEqual({ earned: 100, possible: 100 });
   });
 
   test('hands out each submission of a batch as soon as its checks end, while the next is graded', async () => {
-    const corpus = await loadFixtureCorpus();
+    const corpus = await loadFixtureCorpus(assignment);
     const names = ['passes-all-functional', 'fails-relu-grad-at-zero', 'passes-all-vectorised'];
     const dirs = await Promise.all(names.map((n) => materialiseFixture(corpus.find((f) => f.name === n)!, path.join(work, `early-${n}`))));
     const handed: { dir: string; at: number; score: number }[] = [];
@@ -65,7 +68,7 @@ describe('Grader', () => {
 
   test('a folder that cannot be prepared rejects with its reason, and the Grader goes on', async () => {
     await expect(grader.grade(path.join(work, 'no-such-submission'))).rejects.toMatchObject({ code: 'submission-missing' });
-    const fixture = (await loadFixtureCorpus()).find((f) => f.name === 'passes-all-loops')!;
+    const fixture = (await loadFixtureCorpus(assignment)).find((f) => f.name === 'passes-all-loops')!;
     const doc = await grader.grade(await materialiseFixture(fixture, path.join(work, 'after-missing')));
     expect(doc.score).toEqual({ earned: 100, possible: 100 });
   });
@@ -77,7 +80,7 @@ describe('Grader', () => {
     const atZero = failing.find((t) => t.id === 'activations.relu-grad-at-zero')!;
     expect(atZero).toMatchObject({ status: 'failed', earned: 0, observed: { actual: 1, expected: 0 } });
     expect(atZero.message).toMatch(/reluGrad\(0\) returned 1, expected 0/);
-    expect(doc.plots?.activations.find((a) => a.name === 'reluGrad')?.studentAtZero).toBe(1);
+    expect((doc.plots as PlotsData).activations.find((a) => a.name === 'reluGrad')?.studentAtZero).toBe(1);
     const property = doc.tests.find((t) => t.counterexample);
     if (property) expect(property.counterexample).toMatchObject({ seed: doc.seed, replay: expect.stringContaining('seed') });
     expect(() => validateResults(doc)).not.toThrow();

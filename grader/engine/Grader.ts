@@ -10,6 +10,10 @@
 // submission is charged with the deadline; the run stops, and the others of
 // the batch that had not ended are graded again, each alone.
 //
+// The Grader is given its assignment: the checks come from the assignment's
+// hidden face (loaded here for the catalog, and by the worker to run them),
+// their points from the manifest, the modules to compile from its public face.
+//
 // A Vitest run is a session: one pass over the hidden suite's slot files
 // (grader/engine/worker/slots/), each of which asks this process, through the job
 // feed, for a batch of submissions to grade. The run starts as soon as the
@@ -23,11 +27,14 @@ import { performance } from 'node:perf_hooks';
 import { createVitest, type TestSpecification, type Vitest } from 'vitest/node';
 import { PACKAGE_ROOT } from '../core/defaults.ts';
 import { ReluLabError } from '../core/errors.ts';
-import { CATALOG } from '../hidden/catalog.ts';
+import type { Assignment } from '../assignment/Assignment.ts';
+import { loadHiddenFace } from '../assignment/loadAssignment.ts';
+import { checkManifest } from '../manifest/checkManifest.ts';
 import { FEED_KEY, type JobContext } from '../harness/job.ts';
 import { SLOT_COUNT, slotFile, slotOf } from './worker/slots/slots.ts';
 import type { Manifest } from '../manifest/types.ts';
 import type { ResultsDocument } from '../results/types.ts';
+import { type CatalogEntry, catalogOf } from './catalog.ts';
 import { graderVersion } from './graderVersion.ts';
 import { HiddenRunReporter } from './HiddenRunReporter.ts';
 import { jobResults } from './jobResults.ts';
@@ -85,8 +92,14 @@ export class Grader {
   /** per slot of the current session: called as its module ends */
   private readonly slotEnds = new Map<number, (end: SlotEnd) => void>();
 
+  /** the assignment's module names: what each submission compiles */
+  private readonly moduleNames: readonly string[];
+
   private constructor(
     readonly manifest: Manifest,
+    readonly assignment: Assignment,
+    /** every check, with its points: what each submission is graded on */
+    readonly catalog: readonly CatalogEntry[],
     private readonly vitest: Vitest,
     private readonly reporter: HiddenRunReporter,
     private readonly specs: TestSpecification[],
@@ -94,14 +107,28 @@ export class Grader {
     private readonly previousTmpdir: string | undefined,
     private readonly memoDir: string,
   ) {
+    this.moduleNames = assignment.modules.map((m) => m.name);
     reporter.onModuleEnd = (moduleId, errors) => {
       const slot = slotOf(moduleId);
       if (slot !== null) this.slotEnds.get(slot)?.({ kind: 'ended', errors });
     };
   }
 
-  /** Starts Vitest once (and its first run); grade as many submissions as you like, then close(). */
-  static async create(manifest: Manifest): Promise<Grader> {
+  /**
+   * Starts Vitest once (and its first run) for `assignment`, graded against
+   * `manifest`; grade as many submissions as you like, then close(). Throws
+   * ReluLabError 'manifest-invalid' when the manifest's tasks are not the
+   * assignment's modules, 'assignment-invalid' when its hidden face is unsound.
+   */
+  static async create(manifest: Manifest, assignment: Assignment): Promise<Grader> {
+    const problems = checkManifest(manifest, assignment.modules.map((m) => m.name));
+    if (problems.length > 0) {
+      throw new ReluLabError(
+        'manifest-invalid',
+        `${manifest.path} does not fit the assignment ${assignment.id}:\n${problems.map((p) => `  ${p}`).join('\n')}\nGive the manifest one task for each module of the assignment.`,
+      );
+    }
+    const catalog = catalogOf(await loadHiddenFace(assignment.hiddenEntry), manifest);
     // Vitest writes transformed modules (hidden tests, reference) under TMPDIR:
     // give this process a private one and remove it on close.
     // and first remove those of grading processes that were killed before they could
@@ -139,7 +166,7 @@ export class Grader {
     );
     const specs = slots.map((f) => vitest.projects[0].createSpecification(f));
     const memoDir = await sampleCacheDir(path.join(tmpRoot, 'samples'));
-    const grader = new Grader(manifest, vitest, reporter, specs, tmpRoot, previousTmpdir, memoDir);
+    const grader = new Grader(manifest, assignment, catalog, vitest, reporter, specs, tmpRoot, previousTmpdir, memoDir);
     await grader.startSession();
     return grader;
   }
@@ -171,7 +198,14 @@ export class Grader {
     try {
       for (const dir of batch) {
         const jobDir = path.join(this.tmpRoot, `job-${++this.jobs}`);
-        planned.push(await planJob(dir, jobDir, this.manifest, { plots: options.plots !== false, memoDir: this.memoDir, trustedInProcess: options.trustedInProcess }));
+        planned.push(
+          await planJob(dir, jobDir, this.manifest, {
+            hiddenEntry: this.assignment.hiddenEntry,
+            plots: options.plots !== false,
+            memoDir: this.memoDir,
+            trustedInProcess: options.trustedInProcess,
+          }),
+        );
       }
       // a submission whose checks are over is handed out at once, to be written while the next is graded
       const handedOut: Promise<void>[] = [];
@@ -298,16 +332,16 @@ export class Grader {
       if (index < 0 || !p || early.has(jobId) || unprepared) return;
       const seen = this.reporter.job(jobId);
       // a block stopped by the submission's deadline, or one that did not report every check, is assembled with the rest
-      if (seen.deadlinePassed || !CATALOG.every((check) => seen.tests.has(check.id))) return;
+      if (seen.deadlinePassed || !this.catalog.every((check) => seen.tests.has(check.id))) return;
       early.add(jobId);
       const now = performance.now();
       const testsMs = Math.round(now - Math.max(lastEnd, started, suiteLoaded, preparedAt.get(jobId) ?? 0));
       lastEnd = now;
-      onEarly(index, jobResults(this.manifest, this.reporter, p, { graderVersion: version, testsMs, timedOut: null, suiteErrors: [...this.reporter.unhandledErrors] }));
+      onEarly(index, jobResults(this.manifest, this.catalog, this.reporter, p, { graderVersion: version, testsMs, timedOut: null, suiteErrors: [...this.reporter.unhandledErrors] }));
     };
     for (const p of planned) {
       try {
-        prepared.push(await prepareJob(p));
+        prepared.push(await prepareJob(p, this.moduleNames));
         preparedAt.set(p.job.id, performance.now());
         session.feed.prepared(p.job.id, p.job.unavailable);
       } catch (e) {
@@ -354,7 +388,7 @@ export class Grader {
       const seen = this.reporter.job(p.job.id);
       const ownDeadline = seen.deadlinePassed ? `grading stopped at the submission deadline of ${p.job.deadlineMs} ms; checks not finished by then earn nothing` : null;
       const timedOut = overran?.index === index ? overran.message : ownDeadline;
-      return { kind: 'assembled', doc: jobResults(this.manifest, this.reporter, p, { graderVersion: version, testsMs, timedOut, suiteErrors }) };
+      return { kind: 'assembled', doc: jobResults(this.manifest, this.catalog, this.reporter, p, { graderVersion: version, testsMs, timedOut, suiteErrors }) };
     });
   }
 

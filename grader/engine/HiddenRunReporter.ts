@@ -6,8 +6,8 @@ import type { Reporter, TestCase, TestModule, TestSuite } from 'vitest/node';
 // messages and plot data may hold what a submission threw: escapes removed, controls made visible (Vitest also colours them)
 import { sanitiseStrings, sanitiseText } from '../core/sanitiseText.ts';
 import { readFailure } from '../harness/GradingFailure.ts';
-import { PLOTS_TEST } from '../hidden/suites/plots.step.ts';
-import type { Counterexample, PlotsData, TestStatus } from '../results/types.ts';
+import type { Counterexample, TestStatus } from '../results/types.ts';
+import { PLOTS_TEST } from './worker/plotsStep.ts';
 
 export interface ReportedTest {
   status: TestStatus;
@@ -20,7 +20,8 @@ export interface ReportedTest {
 /** What one submission's describe block reported. */
 export interface ReportedJob {
   tests: Map<string, ReportedTest>;
-  plots: PlotsData | null;
+  /** what the hidden face's plots step drew (plain JSON), or null */
+  plots: unknown;
   /** a check stopped because the submission's deadline had passed */
   deadlinePassed: boolean;
 }
@@ -64,7 +65,7 @@ export class HiddenRunReporter implements Reporter {
     const job = this.job(jobId);
     const result = testCase.result();
     if (testCase.name === PLOTS_TEST) {
-      job.plots = sanitiseStrings(testCase.meta().reluLabPlots ?? null);
+      job.plots = sanitiseStrings(testCase.meta().assignmentPlots ?? null);
       return;
     }
     const durationMs = Math.round(testCase.diagnostic()?.duration ?? 0);

@@ -1,13 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import type { CheckMeta } from '../hidden/checks/CheckMeta.ts';
 import { loadManifest } from '../manifest/loadManifest.ts';
 import { validateResults } from '../results/validateResults.ts';
 import { assembleResults } from './assembleResults.ts';
+import type { CatalogEntry } from './catalog.ts';
 import type { ReportedTest } from './HiddenRunReporter.ts';
 
 const identity = { path: 'sub', name: 'sub', contentHash: 'a'.repeat(64), files: ['activations.ts'], git: null };
 
-async function assemble(catalog: CheckMeta[], reported: Map<string, ReportedTest>, notRunReason: string | null = null) {
+async function assemble(catalog: CatalogEntry[], reported: Map<string, ReportedTest>, notRunReason: string | null = null) {
   const manifest = await loadManifest();
   return assembleResults({
     manifest,
@@ -23,7 +23,16 @@ async function assemble(catalog: CheckMeta[], reported: Map<string, ReportedTest
   });
 }
 
-const check = (id: string, points: number, extra: Partial<CheckMeta> = {}): CheckMeta => ({ id: `activations.${id}`, task: 'activations', name: id, points, hint: 'h', ...extra });
+const check = (id: string, points: number, extra: Partial<CatalogEntry> = {}): CatalogEntry => ({
+  id: `activations.${id}`,
+  task: 'activations',
+  name: id,
+  weight: points,
+  calls: ['relu'],
+  points,
+  hint: 'h',
+  ...extra,
+});
 
 describe('assembleResults', () => {
   test('points come from the catalog; only passed tests earn them', async () => {

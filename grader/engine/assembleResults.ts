@@ -1,14 +1,14 @@
 // Turns what the reporter saw into the results document. The score is
 // computed here, in the trusted main process, from the catalog's points:
 // a check that never reported earns nothing.
-import type { CheckMeta } from '../hidden/checks/CheckMeta.ts';
 import type { Manifest } from '../manifest/types.ts';
 import type { Diagnostic, Outcome, ResultsDocument, SubmissionIdentity, TaskResult, TestResult } from '../results/types.ts';
+import type { CatalogEntry } from './catalog.ts';
 import type { ReportedTest } from './HiddenRunReporter.ts';
 
 export interface AssembleInput {
   manifest: Manifest;
-  catalog: readonly CheckMeta[];
+  catalog: readonly CatalogEntry[];
   reported: ReadonlyMap<string, ReportedTest>;
   /** why checks that never reported did not run (suite errors, a deadline) */
   notRunReason: string | null;

@@ -1,9 +1,9 @@
 // One submission's results document, from what the hidden run's reporter saw
 // of its describe block (which the reporter then forgets).
-import { CATALOG } from '../hidden/catalog.ts';
 import type { Manifest } from '../manifest/types.ts';
 import type { ResultsDocument } from '../results/types.ts';
 import { assembleResults } from './assembleResults.ts';
+import type { CatalogEntry } from './catalog.ts';
 import type { HiddenRunReporter } from './HiddenRunReporter.ts';
 import type { PreparedJob } from './prepareJob.ts';
 
@@ -17,13 +17,13 @@ export interface JobEnd {
   suiteErrors: string[];
 }
 
-export function jobResults(manifest: Manifest, reporter: HiddenRunReporter, p: PreparedJob, end: JobEnd): ResultsDocument {
+export function jobResults(manifest: Manifest, catalog: readonly CatalogEntry[], reporter: HiddenRunReporter, p: PreparedJob, end: JobEnd): ResultsDocument {
   const seen = reporter.job(p.job.id);
   reporter.forget(p.job.id);
   const { timedOut, suiteErrors, testsMs } = end;
   const doc = assembleResults({
     manifest,
-    catalog: CATALOG,
+    catalog,
     reported: seen.tests,
     notRunReason: timedOut ?? (suiteErrors.length ? `the hidden suite stopped: ${suiteErrors[0]}` : null),
     identity: p.identity,

@@ -32,7 +32,7 @@ export async function planJob(
   submissionDir: string,
   jobDir: string,
   manifest: Manifest,
-  options: { plots: boolean; memoDir: string; trustedInProcess?: boolean },
+  options: { hiddenEntry: string; plots: boolean; memoDir: string; trustedInProcess?: boolean },
 ): Promise<PlannedJob> {
   const codeDir = path.join(jobDir, 'code');
   await fs.mkdir(codeDir, { recursive: true });
@@ -40,6 +40,7 @@ export async function planJob(
   const { limits, fastCheck } = manifest;
   const job: JobContext = {
     id: path.basename(jobDir),
+    hiddenEntry: options.hiddenEntry,
     codeDir,
     unavailable: {},
     callTimeoutMs: limits.callTimeoutMs,
@@ -54,11 +55,11 @@ export async function planJob(
   return { job, jobDir, submissionDir, gradedAt: new Date() };
 }
 
-/** Identifies and compiles a planned job's submission, filling in `job.unavailable`. */
-export async function prepareJob(planned: PlannedJob): Promise<PreparedJob> {
+/** Identifies and compiles a planned job's submission (the assignment's `moduleNames`), filling in `job.unavailable`. */
+export async function prepareJob(planned: PlannedJob, moduleNames: readonly string[]): Promise<PreparedJob> {
   const { submissionDir, job } = planned;
   // git and esbuild run in processes of their own: let them overlap
-  const [identity, compiled] = await Promise.all([submissionIdentity(submissionDir), compileSubmission(submissionDir, job.codeDir)]);
+  const [identity, compiled] = await Promise.all([submissionIdentity(submissionDir), compileSubmission(submissionDir, job.codeDir, moduleNames)]);
   await fs.copyFile(PROBE_SOURCE, path.join(job.codeDir, `${PROBE_MODULE}.mjs`));
   for (const [name, result] of Object.entries(compiled.modules)) {
     if (result.kind === 'compiled') continue;

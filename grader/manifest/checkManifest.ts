@@ -1,10 +1,14 @@
-// What the manifest schema cannot say: every module exactly once, each in its
-// own file, and late policies that fit the deadline.
-import { MODULES } from '../core/defaults.ts';
+// What the manifest schema cannot say: each task once, each in its own file,
+// late policies that fit the deadline, and, once the assignment is known, a
+// task for each of its modules and none for a module it does not have.
 import type { ManifestFile } from './types.ts';
 
-/** Problems of a schema-valid manifest, one `<JSON path>: <reason>` line each; none when it is sound. */
-export function checkManifest(m: ManifestFile): string[] {
+/**
+ * Problems of a schema-valid manifest, one `<JSON path>: <reason>` line each;
+ * none when it is sound. `moduleNames`: the assignment's modules, each of
+ * which must be a task (left out, the tasks are not matched to modules).
+ */
+export function checkManifest(m: ManifestFile, moduleNames?: readonly string[]): string[] {
   const problems: string[] = [];
   const firstIndex = new Map<string, number>();
   m.tasks.forEach((task, i) => {
@@ -14,12 +18,15 @@ export function checkManifest(m: ManifestFile): string[] {
     } else {
       firstIndex.set(task.id, i);
     }
+    if (moduleNames && !moduleNames.includes(task.id)) {
+      problems.push(`/tasks/${i}/id: "${task.id}" is not a module of the assignment; its modules are ${moduleNames.join(', ')}`);
+    }
     const expected = `exercises/${task.id}.ts`;
     if (task.file !== expected) problems.push(`/tasks/${i}/file: must be "${expected}", the file of module "${task.id}"`);
   });
-  for (const module of MODULES) {
+  for (const module of moduleNames ?? []) {
     if (!firstIndex.has(module)) {
-      problems.push(`/tasks: no task for module "${module}"; each of ${MODULES.join(', ')} must appear exactly once`);
+      problems.push(`/tasks: no task for module "${module}"; each of ${moduleNames!.join(', ')} must appear exactly once`);
     }
   }
   problems.push(...checkLatePolicy(m));

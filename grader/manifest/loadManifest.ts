@@ -1,6 +1,6 @@
-// Reads grader/assignment.json (or another manifest), checks it against
-// grader/schemas/assignment.schema.json and what the schema cannot say, and
-// fills what it leaves out from DEFAULTS.
+// Reads an assignment's manifest (the ReLU course's is grader/assignment.json),
+// checks it against grader/schemas/assignment.schema.json and what the schema
+// cannot say, and fills what it leaves out from DEFAULTS.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULTS } from '../core/defaults.ts';
@@ -15,15 +15,16 @@ export type { Manifest } from './types.ts';
 /**
  * The manifest at `file`, validated and complete. Throws ReluLabError
  * 'manifest-missing' when there is no such file, 'manifest-invalid' (listing
- * every problem as `<JSON path>: <reason>`) when it is not a sound manifest.
+ * every problem as `<JSON path>: <reason>`) when it is not a sound manifest,
+ * or, given the assignment's `moduleNames`, not one task for each of them.
  */
-export async function loadManifest(file: string = DEFAULTS.manifestPath): Promise<Manifest> {
+export async function loadManifest(file: string = DEFAULTS.manifestPath, moduleNames?: readonly string[]): Promise<Manifest> {
   const absolute = path.resolve(file);
   const shown = shownPath(absolute);
   const text = await readManifest(absolute, shown);
   const data = parseManifestText(text, shown);
   const schemaProblems = schemaValidator('assignment')(data);
-  const problems = schemaProblems.length > 0 ? schemaProblems : checkManifest(data as ManifestFile);
+  const problems = schemaProblems.length > 0 ? schemaProblems : checkManifest(data as ManifestFile, moduleNames);
   if (problems.length > 0) {
     throw new ReluLabError(
       'manifest-invalid',

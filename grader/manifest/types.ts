@@ -1,11 +1,12 @@
-// The assignment manifest (grader/assignment.json) as relu-lab uses it: parsed,
-// validated against grader/schemas/assignment.schema.json, defaults filled in.
-import type { ModuleName } from '../core/defaults.ts';
+// An assignment's manifest (the ReLU course's is grader/assignment.json) as
+// relu-lab uses it: parsed, validated against
+// grader/schemas/assignment.schema.json, defaults filled in.
 import type { Visibility } from '../results/types.ts';
 
-/** One exercise module and what it is worth. */
+/** One module of the assignment and what it is worth. */
 export interface ManifestTask {
-  id: ModuleName;
+  /** the module's name (its file is `<id>.ts`) */
+  id: string;
   title: string;
   /** positive */
   points: number;
@@ -42,7 +43,7 @@ export interface Manifest {
   path: string;
   title: string;
   version: 1;
-  /** the seven modules, each exactly once, in the file's order */
+  /** the assignment's modules, each exactly once, in the file's order */
   tasks: ManifestTask[];
   /** ISO 8601 date-time, or null for no deadline */
   deadline: string | null;

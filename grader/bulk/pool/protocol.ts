@@ -3,6 +3,13 @@
 // student, after that student's results.json and reports are on disk.
 import type { GitIdentity } from '../../results/types.ts';
 
+/**
+ * The environment variable naming the assignment a grading process grades
+ * (the path of its assignment.ts or folder; empty: the ReLU course). It is
+ * read once, as the process starts its Grader, before any message.
+ */
+export const ASSIGNMENT_ENV = 'RELU_LAB_ASSIGNMENT';
+
 /** One student to grade. */
 export interface GradeItem {
   id: string;

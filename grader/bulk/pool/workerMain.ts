@@ -1,14 +1,14 @@
 // A grading process of a bulk run: one Grader (one reused Vitest instance)
 // that grades the batches it is sent, writing each student's results.json
 // and reports as soon as that student is done, and saying so.
-import path from 'node:path';
+import { loadAssignment } from '../../assignment/loadAssignment.ts';
+import { DEFAULTS } from '../../core/defaults.ts';
 import { Grader } from '../../engine/Grader.ts';
 import { killSandboxesUnder } from '../../engine/killSandboxes.ts';
+import { writeGradingOutputs } from '../../engine/writeGradingOutputs.ts';
 import { loadManifest } from '../../manifest/loadManifest.ts';
-import { writeReports } from '../../report/renderReports.ts';
 import type { ResultsDocument } from '../../results/types.ts';
-import { writeResultsAtomically } from '../../results/writeResultsAtomically.ts';
-import type { FromWorker, GradeItem, ToWorker } from './protocol.ts';
+import { ASSIGNMENT_ENV, type FromWorker, type GradeItem, type ToWorker } from './protocol.ts';
 
 /** The process's IPC channel, as far as the worker uses it. */
 export interface Channel {
@@ -17,17 +17,26 @@ export interface Channel {
   on(event: 'disconnect', listener: () => void): void;
 }
 
-/** Serves until told to close or orphaned; resolves with the exit code. */
-export async function serveGrading(channel: Channel, manifestPath: string | undefined, tmpDir: string): Promise<number> {
+/**
+ * Serves until told to close or orphaned; resolves with the exit code. The
+ * assignment graded is the one the bulk run names (RELU_LAB_ASSIGNMENT, see
+ * workerEnvironment), its manifest `manifestPath` or else its own.
+ */
+export async function serveGrading(
+  channel: Channel,
+  manifestPath: string | undefined,
+  tmpDir: string,
+  assignmentPath: string = process.env[ASSIGNMENT_ENV] || DEFAULTS.assignmentPath,
+): Promise<number> {
   let grader: Grader;
   try {
-    const manifest = await loadManifest(manifestPath);
-    grader = await Grader.create(manifest);
+    const assignment = await loadAssignment(assignmentPath);
+    const manifest = await loadManifest(manifestPath ?? assignment.manifestPath, assignment.modules.map((m) => m.name));
+    grader = await Grader.create(manifest, assignment);
   } catch (e) {
     channel.send({ type: 'fatal', message: `the grader could not start: ${(e as Error).message}` });
     return 1;
   }
-  const deadline = grader.manifest.deadline ? new Date(grader.manifest.deadline) : null;
   channel.send({ type: 'ready', pid: process.pid });
   return new Promise<number>((resolve) => {
     let work = Promise.resolve();
@@ -42,7 +51,7 @@ export async function serveGrading(channel: Channel, manifestPath: string | unde
       }
       work = work.then(async () => {
         try {
-          await gradeItems(grader, message.batch, message.items, deadline, channel);
+          await gradeItems(grader, message.batch, message.items, channel);
           channel.send({ type: 'batch-done', batch: message.batch });
         } catch (e) {
           channel.send({ type: 'fatal', message: (e as Error).message });
@@ -54,17 +63,16 @@ export async function serveGrading(channel: Channel, manifestPath: string | unde
   });
 }
 
-async function gradeItems(grader: Grader, batch: number, items: GradeItem[], deadline: Date | null, channel: Channel): Promise<void> {
+async function gradeItems(grader: Grader, batch: number, items: GradeItem[], channel: Channel): Promise<void> {
   const byDir = new Map(items.map((item) => [item.gradeDir, item]));
   const started = performance.now();
   await grader.gradeBatch(
     items.map((i) => i.gradeDir),
-    async (dir, doc) => {
+    async (dir, graded) => {
       const item = byDir.get(dir)!;
       try {
-        relabel(doc, item);
-        await writeResultsAtomically(path.join(item.outDir, 'results.json'), doc);
-        await writeReports(doc, item.outDir, { audience: 'student', now: new Date(), deadline });
+        relabel(graded, item);
+        const { doc } = await writeGradingOutputs(graded, item.outDir, { assignment: grader.assignment, manifest: grader.manifest, audience: 'student' });
         const outcome = doc.outcome;
         channel.send({
           type: 'graded',

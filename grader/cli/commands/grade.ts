@@ -1,4 +1,5 @@
-// relu-lab grade: grade one submission, write results.json and the reports,
+// relu-lab grade: grade one submission against an assignment (the ReLU course
+// unless --assignment names another), write results.json and the reports,
 // print a summary. Exit 0 when grading completed (1 below --min-score).
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -6,42 +7,51 @@ import { DEFAULTS } from '../../core/defaults.ts';
 import { ReluLabError } from '../../core/errors.ts';
 import type { Grader } from '../../engine/Grader.ts';
 import { gradeToFolder } from '../../engine/gradeToFolder.ts';
-import { loadManifest } from '../../manifest/loadManifest.ts';
 import { renderTerminal } from '../../report/renderTerminal.ts';
-import { numberFlag, parse } from '../parse.ts';
+import { assignmentFlags, numberFlag, parse } from '../parse.ts';
 import type { Command } from './Command.ts';
 
 export const grade: Command = {
   summary: 'grade one submission and write results.json, report.html and report.md',
-  usage: 'usage: relu-lab grade [--submission DIR] [--out DIR] [--json] [--min-score N] [--manifest FILE]',
+  usage: 'usage: relu-lab grade [--assignment DIR] [SUBMISSION | --submission DIR] [--out DIR] [--json] [--min-score N] [--manifest FILE]',
   async run(args, io) {
-    // the engine (and Vitest with it) loads while the arguments and the manifest are read
+    // the engine (and Vitest with it) loads while the arguments, the assignment and the manifest are read
     const engine = import('../../engine/Grader.ts');
     engine.catch(() => {});
-    const { values } = parse(args, {
-      submission: { type: 'string' },
-      out: { type: 'string' },
-      json: { type: 'boolean' },
-      'min-score': { type: 'string' },
-      manifest: { type: 'string' },
-    });
-    const submissionDir = path.resolve(io.cwd, values.submission ?? DEFAULTS.submissionDir);
+    const { values, positionals } = parse(
+      args,
+      {
+        assignment: { type: 'string' },
+        submission: { type: 'string' },
+        out: { type: 'string' },
+        json: { type: 'boolean' },
+        'min-score': { type: 'string' },
+        manifest: { type: 'string' },
+      },
+      true,
+    );
+    if (positionals.length > 1 || (positionals.length === 1 && values.submission !== undefined)) {
+      throw new ReluLabError('usage', `name one submission, either as SUBMISSION or with --submission DIR (got ${[...positionals, values.submission].filter(Boolean).join(', ')})`);
+    }
+    const given = positionals[0] ?? values.submission;
+    const submissionDir = path.resolve(io.cwd, given ?? DEFAULTS.submissionDir);
     const minScore = numberFlag('min-score', values['min-score'], 0);
     const stat = await fs.stat(submissionDir).catch(() => null);
     if (!stat?.isDirectory()) {
-      throw new ReluLabError('usage', `${values.submission ?? DEFAULTS.submissionDir} is not a folder; pass --submission DIR with the seven exercise files`);
+      throw new ReluLabError('usage', `${given ?? DEFAULTS.submissionDir} is not a folder; pass the folder that holds the submission's module files`);
     }
-    const manifest = await loadManifest(values.manifest ? path.resolve(io.cwd, values.manifest) : undefined);
+    const { assignment, manifest } = await assignmentFlags(values, io.cwd);
     const outDir = path.resolve(io.cwd, values.out ?? path.join(DEFAULTS.reportsDir, path.basename(submissionDir)));
     let grader: Grader | undefined;
     try {
-      const result = await gradeToFolder(async () => (grader = await (await engine).Grader.create(manifest)), manifest, submissionDir, outDir);
+      const result = await gradeToFolder(async () => (grader = await (await engine).Grader.create(manifest, assignment)), { manifest, assignment }, submissionDir, outDir);
       if (values.json) {
         io.out(`${JSON.stringify(result.doc, null, 2)}\n`);
       } else {
         let summary: string;
         try {
-          summary = renderTerminal(result.doc, { color: io.color, audience: 'student', now: new Date(), deadline: manifest.deadline ? new Date(manifest.deadline) : null });
+          const deadline = manifest.deadline ? new Date(manifest.deadline) : null;
+          summary = renderTerminal(result.doc, { color: io.color, audience: 'student', now: new Date(), deadline, assignment });
         } catch (e) {
           // the files are written; say the score plainly rather than fail here
           const { earned, possible } = result.doc.score;
@@ -63,4 +73,3 @@ export const grade: Command = {
     }
   },
 };
-

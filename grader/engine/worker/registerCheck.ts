@@ -1,18 +1,18 @@
-// Registers one hidden check as a Vitest test named by its id.
+// Registers one check of the hidden face as a Vitest test named by its id.
 import { test } from 'vitest';
-import { getCheck } from '../../hidden/catalog.ts';
+import type { Check } from '../../assignment/check.ts';
 import { beginCheck, useMemoDir } from '../../harness/samples.ts';
 import type { StudentCode } from '../../harness/StudentCode.ts';
 
 /**
- * Declares the body of check `id` (its metadata lives in grader/hidden/checks/).
+ * Declares `check` for the submission `student` gives (valid inside tests).
  * Each check starts with a working sandbox, whatever the one before did.
  */
-export function check(id: string, student: () => StudentCode, body: () => Promise<void>): void {
-  test(getCheck(id).id, async () => {
-    beginCheck(id);
+export function registerCheck(check: Check, student: () => StudentCode): void {
+  test(check.id, async () => {
+    beginCheck(check.id);
     useMemoDir(student().job.memoDir);
     await student().freshForCheck();
-    await body();
+    await check.run(student());
   });
 }

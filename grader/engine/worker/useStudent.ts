@@ -4,9 +4,30 @@
 import { afterAll, beforeAll } from 'vitest';
 import { whenPrepared } from './feed.ts';
 import type { JobContext } from '../../harness/job.ts';
+import type { ReplyContracts } from '../../harness/replyContracts.ts';
 import { StudentCode } from '../../harness/StudentCode.ts';
 
 const opening = new Map<string, Promise<StudentCode>>();
+
+type Contracts = { -readonly [K in keyof ReplyContracts]: ReplyContracts[K] };
+
+/**
+ * Per hidden face, the reply contracts its sandboxes hold replies to. The
+ * first sandbox opens while the hidden face is still loading, so it is given
+ * this table empty and serveSlot fills it in as the face loads: no call
+ * reaches student code before the checks, and they wait for the face.
+ */
+const contracts = new Map<string, Contracts>();
+
+/** The (shared, filled-in-place) reply contracts of the hidden face at `hiddenEntry`. */
+export function replyContractsFor(hiddenEntry: string): Contracts {
+  let table = contracts.get(hiddenEntry);
+  if (!table) {
+    table = {};
+    contracts.set(hiddenEntry, table);
+  }
+  return table;
+}
 
 /** Starts opening `job`'s sandbox now; its checks pick it up later. */
 export function openAhead(job: JobContext): void {
@@ -16,7 +37,7 @@ export function openAhead(job: JobContext): void {
 function open(job: JobContext): Promise<StudentCode> {
   let pending = opening.get(job.id);
   if (!pending) {
-    pending = StudentCode.open(job);
+    pending = StudentCode.open(job, { replyContracts: replyContractsFor(job.hiddenEntry) });
     opening.set(job.id, pending);
   }
   return pending;
