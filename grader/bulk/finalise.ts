@@ -12,6 +12,7 @@ import { readStudents } from './store/studentStore.ts';
 import { writeFileAtomically } from '../core/writeFileAtomically.ts';
 import { buildSummaryView } from './summary/buildSummaryView.ts';
 import { ClassSummary } from './summary/ClassSummary.ts';
+import type { SummaryView } from './summary/SummaryView.ts';
 import type { GradebookRow } from './types.ts';
 import { writeStudentExports } from './writeStudentExports.ts';
 
@@ -33,7 +34,7 @@ export async function finalise(outDir: string, manifest: Manifest, formats: read
   const rows = summary.rows;
   await writeGradebook(outDir, rows, manifest, now);
   const summaryPath = path.join(outDir, SUMMARY_HTML);
-  await writeFileAtomically(summaryPath, handlebarsEnv().summary(buildSummaryView(summary, now)));
+  await writeFileAtomically(summaryPath, handlebarsEnv().template<SummaryView>('summary.html.hbs')(buildSummaryView(summary, now)));
   if (formats.includes('canvas')) {
     const max = manifest.tasks.reduce((s, t) => s + t.points, 0);
     await writeFileAtomically(path.join(outDir, 'canvas.csv'), canvasCsv(rows.map(lmsRow), manifest.title, max));

@@ -122,7 +122,9 @@ function isDeadMapPlot(v: unknown): boolean {
   return (
     isRecord(v) &&
     isNumbers(v.xs) &&
-    orNull(isBooleanGrid)(v.pattern) &&
+    // the student's pattern only needs to be an array here: the figure draws it only when it
+    // has one row of true/false per sample, and says why not otherwise
+    (v.pattern === null || Array.isArray(v.pattern)) &&
     isBooleanGrid(v.referencePattern) &&
     orNull(isNumbers)(v.studentDead) &&
     Array.isArray(v.referenceDead) &&

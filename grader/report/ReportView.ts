@@ -5,13 +5,13 @@ import type { SvgMarkup } from './svg/SvgMarkup.ts';
 
 export type Audience = 'student' | 'instructor';
 
-/** A piece of a hint: plain text, or a link to a lesson in the student guide. */
+/** A piece of a hint: plain text, or a link to a lesson in the assignment's student guide. */
 export type HintSegment =
   | { kind: 'text'; text: string; href: null; target: null }
   | {
       kind: 'link';
       text: string;
-      /** relative from reports/<name>/, e.g. `../../exercises/README.md#dead-neurons` */
+      /** relative from reports/<name>/, e.g. `../../exercises/README.md#training` */
       href: string;
       /** the same place relative to the project root, for the terminal */
       target: string;
@@ -140,8 +140,8 @@ export interface ReportView {
   commitLine: string | null;
   gradedAt: string;
   graderVersion: string;
-  /** the student guide, relative from reports/<name>/ */
-  guideHref: string;
+  /** the assignment's student guide: its path from the project root and its link from reports/<name>/; null when it has none */
+  guide: { path: string; href: string } | null;
   deadlineText: string | null;
   banner: BannerView | null;
   score: ScoreView;

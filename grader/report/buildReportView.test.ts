@@ -1,15 +1,15 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import type { ResultsDocument, TestResult, Visibility } from '../results/types.ts';
 import { buildReportView, type ReportViewOptions } from './buildReportView.ts';
-import { sampleResults } from './fixtures/sample-results.ts';
+import { sampleAssignment, sampleResults } from './fixtures/sample-results.ts';
 import { renderReports } from './renderReports.ts';
 
 const DEADLINE = new Date('2026-12-01T23:59:00Z');
 const BEFORE = new Date('2026-11-27T00:00:00Z');
 const AFTER = new Date('2026-12-02T08:00:00Z');
 
-const student = (extra: Partial<ReportViewOptions> = {}): ReportViewOptions => ({ audience: 'student', now: BEFORE, deadline: DEADLINE, ...extra });
-const instructor: ReportViewOptions = { audience: 'instructor', now: BEFORE, deadline: DEADLINE };
+const student = (extra: Partial<ReportViewOptions> = {}): ReportViewOptions => ({ audience: 'student', now: BEFORE, deadline: DEADLINE, assignment: sampleAssignment, ...extra });
+const instructor: ReportViewOptions = { audience: 'instructor', now: BEFORE, deadline: DEADLINE, assignment: sampleAssignment };
 
 const shownIds = (view: ReturnType<typeof buildReportView>): string[] =>
   view.tasks.flatMap((t) => [...t.failing.map((f) => f.id), ...t.passed.map((p) => p.id)]).sort();
@@ -18,9 +18,9 @@ const idsWith = (doc: ResultsDocument, ...vis: Visibility[]): string[] => doc.te
 /** A small document: `n` tests per visibility, each worth 2 points, outcomes chosen per test. */
 function doc(tests: Partial<TestResult>[]): ResultsDocument {
   const full: TestResult[] = tests.map((t, i) => ({
-    id: `activations.t${i}`,
+    id: `signs.t${i}`,
     name: `check ${i}`,
-    task: 'activations',
+    task: 'signs',
     status: 'passed',
     earned: t.status && t.status !== 'passed' ? 0 : 2,
     possible: 2,
@@ -36,7 +36,7 @@ function doc(tests: Partial<TestResult>[]): ResultsDocument {
     plots: undefined,
     diagnostics: [],
     score: { earned, possible },
-    tasks: [{ id: 'activations', title: 'Activations', earned, possible, file: 'exercises/activations.ts' }],
+    tasks: [{ id: 'signs', title: 'Signs', earned, possible, file: 'exercises/signs.ts' }],
     tests: full,
   };
 }
@@ -82,7 +82,7 @@ describe('visibility', () => {
     expect(shownIds(view)).toEqual(sampleResults.tests.map((t) => t.id).sort());
     expect(view.withheld).toEqual([]);
     expect(view.score).toMatchObject({ kind: 'final', earned: sampleResults.score.earned, possible: sampleResults.score.possible });
-    const secret = view.tasks.flatMap((t) => t.failing).find((f) => f.id === 'dead-neurons.leaky-never-dead');
+    const secret = view.tasks.flatMap((t) => t.failing).find((f) => f.id === 'lookups.duplicates');
     expect(secret?.visibilityNote).toBe('hidden from students');
     expect(view.instructor?.seed).toBe(sampleResults.seed);
     expect(view.commitLine).toContain('ada@example.org');
@@ -103,9 +103,9 @@ describe('scores a student sees', () => {
 
   test('per task, only the shown tests count, and the withheld points are named as such', () => {
     const view = buildReportView(sampleResults, student());
-    const activations = view.tasks.find((t) => t.id === 'activations')!;
-    expect([activations.earned, activations.possible]).toEqual([4, 8]);
-    expect(activations.withheldNote).toBe('+ 2 points in 1 hidden test');
+    const signs = view.tasks.find((t) => t.id === 'signs')!;
+    expect([signs.earned, signs.possible]).toEqual([4, 8]);
+    expect(signs.withheldNote).toBe('+ 2 points in 1 hidden test');
   });
 
   test('the outcome of a withheld test changes nothing a student can read', () => {
@@ -173,8 +173,8 @@ describe('no withheld test leaks into a student report', () => {
 
   test('instructors do see them', () => {
     const r = renderReports(sampleResults, instructor);
-    expect(r.html).toContain('SECRET-leaky units never die');
-    expect(r.markdown).toContain('SECRET-MESSAGE-leaky returned \\[1\\]');
+    expect(r.html).toContain('SECRET-duplicate keys are found');
+    expect(r.markdown).toContain('SECRET-MESSAGE-duplicates returned \\[1\\]');
   });
 });
 
@@ -184,28 +184,53 @@ describe('failing tests', () => {
   const byId = (id: string) => failing.find((f) => f.id === id)!;
 
   test('show the value beside the expected one, rounded', () => {
-    expect(byId('activations.relu-grad-at-zero').comparison).toEqual({ actual: '1', expected: '0' });
-    expect(byId('claims.linear-example').comparison?.expected).toBe('{ dead: [0], alwaysActive: [1, 2], kinks: [] }');
+    expect(byId('signs.sign-at-zero').comparison).toEqual({ actual: '1', expected: '0' });
+    expect(byId('answers.sorted-example').comparison?.expected).toBe('{ sorted: true, duplicates: [], length: 5 }');
   });
 
   test('carry a paste-able replay of the counterexample', () => {
-    const ce = byId('activations.relu-grad-property').counterexample!;
+    const ce = byId('signs.sign-property').counterexample!;
     expect(ce.snippet).toContain('// replay: seed 123, path "4:1"');
-    expect(ce.snippet).toContain('const result = reluGrad(0);');
+    expect(ce.snippet).toContain('const result = sign(0);');
   });
 
-  test('link hints to the student guide relative from reports/<name>/', () => {
-    const link = byId('dead-neurons.dead-neurons').hint.find((s) => s.kind === 'link');
-    expect(link?.href).toBe('../../exercises/README.md#dead-neurons');
+  test("link hints to the assignment's guide relative from reports/<name>/", () => {
+    const link = byId('lookups.missing-keys').hint.find((s) => s.kind === 'link');
+    expect(link?.href).toBe('../../docs/guide.md#missing-keys');
+    expect(view.guide).toEqual({ path: 'docs/guide.md', href: '../../docs/guide.md' });
+  });
+
+  test('without a guide, hints are text and no guide is named', () => {
+    const plain = buildReportView(sampleResults, student({ assignment: { ...sampleAssignment, guidePath: undefined } }));
+    expect(plain.guide).toBeNull();
+    expect(plain.tasks.flatMap((t) => t.failing).flatMap((f) => f.hint).every((s) => s.kind === 'text')).toBe(true);
   });
 
   test('label timed-out and not-run tests', () => {
-    expect(byId('training.train')).toMatchObject({ status: 'timed-out', statusLabel: 'timed out', durationText: '2.0 s' });
-    expect(byId('backprop.mse-loss').statusLabel).toBe('not run');
+    expect(byId('steps.run')).toMatchObject({ status: 'timed-out', statusLabel: 'timed out', durationText: '2.0 s' });
+    expect(byId('tables.sum-rows').statusLabel).toBe('not run');
   });
 
   test('compile errors come with file:line:col, in order', () => {
-    expect(view.diagnostics.map((d) => d.location)).toEqual(['exercises/backprop.ts:42:17', 'exercises/backprop.ts:57:3']);
+    expect(view.diagnostics.map((d) => d.location)).toEqual(['exercises/tables.ts:42:17', 'exercises/tables.ts:57:3']);
+  });
+});
+
+describe("the assignment's report hooks", () => {
+  test("give the figures and the insights from the document's plots, between the report's own insights", () => {
+    const view = buildReportView(sampleResults, student());
+    expect(view.figures.map((f) => f.id)).toEqual(['growth']);
+    expect(view.insights.map((i) => i.id)).toEqual(['compile', 'growth-too-fast', 'timed-out']);
+  });
+
+  test('are not asked for figures without plots, and an assignment without hooks adds nothing', () => {
+    const figures = vi.fn(() => []);
+    const view = buildReportView({ ...sampleResults, plots: undefined }, student({ assignment: { ...sampleAssignment, report: { figures } } }));
+    expect(figures).not.toHaveBeenCalled();
+    expect(view.figures).toEqual([]);
+    const bare = buildReportView(sampleResults, student({ assignment: { ...sampleAssignment, report: undefined } }));
+    expect(bare.figures).toEqual([]);
+    expect(bare.insights.map((i) => i.id)).toEqual(['compile', 'timed-out']);
   });
 });
 

@@ -6,22 +6,27 @@
 // once grades are published, and of `hidden` tests only how many there are
 // and what they are worth. While any test is withheld the student sees the
 // points of the visible tests only, and is told the total comes later.
+//
+// What is the assignment's own (its pictures and insights, the exports a
+// failing call is replayed with, the guide hints link to) comes from the
+// assignment given in the options, never from the report itself.
 import type { ResultsDocument, TaskResult, TestResult } from '../results/types.ts';
-import { buildFigures } from './buildFigures.ts';
 import { compileBlocked, type CompileBlock } from './compileBlocked.ts';
-import { formatDuration } from './formatDuration.ts';
-import { formatNumber } from './formatNumber.ts';
-import { formatUtc } from './formatUtc.ts';
-import { formatValue } from './formatValue.ts';
-import { GUIDE_HREF, hintSegments } from './hintSegments.ts';
+import { formatDuration, formatUtc } from '../core/formatTime.ts';
+import { formatNumber, formatValue } from '../core/formatValue.ts';
+import { guideOf, hintSegments, type Guide } from './hintSegments.ts';
 import { insights } from './insights.ts';
 import { isShownTo, type VisibilityContext } from './isShownTo.ts';
 import { replaySnippet } from './replaySnippet.ts';
+import type { ReportAssignment } from './ReportAssignment.ts';
 import type { BannerView, FailingTestView, PassedTestView, ReportView, ScoreView, TaskView } from './ReportView.ts';
 import { summarySentence } from './summarySentence.ts';
 import { withheldGroups } from './withheldGroups.ts';
 
-export type ReportViewOptions = VisibilityContext;
+export interface ReportViewOptions extends VisibilityContext {
+  /** the assignment graded (its public face): its report hooks, its modules' exports, its guide */
+  assignment: ReportAssignment;
+}
 
 export function buildReportView(doc: ResultsDocument, opts: ReportViewOptions): ReportView {
   const shown = doc.tests.filter((t) => isShownTo(t, opts));
@@ -30,6 +35,9 @@ export function buildReportView(doc: ResultsDocument, opts: ReportViewOptions): 
   const instructor = opts.audience === 'instructor';
   const git = doc.submission.git;
   const blocks = compileBlocked(doc.tasks, shown, doc.diagnostics);
+  const { assignment } = opts;
+  const guide = guideOf(assignment);
+  const hooks = assignment.report;
   return {
     audience: opts.audience,
     title: `relu-lab report: ${doc.submission.name}`,
@@ -39,20 +47,20 @@ export function buildReportView(doc: ResultsDocument, opts: ReportViewOptions): 
       : null,
     gradedAt: formatUtc(doc.gradedAt),
     graderVersion: doc.grader.version,
-    guideHref: GUIDE_HREF,
+    guide,
     deadlineText: opts.deadline ? formatUtc(opts.deadline) : null,
     banner: banner(doc),
     score: score(doc, shown, withheldTests),
     summary: summarySentence({ audience: opts.audience, outcome: doc.outcome, shown, withheld }),
     withheld,
     withheldBreakdown: withheld.length > 1 ? withheld : [],
-    tasks: taskList(doc).map((task) => taskView(task, doc, shown, withheldTests, instructor, blocks.get(task.id) ?? null)),
+    tasks: taskList(doc).map((task) => taskView(task, doc, shown, withheldTests, instructor, blocks.get(task.id) ?? null, { guide, modules: assignment.modules })),
     failingCount: shown.filter((t) => t.status !== 'passed').length,
     diagnostics: [...doc.diagnostics]
       .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column)
       .map((d) => ({ ...d, location: `${d.file}:${d.line}:${d.column}` })),
-    insights: insights({ plots: doc.plots, shownTests: shown, tasks: doc.tasks, diagnostics: doc.diagnostics }),
-    figures: buildFigures(doc.plots),
+    insights: insights({ plots: doc.plots, shownTests: shown, tasks: doc.tasks, diagnostics: doc.diagnostics, hooks }),
+    figures: doc.plots !== undefined && hooks?.figures ? hooks.figures(doc.plots) : [],
     instructor: instructor
       ? {
           seed: doc.seed,
@@ -108,7 +116,13 @@ function taskList(doc: ResultsDocument): TaskResult[] {
   return [...doc.tasks, ...extra.map((id) => ({ id, title: id, earned: 0, possible: 0, file: `exercises/${id}.ts` }))];
 }
 
-function taskView(task: TaskResult, doc: ResultsDocument, shown: TestResult[], withheld: TestResult[], instructor: boolean, block: CompileBlock | null): TaskView {
+/** What a failing test's view needs of the assignment. */
+interface AssignmentContext {
+  guide: Guide | null;
+  modules: ReportAssignment['modules'];
+}
+
+function taskView(task: TaskResult, doc: ResultsDocument, shown: TestResult[], withheld: TestResult[], instructor: boolean, block: CompileBlock | null, context: AssignmentContext): TaskView {
   const mine = shown.filter((t) => t.task === task.id);
   const hidden = withheld.filter((t) => t.task === task.id);
   const known = doc.tests.some((t) => t.task === task.id);
@@ -129,7 +143,7 @@ function taskView(task: TaskResult, doc: ResultsDocument, shown: TestResult[], w
       hidden.length > 0
         ? `+ ${formatNumber(sum(hidden, 'possible'))} points in ${hidden.length} hidden ${hidden.length === 1 ? 'test' : 'tests'}`
         : null,
-    failing: mine.filter((t) => t.status !== 'passed').map((t) => failingView(t, task, instructor)),
+    failing: mine.filter((t) => t.status !== 'passed').map((t) => failingView(t, task, instructor, context)),
     blockedNote: block
       ? block.files.includes(task.file)
         ? `${task.file} did not compile, so these tests could not run. Fix the compile errors above first.`
@@ -149,7 +163,7 @@ const VISIBILITY_NOTE = {
   after_published: 'students see it once grades are published',
 } as const;
 
-function failingView(t: TestResult, task: TaskResult, instructor: boolean): FailingTestView {
+function failingView(t: TestResult, task: TaskResult, instructor: boolean, context: AssignmentContext): FailingTestView {
   const status = t.status === 'passed' ? 'failed' : t.status;
   const ce = t.counterexample;
   return {
@@ -161,9 +175,9 @@ function failingView(t: TestResult, task: TaskResult, instructor: boolean): Fail
     message: t.message ?? null,
     comparison: t.observed ? { actual: formatValue(t.observed.actual), expected: formatValue(t.observed.expected) } : null,
     counterexample: ce
-      ? { seed: ce.seed, path: ce.path, value: ce.value, replay: ce.replay, snippet: replaySnippet({ test: t, counterexample: ce, file: task.file }) }
+      ? { seed: ce.seed, path: ce.path, value: ce.value, replay: ce.replay, snippet: replaySnippet({ test: t, counterexample: ce, file: task.file, modules: context.modules }) }
       : null,
-    hint: hintSegments(t.hint),
+    hint: hintSegments(t.hint, context.guide),
     durationText: formatDuration(t.durationMs),
     visibilityNote: instructor ? VISIBILITY_NOTE[t.visibility] : null,
   };

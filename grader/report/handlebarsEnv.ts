@@ -1,10 +1,12 @@
-// The one place the report templates are compiled: an isolated Handlebars
+// The one place the templates are compiled: an isolated Handlebars
 // environment (its helpers and partials do not leak into other users of the
 // library), strict mode (a field the view lacks is an error, not a blank),
-// every template compiled once and cached.
+// every template compiled once and cached. The report's two are named; any
+// other template of the folder (a bulk run's class summary) is asked for by
+// its file name with the view type its caller knows.
 //
 // HTML escaping is Handlebars' own. The only unescaped output is SVG from
-// relu-lab's svg module (the `svg` helper refuses anything else) and the
+// the report's svg module (the `svg` helper refuses anything else) and the
 // Markdown helpers, which escape for Markdown themselves. Handlebars escapes
 // `<` but not controls, so every string of a view is sanitised before it is
 // rendered (core/sanitiseText.ts): no escape sequence, control or bidi
@@ -12,7 +14,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
-import type { SummaryView } from '../bulk/summary/SummaryView.ts';
 import { PACKAGE_ROOT } from '../core/defaults.ts';
 import { ReluLabError } from '../core/errors.ts';
 import { sanitiseStrings } from '../core/sanitiseText.ts';
@@ -23,8 +24,8 @@ import { isSvgMarkup } from './svg/SvgMarkup.ts';
 export interface ReportTemplates {
   html: (view: ReportView) => string;
   markdown: (view: ReportView) => string;
-  /** the class summary of a bulk run (summary.html.hbs, partials summary*) */
-  summary: (view: SummaryView) => string;
+  /** any other template of the folder, e.g. `summary.html.hbs`, compiled on first use */
+  template<V>(file: string): (view: V) => string;
 }
 
 export const TEMPLATES_DIR = path.join(PACKAGE_ROOT, 'templates');
@@ -51,7 +52,19 @@ export function handlebarsEnv(templatesDir: string = TEMPLATES_DIR): ReportTempl
       }
     };
   };
-  const templates = { html: compile<ReportView>('report.html.hbs'), markdown: compile<ReportView>('report.md.hbs'), summary: compile<SummaryView>('summary.html.hbs') };
+  const others = new Map<string, (view: never) => string>();
+  const templates: ReportTemplates = {
+    html: compile<ReportView>('report.html.hbs'),
+    markdown: compile<ReportView>('report.md.hbs'),
+    template<V>(file: string): (view: V) => string {
+      let hit = others.get(file);
+      if (!hit) {
+        hit = compile<V>(file) as (view: never) => string;
+        others.set(file, hit);
+      }
+      return hit as (view: V) => string;
+    },
+  };
   cache.set(templatesDir, templates);
   return templates;
 }

@@ -1,24 +1,37 @@
+import path from 'node:path';
 import { expect, test } from 'vitest';
-import { hintSegments } from './hintSegments.ts';
+import { guideOf, hintSegments } from './hintSegments.ts';
+
+const root = path.resolve('/course');
+const guide = guideOf({ exercisesDir: path.join(root, 'exercises'), guidePath: path.join(root, 'docs', 'guide.md') });
+
+test('the guide is named from the project root, the parent of the exercises folder', () => {
+  expect(guide).toEqual({ path: 'docs/guide.md', href: '../../docs/guide.md' });
+  expect(guideOf({ exercisesDir: path.join(root, 'exercises') })).toBeNull();
+});
 
 test('Markdown links to the guide become relative links from reports/<name>/', () => {
-  expect(hintSegments('See [the kink](exercises/README.md#the-kink-at-zero).')).toEqual([
+  expect(hintSegments('See [the sign rule](docs/guide.md#the-sign-rule).', guide)).toEqual([
     { kind: 'text', text: 'See ', href: null, target: null },
-    { kind: 'link', text: 'the kink', href: '../../exercises/README.md#the-kink-at-zero', target: 'exercises/README.md#the-kink-at-zero' },
+    { kind: 'link', text: 'the sign rule', href: '../../docs/guide.md#the-sign-rule', target: 'docs/guide.md#the-sign-rule' },
     { kind: 'text', text: '.', href: null, target: null },
   ]);
 });
 
 test('bare references to the guide become links too', () => {
-  expect(hintSegments('read exercises/README.md#dead-neurons and exercises/README.md')).toEqual([
+  expect(hintSegments('read docs/guide.md#parsing and docs/guide.md', guide)).toEqual([
     { kind: 'text', text: 'read ', href: null, target: null },
-    { kind: 'link', text: 'exercises/README.md#dead-neurons', href: '../../exercises/README.md#dead-neurons', target: 'exercises/README.md#dead-neurons' },
+    { kind: 'link', text: 'docs/guide.md#parsing', href: '../../docs/guide.md#parsing', target: 'docs/guide.md#parsing' },
     { kind: 'text', text: ' and ', href: null, target: null },
-    { kind: 'link', text: 'exercises/README.md', href: '../../exercises/README.md', target: 'exercises/README.md' },
+    { kind: 'link', text: 'docs/guide.md', href: '../../docs/guide.md', target: 'docs/guide.md' },
   ]);
 });
 
-test('other text, links elsewhere and an empty hint stay text', () => {
-  expect(hintSegments('[x](https://example.org) <b>')).toEqual([{ kind: 'text', text: '[x](https://example.org) <b>', href: null, target: null }]);
-  expect(hintSegments('')).toEqual([]);
+test('other text, links elsewhere, other files and an empty hint stay text', () => {
+  expect(hintSegments('[x](https://example.org) <b> docs/guidexmd', guide)).toEqual([{ kind: 'text', text: '[x](https://example.org) <b> docs/guidexmd', href: null, target: null }]);
+  expect(hintSegments('', guide)).toEqual([]);
+});
+
+test('without a guide, a hint is text', () => {
+  expect(hintSegments('see docs/guide.md#parsing', null)).toEqual([{ kind: 'text', text: 'see docs/guide.md#parsing', href: null, target: null }]);
 });

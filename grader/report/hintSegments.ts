@@ -1,20 +1,36 @@
-// A hint as text and links. References to the student guide
-// (`exercises/README.md#anchor`, bare or as a Markdown link) become links
-// relative from the report's folder, reports/<name>/.
+// A hint as text and links. References to the assignment's student guide
+// (its path from the project root, e.g. `docs/guide.md#anchor`, bare or as a
+// Markdown link) become links relative from the report's folder,
+// reports/<name>/. Without a guide a hint is text.
+import path from 'node:path';
+import type { ReportAssignment } from './ReportAssignment.ts';
 import type { HintSegment } from './ReportView.ts';
 
 /** From reports/<name>/ back to the project root. */
 const FROM_REPORT_DIR = '../../';
 
-/** The student guide, relative from reports/<name>/. */
-export const GUIDE_HREF = `${FROM_REPORT_DIR}exercises/README.md`;
+/** The guide as hints name it and as the report links to it. */
+export interface Guide {
+  /** from the project root, with forward slashes: `exercises/README.md` */
+  path: string;
+  /** relative from reports/<name>/ */
+  href: string;
+}
 
-const GUIDE = /\[([^\]\n]+)\]\((exercises\/README\.md(?:#[\w-]+)?)\)|(exercises\/README\.md(?:#[\w-]+)?)/g;
+/** The assignment's guide, named from the project root (the parent of its exercises folder); null when it has none. */
+export function guideOf(assignment: Pick<ReportAssignment, 'exercisesDir' | 'guidePath'>): Guide | null {
+  if (!assignment.guidePath) return null;
+  const fromRoot = path.relative(path.dirname(assignment.exercisesDir), assignment.guidePath).split(path.sep).join('/');
+  return { path: fromRoot, href: FROM_REPORT_DIR + fromRoot };
+}
 
-export function hintSegments(hint: string): HintSegment[] {
+export function hintSegments(hint: string, guide: Guide | null): HintSegment[] {
+  if (!guide) return hint === '' ? [] : [textSegment(hint)];
+  const file = guide.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(`\\[([^\\]\\n]+)\\]\\((${file}(?:#[\\w-]+)?)\\)|(${file}(?:#[\\w-]+)?)`, 'g');
   const segments: HintSegment[] = [];
   let last = 0;
-  for (const m of hint.matchAll(GUIDE)) {
+  for (const m of hint.matchAll(pattern)) {
     const at = m.index ?? 0;
     if (at > last) segments.push(textSegment(hint.slice(last, at)));
     const target = m[2] ?? m[3];

@@ -4,26 +4,28 @@
 // fast-check prints what the property drew, which is not always the
 // function's argument list: a property may draw a record ({ net, X, Y }) and
 // more values beside it. So the snippet calls the function directly only when
-// the values fit its parameters: positionally (`[0]` for reluGrad(z)) or by
-// name (a record with `net` and `X` for deadNeurons(net, X)). Otherwise it
+// the values fit its parameters: positionally (`[0]` for f(x)) or by name (a
+// record with `list` and `k` for nth(list, k)). Otherwise it
 // lays the values out and says which call to make. It asserts the expected
 // value only when the call is the plain positional one.
 import type { TestResult } from '../results/types.ts';
-import { contractExports, type ContractExport } from './contractExports.ts';
 import { jsLiteral } from './jsLiteral.ts';
+import type { ContractExport, ReportAssignment } from './ReportAssignment.ts';
 
 export interface ReplaySubject {
   test: Pick<TestResult, 'id' | 'name' | 'task' | 'observed'>;
   counterexample: NonNullable<TestResult['counterexample']>;
-  /** the exercise file of the test's task, e.g. `exercises/activations.ts` */
+  /** the exercise file of the test's task, e.g. `exercises/parsing.ts` */
   file: string;
+  /** the assignment's modules and their exports: the function to call is looked up there */
+  modules: ReportAssignment['modules'];
 }
 
 type Fn = Extract<ContractExport, { kind: 'function' }>;
 
-export function replaySnippet({ test, counterexample, file }: ReplaySubject): string {
+export function replaySnippet({ test, counterexample, file, modules }: ReplaySubject): string {
   const moduleName = file.replace(/^.*\//, '').replace(/\.ts$/, '');
-  const subject = functionUnderTest(test, moduleName);
+  const subject = functionUnderTest(test, modules.find((m) => m.name === moduleName)?.exports ?? modules.flatMap((m) => m.exports));
   const lines = [
     `// replay: seed ${counterexample.seed}, path ${JSON.stringify(counterexample.path)}`,
     `// fast-check: ${oneLine(counterexample.replay)}`,
@@ -48,7 +50,7 @@ function body(test: ReplaySubject['test'], raw: string, subject: ContractExport 
   ];
   if (!subject || subject.kind !== 'function' || parsed === undefined) return fallback;
 
-  // positional: [0] for reluGrad(z)
+  // positional: [0] for f(x)
   if (Array.isArray(parsed) && parsed.length >= subject.required && parsed.length <= subject.params.length && !parsed.some((v) => isRecordOf(v, subject))) {
     const args = parsed.map(jsLiteral);
     if (args.every((a): a is string => a !== null)) {
@@ -100,9 +102,8 @@ function parseJson(value: string): unknown {
   }
 }
 
-/** The contract export the test is about: named in the test's name, or in its id. */
-function functionUnderTest(test: ReplaySubject['test'], moduleName: string): ContractExport | null {
-  const candidates = contractExports[moduleName] ?? Object.values(contractExports).flat();
+/** The contract export the test is about, among its module's (or, for a file no module has, all): named in the test's name, or in its id. */
+function functionUnderTest(test: ReplaySubject['test'], candidates: readonly ContractExport[]): ContractExport | null {
   const camelId = test.id.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
   for (const haystack of [test.name, camelId]) {
     let best: { at: number; exp: ContractExport } | null = null;

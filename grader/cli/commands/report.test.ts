@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { sampleResults } from '../../report/fixtures/sample-results.ts';
+import { sampleResults } from '../../course/report/fixtures/sample-results.ts';
 import { main } from '../main.ts';
 
 const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'relu-lab-report-cli-'));

@@ -4,10 +4,9 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { ReluLabError } from '../../core/errors.ts';
-import { loadManifest } from '../../manifest/loadManifest.ts';
 import { renderFileReports, renderReports, writeReports } from '../../report/renderReports.ts';
 import { validateResults } from '../../results/validateResults.ts';
-import { parse } from '../parse.ts';
+import { assignmentFlags, parse } from '../parse.ts';
 import type { Command } from './Command.ts';
 
 const AUDIENCES = ['student', 'instructor'] as const;
@@ -16,11 +15,12 @@ const FORMATS = ['files', 'html', 'md', 'terminal'] as const;
 export const report: Command = {
   summary: 're-render report.html and report.md from a results.json, without grading',
   usage:
-    'usage: relu-lab report RESULTS.json [--audience student|instructor] [--format files|html|md|terminal] [--out DIR] [--now ISO] [--published] [--manifest FILE]',
+    'usage: relu-lab report RESULTS.json [--assignment DIR] [--audience student|instructor] [--format files|html|md|terminal] [--out DIR] [--now ISO] [--published] [--manifest FILE]',
   async run(args, io) {
     const { values, positionals } = parse(
       args,
       {
+        assignment: { type: 'string' },
         audience: { type: 'string' },
         format: { type: 'string' },
         out: { type: 'string' },
@@ -46,8 +46,9 @@ export const report: Command = {
       throw new ReluLabError('results-invalid', `${positionals[0]} is not JSON (${(e as Error).message}); pass the results.json written by relu-lab grade`);
     }
     const doc = validateResults(data);
-    const manifest = await loadManifest(values.manifest ? path.resolve(io.cwd, values.manifest) : undefined);
-    const opts = { audience, now, deadline: manifest.deadline ? new Date(manifest.deadline) : null, published: values.published ?? false, color: io.color };
+    // the assignment draws its own pictures and insights, and names the exports and the guide
+    const { assignment, manifest } = await assignmentFlags(values, io.cwd);
+    const opts = { assignment, audience, now, deadline: manifest.deadline ? new Date(manifest.deadline) : null, published: values.published ?? false, color: io.color };
     if (format === 'files') {
       const { htmlPath, markdownPath, fallback } = await writeReports(doc, values.out ? path.resolve(io.cwd, values.out) : path.dirname(file), opts);
       if (fallback) io.err(`the full report could not be drawn (${fallback}); wrote a plain one instead\n`);

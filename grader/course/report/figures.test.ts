@@ -1,10 +1,10 @@
 import { expect, test } from 'vitest';
-import { buildFigures } from './buildFigures.ts';
-import { curveValueAt } from './curveValueAt.ts';
+import { curveValueAt } from '../../report/curveValueAt.ts';
+import { reluFigures } from './figures.ts';
 import { sampleResults } from './fixtures/sample-results.ts';
 
 test('one figure per example, activation, the training loss and the dead-unit map', () => {
-  expect(buildFigures(sampleResults.plots).map((f) => f.id)).toEqual([
+  expect(reluFigures(sampleResults.plots).map((f) => f.id)).toEqual([
     'example-linearExample',
     'example-nonlinearExample',
     'activation-relu',
@@ -12,14 +12,20 @@ test('one figure per example, activation, the training loss and the dead-unit ma
     'training-loss',
     'dead-map',
   ]);
-  expect(buildFigures(undefined)).toEqual([]);
+  expect(reluFigures(undefined)).toEqual([]);
+});
+
+test("plots not of the course's shape (a results.json edited by hand) give no figures, and no crash", () => {
+  for (const forged of [null, 'x', [], {}, { examples: 'x', activations: [], training: null, deadMap: null }, { ...sampleResults.plots, activations: [{ name: 'relu' }] }, { ...sampleResults.plots, training: { student: 'x', reference: [] } }, { ...sampleResults.plots, deadMap: { xs: [0], pattern: null, referencePattern: [[1]], studentDead: null, referenceDead: [-1] } }]) {
+    expect(reluFigures(forged)).toEqual([]);
+  }
 });
 
 test('missing student data gives a short note, and the reference alone', () => {
-  const training = buildFigures(sampleResults.plots).find((f) => f.id === 'training-loss')!;
+  const training = reluFigures(sampleResults.plots).find((f) => f.id === 'training-loss')!;
   expect(training.failure).toBe('your function failed: train did not return within 2000 ms');
   expect(training.svg?.markup).not.toContain('>yours</text>');
-  const figures = buildFigures({
+  const figures = reluFigures({
     examples: [{ id: 'linearExample', title: 'L', student: null, reference: [[0, 1]], studentKinks: null, referenceKinks: [], error: 'RangeError: shapes 3x1 and 2' }],
     activations: [],
     training: null,
@@ -29,7 +35,7 @@ test('missing student data gives a short note, and the reference alone', () => {
 });
 
 test('captions say where the curves bend and the values at 0', () => {
-  const [linear, , , grad] = buildFigures(sampleResults.plots);
+  const [linear, , , grad] = reluFigures(sampleResults.plots);
   expect(linear.caption).toContain('Yours bends at x = -1.5. The reference has no kink inside [-4, 4].');
   expect(grad.caption).toContain('At z = 0 yours gives 1, the reference 0.');
 });
@@ -41,7 +47,7 @@ test('curveValueAt interpolates between samples', () => {
 });
 
 test('malformed student data is reported, not drawn', () => {
-  const [map] = buildFigures({
+  const [map] = reluFigures({
     examples: [],
     activations: [],
     training: null,

@@ -1,16 +1,19 @@
-// The report's pictures, built only from the plot data in the results
+// The ReLU course's pictures, built only from the plot data in the results
 // document (never by running code): one figure per example network, per
-// activation, the training loss and the dead-unit map.
-import type { ActivationPlot, ExamplePlot, PlotsData } from '../results/types.ts';
-import { curveValueAt } from './curveValueAt.ts';
-import { formatNumber } from './formatNumber.ts';
-import type { FigureView } from './ReportView.ts';
+// activation, the training loss and the dead-unit map. Drawn with the report's
+// generic charts (report/svg/).
+import { curveValueAt } from '../../report/curveValueAt.ts';
+import { formatNumber } from '../../core/formatValue.ts';
+import type { FigureView } from '../../report/ReportView.ts';
+import { heatmap, MAX_HEATMAP_UNITS } from '../../report/svg/heatmap.ts';
+import { lineChart } from '../../report/svg/lineChart.ts';
+import { lossChart } from '../../report/svg/lossChart.ts';
+import { plotsData, type ActivationPlot, type DeadMapPlot, type ExamplePlot, type TrainingPlot } from '../PlotsData.ts';
 import { MAX_LISTED } from './insights.ts';
-import { heatmap, MAX_HEATMAP_UNITS } from './svg/heatmap.ts';
-import { lineChart } from './svg/lineChart.ts';
-import { lossChart } from './svg/lossChart.ts';
 
-export function buildFigures(plots: PlotsData | undefined): FigureView[] {
+/** The figures of `plots`; none when they are not the course's shape (a results.json edited by hand). */
+export function reluFigures(raw: unknown): FigureView[] {
+  const plots = plotsData(raw);
   if (!plots) return [];
   return [
     ...plots.examples.map(exampleFigure),
@@ -53,7 +56,8 @@ function exampleFigure(plot: ExamplePlot): FigureView {
     yLabel: 'output',
     xDomain: [-4, 4],
     series: [...(plot.student ? [{ role: 'student' as const, points: plot.student }] : []), { role: 'reference' as const, points: plot.reference }],
-    kinks: [
+    markerLabel: 'kink',
+    markers: [
       // one line per kink, as many as a network of the map's size could have
       ...(plot.student ? (plot.studentKinks ?? []).slice(0, MAX_HEATMAP_UNITS).map((x) => ({ x, role: 'student' as const })) : []),
       ...plot.referenceKinks.slice(0, MAX_HEATMAP_UNITS).map((x) => ({ x, role: 'reference' as const })),
@@ -97,7 +101,7 @@ function activationFigure(plot: ActivationPlot): FigureView {
   };
 }
 
-function trainingFigure(training: NonNullable<PlotsData['training']>): FigureView {
+function trainingFigure(training: TrainingPlot): FigureView {
   const last = (xs: number[]): string => formatNumber(xs[xs.length - 1] ?? NaN);
   const summary = training.student
     ? `Yours goes from ${formatNumber(training.student[0] ?? NaN)} to ${last(training.student)}; the reference from ${formatNumber(training.reference[0] ?? NaN)} to ${last(training.reference)}.`
@@ -111,7 +115,7 @@ function trainingFigure(training: NonNullable<PlotsData['training']>): FigureVie
   };
 }
 
-function deadMapFigure(data: NonNullable<PlotsData['deadMap']>): FigureView {
+function deadMapFigure(data: DeadMapPlot): FigureView {
   // the student's pattern is drawn only when it has the shape of one: samples x units of true/false
   const wellShaped = Array.isArray(data.pattern) && data.pattern.length === data.xs.length && data.pattern.every((row) => Array.isArray(row) && row.every((v) => typeof v === 'boolean'));
   const map = wellShaped ? data : { ...data, pattern: null, error: data.error ?? 'activationPattern returned something other than one row of true/false per sample' };

@@ -1,16 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import type { ExamplePlot, PlotsData, TestResult } from '../results/types.ts';
+import type { ExamplePlot, PlotsData } from '../PlotsData.ts';
 import { sampleResults } from './fixtures/sample-results.ts';
 import {
   activationAtZeroInsight,
-  compileInsight,
   deadClaimInsight,
-  insights,
   kinksInside,
   linearExampleKinkInsight,
   linearExampleUnitsInsight,
   nonlinearExampleInsight,
-  timedOutInsight,
+  reluInsights,
   trainingInsight,
 } from './insights.ts';
 
@@ -130,31 +128,15 @@ describe('trainingInsight', () => {
   });
 });
 
-describe('insights from test outcomes', () => {
-  const t = (p: Partial<TestResult>): TestResult => ({ id: 'x.y', name: 'n', task: 'backprop', status: 'passed', earned: 1, possible: 1, visibility: 'visible', hint: '', durationMs: 1, ...p });
-
-  test('timed-out tests suggest a loop that never ends', () => {
-    expect(texts(timedOutInsight([t({ status: 'timed-out', name: 'train ends' })]))[0]).toMatch(/^One test stopped at the time limit \(“train ends”\)/);
-    expect(timedOutInsight([t({})])).toEqual([]);
-  });
-
-  test('a file that did not compile: what it cost and where to start', () => {
-    const out = compileInsight(
-      [
-        { file: 'exercises/backprop.ts', line: 9, column: 2, message: 'later' },
-        { file: 'exercises/backprop.ts', line: 3, column: 7, message: 'first' },
-      ],
-      [t({ status: 'not-run', possible: 5, earned: 0 }), t({ status: 'not-run', possible: 10, earned: 0 })],
-      [{ id: 'backprop', title: 'Backpropagation', earned: 0, possible: 25, file: 'exercises/backprop.ts' }],
-    );
-    expect(texts(out)).toEqual(['exercises/backprop.ts did not compile, so 2 tests (15 points) could not run. Start with the first error, at line 3, column 7: “first” Later errors often follow from it.']);
-  });
+test('the sample results give the ideas a student should read', () => {
+  const ids = reluInsights({ plots: sampleResults.plots }).map((i) => i.id);
+  expect(ids).toEqual(['reluGrad-at-zero', 'linear-example-kink', 'linear-example-unit-1', 'dead-claim-1']);
 });
 
-test('the sample results give the ideas a student should read', () => {
-  const shown = sampleResults.tests.filter((t) => t.visibility === 'visible');
-  const ids = insights({ plots: sampleResults.plots, shownTests: shown, tasks: sampleResults.tasks, diagnostics: sampleResults.diagnostics }).map((i) => i.id);
-  expect(ids).toEqual(['compile', 'reluGrad-at-zero', 'linear-example-kink', 'linear-example-unit-1', 'dead-claim-1', 'timed-out']);
+test("plots not of the course's shape give no insight, and no crash", () => {
+  for (const forged of [undefined, null, 42, [], { examples: [], activations: [] }, { ...sampleResults.plots, examples: [{ id: 'linearExample' }] }]) {
+    expect(reluInsights({ plots: forged })).toEqual([]);
+  }
 });
 
 test('values lost on the way (null where a number was) produce no claims', () => {

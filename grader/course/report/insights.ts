@@ -1,30 +1,22 @@
-// Ideas tied to the student's own results: a few sentences drawn from the
-// plot data (their functions' values) and from the outcomes of the tests this
-// audience may see. One small function per idea; each returns its sentences.
-import type { Diagnostic, ExamplePlot, PlotsData, TaskResult, TestResult } from '../results/types.ts';
-import { compileBlocked } from './compileBlocked.ts';
-import { formatNumber } from './formatNumber.ts';
-import type { InsightView } from './ReportView.ts';
+// What the ReLU course's report notices in a student's own data: a few
+// sentences drawn from the plot data (their functions' values), one small
+// function per idea. The report adds them, through the course's report hooks,
+// between its own insights (compile errors first, time-outs last).
+import { formatNumber } from '../../core/formatValue.ts';
+import type { InsightView } from '../../report/ReportView.ts';
+import { plotsData, type ExamplePlot, type PlotsData } from '../PlotsData.ts';
 
-export interface InsightInput {
-  plots: PlotsData | undefined;
-  /** only the tests this audience may see */
-  shownTests: TestResult[];
-  tasks: TaskResult[];
-  diagnostics: Diagnostic[];
-}
-
-export function insights(input: InsightInput): InsightView[] {
-  const { plots } = input;
+/** The course's insights on `plots`; none when the document's plots are absent or not the course's shape. */
+export function reluInsights(input: { plots: unknown }): InsightView[] {
+  const plots = plotsData(input.plots);
+  if (!plots) return [];
   return [
-    ...compileInsight(input.diagnostics, input.shownTests, input.tasks),
-    ...(plots ? activationAtZeroInsight(plots) : []),
-    ...(plots ? linearExampleKinkInsight(plots) : []),
-    ...(plots ? linearExampleUnitsInsight(plots) : []),
-    ...(plots ? deadClaimInsight(plots) : []),
-    ...(plots ? nonlinearExampleInsight(plots) : []),
-    ...(plots ? trainingInsight(plots) : []),
-    ...timedOutInsight(input.shownTests),
+    ...activationAtZeroInsight(plots),
+    ...linearExampleKinkInsight(plots),
+    ...linearExampleUnitsInsight(plots),
+    ...deadClaimInsight(plots),
+    ...nonlinearExampleInsight(plots),
+    ...trainingInsight(plots),
   ];
 }
 
@@ -172,26 +164,6 @@ export function trainingInsight(plots: PlotsData): InsightView[] {
   return [];
 }
 
-/** Tests stopped at the time limit. */
-export function timedOutInsight(shownTests: TestResult[]): InsightView[] {
-  const slow = shownTests.filter((t) => t.status === 'timed-out');
-  if (slow.length === 0) return [];
-  const names = slow.slice(0, 2).map((t) => `“${t.name}”`).join(' and ');
-  return [{ id: 'timed-out', text: `${slow.length === 1 ? 'One test' : `${slow.length} tests`} stopped at the time limit (${names}${slow.length > 2 ? ' and more' : ''}). Look for a loop whose condition never changes, such as an epoch counter that is never incremented.` }];
-}
-
-/** Files that did not compile, what that cost, and where to start. */
-export function compileInsight(diagnostics: Diagnostic[], shownTests: TestResult[], tasks: TaskResult[]): InsightView[] {
-  if (diagnostics.length === 0) return [];
-  const files = [...new Set(diagnostics.map((d) => d.file))];
-  const first = [...diagnostics].sort((a, b) => files.indexOf(a.file) - files.indexOf(b.file) || a.line - b.line || a.column - b.column)[0];
-  const blocked = [...compileBlocked(tasks, shownTests, diagnostics).values()].flatMap((b) => b.tests);
-  const what = files.length === 1 ? `${files[0]} did not compile` : `${files.length} files did not compile (${files.join(', ')})`;
-  const cost = blocked.length > 0 ? `, so ${blocked.length} ${blocked.length === 1 ? 'test' : 'tests'} (${n(sum(blocked.map((t) => t.possible)))} points) could not run` : '';
-  const where = files.length === 1 ? `at line ${first.line}, column ${first.column}` : `in ${first.file}, line ${first.line}, column ${first.column}`;
-  return [{ id: 'compile', text: `${what}${cost}. Start with the first error, ${where}: “${first.message}” Later errors often follow from it.` }];
-}
-
 function finite(v: unknown): v is number {
   return typeof v === 'number' && Number.isFinite(v);
 }
@@ -210,8 +182,4 @@ function sameSamples(a: number[], b: number[]): boolean {
 
 function exampleName(e: ExamplePlot): string {
   return e.id === 'linearExample' ? 'linear example' : 'nonlinear example';
-}
-
-function sum(xs: number[]): number {
-  return xs.reduce((a, b) => a + b, 0);
 }

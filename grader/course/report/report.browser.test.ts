@@ -1,4 +1,4 @@
-// The HTML report in a real browser (Debian's chromium through
+// The ReLU course's HTML report in a real browser (Debian's chromium through
 // playwright-core): no console errors, every plot visible with a size, no
 // horizontal overflow at 375 px, and screenshots to look at.
 import fs from 'node:fs';
@@ -6,9 +6,10 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { PACKAGE_ROOT } from '../core/defaults.ts';
+import { PACKAGE_ROOT } from '../../core/defaults.ts';
+import { renderReports } from '../../report/renderReports.ts';
+import { assignment } from '../assignment.ts';
 import { sampleResults } from './fixtures/sample-results.ts';
-import { renderReports } from './renderReports.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = fs.existsSync(CHROMIUM);
@@ -28,6 +29,7 @@ describe.skipIf(!hasChromium)('the HTML report in chromium', () => {
       audience: 'student',
       now: new Date('2026-11-27T00:00:00Z'),
       deadline: new Date('2026-12-01T23:59:00Z'),
+      assignment,
     });
     fs.writeFileSync(htmlPath, html);
     browser = await chromium.launch({
