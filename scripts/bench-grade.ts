@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PACKAGE_ROOT } from '../grader/core/defaults.ts';
+import { assignment } from '../grader/course/assignment.ts';
 import type { ResultsDocument } from '../grader/results/types.ts';
 import { referenceSubmission } from '../grader/validate/fixtureCorpus.ts';
 
@@ -15,7 +16,7 @@ const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }
 const runs = Math.max(1, Number(values.runs) || 3);
 const work = await fs.mkdtemp(path.join(os.tmpdir(), 'relu-lab-bench-grade-'));
 const submission = path.join(work, 'reference');
-for (const [file, text] of await referenceSubmission()) {
+for (const [file, text] of await referenceSubmission(assignment)) {
   await fs.mkdir(path.dirname(path.join(submission, file)), { recursive: true });
   await fs.writeFile(path.join(submission, file), text);
 }

@@ -16,6 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { buildClass } from '../grader/bulk/sampleClass/buildClass.ts';
 import { PACKAGE_ROOT } from '../grader/core/defaults.ts';
+import { assignment } from '../grader/course/assignment.ts';
 import { Grader } from '../grader/engine/Grader.ts';
 import { loadManifest } from '../grader/manifest/loadManifest.ts';
 import { referenceSubmission } from '../grader/validate/fixtureCorpus.ts';
@@ -35,7 +36,7 @@ try {
   const mix = await benchClass(n, values['no-hangs']);
   const classDir = path.join(work, 'class');
   const made = performance.now();
-  await buildClass(classDir, mix.plan);
+  await buildClass(classDir, mix.plan, assignment);
   const groups = [...mix.counts].reduce<Record<string, number>>((acc, [name, count]) => {
     const group = name.replace(/-.*/, '');
     acc[group] = (acc[group] ?? 0) + count;
@@ -68,7 +69,7 @@ try {
 
   // the baseline: the reference, one Grader, in this process, one after another
   const reference = path.join(work, 'reference');
-  for (const [rel, text] of await referenceSubmission()) {
+  for (const [rel, text] of await referenceSubmission(assignment)) {
     await mkdir(path.dirname(path.join(reference, rel)), { recursive: true });
     await writeFile(path.join(reference, rel), text);
   }

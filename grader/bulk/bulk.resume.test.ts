@@ -8,6 +8,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { PACKAGE_ROOT } from '../core/defaults.ts';
+import { assignment } from '../course/assignment.ts';
 import { loadFixtureCorpus, materialiseFixture } from '../validate/fixtureCorpus.ts';
 import { EVENT_LOG } from './store/eventLog.ts';
 
@@ -17,7 +18,7 @@ const BIN = path.join(PACKAGE_ROOT, 'bin/relu-lab.mjs');
 let root: string;
 beforeAll(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), 'relu-lab-resume-'));
-  const corpus = await loadFixtureCorpus();
+  const corpus = await loadFixtureCorpus(assignment);
   for (const name of STUDENTS) await materialiseFixture(corpus.find((f) => f.name === name)!, path.join(root, 'class', name, 'exercises'));
 });
 afterAll(() => rm(root, { recursive: true, force: true }));

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PACKAGE_ROOT } from '../core/defaults.ts';
+import { assignment } from '../course/assignment.ts';
 import { loadFixtureCorpus, materialiseFixture } from '../validate/fixtureCorpus.ts';
 import { GRADESCOPE, shapeProblems } from './platformShapes.testHelper.ts';
 
@@ -39,7 +40,7 @@ async function brokenReluLab(): Promise<string> {
 
 describe('run_autograder for Gradescope', () => {
   test('grades /autograder/submission with relu-lab and writes Gradescope results', async () => {
-    const corpus = await loadFixtureCorpus();
+    const corpus = await loadFixtureCorpus(assignment);
     const results = await autograder('works', (dir) => materialiseFixture(corpus.find((f) => f.name === 'fails-relu-grad-at-zero')!, dir).then(() => undefined), PACKAGE_ROOT);
     expect(shapeProblems(GRADESCOPE, results)).toEqual([]);
     expect(results).toMatchObject({ score: expect.any(Number), tests: expect.arrayContaining([expect.objectContaining({ status: 'failed' })]) });

@@ -3,7 +3,6 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { materialiseFixture } from './fixtureCorpus.ts';
-import { type ModuleName } from '../core/defaults.ts';
 import { attempt, importSubmission, sameObservation, seededRng, writeReference, type Mods } from './testing/corpusProbes.ts';
 import { byName, corpus, ofKind, useWorkDir } from './testing/corpusIndex.ts';
 
@@ -63,7 +62,7 @@ describe('the correct alternatives agree with the reference on random inputs', (
       fc.property(problem, ({ net, X, Y, z, interval, seed, lr, epochs }) => {
         const oneInput = { ...net, W1: net.W1.map((row) => [row[0]]) };
         const [lo, hi] = interval;
-        const calls: [ModuleName, string, unknown[] | (() => unknown[])][] = [
+        const calls: [string, string, unknown[] | (() => unknown[])][] = [
           ['activations', 'relu', [z]],
           ['activations', 'reluGrad', [z]],
           ['activations', 'leakyRelu', [z]],

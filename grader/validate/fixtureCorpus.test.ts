@@ -5,7 +5,7 @@
 import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MODULES, PACKAGE_ROOT } from '../core/defaults.ts';
+import { PACKAGE_ROOT } from '../core/defaults.ts';
 import { isReluLabError } from '../core/errors.ts';
 import {
   applyEdits,
@@ -15,7 +15,7 @@ import {
   referenceSubmission,
   type Fixture,
 } from './fixtureCorpus.ts';
-import { byName, corpus, ofKind, useWorkDir } from './testing/corpusIndex.ts';
+import { byName, corpus, course, MODULES, ofKind, useWorkDir } from './testing/corpusIndex.ts';
 
 const workDir = useWorkDir();
 
@@ -76,7 +76,7 @@ describe('the corpus', () => {
   });
 
   it('applies every edit to text found exactly once, in order', async () => {
-    const reference = await referenceSubmission();
+    const reference = await referenceSubmission(course);
     for (const f of corpus.filter((f) => f.source === 'edits')) {
       let files = reference;
       f.edits.forEach((edit, i) => {
@@ -89,7 +89,7 @@ describe('the corpus', () => {
   });
 
   it('materialises every edited fixture as the reference with a difference only where the edits are', async () => {
-    const reference = await referenceSubmission();
+    const reference = await referenceSubmission(course);
     for (const f of corpus.filter((f) => f.source === 'edits')) {
       const dir = await materialiseFixture(f, path.join(workDir(), 'edited', f.name));
       const written = await filesIn(dir);
@@ -100,7 +100,7 @@ describe('the corpus', () => {
   });
 
   it('materialises the reference with its type imports pointed at the copied types.ts', async () => {
-    const reference = await referenceSubmission();
+    const reference = await referenceSubmission(course);
     expect([...reference.keys()]).toEqual(expect.arrayContaining([...MODULES.map((m) => `${m}.ts`), 'internal/shapes.ts', 'types.ts']));
     expect([...reference.keys()].some((rel) => rel.endsWith('.test.ts') || rel.endsWith('.check.ts'))).toBe(false);
     for (const [rel, text] of reference) expect(text, rel).not.toContain('exercises/types.ts');
@@ -153,7 +153,7 @@ describe('the loader refuses what it cannot use', () => {
 
   async function refusal(root: string): Promise<string> {
     try {
-      await loadFixtureCorpus(root);
+      await loadFixtureCorpus(course, root);
     } catch (e) {
       expect(isReluLabError(e, 'internal'), String(e)).toBe(true);
       return (e as Error).message;
@@ -197,26 +197,26 @@ describe('the loader refuses what it cannot use', () => {
   });
 
   it('fixture.json problems, each with its JSON path', () => {
-    expect(fixtureJsonProblems([])).toEqual(['/: must be an object']);
-    expect(fixtureJsonProblems({ description: '', expect: { kind: 'loses', task: 'nope' }, extra: 1 })).toEqual([
+    expect(fixtureJsonProblems([], MODULES)).toEqual(['/: must be an object']);
+    expect(fixtureJsonProblems({ description: '', expect: { kind: 'loses', task: 'nope' }, extra: 1 }, MODULES)).toEqual([
       '/extra: unknown property',
       '/description: must be a non-empty string',
       expect.stringMatching(/^\/expect\/task: must be one of activations, forward/),
     ]);
-    expect(fixtureJsonProblems({ description: 'd', expect: { kind: 'misbehaves', task: 'forward', status: 'slow' } })).toEqual([
+    expect(fixtureJsonProblems({ description: 'd', expect: { kind: 'misbehaves', task: 'forward', status: 'slow' } }, MODULES)).toEqual([
       '/expect/status: must be one of timed-out, errored, got "slow"',
     ]);
-    expect(fixtureJsonProblems({ description: 'd', expect: { kind: 'full', task: 'forward' } })).toEqual(['/expect/task: not allowed for kind "full"']);
-    expect(fixtureJsonProblems({ description: 'd', expect: { kind: 'sometimes' } })).toEqual([expect.stringMatching(/^\/expect\/kind: must be one of full, zero/)]);
-    expect(fixtureJsonProblems({ description: 'd', expect: { kind: 'zero' }, edits: [] })).toEqual(['/edits: must be a non-empty array when present']);
+    expect(fixtureJsonProblems({ description: 'd', expect: { kind: 'full', task: 'forward' } }, MODULES)).toEqual(['/expect/task: not allowed for kind "full"']);
+    expect(fixtureJsonProblems({ description: 'd', expect: { kind: 'sometimes' } }, MODULES)).toEqual([expect.stringMatching(/^\/expect\/kind: must be one of full, zero/)]);
+    expect(fixtureJsonProblems({ description: 'd', expect: { kind: 'zero' }, edits: [] }, MODULES)).toEqual(['/edits: must be a non-empty array when present']);
     expect(
-      fixtureJsonProblems({ description: 'd', expect: { kind: 'zero' }, edits: [{ file: '../x.ts', find: 'a', replace: 'a', why: 1 }] }),
+      fixtureJsonProblems({ description: 'd', expect: { kind: 'zero' }, edits: [{ file: '../x.ts', find: 'a', replace: 'a', why: 1 }] }, MODULES),
     ).toEqual([
       '/edits/0/why: unknown property',
       '/edits/0/file: must be a relative .ts path inside the submission, got "../x.ts"',
       '/edits/0: replace equals find, the edit changes nothing',
     ]);
-    expect(fixtureJsonProblems({ description: 'd', expect: { kind: 'zero' }, from: 'solutions' })).toEqual(['/from: must be "exercises" when present']);
+    expect(fixtureJsonProblems({ description: 'd', expect: { kind: 'zero' }, from: 'solutions' }, MODULES)).toEqual(['/from: must be "exercises" when present']);
   });
 
   it('materialising into a folder that is not empty', async () => {

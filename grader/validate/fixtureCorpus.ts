@@ -12,17 +12,20 @@
 // - vacuous: the stubs with modules written from the vacuity table
 //   (grader/validate/vacuityTable.ts), where exports do no work; these have no
 //   folder and come from vacuityFixtures().
+// Everything is read from the assignment's public face: its fixtures folder,
+// its modules, its reference and its stubs (`types.ts` beside the stubs, when
+// there is one, is shared by the stubs and the reference).
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { MODULES, PACKAGE_ROOT, type ModuleName } from '../core/defaults.ts';
+import type { Assignment } from '../assignment/Assignment.ts';
 import { ReluLabError } from '../core/errors.ts';
 import { vacuousAllowance, vacuousDescription, vacuousModules, vacuousName, vacuousSpecs, type VacuousSpec } from './vacuityTable.ts';
 
-/** Where the corpus lives. */
-export const FIXTURES_ROOT = path.join(PACKAGE_ROOT, 'grader/fixtures/submissions');
-const SOLUTIONS_DIR = path.join(PACKAGE_ROOT, 'solutions');
-const EXERCISES_DIR = path.join(PACKAGE_ROOT, 'exercises');
-const TYPES_FILE = path.join(EXERCISES_DIR, 'types.ts');
+/** What the corpus reads of its assignment. */
+export type CorpusAssignment = Pick<Assignment, 'modules' | 'solutionsDir' | 'exercisesDir' | 'fixturesDir'>;
+
+const moduleNames = (assignment: CorpusAssignment) => assignment.modules.map((m) => m.name);
+const typesFile = (assignment: CorpusAssignment) => path.join(assignment.exercisesDir, 'types.ts');
 
 /** What grading the fixture must produce. */
 export type Expectation =
@@ -31,9 +34,9 @@ export type Expectation =
   /** 0 points */
   | { kind: 'zero' }
   /** points lost in `task` */
-  | { kind: 'loses'; task: ModuleName }
+  | { kind: 'loses'; task: string }
   /** the run finishes, `task` loses points with tests of this status; other tasks may keep credit */
-  | { kind: 'misbehaves'; status: 'timed-out' | 'errored'; task: ModuleName }
+  | { kind: 'misbehaves'; status: 'timed-out' | 'errored'; task: string }
   /** at most `percent` % of the points: code that does no work earns (next to) nothing */
   | { kind: 'at-most'; percent: number };
 
@@ -59,6 +62,8 @@ export interface Fixture {
   files: string[];
   /** which exports do no work, and how (source 'vacuous') */
   vacuous?: VacuousSpec;
+  /** the assignment whose submission it is */
+  assignment: CorpusAssignment;
 }
 
 const STATUSES = ['timed-out', 'errored'] as const;
@@ -71,8 +76,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The `<JSON path>: <reason>` problems of a parsed fixture.json; none when it is sound. */
-export function fixtureJsonProblems(data: unknown): string[] {
+/** The `<JSON path>: <reason>` problems of a parsed fixture.json, whose tasks are `modules`; none when it is sound. */
+export function fixtureJsonProblems(data: unknown, modules: readonly string[]): string[] {
   const problems: string[] = [];
   if (!isRecord(data)) return ['/: must be an object'];
   for (const key of Object.keys(data)) {
@@ -93,8 +98,8 @@ export function fixtureJsonProblems(data: unknown): string[] {
       for (const key of Object.keys(expect)) {
         if (key !== 'kind' && !allowed[kind].includes(key)) problems.push(`/expect/${key}: not allowed for kind "${kind}"`);
       }
-      if (allowed[kind].includes('task') && !(MODULES as readonly unknown[]).includes(expect.task)) {
-        problems.push(`/expect/task: must be one of ${MODULES.join(', ')}, got ${JSON.stringify(expect.task)}`);
+      if (allowed[kind].includes('task') && !(modules as readonly unknown[]).includes(expect.task)) {
+        problems.push(`/expect/task: must be one of ${modules.join(', ')}, got ${JSON.stringify(expect.task)}`);
       }
       if (kind === 'misbehaves' && !(STATUSES as readonly unknown[]).includes(expect.status)) {
         problems.push(`/expect/status: must be one of ${STATUSES.join(', ')}, got ${JSON.stringify(expect.status)}`);
@@ -142,21 +147,28 @@ async function tsFilesUnder(dir: string, keep: (rel: string) => boolean = () => 
 /** A file of the reference itself: not a test, not a type-level check, not a test helper under testing/. */
 const isModuleFile = (rel: string): boolean => !rel.endsWith('.test.ts') && !rel.endsWith('.check.ts') && !rel.startsWith('testing/');
 
+/** The stubs' shared types.ts, when the assignment has one. */
+async function sharedTypes(assignment: CorpusAssignment): Promise<string | null> {
+  return readFile(typesFile(assignment), 'utf8').catch(() => null);
+}
+
 /**
- * The reference as a submission: solutions' module files (not tests, not
- * *.check.ts, not testing/) plus exercises/types.ts, with the imports of the types pointed
+ * The reference as a submission: the solutions' module files (not tests, not
+ * *.check.ts, not testing/) plus the stubs' types.ts, with the imports of the types pointed
  * at the copy. Keys are paths inside the submission (`internal/shapes.ts`).
  */
-export async function referenceSubmission(): Promise<Map<string, string>> {
+export async function referenceSubmission(assignment: CorpusAssignment): Promise<Map<string, string>> {
   const files = new Map<string, string>();
-  for (const rel of await tsFilesUnder(SOLUTIONS_DIR, isModuleFile)) {
-    const text = await readFile(path.join(SOLUTIONS_DIR, rel), 'utf8');
+  const exercises = path.basename(assignment.exercisesDir);
+  for (const rel of await tsFilesUnder(assignment.solutionsDir, isModuleFile)) {
+    const text = await readFile(path.join(assignment.solutionsDir, rel), 'utf8');
     const depth = rel.split('/').length - 1;
-    const from = `${'../'.repeat(depth + 1)}exercises/types.ts`;
+    const from = `${'../'.repeat(depth + 1)}${exercises}/types.ts`;
     const to = depth === 0 ? './types.ts' : `${'../'.repeat(depth)}types.ts`;
     files.set(rel, text.replaceAll(`'${from}'`, `'${to}'`).replaceAll(`"${from}"`, `"${to}"`));
   }
-  files.set('types.ts', await readFile(TYPES_FILE, 'utf8'));
+  const types = await sharedTypes(assignment);
+  if (types !== null) files.set('types.ts', types);
   return files;
 }
 
@@ -184,7 +196,7 @@ export function applyEdits(name: string, files: ReadonlyMap<string, string>, edi
   return out;
 }
 
-async function loadOne(root: string, name: string): Promise<Fixture> {
+async function loadOne(assignment: CorpusAssignment, root: string, name: string): Promise<Fixture> {
   const dir = path.join(root, name);
   const jsonPath = path.join(dir, 'fixture.json');
   let text: string;
@@ -199,7 +211,7 @@ async function loadOne(root: string, name: string): Promise<Fixture> {
   } catch (e) {
     throw new ReluLabError('internal', `fixture ${name}: fixture.json is not valid JSON: ${(e as Error).message}`, { cause: e });
   }
-  const problems = fixtureJsonProblems(data);
+  const problems = fixtureJsonProblems(data, moduleNames(assignment));
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(name)) problems.unshift(`folder name "${name}" must be kebab-case`);
   const json = data as { description: string; expect: Expectation; edits?: Edit[]; from?: 'exercises' };
   const own = await tsFilesUnder(dir);
@@ -208,8 +220,8 @@ async function loadOne(root: string, name: string): Promise<Fixture> {
     problems.push(`/: a fixture made by ${source === 'edits' ? 'edits' : 'copying exercises/'} has no .ts files of its own, found ${own.join(', ')}`);
   }
   if (source === 'files') {
-    const missing = MODULES.filter((m) => !own.includes(`${m}.ts`));
-    if (missing.length > 0) problems.push(`/: a fixture without edits carries all seven modules; missing ${missing.map((m) => `${m}.ts`).join(', ')}`);
+    const missing = moduleNames(assignment).filter((m) => !own.includes(`${m}.ts`));
+    if (missing.length > 0) problems.push(`/: a fixture without edits carries every module; missing ${missing.map((m) => `${m}.ts`).join(', ')}`);
   }
   if (problems.length > 0) {
     fail(`fixture ${name} is not valid (${jsonPath}):\n${problems.map((p) => `  ${p}`).join('\n')}`);
@@ -222,37 +234,41 @@ async function loadOne(root: string, name: string): Promise<Fixture> {
     source,
     edits: json.edits ?? [],
     files: source === 'files' ? own : [],
+    assignment,
   };
 }
 
 /**
- * Every fixture under `root`, sorted by name, validated: fixture.json is
- * sound, and every edit finds its text exactly once in the reference.
- * Throws ReluLabError 'internal' naming the fixture otherwise.
+ * Every fixture of the assignment (under `root`, its fixtures folder unless
+ * given), sorted by name, validated: fixture.json is sound, and every edit
+ * finds its text exactly once in the reference. Throws ReluLabError
+ * 'internal' naming the fixture otherwise.
  */
-export async function loadFixtureCorpus(root: string = FIXTURES_ROOT): Promise<Fixture[]> {
+export async function loadFixtureCorpus(assignment: CorpusAssignment, root: string | undefined = assignment.fixturesDir): Promise<Fixture[]> {
+  if (root === undefined) throw new ReluLabError('usage', 'this assignment has no fixture corpus: set `fixturesDir` in its assignment.ts to a folder of fixtures');
   const entries = await readdir(root, { withFileTypes: true });
   const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
-  const fixtures = await Promise.all(names.map((name) => loadOne(root, name)));
-  const reference = await referenceSubmission();
+  const fixtures = await Promise.all(names.map((name) => loadOne(assignment, root, name)));
+  const reference = await referenceSubmission(assignment);
   for (const fixture of fixtures) {
     if (fixture.source === 'edits') applyEdits(fixture.name, reference, fixture.edits);
   }
   return fixtures;
 }
 
-/** The stubs as a submission: exercises/' .ts files other than tests and *.check.ts. */
+/** The stubs as a submission: the stubs folder's .ts files other than tests and *.check.ts. */
 async function exercisesSubmission(fixture: Fixture): Promise<Map<string, string>> {
-  const rels = await tsFilesUnder(EXERCISES_DIR, isModuleFile);
-  const missing = MODULES.filter((m) => !rels.includes(`${m}.ts`));
+  const { exercisesDir } = fixture.assignment;
+  const rels = await tsFilesUnder(exercisesDir, isModuleFile);
+  const missing = moduleNames(fixture.assignment).filter((m) => !rels.includes(`${m}.ts`));
   if (missing.length > 0) {
     throw new ReluLabError(
       'submission-missing',
-      `fixture ${fixture.name} copies the stubs from exercises/, which lacks ${missing.map((m) => `${m}.ts`).join(', ')}`,
+      `fixture ${fixture.name} copies the stubs from ${exercisesDir}, which lacks ${missing.map((m) => `${m}.ts`).join(', ')}`,
     );
   }
   const files = new Map<string, string>();
-  for (const rel of rels) files.set(rel, await readFile(path.join(EXERCISES_DIR, rel), 'utf8'));
+  for (const rel of rels) files.set(rel, await readFile(path.join(exercisesDir, rel), 'utf8'));
   return files;
 }
 
@@ -261,7 +277,7 @@ async function exercisesSubmission(fixture: Fixture): Promise<Map<string, string
  * (grader/validate/vacuityTable.ts), named `vacuous-<module>-<export>-<mode>`
  * or `vacuous-every-export-<mode>`, each allowed the per cent the table says.
  */
-export function vacuityFixtures(): Fixture[] {
+export function vacuityFixtures(assignment: CorpusAssignment): Fixture[] {
   return vacuousSpecs().map((spec) => {
     const allowance = vacuousAllowance(spec);
     const why = allowance.why ? ` (it may earn up to ${allowance.percent} %: ${allowance.why})` : '';
@@ -274,13 +290,14 @@ export function vacuityFixtures(): Fixture[] {
       edits: [],
       files: [],
       vacuous: spec,
+      assignment,
     };
   });
 }
 
 /** The files of the fixture's submission, by path inside the submission. */
 export async function fixtureFiles(fixture: Fixture): Promise<Map<string, string>> {
-  if (fixture.source === 'edits') return applyEdits(fixture.name, await referenceSubmission(), fixture.edits);
+  if (fixture.source === 'edits') return applyEdits(fixture.name, await referenceSubmission(fixture.assignment), fixture.edits);
   if (fixture.source === 'exercises') return exercisesSubmission(fixture);
   if (fixture.source === 'vacuous') {
     if (!fixture.vacuous) fail(`fixture ${fixture.name} is vacuous but says nothing of what does no work`);
@@ -290,14 +307,15 @@ export async function fixtureFiles(fixture: Fixture): Promise<Map<string, string
   }
   const files = new Map<string, string>();
   for (const rel of fixture.files) files.set(rel, await readFile(path.join(fixture.dir, rel), 'utf8'));
-  if (!files.has('types.ts')) files.set('types.ts', await readFile(TYPES_FILE, 'utf8'));
+  const types = files.has('types.ts') ? null : await sharedTypes(fixture.assignment);
+  if (types !== null) files.set('types.ts', types);
   return files;
 }
 
 /**
  * Writes the fixture's complete submission into `outDir` (created if absent;
  * it must be empty so nothing stale is graded with it) and returns its
- * absolute path: types.ts, the seven modules and whatever else they import.
+ * absolute path: types.ts, the modules and whatever else they import.
  */
 export async function materialiseFixture(fixture: Fixture, outDir: string): Promise<string> {
   const target = path.resolve(outDir);

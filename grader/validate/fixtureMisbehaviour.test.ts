@@ -4,7 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { materialiseFixture } from './fixtureCorpus.ts';
-import { PACKAGE_ROOT, type ModuleName } from '../core/defaults.ts';
+import { PACKAGE_ROOT } from '../core/defaults.ts';
 import { net, writeReference, X, Y } from './testing/corpusProbes.ts';
 import { byName, ofKind, useWorkDir } from './testing/corpusIndex.ts';
 
@@ -74,7 +74,7 @@ function runInChild(runner: string, dir: string, module: string, fn = '', args: 
 
 describe('the misbehaving fixtures misbehave', () => {
   // minMs: a call that returns, but only after burning at least this long
-  const calls: Record<string, { module: ModuleName; fn?: string; args?: unknown[]; outcome: Run['outcome']; stderr?: RegExp; minMs?: number }> = {
+  const calls: Record<string, { module: string; fn?: string; args?: unknown[]; outcome: Run['outcome']; stderr?: RegExp; minMs?: number }> = {
     'hangs-forever': { module: 'backprop', fn: 'backward', args: [net, X, Y], outcome: 'timed-out' },
     'hangs-at-import': { module: 'training', outcome: 'timed-out' },
     'hangs-by-forging-progress': { module: 'backprop', fn: 'backward', args: [net, X, Y], outcome: 'timed-out' },

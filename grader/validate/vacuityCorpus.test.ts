@@ -6,11 +6,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { MODULES } from '../core/defaults.ts';
-import { contractExports } from '../report/contractExports.ts';
 import { fixtureJsonProblems, materialiseFixture, vacuityFixtures } from './fixtureCorpus.ts';
 import { attempt, importSubmission, sameObservation } from './testing/corpusProbes.ts';
-import { byName, useWorkDir } from './testing/corpusIndex.ts';
+import { byName, course, MODULES, useWorkDir } from './testing/corpusIndex.ts';
 import { VACUITY_TABLE, type VacuousSpec } from './vacuityTable.ts';
 import * as activations from '../../solutions/activations.ts';
 import * as backprop from '../../solutions/backprop.ts';
@@ -60,35 +58,35 @@ describe('the vacuity table', () => {
   it('covers every export of the seven modules, each with a constant and an empty answer', () => {
     for (const m of MODULES) {
       const table = VACUITY_TABLE.filter((e) => e.module === m).map((e) => e.name);
-      expect(table, m).toEqual(contractExports[m].map((e) => e.name));
+      expect(table, m).toEqual(course.modules.find((spec) => spec.name === m)!.exports.map((e) => e.name));
     }
     for (const e of VACUITY_TABLE) expect(Object.keys(e.gives), e.name).toEqual(expect.arrayContaining(['constant', 'empty']));
   });
 
   it('expects nothing of a single export but what the table explains, and at most 5 % of all at once', () => {
-    for (const f of vacuityFixtures()) {
+    for (const f of vacuityFixtures(course)) {
       expect(f.name).toMatch(/^vacuous-[a-z0-9-]+-(constant|empty|throws|identity)$/);
       expect(f.expect.kind).toBe('at-most');
       const percent = (f.expect as { percent: number }).percent;
       if (f.name.startsWith('vacuous-every-export-')) expect(percent).toBe(5);
       else if (percent > 0) expect(f.description).toMatch(/may earn up to \d+ %: ./);
     }
-    expect(vacuityFixtures().filter((f) => (f.expect as { percent: number }).percent > 0 && !f.name.startsWith('vacuous-every-')).map((f) => f.name)).toEqual([
+    expect(vacuityFixtures(course).filter((f) => (f.expect as { percent: number }).percent > 0 && !f.name.startsWith('vacuous-every-')).map((f) => f.name)).toEqual([
       'vacuous-claims-answers-constant',
     ]);
   });
 
   it('accepts "at-most" with a percent in fixture.json, and refuses it without one', () => {
-    expect(fixtureJsonProblems({ description: 'd', expect: { kind: 'at-most', percent: 5 } })).toEqual([]);
-    expect(fixtureJsonProblems({ description: 'd', expect: { kind: 'at-most' } })).toEqual([
+    expect(fixtureJsonProblems({ description: 'd', expect: { kind: 'at-most', percent: 5 } }, MODULES)).toEqual([]);
+    expect(fixtureJsonProblems({ description: 'd', expect: { kind: 'at-most' } }, MODULES)).toEqual([
       '/expect/percent: must be a number from 0 up to (not including) 100, got undefined',
     ]);
-    expect(fixtureJsonProblems({ description: 'd', expect: { kind: 'at-most', percent: 5, task: 'forward' } })).toEqual(['/expect/task: not allowed for kind "at-most"']);
+    expect(fixtureJsonProblems({ description: 'd', expect: { kind: 'at-most', percent: 5, task: 'forward' } }, MODULES)).toEqual(['/expect/task: not allowed for kind "at-most"']);
   });
 });
 
 describe('each vacuous submission does no work where its name says, and the rest is the stubs', () => {
-  it.each(vacuityFixtures().map((f) => [f.name, f] as const))('%s', async (name, f) => {
+  it.each(vacuityFixtures(course).map((f) => [f.name, f] as const))('%s', async (name, f) => {
     const spec = f.vacuous!;
     const dir = await materialiseFixture(f, path.join(workDir(), name));
     for (const m of MODULES) {

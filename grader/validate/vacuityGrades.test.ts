@@ -14,7 +14,7 @@ import { loadManifest } from '../manifest/loadManifest.ts';
 import type { ResultsDocument } from '../results/types.ts';
 import { materialiseFixture, vacuityFixtures, type Fixture } from './fixtureCorpus.ts';
 import { judgeFixture } from './judgeFixture.ts';
-import { byName } from './testing/corpusIndex.ts';
+import { byName, course } from './testing/corpusIndex.ts';
 
 const NAMES = ['vacuous-every-export-constant', 'vacuous-every-export-empty', 'vacuous-every-export-throws', 'vacuous-every-export-identity', 'vacuous-lookup-table'];
 /** what each may keep, and why: the quiz's false/0 answers are right on four questions; the linear example is a right answer */
@@ -28,10 +28,10 @@ const graded = new Map<string, { fixture: Fixture; doc: ResultsDocument }>();
 
 beforeAll(async () => {
   work = await fs.mkdtemp(path.join(os.tmpdir(), 'relu-lab-vacuity-'));
-  const all = new Map([...vacuityFixtures(), ...byName.values()].map((f) => [f.name, f]));
+  const all = new Map([...vacuityFixtures(course), ...byName.values()].map((f) => [f.name, f]));
   const dirs = new Map<string, Fixture>();
   for (const name of NAMES) dirs.set(await materialiseFixture(all.get(name)!, path.join(work, name)), all.get(name)!);
-  const grader = await Grader.create(await loadManifest());
+  const grader = await Grader.create(await loadManifest(course.manifestPath), course);
   try {
     await grader.gradeBatch([...dirs.keys()], async (dir, doc) => void graded.set(dirs.get(dir)!.name, { fixture: dirs.get(dir)!, doc }), { plots: false });
   } finally {

@@ -14,13 +14,12 @@
 // - identity: the input network handed back untouched (only for the
 //   functions that return a network like the one they are given).
 // Claims' exports are values: "throws" is a module that throws as it loads.
-import type { ModuleName } from '../core/defaults.ts';
 
 export type VacuousMode = 'constant' | 'empty' | 'throws' | 'identity';
 export const VACUOUS_MODES: readonly VacuousMode[] = ['constant', 'empty', 'throws', 'identity'];
 
 interface VacuousExport {
-  module: ModuleName;
+  module: string;
   name: string;
   /** `function relu(z: number): number` or `const answers: Answers` */
   head: string;
@@ -86,7 +85,7 @@ export const VACUITY_TABLE: readonly VacuousExport[] = [
 ];
 
 /** What one vacuous submission does: one export in one mode, or every export that has the mode. */
-export type VacuousSpec = { mode: VacuousMode; module: ModuleName; name: string } | { mode: VacuousMode; every: true };
+export type VacuousSpec = { mode: VacuousMode; module: string; name: string } | { mode: VacuousMode; every: true };
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 

@@ -7,10 +7,11 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import type { Assignment } from '../assignment/Assignment.ts';
 import { Grader } from '../engine/Grader.ts';
 import type { Manifest } from '../manifest/types.ts';
 import type { ResultsDocument } from '../results/types.ts';
-import { loadFixtureCorpus, materialiseFixture, vacuityFixtures, type Expectation, type Fixture } from './fixtureCorpus.ts';
+import { loadFixtureCorpus, materialiseFixture, type Expectation, type Fixture } from './fixtureCorpus.ts';
 import { judgeFixture, type Verdict } from './judgeFixture.ts';
 
 export interface ValidationRow {
@@ -26,16 +27,21 @@ export interface ValidationReport {
   totalMs: number;
 }
 
-/** Grades the reference, the stubs and every fixture; `onRow` hears each as it is judged. */
-export async function validateCorpus(manifest: Manifest, onRow: (row: ValidationRow) => void = () => {}): Promise<ValidationReport> {
+export interface ValidateOptions {
+  /** fixtures made rather than found in the fixtures folder (the ReLU course's vacuity corpus) */
+  more?: readonly Fixture[];
+  onRow?: (row: ValidationRow) => void;
+}
+
+/** Grades the reference, and every fixture of the assignment's corpus and of `more`; `onRow` hears each as it is judged. */
+export async function validateCorpus(manifest: Manifest, assignment: Assignment, opts: ValidateOptions = {}): Promise<ValidationReport> {
   const started = performance.now();
-  const corpus = await loadFixtureCorpus();
-  // the reference itself, as a submission: solutions/ with no edit
-  const reference: Fixture = { name: 'reference', dir: '', description: 'the reference solutions', expect: { kind: 'full' }, source: 'edits', edits: [], files: [] };
-  // and the vacuity corpus, written from its table: code that does no work must earn (next to) nothing
-  const fixtures = [reference, ...corpus, ...vacuityFixtures()];
+  const corpus = await loadFixtureCorpus(assignment);
+  // the reference itself, as a submission: the solutions with no edit
+  const reference: Fixture = { name: 'reference', dir: '', description: 'the reference solutions', expect: { kind: 'full' }, source: 'edits', edits: [], files: [], assignment };
+  const fixtures = [reference, ...corpus, ...(opts.more ?? [])];
   const work = await fs.mkdtemp(path.join(os.tmpdir(), 'relu-lab-validate-'));
-  const grader = await Grader.create(manifest);
+  const grader = await Grader.create(manifest, assignment);
   const rows: ValidationRow[] = [];
   try {
     const dirs = new Map<string, (typeof fixtures)[number]>();
@@ -46,7 +52,7 @@ export async function validateCorpus(manifest: Manifest, onRow: (row: Validation
         const fixture = dirs.get(dir)!;
         const row = { name: fixture.name, expect: fixture.expect, verdict: judgeFixture(fixture.expect, doc), ms: doc.timings.totalMs };
         rows.push(row);
-        onRow(row);
+        opts.onRow?.(row);
       },
       { plots: false },
     );

@@ -5,6 +5,7 @@
 // 2 that exhaust memory, 2 that hang (an endless loop in a call, or at
 // import), and 4 cheats (forging, reading the reference, printing fake
 // results). Handed in as folders (70 %), zips (20 %) and git repositories (10 %).
+import { assignment } from '../../grader/course/assignment.ts';
 import { loadFixtureCorpus } from '../../grader/validate/fixtureCorpus.ts';
 import type { ClassPlan, StudentPlan } from '../../grader/bulk/sampleClass/buildClass.ts';
 
@@ -27,7 +28,7 @@ export interface BenchMix {
 
 /** `n` students, the groups in proportion (every group at least once when n >= 100, hangs spread through the class). */
 export async function benchClass(n: number, noHangs = false): Promise<BenchMix> {
-  const all = (await loadFixtureCorpus()).map((f) => f.name);
+  const all = (await loadFixtureCorpus(assignment)).map((f) => f.name);
   const groups = GROUPS.filter((g) => !(noHangs && g.names(all)[0]?.startsWith('hangs-')));
   const total = groups.reduce((s, g) => s + g.share, 0);
   // a deterministic interleaving: student i takes the group whose quota is furthest behind

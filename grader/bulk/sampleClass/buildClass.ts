@@ -6,7 +6,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ReluLabError } from '../../core/errors.ts';
-import { fixtureFiles, loadFixtureCorpus, type Fixture } from '../../validate/fixtureCorpus.ts';
+import { type CorpusAssignment, fixtureFiles, loadFixtureCorpus, type Fixture } from '../../validate/fixtureCorpus.ts';
 import { makeRepository } from '../git/makeRepository.ts';
 import { writeZip } from '../zip/writeZip.ts';
 
@@ -34,11 +34,11 @@ export interface ClassPlan {
   students: StudentPlan[];
 }
 
-/** Writes the class into `classDir`, replacing what was there. */
-export async function buildClass(classDir: string, plan: ClassPlan): Promise<void> {
+/** Writes the class into `classDir`, replacing what was there, its submissions made from `assignment`'s fixtures. */
+export async function buildClass(classDir: string, plan: ClassPlan, assignment: CorpusAssignment): Promise<void> {
   await rm(classDir, { recursive: true, force: true });
   await mkdir(classDir, { recursive: true });
-  const corpus = await loadFixtureCorpus();
+  const corpus = await loadFixtureCorpus(assignment);
   const cache = new Map<string, Map<string, string>>();
   const filesOf = async (name: string): Promise<Map<string, string>> => {
     let files = cache.get(name);

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEFAULTS, PACKAGE_ROOT } from '../../core/defaults.ts';
 import { validateResults } from '../../results/validateResults.ts';
+import { assignment } from '../../course/assignment.ts';
 import { type Fixture, loadFixtureCorpus, materialiseFixture } from '../../validate/fixtureCorpus.ts';
 import { main } from '../main.ts';
 
@@ -66,7 +67,7 @@ const tmp = path.join(root, 'tmp');
 const out = path.join(root, 'out');
 
 beforeAll(async () => {
-  const corpus = await loadFixtureCorpus();
+  const corpus = await loadFixtureCorpus(assignment);
   for (const [entry, name] of Object.entries({ ...ATTACKERS, ...HONEST })) {
     await materialiseFixture(corpus.find((f) => f.name === name)!, path.join(classDir, entry));
   }

@@ -14,6 +14,7 @@ import { junitXml } from '../../ci/outputs/junitXml.ts';
 import { PACKAGE_ROOT } from '../../core/defaults.ts';
 import type { ResultsDocument } from '../../results/types.ts';
 import { validateResults } from '../../results/validateResults.ts';
+import { assignment } from '../../course/assignment.ts';
 import { loadFixtureCorpus, materialiseFixture } from '../../validate/fixtureCorpus.ts';
 import { main } from '../main.ts';
 
@@ -35,7 +36,7 @@ let doc: ResultsDocument;
 const out = path.join(work, 'out');
 
 beforeAll(async () => {
-  const fixture = (await loadFixtureCorpus()).find((f) => f.name === 'prints-control-sequences-in-messages');
+  const fixture = (await loadFixtureCorpus(assignment)).find((f) => f.name === 'prints-control-sequences-in-messages');
   if (!fixture) throw new Error('the fixture prints-control-sequences-in-messages is missing from grader/fixtures/submissions');
   const submission = await materialiseFixture(fixture, path.join(work, 'submission'));
   // colour on, as on an instructor's terminal: relu-lab's own SGR codes must be the only escapes

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PACKAGE_ROOT } from '../../core/defaults.ts';
 import { validateResults } from '../../results/validateResults.ts';
+import { assignment } from '../../course/assignment.ts';
 import { loadFixtureCorpus, materialiseFixture } from '../../validate/fixtureCorpus.ts';
 import { main } from '../main.ts';
 
@@ -19,7 +20,7 @@ const HONEST = 'passes-all-loops';
 const classDir = path.join(root, 'class');
 
 beforeAll(async () => {
-  const corpus = await loadFixtureCorpus();
+  const corpus = await loadFixtureCorpus(assignment);
   for (const name of [FLOODER, HONEST]) await materialiseFixture(corpus.find((f) => f.name === name)!, path.join(classDir, name));
 });
 

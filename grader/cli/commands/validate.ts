@@ -1,5 +1,6 @@
 // relu-lab validate: grade the reference, the stubs and the fixture corpus
 // and check each gets the grade its name states. Exit 1 on any surprise.
+import { assignment } from '../../course/assignment.ts';
 import { loadManifest } from '../../manifest/loadManifest.ts';
 import type { ValidationRow } from '../../validate/validateCorpus.ts';
 import { parse } from '../parse.ts';
@@ -25,10 +26,14 @@ export const validate: Command = {
     const { values } = parse(args, { manifest: { type: 'string' } });
     const manifest = await loadManifest(values.manifest);
     // loaded here, not at the top: it brings Vitest, which other commands do without
-    const { validateCorpus } = await import('../../validate/validateCorpus.ts');
-    const report = await validateCorpus(manifest, (row) => {
-      const mark = row.verdict.ok ? 'ok  ' : 'FAIL';
-      io.out(`${mark} ${row.name.padEnd(48)} ${describe(row).padEnd(28)} ${row.verdict.detail} (${row.ms} ms)\n`);
+    const [{ validateCorpus }, { vacuityFixtures }] = await Promise.all([import('../../validate/validateCorpus.ts'), import('../../validate/fixtureCorpus.ts')]);
+    const report = await validateCorpus(manifest, assignment, {
+      // the ReLU course's vacuity corpus, written from its table: code that does no work must earn (next to) nothing
+      more: vacuityFixtures(assignment),
+      onRow(row) {
+        const mark = row.verdict.ok ? 'ok  ' : 'FAIL';
+        io.out(`${mark} ${row.name.padEnd(48)} ${describe(row).padEnd(28)} ${row.verdict.detail} (${row.ms} ms)\n`);
+      },
     });
     io.out(`\n${report.rows.length - report.failed} of ${report.rows.length} submissions graded as expected in ${(report.totalMs / 1000).toFixed(1)} s\n`);
     return report.failed === 0 ? 0 : 1;

@@ -5,6 +5,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { assignment } from '../../course/assignment.ts';
 import { referenceSubmission } from '../../validate/fixtureCorpus.ts';
 
 export interface TestSubmission {
@@ -26,7 +27,7 @@ export interface TestSubmission {
 export async function makeSubmission(files: Record<string, string | null> = {}): Promise<TestSubmission> {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'relu-lab-sandbox-'));
   const submissionDir = path.join(root, 'exercises');
-  for (const [file, text] of await referenceSubmission()) {
+  for (const [file, text] of await referenceSubmission(assignment)) {
     await fs.mkdir(path.dirname(path.join(submissionDir, file)), { recursive: true });
     await fs.writeFile(path.join(submissionDir, file), text);
   }
@@ -49,7 +50,7 @@ export async function makeSubmission(files: Record<string, string | null> = {}):
 
 /** The reference's text of `file` (e.g. `activations.ts`) as a submission has it, to extend in a test. */
 export async function referenceText(file: string): Promise<string> {
-  const text = (await referenceSubmission()).get(file);
+  const text = (await referenceSubmission(assignment)).get(file);
   if (text === undefined) throw new Error(`the reference has no ${file}`);
   return text;
 }

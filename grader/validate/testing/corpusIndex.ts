@@ -1,13 +1,18 @@
 // The fixture corpus as the corpus tests use it: loaded once, looked up by
 // name or by expected outcome, and a temporary folder per test file to
-// materialise fixtures into.
+// materialise fixtures into. The corpus is the ReLU course's.
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
+import { assignment } from '../../course/assignment.ts';
 import { loadFixtureCorpus, type Fixture } from '../fixtureCorpus.ts';
 
-export const corpus = await loadFixtureCorpus();
+/** the course the corpus grades, and its modules in order */
+export const course = assignment;
+export const MODULES = assignment.modules.map((m) => m.name);
+
+export const corpus = await loadFixtureCorpus(course);
 export const byName = new Map(corpus.map((f) => [f.name, f]));
 export const ofKind = (kind: Fixture['expect']['kind']) => corpus.filter((f) => f.expect.kind === kind);
 

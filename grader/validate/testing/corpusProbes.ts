@@ -5,20 +5,20 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { MODULES, type ModuleName } from '../../core/defaults.ts';
 import { referenceSubmission, type Fixture } from '../fixtureCorpus.ts';
+import { course, MODULES } from './corpusIndex.ts';
 
 // ---------------------------------------------------------------------------
 // Behaviour. A battery of observations per task, run on the materialised
 // submission's modules: a mistake must change its own task's battery, a
 // correct alternative must change none.
 
-export type Mods = Record<ModuleName, Record<string, any>>;
+export type Mods = Record<string, Record<string, any>>;
 
 /** The reference as a submission in a fresh folder under the work folder. */
 export async function writeReference(workDir: string, prefix: string): Promise<string> {
   const dir = await mkdtemp(path.join(workDir, prefix));
-  for (const [rel, text] of await referenceSubmission()) {
+  for (const [rel, text] of await referenceSubmission(course)) {
     await mkdir(path.dirname(path.join(dir, rel)), { recursive: true });
     await writeFile(path.join(dir, rel), text);
   }
@@ -97,7 +97,7 @@ export const oneInput = {
 export const deadForRevival = { W1: [[1, 1], [-1, -1], [0.5, -0.5]], b1: [0, -5, 0.1], W2: [[1, 1, 1]], b2: [0] };
 export const grid = Array.from({ length: 81 }, (_, i) => [-4 + i / 10]);
 
-export const batteries: Record<ModuleName, (s: Mods, ref: Mods) => Record<string, unknown>> = {
+export const batteries: Record<string, (s: Mods, ref: Mods) => Record<string, unknown>> = {
   activations: ({ activations: a }) => {
     const zs = [-2, -0.5, 0, 0.5, 2];
     return {
@@ -213,7 +213,7 @@ export const batteries: Record<ModuleName, (s: Mods, ref: Mods) => Record<string
   },
 };
 
-export function differingObservations(task: ModuleName, s: Mods, ref: Mods): string[] {
+export function differingObservations(task: string, s: Mods, ref: Mods): string[] {
   const mine = batteries[task](s, ref);
   const theirs = batteries[task](ref, ref);
   return Object.keys(theirs).filter((k) => !sameObservation(mine[k], theirs[k]));
