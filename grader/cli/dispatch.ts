@@ -8,7 +8,7 @@ import type { Command } from './commands/Command.ts';
 import type { Io } from '../core/Io.ts';
 
 /** Codes that mean the user must change what they asked for. */
-const USAGE_CODES = new Set(['usage', 'manifest-invalid', 'manifest-missing', 'submission-missing']);
+const USAGE_CODES = new Set(['usage', 'assignment-not-found', 'assignment-invalid', 'manifest-invalid', 'manifest-missing', 'submission-missing']);
 
 export interface CommandTable {
   commands: Record<string, Command>;
