@@ -16,21 +16,21 @@ const t = (task: string, p: Partial<TestResult>): TestResult => ({
   durationMs: 0,
   ...p,
 });
-const tasks = ['activations', 'forward', 'backprop', 'linearity'].map(task);
-const diagnostics = [{ file: 'exercises/forward.ts', line: 11, column: 75, message: 'Expected ")" but found ";"' }];
+const tasks = ['signs', 'parsing', 'tables', 'ranges'].map(task);
+const diagnostics = [{ file: 'exercises/parsing.ts', line: 11, column: 75, message: 'Expected ")" but found ";"' }];
 const tests = [
-  t('activations', { status: 'passed', earned: 2 }),
-  t('forward', { message: 'exercises/forward.ts did not compile: exercises/forward.ts:11:75 Expected ")"' }),
-  t('backprop', { message: 'exercises/backprop.ts did not compile: exercises/forward.ts:11:75 Expected ")"' }),
-  t('backprop', { message: 'exercises/backprop.ts did not compile: exercises/forward.ts:11:75 Expected ")"' }),
-  t('linearity', { status: 'failed', message: 'kinks returned [1]' }),
+  t('signs', { status: 'passed', earned: 2 }),
+  t('parsing', { message: 'exercises/parsing.ts did not compile: exercises/parsing.ts:11:75 Expected ")"' }),
+  t('tables', { message: 'exercises/tables.ts did not compile: exercises/parsing.ts:11:75 Expected ")"' }),
+  t('tables', { message: 'exercises/tables.ts did not compile: exercises/parsing.ts:11:75 Expected ")"' }),
+  t('ranges', { status: 'failed', message: 'bounds returned [1]' }),
 ];
 
 test('the broken file and the tasks that import it are blocked; a task failing for its own reasons is not', () => {
   const blocks = compileBlocked(tasks, tests, diagnostics);
-  expect([...blocks.keys()]).toEqual(['forward', 'backprop']);
-  expect(blocks.get('backprop')).toMatchObject({ files: ['exercises/forward.ts'] });
-  expect(blocks.get('backprop')?.tests).toHaveLength(2);
+  expect([...blocks.keys()]).toEqual(['parsing', 'tables']);
+  expect(blocks.get('tables')).toMatchObject({ files: ['exercises/parsing.ts'] });
+  expect(blocks.get('tables')?.tests).toHaveLength(2);
 });
 
 test('no compile errors, no blocks', () => {
@@ -39,7 +39,7 @@ test('no compile errors, no blocks', () => {
 
 test('the insight counts every blocked test and points at the first error', () => {
   expect(compileInsight(diagnostics, tests, tasks).map((i) => i.text)).toEqual([
-    'exercises/forward.ts did not compile, so 3 tests (6 points) could not run. Start with the first error, at line 11, column 75: “Expected ")" but found ";"” Later errors often follow from it.',
+    'exercises/parsing.ts did not compile, so 3 tests (6 points) could not run. Start with the first error, at line 11, column 75: “Expected ")" but found ";"” Later errors often follow from it.',
   ]);
   const many = compileInsight(
     [

@@ -9,7 +9,7 @@ import { isShownTo, type VisibilityContext } from './isShownTo.ts';
 
 /** Characters of a message or a name shown; the full text stays in results.json. */
 const MAX_TEXT = 500;
-/** Checks listed; the assignment has 45, a document may hold any number. */
+/** Checks listed; an assignment has tens, a document may hold any number. */
 const MAX_TESTS = 500;
 
 function clip(value: unknown): string {
