@@ -1,11 +1,14 @@
 // StudentCode over a real sandbox: how a batch that hangs, a module that does
 // not load and a function that ends the process come out for the checks.
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { afterEach, describe, expect, it } from 'vitest';
 import { assignment } from '../course/assignment.ts';
 import { compileSubmission } from '../sandbox/compileSubmission.ts';
 import { makeSubmission, referenceText, type TestSubmission } from '../sandbox/testing/makeSubmission.ts';
 import type { JobContext } from './job.ts';
+import { PROBE_MODULE } from './plannedCall.ts';
 import { type ReplyContracts, vector } from './replyContracts.ts';
 import { StudentCode } from './StudentCode.ts';
 
@@ -29,6 +32,8 @@ async function studentWith(files: Record<string, string>, callTimeoutMs = 1_500,
     id: 'test', hiddenEntry: assignment.hiddenEntry, codeDir: submission.codeDir, unavailable: {}, callTimeoutMs, memoryMb: 128, deadlineMs: 60_000,
     seed: 1, numRuns: 10, plots: false, memoDir: null,
   };
+  // the probe sits beside the compiled code, as prepareJob puts it
+  await fs.copyFile(path.join(import.meta.dirname, 'probe.mjs'), path.join(submission.codeDir, `${PROBE_MODULE}.mjs`));
   const student = await StudentCode.open(job, { replyContracts });
   opened.push({ student, submission });
   return student;
@@ -121,7 +126,7 @@ export function train(net: Network, X: Vector[], Y: Vector[], { epochs, lr }: Tr
     const student = await studentWith(await padded(), 1_500, contracts);
     const flooded = await student.argumentsAfter('training', 'train', args).catch((e: unknown) => e);
     expect(flooded).toMatchObject({ message: expect.stringMatching(/^train\(.*\) returned 600000 items at \.value\.losses/), details: { status: 'failed' } });
-    await expect(student.call('training', 'train', args)).rejects.toMatchObject({ message: expect.stringMatching(/^not run: train returned 600000 items .* so its later calls fail at once$/) });
+    await expect(student.call('training', 'train', args)).rejects.toMatchObject({ message: expect.stringMatching(/not run: train returned 600000 items .* so its later calls fail at once$/) });
     expect((await student.argumentsAfter('training', 'sgdStep', [net, { dW1: [[0], [0]], db1: [0, 0], dW2: [[0, 0]], db2: [0] }, 0.1])).value).toEqual(net);
   });
 
