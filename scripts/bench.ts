@@ -81,7 +81,7 @@ try {
   }
   const manifest = await loadManifest();
   const baseStarted = performance.now();
-  const grader = await Grader.create(manifest);
+  const grader = await Grader.create(manifest, assignment);
   let full = 0;
   for (const dir of copies) {
     const doc = await grader.grade(dir, { trustedInProcess: true });

@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { assignment } from '../course/assignment.ts';
 import { discoverEntries } from './discoverEntries.ts';
 import { makeRepository } from './git/makeRepository.ts';
 import { prepareEntry, type PrepareOptions } from './prepareEntry.ts';
@@ -15,7 +16,7 @@ const deadline = new Date('2026-03-01T12:00:00Z');
 let root: string;
 let classDir: string;
 let entries: BulkEntry[];
-const options = (): PrepareOptions => ({ workDir: path.join(root, 'work'), deadline, atDeadline: false, latePolicy: { kind: 'percent-per-day', percentPerDay: 10, maxDaysLate: 5 } });
+const options = (): PrepareOptions => ({ workDir: path.join(root, 'work'), deadline, atDeadline: false, latePolicy: { kind: 'percent-per-day', percentPerDay: 10, maxDaysLate: 5 }, moduleNames: assignment.modules.map((m) => m.name) });
 const entry = (id: string) => entries.find((e) => e.id === id)!;
 const git = (dir: string, ...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8' }).trim();
 

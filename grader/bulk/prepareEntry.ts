@@ -22,6 +22,8 @@ export interface PrepareOptions {
   /** grade the last commit at or before the deadline instead of the work tree */
   atDeadline: boolean;
   latePolicy: LatePolicy;
+  /** the assignment's modules: a submission is the folder holding their files */
+  moduleNames: readonly string[];
   zipLimits?: ZipLimits;
 }
 
@@ -57,7 +59,7 @@ export async function prepareEntry(entry: BulkEntry, options: PrepareOptions): P
     late,
   });
   const copyFrom = async (root: string, commit: GradedCommit | null, late: LateInfo, what: string): Promise<Prepared> => {
-    const located = await locateExercises(root);
+    const located = await locateExercises(root, options.moduleNames);
     if (located.kind === 'not-found') return reject('unrecognised', `${what} ${entry.name} holds no submission: ${located.reason}`, commit, late);
     await rm(gradeDir, { recursive: true, force: true });
     const copied = await copySubmission(located.dir, gradeDir);

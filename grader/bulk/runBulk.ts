@@ -110,7 +110,7 @@ export async function runBulk(options: BulkOptions): Promise<BulkSummary> {
       return progress?.tick(plan.id, 'not-graded', plan.message);
     }
     const { entry } = plan;
-    const prepared = await prepareGate.run(() => prepareEntry(entry, { workDir, deadline: options.deadline, atDeadline: options.atDeadline, latePolicy: manifest.latePolicy }));
+    const prepared = await prepareGate.run(() => prepareEntry(entry, { workDir, deadline: options.deadline, atDeadline: options.atDeadline, latePolicy: manifest.latePolicy, moduleNames: manifest.tasks.map((t) => t.id) }));
     if (prepared.kind === 'rejected') {
       await writeRecord(outDir, record(prepared, { status: prepared.status, message: prepared.message, key: null }));
       await log.write({ event: 'rejected', id: entry.id, status: prepared.status, message: prepared.message });

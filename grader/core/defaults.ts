@@ -30,7 +30,3 @@ export const DEFAULTS = {
   /** heap of the process that runs student code */
   sandboxMemoryMb: 128,
 } as const;
-
-/** The seven exercise modules, in the order a student works through them. */
-export const MODULES = ['activations', 'forward', 'backprop', 'dead-neurons', 'linearity', 'claims', 'training'] as const;
-export type ModuleName = (typeof MODULES)[number];

@@ -13,13 +13,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { MODULES, PACKAGE_ROOT } from '../core/defaults.ts';
+import { PACKAGE_ROOT } from '../core/defaults.ts';
+import { assignment } from '../course/assignment.ts';
 import { packHidden } from '../student/hiddenBundle/packHidden.ts';
 import { main } from '../cli/main.ts';
 import type { Io } from '../core/Io.ts';
 import { validateResults } from '../results/validateResults.ts';
 import type { ResultsDocument } from '../results/types.ts';
 import { makeHostileRepository, type HostileRepository } from './testing/hostileRepository.ts';
+
+const MODULES = assignment.modules.map((m) => m.name);
 
 let root: string;
 let hostile: HostileRepository;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { MODULES } from '../core/defaults.ts';
 import { checkManifest } from './checkManifest.ts';
 import type { ManifestFile } from './types.ts';
+
+const MODULES = ['activations', 'forward', 'backprop', 'dead-neurons'];
 
 function manifest(change: (m: ManifestFile) => void = () => {}): ManifestFile {
   const m: ManifestFile = {
@@ -17,16 +18,23 @@ function manifest(change: (m: ManifestFile) => void = () => {}): ManifestFile {
 }
 
 describe('checkManifest', () => {
-  it('accepts each module once, in its own file', () => {
-    expect(checkManifest(manifest())).toEqual([]);
+  it("accepts each of the assignment's modules once, in its own file", () => {
+    expect(checkManifest(manifest(), MODULES)).toEqual([]);
   });
 
   it('names a repeated task id and the module it displaced', () => {
-    const problems = checkManifest(manifest((m) => (m.tasks[3] = { ...m.tasks[0] })));
+    const problems = checkManifest(manifest((m) => (m.tasks[3] = { ...m.tasks[0] })), MODULES);
     expect(problems).toEqual([
       '/tasks/3/id: "activations" is already the id of /tasks/0; each task id must be unique',
       expect.stringMatching(/^\/tasks: no task for module "dead-neurons"/),
     ]);
+  });
+
+  it("names a task that is not one of the assignment's modules; without the modules, only the tasks' own soundness is checked", () => {
+    const extra = manifest((m) => m.tasks.push({ id: 'extra', title: 'x', points: 1, file: 'exercises/extra.ts' }));
+    expect(checkManifest(extra, MODULES)).toEqual(['/tasks/4/id: "extra" is not a module of the assignment; its modules are activations, forward, backprop, dead-neurons']);
+    expect(checkManifest(extra)).toEqual([]);
+    expect(checkManifest(manifest((m) => m.tasks.pop()))).toEqual([]);
   });
 
   it('wants each task in exercises/<id>.ts', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { MODULES } from '../../core/defaults.ts';
+import { assignment } from '../../course/assignment.ts';
 import { loadManifest } from '../../manifest/loadManifest.ts';
 import type { SubmissionIdentity } from '../../results/types.ts';
 import { validateResults } from '../../results/validateResults.ts';
@@ -8,7 +8,7 @@ import { visibleResults, type VisibleResultsInput } from './visibleResults.ts';
 
 const manifest = await loadManifest();
 const identity: SubmissionIdentity = { path: 'exercises', name: 'alice', contentHash: '0'.repeat(64), files: [], git: null };
-const testFiles = Object.fromEntries(MODULES.map((m) => [m, `exercises/${m}.test.ts`]));
+const testFiles = Object.fromEntries(assignment.modules.map(({ name }) => name).map((m) => [m, `exercises/${m}.test.ts`]));
 
 function outcome(file: string, path: string[], status: VisibleOutcome['status'], message: string | null = null): VisibleOutcome {
   return { test: { id: path.join('/'), file, path, line: 10 }, status, message, durationMs: 3 };

@@ -1,13 +1,14 @@
-// Measures the sandbox: `npx tsx grader/sandbox/measure.ts`.
+// Measures the sandbox on the ReLU course's reference: `npx tsx scripts/measureSandbox.ts`.
 // Prints the time to compile the reference, to start a sandbox, the mean
 // round trip of a single call, and the time of a batch of 1000 calls.
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { DEFAULTS, PACKAGE_ROOT } from '../core/defaults.ts';
-import { compileSubmission } from './compileSubmission.ts';
-import { Sandbox } from './Sandbox.ts';
+import { DEFAULTS } from '../grader/core/defaults.ts';
+import { assignment } from '../grader/course/assignment.ts';
+import { compileSubmission } from '../grader/sandbox/compileSubmission.ts';
+import { Sandbox } from '../grader/sandbox/Sandbox.ts';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const min = (xs: number[]) => Math.min(...xs);
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
     const compiles: number[] = [];
     for (let i = 0; i < 5; i++) {
       const t0 = performance.now();
-      const compiled = await compileSubmission(path.join(PACKAGE_ROOT, 'solutions'), codeDir);
+      const compiled = await compileSubmission(assignment.solutionsDir, codeDir, assignment.modules.map((m) => m.name));
       compiles.push(performance.now() - t0);
       if (compiled.diagnostics.length > 0) throw new Error(`the reference did not compile: ${JSON.stringify(compiled.diagnostics)}`);
     }
