@@ -36,7 +36,7 @@ describe("the course's reply contracts", () => {
       ['training', 'train', [net, X, Y, options], train(net, X, Y, options)],
       ['training', 'reviveDeadNeurons', [net, X, () => 0.5], reviveDeadNeurons(net, X, () => 0.5)],
       [PROBE_MODULE, 'argumentsAfter', ['training', 'train', [net, X, Y, options]], { value: train(net, X, Y, options), args: [net, X, Y, options] }],
-      [PROBE_MODULE, 'reviveSeeded', [7, net, X], { value: net, args: { net, X }, draws: 3 }],
+      [PROBE_MODULE, 'seededCall', ['training', 'reviveDeadNeurons', [net, X], 7], { value: net, args: [net, X], draws: 3 }],
     ];
     for (const [module, name, args, value] of answers) expect(problem(module, name, args, value), `${module}.${name}`).toBeNull();
   });

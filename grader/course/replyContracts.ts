@@ -2,8 +2,7 @@
 // the arguments it was called with (exercises/types.ts): `relu` a number,
 // `forward` vectors of the network's sizes, `train` at most one loss per
 // epoch. The harness holds every reply to these (grader/harness/replyContracts.ts).
-import { PROBE_MODULE } from '../harness/plannedCall.ts';
-import { argumentsLike, matrix, type ReplyContracts, type Shape, vector } from '../harness/replyContracts.ts';
+import { matrix, type ReplyContracts, type Shape, vector } from '../harness/replyContracts.ts';
 
 /** A network a student writes as a value (claims' examples): one input in this course, a few units; generous bounds. */
 const MAX_FREE_UNITS = 1_000;
@@ -41,7 +40,7 @@ const epochsOf = (options: unknown): number => {
   return typeof epochs === 'number' && Number.isFinite(epochs) ? Math.max(0, Math.floor(epochs)) : 0;
 };
 
-/** The contract of each function of the course, and of the probe's reviveSeeded, from its arguments. */
+/** The contract of each function of the course, from its arguments. */
 export const replyContracts: ReplyContracts = {
   'activations.relu': () => num,
   'activations.reluGrad': () => num,
@@ -70,5 +69,4 @@ export const replyContracts: ReplyContracts = {
   'training.sgdStep': ([net]) => sameNetwork(net),
   'training.train': ([net, , , options]) => ({ object: { net: sameNetwork(net), losses: vector(epochsOf(options), `one loss per epoch, ${epochsOf(options)} epochs`) } }),
   'training.reviveDeadNeurons': ([net]) => sameNetwork(net),
-  [`${PROBE_MODULE}.reviveSeeded`]: ([, net, X]) => ({ object: { value: sameNetwork(net), args: argumentsLike({ net, X }), draws: num } }),
 };

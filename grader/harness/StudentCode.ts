@@ -13,7 +13,7 @@ import { formatCall } from '../core/formatValue.ts';
 import { FailureMemory } from './FailureMemory.ts';
 import { DEADLINE_MESSAGE, outcomeFailure } from './outcomeFailure.ts';
 import type { JobContext } from './job.ts';
-import { PROBE_MODULE, type FunctionKey, type PlannedCall, functionKey, functionOf, groupCalls, moduleOfKey, nameOfKey, sameArgs } from './plannedCall.ts';
+import { PROBE_MODULE, type FunctionKey, type PlannedCall, type ProbeHelper, functionKey, functionOf, groupCalls, moduleOfKey, nameOfKey, sameArgs } from './plannedCall.ts';
 import { OUT_OF_CONTRACT, type ReplyContracts, contractOf, contractProblem } from './replyContracts.ts';
 
 type Threw = Extract<CallOutcome, { kind: 'threw' }>;
@@ -293,7 +293,7 @@ export class StudentCode {
   }
 
   /** Calls the probe's helper `helper` (grader/harness/probe.mjs) on behalf of `module`; `what` names it in messages. */
-  async probe<T = unknown>(module: string, helper: string, args: unknown[], what: string | (() => string)): Promise<T> {
+  async probe<T = unknown>(module: string, helper: ProbeHelper, args: unknown[], what: string | (() => string)): Promise<T> {
     const missing = this.memory.unavailable(module);
     const outcome: CallOutcome = missing ? { kind: 'unavailable', message: missing } : await this.outcome(PROBE_MODULE, helper, args);
     return this.expectValue(outcome, what) as T;

@@ -36,6 +36,6 @@ describe('functionOf', () => {
   it('names the student function a probe call reaches', () => {
     expect(functionOf('forward', 'dense', [])).toBe('forward.dense');
     expect(functionOf(PROBE_MODULE, 'argumentsAfter', ['training', 'sgdStep', []])).toBe('training.sgdStep');
-    expect(functionOf(PROBE_MODULE, 'reviveSeeded', [1])).toBe('training.reviveSeeded');
+    expect(functionOf(PROBE_MODULE, 'seededCall', ['training', 'reviveDeadNeurons', [], 7])).toBe('training.reviveDeadNeurons');
   });
 });

@@ -57,18 +57,22 @@ export function groupCalls(calls: PlannedCall[]): CallGroup[] {
   return groups;
 }
 
-/** The student module each probe helper other than argumentsAfter calls into. */
-const PROBE_TARGETS: Record<string, string> = { reviveSeeded: 'training' };
+/** The probe's helpers: each takes the module and name of the student function it calls as its first two arguments. */
+export type ProbeHelper = 'argumentsAfter' | 'seededCall';
 
 /** `module.name` of the student function a call reaches (through the probe, the one it wraps). */
 export function functionOf(module: string, name: string, args: unknown[]): FunctionKey {
-  if (module !== PROBE_MODULE) return functionKey(module, name);
-  return name === 'argumentsAfter' ? functionKey(String(args[0]), String(args[1])) : functionKey(PROBE_TARGETS[name] ?? module, name);
+  return module === PROBE_MODULE ? functionKey(String(args[0]), String(args[1])) : functionKey(module, name);
 }
 
 /** The planned call behind `argumentsAfter(module, name, args)`. */
 export function probeCall(module: string, name: string, args: unknown[]): PlannedCall {
   return { module: PROBE_MODULE, name: 'argumentsAfter', args: [module, name, args] };
+}
+
+/** The planned call behind `seededCall(module, name, args, seed)`: `module.name(...args, rng)` with a seeded rng. */
+export function seededCall(module: string, name: string, args: unknown[], seed: number): PlannedCall {
+  return { module: PROBE_MODULE, name: 'seededCall', args: [module, name, args, seed] };
 }
 
 /**

@@ -1,13 +1,21 @@
 // Copied next to a compiled submission and run inside its sandbox: helpers
 // for checks that need more than one plain call. Plain JavaScript, no imports
-// beyond the submission's own modules.
+// beyond the submission's own modules. Each helper names the student function
+// it calls (module, name) as its first arguments, so the grader knows whose
+// calls they are; nothing here knows any assignment.
+
+/** The function `name` that exercises/<module>.ts exports. */
+async function exported(module, name) {
+  const mod = await import(`./${module}.mjs`);
+  if (typeof mod[name] !== 'function') throw new Error(`exercises/${module}.ts must export ${name}`);
+  return mod[name];
+}
 
 /** Calls module.name on a private copy of args and returns the value and what the call left in args. */
 export async function argumentsAfter(module, name, args) {
-  const mod = await import(`./${module}.mjs`);
-  if (typeof mod[name] !== 'function') throw new Error(`exercises/${module}.ts must export ${name}`);
+  const fn = await exported(module, name);
   const copy = structuredClone(args);
-  const value = await mod[name](...copy);
+  const value = await fn(...copy);
   return { value, args: copy };
 }
 
@@ -23,14 +31,17 @@ function seeded(seed) {
   };
 }
 
-/** reviveDeadNeurons(net, X, rng) with a seeded rng; returns the network, the arguments afterwards and the draws. */
-export async function reviveSeeded(seed, net, X) {
-  const mod = await import('./training.mjs');
-  if (typeof mod.reviveDeadNeurons !== 'function') throw new Error('exercises/training.ts must export reviveDeadNeurons');
+/**
+ * Calls module.name on a private copy of args followed by an rng seeded with
+ * `seed` (the rng is its last argument), so a failing call can be replayed;
+ * returns the value, what the call left in args, and how many numbers it drew.
+ */
+export async function seededCall(module, name, args, seed) {
+  const fn = await exported(module, name);
   const rng = seeded(seed);
   let draws = 0;
-  const copy = structuredClone({ net, X });
-  const value = mod.reviveDeadNeurons(copy.net, copy.X, () => {
+  const copy = structuredClone(args);
+  const value = await fn(...copy, () => {
     draws += 1;
     return rng();
   });

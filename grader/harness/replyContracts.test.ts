@@ -24,6 +24,10 @@ describe('reply contracts', () => {
     expect(after({ left: [1, 1] }, [[1, 2]])).toBeNull();
     expect(after({ left: [1, 1, 1] }, [[1, 2]])).toBe('3 items at .value.left, where argumentsAfter returns at most 2 (one per x)');
     expect(after({ left: [] }, [new Array(1_000).fill(0)])).toMatch(/^more than 72 values at \.args, where argumentsAfter leaves its arguments about as large as it was given them$/);
+ 
+    const seeded = (value: unknown) => problem(PROBE_MODULE, 'seededCall', ['double', 'pairs', [[1, 2]], 7], value);
+    expect(seeded({ value: { left: [1, 1] }, args: [[1, 2]], draws: 2 })).toBeNull();
+    expect(seeded({ value: { left: [1, 1] }, args: [[1, 2]], draws: '2' })).toBe('a string at .draws, where seededCall returns a number');
   });
 
   it('let a few extra keys through, not a hoard under them', () => {

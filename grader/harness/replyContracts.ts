@@ -27,8 +27,8 @@ const MAX_EXTRA_ENTRIES = 64;
 
 /**
  * An assignment's reply contracts: for each of its functions, as
- * `module.name` (a helper of the probe's as `relu-lab-probe.name`), the shape
- * its reply must have given the arguments of the call. A function without
+ * `module.name`, the shape its reply must have given the arguments of the
+ * call (the probe's helpers are held to the contract of the function they call). A function without
  * one is held only to the sandbox's own bounds (REPLY_LIMITS).
  */
 export type ReplyContracts = Readonly<Partial<Record<FunctionKey, (args: unknown[]) => Shape>>>;
@@ -44,15 +44,17 @@ export function argumentsLike(args: unknown): Shape {
 
 /**
  * The contract of `module.name` called with `args` under `contracts`, or null
- * when it has none. The probe's argumentsAfter is held to the wrapped
- * function's contract, and what it left in its arguments to argumentsLike.
+ * when it has none. A probe helper's reply holds the wrapped function's value
+ * to its contract, what the call left in its arguments to argumentsLike, and
+ * seededCall's count of draws is a number.
  */
 export function contractOf(contracts: ReplyContracts | undefined, module: string, name: string, args: unknown[]): Shape | null {
   if (contracts === undefined) return null;
-  if (module === PROBE_MODULE && name === 'argumentsAfter') {
+  if (module === PROBE_MODULE) {
     const [inModule, fn, inner] = args as [string, string, unknown[]];
     const value = contractOf(contracts, inModule, fn, Array.isArray(inner) ? inner : []);
-    return value === null ? null : { object: { value, args: argumentsLike(inner) } };
+    if (value === null) return null;
+    return name === 'seededCall' ? { object: { value, args: argumentsLike(inner), draws: 'number' } } : { object: { value, args: argumentsLike(inner) } };
   }
   const contract = contracts[functionKey(module, name)];
   return contract ? contract(args) : null;

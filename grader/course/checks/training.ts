@@ -8,7 +8,7 @@ import * as ref from '../../../solutions/training.ts';
 import { type Check, check } from '../../assignment/check.ts';
 import { expectClose, expectThat, expectUnchanged } from '../../harness/expectations.ts';
 import { formatCall } from '../../core/formatValue.ts';
-import { PROBE_MODULE, probeCall } from '../../harness/plannedCall.ts';
+import { probeCall, seededCall } from '../../harness/plannedCall.ts';
 import { agrees, holds } from '../../harness/property.ts';
 import { CONDITION_SHARE, provided } from '../../harness/provided.ts';
 import { perValue } from '../../harness/samples.ts';
@@ -45,11 +45,11 @@ const leakyWithReluDead = problem('leaky', 4).filter(
 const leakyTrainedOf = perValue(([{ net, X, Y }, n]: [Problem, number]) => ref.train(net, X, Y, { epochs: n, lr: 0.1 }).net);
 
 /** reviveDeadNeurons is called through the probe, which seeds its rng, so a failing call can be replayed */
-const reviveCall = ([{ net, X }, seed]: [Problem, number]) => [{ module: PROBE_MODULE, name: 'reviveSeeded', args: [seed, net, X] }];
+const reviveCall = ([{ net, X }, seed]: [Problem, number]) => [seededCall(M, 'reviveDeadNeurons', [net, X], seed)];
 
 interface Revival {
   value: Network;
-  args: { net: Network; X: number[][] };
+  args: [Network, number[][]];
 }
 
 export const trainingChecks: Check[] = [
@@ -220,7 +220,7 @@ export const trainingChecks: Check[] = [
     },
     (student) =>
       holds(student, fc.tuple(withDeadUnit, fc.integer({ min: 1, max: 1_000 })), async ([{ net, X }, seed]) => {
-        const { value } = await student.probe<Revival>(M, 'reviveSeeded', [seed, net, X], 'reviveDeadNeurons');
+        const { value } = await student.probe<Revival>(M, 'seededCall', [M, 'reviveDeadNeurons', [net, X], seed], 'reviveDeadNeurons');
         for (const j of deadNeurons(net, X)) {
           const on = X.some((x) => forward(value, x).z1[j] > 0);
           expectThat(on, `unit ${j} was dead and is still off on every sample after reviveDeadNeurons`);
@@ -239,8 +239,8 @@ export const trainingChecks: Check[] = [
     },
     (student) =>
       holds(student, fc.tuple(withDeadUnit, fc.integer({ min: 1, max: 1_000 })), async ([{ net, X }, seed]) => {
-        const { value, args } = await student.probe<Revival>(M, 'reviveSeeded', [seed, net, X], 'reviveDeadNeurons');
-        expectUnchanged('reviveDeadNeurons', [args.net, args.X], [net, X]);
+        const { value, args } = await student.probe<Revival>(M, 'seededCall', [M, 'reviveDeadNeurons', [net, X], seed], 'reviveDeadNeurons');
+        expectUnchanged('reviveDeadNeurons', args, [net, X]);
         const dead = new Set(deadNeurons(net, X));
         net.W1.forEach((row, j) => {
           if (dead.has(j)) return;
