@@ -11,7 +11,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PACKAGE_ROOT } from '../core/defaults.ts';
-import { CATALOG } from '../hidden/catalog.ts';
+import { assignment } from '../course/assignment.ts';
+import { hidden } from '../course/hidden.ts';
 import { packHidden } from '../student/hiddenBundle/packHidden.ts';
 import type { ClassroomResult } from '../export/classroom.ts';
 import { exportLine } from './outputs/locateExport.ts';
@@ -88,7 +89,7 @@ const FORGED = 'FORGED-BY-STUDENT-CODE';
 
 beforeAll(async () => {
   tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'relu-lab-e2e-'));
-  repo = (await exportStudent(path.join(tmp, 'alice'))).dir;
+  repo = (await exportStudent(path.join(tmp, 'alice'), assignment)).dir;
   await fs.symlink(path.join(PACKAGE_ROOT, 'node_modules'), path.join(repo, 'node_modules'), 'dir');
   await git('init', '-q', '-b', 'main');
   await git('add', '-A');
@@ -189,7 +190,7 @@ describe('the same repository graded with a hidden bundle', () => {
   });
 
   test('shows no test withheld from students, by name or id, in any output', async () => {
-    const withheld = CATALOG.filter((c) => c.visibility && c.visibility !== 'visible');
+    const withheld = hidden.checks.filter((c) => c.visibility && c.visibility !== 'visible');
     expect(withheld.length).toBeGreaterThan(0);
     const written = await Promise.all((await fs.readdir(path.join(repo, 'reports/hidden'))).map((f) => fs.readFile(path.join(repo, 'reports/hidden', f), 'utf8')));
     expect(await fs.stat(path.join(repo, 'reports/hidden/results.json')).catch(() => null)).toBeNull();

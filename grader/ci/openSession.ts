@@ -11,12 +11,12 @@ export async function openSession(opts: { hidden?: string; manifestPath?: string
   if (opts.hidden) {
     const bundle = await loadHiddenBundle(opts.hidden);
     try {
-      const engine = await bundle.engine.openEngine();
+      const engine = await bundle.engine.openEngine(bundle.publicFace);
       return {
         mode: { kind: 'hidden', bundle: bundle.info },
         manifest: engine.manifest,
         grade: (dir) => engine.grade(dir),
-        functionOf: (test) => bundle.engine.functionOfCheck(test.id),
+        functionOf: (test) => engine.functionOfCheck(test.id),
         async close() {
           await engine.close();
           await bundle.dispose();

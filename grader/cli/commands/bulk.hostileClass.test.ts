@@ -39,6 +39,7 @@ const TRACE_WRITER: Fixture = {
   expect: { kind: 'full' },
   source: 'edits',
   files: [],
+  assignment,
   edits: [
     {
       file: 'activations.ts',

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { exportStudent } from '../../student/starter/exportStudent.ts';
 import { ReluLabError } from '../../core/errors.ts';
+import { assignment } from '../../course/assignment.ts';
 import { parse } from '../parse.ts';
 import type { Command } from './Command.ts';
 
@@ -13,7 +14,8 @@ export const exportStudentCommand: Command = {
     const { values, positionals } = parse(args, { manifest: { type: 'string' } }, true);
     if (positionals.length !== 1) throw new ReluLabError('usage', 'give exactly one folder to export into');
     const out = path.resolve(io.cwd, positionals[0]);
-    const starter = await exportStudent(out, { manifestPath: values.manifest === undefined ? undefined : path.resolve(io.cwd, values.manifest) });
+    // the student edition's commands are built with the ReLU course's public face
+    const starter = await exportStudent(out, assignment, { manifestPath: values.manifest === undefined ? undefined : path.resolve(io.cwd, values.manifest) });
     const shown = path.relative(io.cwd, starter.dir) || '.';
     io.out(`starter repository in ${shown}: ${starter.files.length} files\n`);
     for (const file of starter.files.filter((f) => !f.startsWith('.relu-lab/'))) io.out(`  ${file}\n`);

@@ -6,7 +6,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 
 export const BUNDLE_FORMAT = 'relu-lab-hidden';
-export const BUNDLE_FORMAT_VERSION = 1;
+export const BUNDLE_FORMAT_VERSION = 2;
 export const BUNDLE_INFO_FILE = 'hidden.json';
 
 export interface HiddenBundleInfo {
@@ -16,6 +16,8 @@ export interface HiddenBundleInfo {
   graderVersion: string;
   /** the assignment's title, from the packed manifest */
   assignment: string;
+  /** the module of the assignment's public face, `/`-separated, inside the bundle */
+  publicFace: string;
   /** how many hidden checks, and the points the manifest gives */
   checks: number;
   points: number;

@@ -4,20 +4,21 @@ import type { Manifest } from '../../manifest/types.ts';
 import type { ResultsDocument } from '../../results/types.ts';
 
 /** Bumped when the exports below change incompatibly. */
-export const ENGINE_API_VERSION = 1;
+export const ENGINE_API_VERSION = 2;
 
-/** One started engine: the hidden suite loaded once, submissions graded in turn. */
+/** One started engine: the hidden face loaded once, submissions graded in turn. */
 export interface EngineSession {
-  /** the assignment manifest packed with the hidden suite */
+  /** the assignment manifest packed with the hidden face */
   manifest: Manifest;
   /** grades one submission folder; never throws for problems of the submission or of grading */
   grade(submissionDir: string): Promise<ResultsDocument>;
+  /** the student export a hidden check calls first (its `calls[0]`), for annotations; null for an unknown check */
+  functionOfCheck(id: string): string | null;
   close(): Promise<void>;
 }
 
 export interface EngineModule {
   ENGINE_API: number;
-  openEngine(): Promise<EngineSession>;
-  /** the exported function a hidden check exercises, for annotations */
-  functionOfCheck(id: string): string | null;
+  /** opens the engine on the packed assignment whose public face is the module `assignmentModule` (absolute, inside the bundle) */
+  openEngine(assignmentModule: string): Promise<EngineSession>;
 }

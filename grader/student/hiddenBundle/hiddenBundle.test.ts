@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PACKAGE_ROOT } from '../../core/defaults.ts';
-import { CATALOG } from '../../hidden/catalog.ts';
+import { hidden } from '../../course/hidden.ts';
 import { BUNDLE_INFO_FILE, type HiddenBundleInfo } from './bundleFormat.ts';
 import { loadHiddenBundle } from './loadHiddenBundle.ts';
 import { packHidden, type PackedHidden } from './packHidden.ts';
@@ -24,13 +24,28 @@ describe('packHidden', () => {
   test('describes the bundle: version, checks, points, files and their hash', async () => {
     const info = JSON.parse(await fs.readFile(path.join(folder.path, BUNDLE_INFO_FILE), 'utf8')) as HiddenBundleInfo;
     expect(info).toEqual(folder.info);
-    expect(info).toMatchObject({ format: 'relu-lab-hidden', formatVersion: 1, checks: CATALOG.length, points: 100 });
+    expect(info).toMatchObject({ format: 'relu-lab-hidden', formatVersion: 2, checks: hidden.checks.length, points: 100, publicFace: 'grader/course/assignment.ts' });
     expect(info.hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  test('holds the engine, the hidden suite, the reference it imports and what the engine reads', () => {
+  test('holds the engine, the public and hidden faces, the slot files, the reference they import and what the engine reads', () => {
     const { files } = folder.info;
-    for (const file of ['engine.mjs', 'package.json', 'grader/assignment.json', 'grader/hidden/catalog.ts', 'grader/sandbox/host.mjs', 'solutions/backprop.ts', 'exercises/types.ts']) {
+    for (const file of [
+      'engine.mjs',
+      'typescriptHooks.mjs',
+      'package.json',
+      'grader/assignment.json',
+      'grader/course/assignment.ts',
+      'grader/course/hidden.ts',
+      'grader/course/checks/backprop.ts',
+      'grader/engine/worker/slots/slot-01.hidden.ts',
+      'grader/engine/worker/serveSlot.ts',
+      'grader/harness/probe.mjs',
+      'grader/sandbox/host.mjs',
+      'solutions/backprop.ts',
+      'exercises/types.ts',
+      'exercises/backprop.ts',
+    ]) {
       expect(files).toContain(file);
     }
     expect(files.filter((f) => f.endsWith('.test.ts') || f.startsWith('grader/fixtures/') || f.startsWith('node_modules/'))).toEqual([]);
@@ -51,9 +66,10 @@ describe('loadHiddenBundle', () => {
     const bundle = await loadHiddenBundle(folder.path);
     try {
       expect(bundle.info.hash).toBe(folder.info.hash);
-      expect(bundle.engine.functionOfCheck('backprop.backward-matches-reference')).toBe('backward');
-      const session = await bundle.engine.openEngine();
+      const session = await bundle.engine.openEngine(bundle.publicFace);
       try {
+        expect(session.functionOfCheck('backprop.backward-matches-reference')).toBe('backward');
+        expect(session.functionOfCheck('no.such-check')).toBeNull();
         const doc = await session.grade(submission);
         expect(doc.outcome).toEqual({ kind: 'graded' });
         expect(doc.score).toEqual({ earned: 100, possible: 100 });
@@ -76,7 +92,7 @@ describe('loadHiddenBundle', () => {
   test('refuses a bundle whose files changed after packing', async () => {
     const copy = path.join(tmp, 'tampered');
     await fs.cp(folder.path, copy, { recursive: true });
-    await fs.appendFile(path.join(copy, 'grader/hidden/catalog.ts'), '\n// changed\n');
+    await fs.appendFile(path.join(copy, 'grader/course/hidden.ts'), '\n// changed\n');
     await expect(loadHiddenBundle(copy)).rejects.toMatchObject({ code: 'grader-failed', message: expect.stringMatching(/does not match/) });
   });
 

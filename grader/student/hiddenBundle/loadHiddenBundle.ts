@@ -15,11 +15,13 @@ import { ENGINE_API_VERSION, type EngineModule } from './engineApi.ts';
 export interface HiddenBundle {
   info: HiddenBundleInfo;
   engine: EngineModule;
+  /** the module of the packed assignment's public face, in the private copy: what `engine.openEngine` opens */
+  publicFace: string;
   /** removes the private copy */
   dispose(): Promise<void>;
 }
 
-/** Packages the hidden suite imports at run time. */
+/** Packages the engine and the hidden face import at run time (esbuild also strips the sources' types). */
 const NEEDED = ['vitest', 'esbuild', 'fast-check'];
 
 /** The node_modules folder this CLI's Vitest comes from. */
@@ -45,7 +47,7 @@ async function readInfo(dir: string, shown: string): Promise<HiddenBundleInfo> {
   } catch (e) {
     throw new ReluLabError('grader-failed', `${shown}/${BUNDLE_INFO_FILE} is not JSON: pack the hidden bundle again`, { cause: e });
   }
-  if (info.format !== BUNDLE_FORMAT || info.formatVersion !== BUNDLE_FORMAT_VERSION || !Array.isArray(info.files)) {
+  if (info.format !== BUNDLE_FORMAT || info.formatVersion !== BUNDLE_FORMAT_VERSION || !Array.isArray(info.files) || typeof info.publicFace !== 'string') {
     throw new ReluLabError('grader-failed', `${shown} is a hidden bundle of another format (${info.format} ${info.formatVersion}); this relu-lab reads ${BUNDLE_FORMAT} ${BUNDLE_FORMAT_VERSION}`);
   }
   const files = info.files.filter((f) => typeof f === 'string' && !f.startsWith('/') && !f.split('/').includes('..'));
@@ -94,7 +96,8 @@ export async function loadHiddenBundle(bundlePath: string): Promise<HiddenBundle
     if (engine.ENGINE_API !== ENGINE_API_VERSION) {
       throw new ReluLabError('grader-failed', `${bundlePath} was packed by relu-lab ${info.graderVersion} for engine API ${engine.ENGINE_API}; this relu-lab needs ${ENGINE_API_VERSION}`);
     }
-    return { info, engine, dispose };
+    if (!info.files.includes(info.publicFace)) throw new ReluLabError('grader-failed', `${bundlePath} names ${info.publicFace} as its assignment but does not hold it: pack the hidden bundle again`);
+    return { info, engine, publicFace: path.join(run, ...info.publicFace.split('/')), dispose };
   } catch (e) {
     await dispose();
     throw e;

@@ -7,6 +7,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
+import type { Assignment } from '../../assignment/Assignment.ts';
 import { PACKAGE_ROOT } from '../../core/defaults.ts';
 import { graderVersion } from '../../engine/graderVersion.ts';
 import { esbuildBase } from '../bundle/esbuildBase.ts';
@@ -53,7 +54,8 @@ export interface BuiltStudentCli {
   copied: string[];
 }
 
-export async function buildStudentCli(dir: string, manifestPath: string): Promise<BuiltStudentCli> {
+/** The student edition of `assignment`'s CLI in `dir`, with the manifest `manifestPath`. */
+export async function buildStudentCli(dir: string, assignment: Pick<Assignment, 'modules' | 'exercisesDir'>, manifestPath: string): Promise<BuiltStudentCli> {
   await fs.mkdir(dir, { recursive: true });
   const built = await esbuild.build({
     ...esbuildBase(PACKAGE_ROOT),
@@ -70,8 +72,13 @@ export async function buildStudentCli(dir: string, manifestPath: string): Promis
     copied.push(to);
   };
   for (const file of await reportTemplates()) await copy(path.join(PACKAGE_ROOT, file), file);
-  for (const file of ['grader/schemas/assignment.schema.json', 'grader/schemas/results.schema.json', 'exercises/types.ts']) {
+  for (const file of ['grader/schemas/assignment.schema.json', 'grader/schemas/results.schema.json']) {
     await copy(path.join(PACKAGE_ROOT, file), file);
+  }
+  // the assignment's public face reads its stubs (each module's exports, from their signatures) and their shared types
+  const exercises = path.relative(PACKAGE_ROOT, assignment.exercisesDir).split(path.sep).join('/');
+  for (const file of [...assignment.modules.map((m) => `${m.name}.ts`), 'types.ts']) {
+    if (await fs.stat(path.join(assignment.exercisesDir, file)).catch(() => null)) await copy(path.join(assignment.exercisesDir, file), `${exercises}/${file}`);
   }
   await copy(manifestPath, 'grader/assignment.json');
   await copy(path.join(PACKAGE_ROOT, 'templates/starter/relu-lab-README.md'), 'README.md');

@@ -4,7 +4,13 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import * as esbuild from 'esbuild';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { PACKAGE_ROOT } from '../../core/defaults.ts';
+import { assignment } from '../../course/assignment.ts';
+import { hidden } from '../../course/hidden.ts';
+import { esbuildBase } from '../bundle/esbuildBase.ts';
+import { refuseImports } from '../bundle/refuseImports.ts';
 import { packHidden } from '../hiddenBundle/packHidden.ts';
 import { type ExportedStarter, exportStudent } from './exportStudent.ts';
 import { FORBIDDEN_IN_STARTER } from './buildStudentCli.ts';
@@ -16,8 +22,8 @@ let list: Secret[];
 
 beforeAll(async () => {
   tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'relu-lab-export-test-'));
-  starter = await exportStudent(path.join(tmp, 'starter'));
-  list = await secrets();
+  starter = await exportStudent(path.join(tmp, 'starter'), assignment);
+  list = await secrets(assignment, hidden.checks);
 }, 60_000);
 
 afterAll(async () => {
@@ -55,13 +61,22 @@ describe('exportStudent', () => {
   });
 
   test('refuses a folder that is not empty', async () => {
-    await expect(exportStudent(starter.dir)).rejects.toMatchObject({ code: 'usage' });
+    await expect(exportStudent(starter.dir, assignment)).rejects.toMatchObject({ code: 'usage' });
   });
 
   test('bundles no file of the reference, the hidden suite or the instructor tooling', () => {
     const forbidden = starter.cli.inputs.filter((input) => FORBIDDEN_IN_STARTER.some((f) => (f.path.endsWith('/') ? input.startsWith(f.path) : input === f.path)));
     expect(forbidden).toEqual([]);
     expect(starter.files.filter((f) => /(^|\/)(solutions|hidden|fixtures)\//.test(f))).toEqual([]);
+  });
+
+  test('the build fails when an import chain reaches the hidden face, a check or the harness', async () => {
+    for (const target of ['grader/course/hidden.ts', 'grader/course/checks/activations.ts', 'grader/harness/StudentCode.ts']) {
+      const entry = path.join(tmp, `reaches-${path.basename(target)}`);
+      await fs.writeFile(entry, `export * from ${JSON.stringify(path.join(PACKAGE_ROOT, target))};\n`);
+      const build = esbuild.build({ ...esbuildBase(PACKAGE_ROOT), write: false, entryPoints: [entry], outdir: path.join(tmp, 'refused'), plugins: [refuseImports(PACKAGE_ROOT, FORBIDDEN_IN_STARTER)] });
+      await expect(build, target).rejects.toThrow(/must not be bundled here/);
+    }
   });
 
   test('contains no hidden check id, name or hint, no fixture name and no reference code, anywhere', async () => {

@@ -7,6 +7,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../../core/defaults.ts';
+import type { Assignment } from '../../assignment/Assignment.ts';
 import { ReluLabError } from '../../core/errors.ts';
 import { loadManifest } from '../../manifest/loadManifest.ts';
 import { listFiles } from '../hiddenBundle/bundleFormat.ts';
@@ -40,19 +41,20 @@ async function requireEmpty(dir: string): Promise<void> {
   if (entries.length > 0) throw new ReluLabError('usage', `${dir} is not empty: export the starter into a new folder`);
 }
 
-export async function exportStudent(outDir: string, opts: { manifestPath?: string } = {}): Promise<ExportedStarter> {
+/** The starter of `assignment` (the ReLU course's layout: its stubs, its guide, templates/starter and templates/ci). */
+export async function exportStudent(outDir: string, assignment: Pick<Assignment, 'modules' | 'exercisesDir' | 'manifestPath'>, opts: { manifestPath?: string } = {}): Promise<ExportedStarter> {
   const dir = path.resolve(outDir);
   await requireEmpty(dir);
-  const manifest = await loadManifest(opts.manifestPath);
+  const manifest = await loadManifest(opts.manifestPath ?? assignment.manifestPath, assignment.modules.map((m) => m.name));
   const put = async (from: string, to: string) => {
     await fs.mkdir(path.dirname(path.join(dir, to)), { recursive: true });
     await fs.copyFile(from, path.join(dir, to));
   };
-  for (const entry of await fs.readdir(path.join(PACKAGE_ROOT, 'exercises'), { withFileTypes: true })) {
-    if (entry.isFile() && EXERCISE_FILE.test(entry.name)) await put(path.join(PACKAGE_ROOT, 'exercises', entry.name), `exercises/${entry.name}`);
+  for (const entry of await fs.readdir(assignment.exercisesDir, { withFileTypes: true })) {
+    if (entry.isFile() && EXERCISE_FILE.test(entry.name)) await put(path.join(assignment.exercisesDir, entry.name), `exercises/${entry.name}`);
   }
   for (const [from, to] of Object.entries(TEMPLATE_FILES)) await put(path.join(PACKAGE_ROOT, from), to);
   await fs.writeFile(path.join(dir, 'package.json'), await starterPackageJson(manifest.title));
-  const cli = await buildStudentCli(path.join(dir, '.relu-lab'), manifest.path);
+  const cli = await buildStudentCli(path.join(dir, '.relu-lab'), assignment, manifest.path);
   return { dir, files: await listFiles(dir), cli };
 }

@@ -6,8 +6,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
-import { PACKAGE_ROOT } from '../../core/defaults.ts';
-import { CATALOG } from '../../hidden/catalog.ts';
+import type { Assignment } from '../../assignment/Assignment.ts';
+import type { CheckDeclaration } from '../../assignment/check.ts';
 import { listFiles } from '../hiddenBundle/bundleFormat.ts';
 
 export interface Secret {
@@ -30,16 +30,16 @@ async function codeLines(file: string): Promise<string[]> {
   return lines.filter((l) => l.length >= MIN_CODE_LINE && !isComment(l));
 }
 
-/** Everything the starter must not contain, taken from the project itself. */
-export async function secrets(): Promise<Secret[]> {
-  const studentFiles = (await listFiles(path.join(PACKAGE_ROOT, 'exercises'))).map((f) => path.join(PACKAGE_ROOT, 'exercises', f));
+/** Everything the starter must not contain: the assignment's hidden checks, its fixtures' names and its reference. */
+export async function secrets(assignment: Pick<Assignment, 'exercisesDir' | 'solutionsDir' | 'fixturesDir'>, checks: readonly CheckDeclaration[]): Promise<Secret[]> {
+  const studentFiles = (await listFiles(assignment.exercisesDir)).map((f) => path.join(assignment.exercisesDir, f));
   const studentText = (await Promise.all(studentFiles.map((f) => fs.readFile(f, 'utf8')))).join('\n');
   const found: Secret[] = [];
   // what the student files already say (a field name like answers.reluIsLinear) is public
   const add = (kind: Secret['kind'], text: string) => {
     if (text.length >= 12 && !studentText.includes(text)) found.push({ kind, text });
   };
-  for (const check of CATALOG) {
+  for (const check of checks) {
     add('check id', check.id);
     const suffix = check.id.slice(check.task.length + 1);
     if (suffix.split('-').length >= 3) add('check id', suffix);
@@ -48,14 +48,13 @@ export async function secrets(): Promise<Secret[]> {
     const advice = check.hint.split(/\s*See exercises\/README\.md/)[0];
     if (advice.length >= 20) add('check hint', advice);
   }
-  const fixtures = path.join(PACKAGE_ROOT, 'grader/fixtures/submissions');
-  for (const entry of await fs.readdir(fixtures, { withFileTypes: true })) {
+  for (const entry of assignment.fixturesDir ? await fs.readdir(assignment.fixturesDir, { withFileTypes: true }) : []) {
     if (entry.isDirectory()) found.push({ kind: 'fixture name', text: entry.name });
   }
   const shared = new Set<string>();
   for (const file of studentFiles.filter((f) => f.endsWith('.ts'))) for (const line of await codeLines(file)) shared.add(squash(line));
-  for (const file of (await listFiles(path.join(PACKAGE_ROOT, 'solutions'))).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.check.ts'))) {
-    for (const line of await codeLines(path.join(PACKAGE_ROOT, 'solutions', file))) {
+  for (const file of (await listFiles(assignment.solutionsDir)).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.check.ts'))) {
+    for (const line of await codeLines(path.join(assignment.solutionsDir, file))) {
       if (!shared.has(squash(line))) found.push({ kind: 'reference code', text: line });
     }
   }
