@@ -27,13 +27,21 @@ describe('the layer rule', () => {
   });
 
   it('allows an import of a lower layer: the engine may import core', async () => {
-    expect(await layerMessages('grader/engine/__downward.ts', "import { ReluLabError } from '../core/errors.ts';\nexport const downward = ReluLabError;\n")).toEqual([]);
+    expect(
+      await layerMessages('grader/engine/__downward.ts', "import { ReluLabError } from '../core/errors.ts';\nexport const downward = ReluLabError;\n"),
+    ).toEqual([]);
   });
 
   it('keeps the course, the reference and the starter files out of the engine and the sandbox', async () => {
     const course = await layerMessages('grader/engine/__course.ts', "import { assignment } from '../course/assignment.ts';\nexport const a = assignment;\n");
-    const reference = await layerMessages('grader/sandbox/__reference.ts', "import * as reference from '../../solutions/activations.ts';\nexport const r = reference;\n");
-    const types = await layerMessages('grader/results/__types.ts', "import type * as contract from '../../exercises/types.ts';\nexport type C = typeof contract;\n");
+    const reference = await layerMessages(
+      'grader/sandbox/__reference.ts',
+      "import * as reference from '../../solutions/activations.ts';\nexport const r = reference;\n",
+    );
+    const types = await layerMessages(
+      'grader/results/__types.ts',
+      "import type * as contract from '../../exercises/types.ts';\nexport type C = typeof contract;\n",
+    );
     expect(course).toEqual([expect.stringContaining('engine may not import course')]);
     expect(reference).toEqual([expect.stringContaining('sandbox may not import solutions')]);
     expect(types).toEqual([expect.stringContaining('results may not import exercises')]);
@@ -44,14 +52,20 @@ describe('the layer rule', () => {
   });
 
   it('lets the assignment interface name harness types, but not run harness code', async () => {
-    const typeOnly = await layerMessages('grader/assignment/__types.ts', "import type { StudentCode } from '../harness/StudentCode.ts';\nexport type S = StudentCode;\n");
+    const typeOnly = await layerMessages(
+      'grader/assignment/__types.ts',
+      "import type { StudentCode } from '../harness/StudentCode.ts';\nexport type S = StudentCode;\n",
+    );
     const value = await layerMessages('grader/assignment/__value.ts', "import * as harness from '../harness/StudentCode.ts';\nexport const h = harness;\n");
     expect(typeOnly).toEqual([]);
     expect(value).toEqual([expect.stringContaining('assignment may not import harness')]);
   });
 
   it('lets a test import the reference, but not a higher layer', async () => {
-    const reference = await layerMessages('grader/sandbox/__x.test.ts', "import * as reference from '../../solutions/activations.ts';\nexport const r = reference;\n");
+    const reference = await layerMessages(
+      'grader/sandbox/__x.test.ts',
+      "import * as reference from '../../solutions/activations.ts';\nexport const r = reference;\n",
+    );
     const upward = await layerMessages('grader/sandbox/__y.test.ts', "import { runBulk } from '../bulk/runBulk.ts';\nexport const b = runBulk;\n");
     expect(reference).toEqual([]);
     expect(upward).toEqual([expect.stringContaining('sandbox may not import bulk')]);
