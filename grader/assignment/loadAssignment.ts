@@ -2,6 +2,10 @@
 // module itself. Its public face is imported and its shape checked here, so a
 // mistake in a new assignment is told once, plainly, before any grading
 // starts; its hidden face is imported only by what grades (loadHiddenFace).
+//
+// Both are TypeScript modules named at run time. Under Vitest or tsx a plain
+// import() loads them; the compiled CLI (bin/compiledCli.mjs) is plain
+// JavaScript with no loader, so there tsx loads them for this import only.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,12 +15,24 @@ import type { Assignment, HiddenFace } from './Assignment.ts';
 /** The module an assignment folder's public face lives in. */
 export const ASSIGNMENT_FILE = 'assignment.ts';
 
+/** Imports the TypeScript module `file`, through tsx when this process has no loader for .ts files. */
+async function importModule(file: string): Promise<Record<string, unknown>> {
+  const url = pathToFileURL(file).href;
+  try {
+    return (await import(url)) as Record<string, unknown>;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw e;
+    const { tsImport } = await import('tsx/esm/api');
+    return (await tsImport(url, import.meta.url)) as Record<string, unknown>;
+  }
+}
+
 /** The assignment at `pathOrDir` (a folder with assignment.ts, or the module), imported and checked. */
 export async function loadAssignment(pathOrDir: string): Promise<Assignment> {
   const entry = await assignmentModule(path.resolve(pathOrDir));
   let loaded: Record<string, unknown>;
   try {
-    loaded = (await import(pathToFileURL(entry).href)) as Record<string, unknown>;
+    loaded = await importModule(entry);
   } catch (e) {
     throw new ReluLabError('assignment-invalid', `${entry} could not be loaded: ${(e as Error).message}. Fix the error in that module (or in what it imports).`, {
       cause: e,
@@ -37,7 +53,7 @@ export async function loadAssignment(pathOrDir: string): Promise<Assignment> {
 export async function loadHiddenFace(hiddenEntry: string): Promise<HiddenFace> {
   let loaded: Record<string, unknown>;
   try {
-    loaded = (await import(pathToFileURL(hiddenEntry).href)) as Record<string, unknown>;
+    loaded = await importModule(hiddenEntry);
   } catch (e) {
     const missing = (e as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && (e as Error).message.includes(hiddenEntry);
     throw new ReluLabError(

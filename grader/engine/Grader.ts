@@ -95,11 +95,12 @@ export class Grader {
   /** the assignment's module names: what each submission compiles */
   private readonly moduleNames: readonly string[];
 
+  /** every check, with its points: what each submission is graded on (set by create, before any grading) */
+  catalog: readonly CatalogEntry[] = [];
+
   private constructor(
     readonly manifest: Manifest,
     readonly assignment: Assignment,
-    /** every check, with its points: what each submission is graded on */
-    readonly catalog: readonly CatalogEntry[],
     private readonly vitest: Vitest,
     private readonly reporter: HiddenRunReporter,
     private readonly specs: TestSpecification[],
@@ -128,7 +129,9 @@ export class Grader {
         `${manifest.path} does not fit the assignment ${assignment.id}:\n${problems.map((p) => `  ${p}`).join('\n')}\nGive the manifest one task for each module of the assignment.`,
       );
     }
-    const catalog = catalogOf(await loadHiddenFace(assignment.hiddenEntry), manifest);
+    // the hidden face loads (its check modules evaluated, through a loader in the compiled CLI) while Vitest starts
+    const hidden = loadHiddenFace(assignment.hiddenEntry);
+    hidden.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
     // Vitest writes transformed modules (hidden tests, reference) under TMPDIR:
     // give this process a private one and remove it on close.
     // and first remove those of grading processes that were killed before they could
@@ -166,8 +169,14 @@ export class Grader {
     );
     const specs = slots.map((f) => vitest.projects[0].createSpecification(f));
     const memoDir = await sampleCacheDir(path.join(tmpRoot, 'samples'));
-    const grader = new Grader(manifest, assignment, catalog, vitest, reporter, specs, tmpRoot, previousTmpdir, memoDir);
+    const grader = new Grader(manifest, assignment, vitest, reporter, specs, tmpRoot, previousTmpdir, memoDir);
     await grader.startSession();
+    try {
+      grader.catalog = catalogOf(await hidden, manifest);
+    } catch (e) {
+      await grader.close();
+      throw e;
+    }
     return grader;
   }
 
