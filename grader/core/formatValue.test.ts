@@ -41,7 +41,10 @@ test('cycles and huge values do not run away, and a cut says where it fell', () 
   // the same object twice is not a cycle
   const shared = [1];
   expect(formatValue([shared, shared])).toBe('[[1], [1]]');
-  const long = formatValue(Array.from({ length: 2000 }, (_, i) => i), 100);
+  const long = formatValue(
+    Array.from({ length: 2000 }, (_, i) => i),
+    100,
+  );
   expect(long).toMatch(/^\[0, 1, 2, .*… \(an array of 2000 items\)$/);
   expect(long.length).toBe(100 + '… (an array of 2000 items)'.length);
   expect(formatValue({ note: 'x'.repeat(50) }, 20)).toBe('{ note: "xxxxxxxxxxx…');

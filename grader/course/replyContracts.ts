@@ -67,6 +67,8 @@ export const replyContracts: ReplyContracts = {
     object: { reluIsLinear: 'boolean', reluGradAtZero: num, deadMeans: 'string', trainingFavoursLinear: 'boolean', leakyReluCanDie: 'boolean' },
   }),
   'training.sgdStep': ([net]) => sameNetwork(net),
-  'training.train': ([net, , , options]) => ({ object: { net: sameNetwork(net), losses: vector(epochsOf(options), `one loss per epoch, ${epochsOf(options)} epochs`) } }),
+  'training.train': ([net, , , options]) => ({
+    object: { net: sameNetwork(net), losses: vector(epochsOf(options), `one loss per epoch, ${epochsOf(options)} epochs`) },
+  }),
   'training.reviveDeadNeurons': ([net]) => sameNetwork(net),
 };

@@ -51,7 +51,10 @@ describe('FailureMemory', () => {
     memory.afterCall('training.train', { kind: 'crashed', ms: 5, message: 'it ran out of memory' });
     memory.afterCall('forward.dense', { kind: 'crashed', ms: 5, message: 'process.exit(1)' });
     memory.afterCall('forward.predict', threw('wrong'));
-    expect(memory.instead('linearity.kinks')).toEqual({ kind: 'unavailable', message: 'not run: kinks did not return in an earlier check (it ran past 200 ms), so its later checks fail at once' });
+    expect(memory.instead('linearity.kinks')).toEqual({
+      kind: 'unavailable',
+      message: 'not run: kinks did not return in an earlier check (it ran past 200 ms), so its later checks fail at once',
+    });
     expect(memory.instead('training.train')).toMatchObject({ message: expect.stringContaining('(it ran out of memory)') });
     expect([memory.stopped('linearity.kinks'), memory.stopped('forward.dense'), memory.stopped('forward.predict')]).toEqual([true, false, false]);
     expect(memory.instead('linearity.isLinearOn')).toBeNull();

@@ -87,7 +87,8 @@ export class FailureMemory {
     const missing = this.unavailable(module);
     if (missing) return { kind: 'unavailable', message: missing };
     const known = this.functions.get(fn);
-    if (known?.kind === 'stopped') return { kind: 'unavailable', message: `not run: ${nameOfKey(fn)} did not return in an earlier check (${known.why}), so its later checks fail at once` };
+    if (known?.kind === 'stopped')
+      return { kind: 'unavailable', message: `not run: ${nameOfKey(fn)} did not return in an earlier check (${known.why}), so its later checks fail at once` };
     return known?.outcome ?? null;
   }
 
@@ -98,7 +99,8 @@ export class FailureMemory {
 
   /** Remembers a call of `fn` that hung or ran out of memory, so it is not made again. */
   afterCall(fn: FunctionKey, outcome: CallOutcome): void {
-    if (outcome.kind === 'timed-out') this.stop(fn, outcome.limit === 'batch' ? 'its calls ran past the time limit of a batch' : `it ran past ${this.job.callTimeoutMs} ms`);
+    if (outcome.kind === 'timed-out')
+      this.stop(fn, outcome.limit === 'batch' ? 'its calls ran past the time limit of a batch' : `it ran past ${this.job.callTimeoutMs} ms`);
     else if (outcome.kind === 'crashed' && /ran out of memory/.test(outcome.message)) this.stop(fn, 'it ran out of memory');
   }
 

@@ -27,10 +27,23 @@ export const exits = (x: number) => { if (x > 0) process.exit(3); return x; };
 
 async function studentWith(files: Record<string, string>, callTimeoutMs = 1_500, replyContracts?: ReplyContracts): Promise<StudentCode> {
   const submission = await makeSubmission(files);
-  await compileSubmission(submission.submissionDir, submission.codeDir, assignment.modules.map((m) => m.name));
+  await compileSubmission(
+    submission.submissionDir,
+    submission.codeDir,
+    assignment.modules.map((m) => m.name),
+  );
   const job: JobContext = {
-    id: 'test', hiddenEntry: assignment.hiddenEntry, codeDir: submission.codeDir, unavailable: {}, callTimeoutMs, memoryMb: 128, deadlineMs: 60_000,
-    seed: 1, numRuns: 10, plots: false, memoDir: null,
+    id: 'test',
+    hiddenEntry: assignment.hiddenEntry,
+    codeDir: submission.codeDir,
+    unavailable: {},
+    callTimeoutMs,
+    memoryMb: 128,
+    deadlineMs: 60_000,
+    seed: 1,
+    numRuns: 10,
+    plots: false,
+    memoDir: null,
   };
   // the probe sits beside the compiled code, as prepareJob puts it
   await fs.copyFile(path.join(import.meta.dirname, 'probe.mjs'), path.join(submission.codeDir, `${PROBE_MODULE}.mjs`));
@@ -63,7 +76,10 @@ describe('StudentCode batches', () => {
     const student = await studentWith({ 'dead-neurons.ts': `throw new Error('not finished yet');\nexport const deadUnits = () => [];\n` });
     await student.prefetch([1, 2].map((i) => ({ module: 'dead-neurons', name: 'deadUnits', args: [i] })));
     const first = await student.call('dead-neurons', 'deadUnits', [1]).catch((e: unknown) => e);
-    expect(first).toMatchObject({ message: expect.stringContaining('exercises/dead-neurons.ts threw while loading: not finished yet'), details: { status: 'errored' } });
+    expect(first).toMatchObject({
+      message: expect.stringContaining('exercises/dead-neurons.ts threw while loading: not finished yet'),
+      details: { status: 'errored' },
+    });
     expect(student.failsForAnyInput(first)).toBe(true);
     expect(await student.call('activations', 'relu', [-1])).toBe(0);
   });
@@ -111,13 +127,18 @@ export function train(net: Network, X: Vector[], Y: Vector[], { epochs, lr }: Tr
       details: { status: 'failed' },
     });
     const plotted = await student.plotSource().call('training', 'train', args);
-    expect(plotted).toMatchObject({ kind: 'threw', error: { name: 'ReplyOutOfContract', message: expect.stringMatching(/returned 600000 items at \.losses/) } });
+    expect(plotted).toMatchObject({
+      kind: 'threw',
+      error: { name: 'ReplyOutOfContract', message: expect.stringMatching(/returned 600000 items at \.losses/) },
+    });
     const batch = await student.plotSource().callMany('training', 'train', [args, args]);
     expect(batch).toMatchObject({ kind: 'returned', value: [{ kind: 'threw' }, { kind: 'threw' }] });
     // a flood is not asked for again: a later call of train fails at once, saying why
     const later = await student.call('training', 'train', [net, [[1]], [[0]], { epochs: 5, lr: 0.1 }]).catch((e: unknown) => e);
     expect(later).toMatchObject({
-      message: expect.stringMatching(/not run: train returned 600000 items at \.losses, where train returns at most 3 .* in an earlier call, so its later calls fail at once$/),
+      message: expect.stringMatching(
+        /not run: train returned 600000 items at \.losses, where train returns at most 3 .* in an earlier call, so its later calls fail at once$/,
+      ),
       details: { status: 'failed' },
     });
   });
@@ -126,11 +147,13 @@ export function train(net: Network, X: Vector[], Y: Vector[], { epochs, lr }: Tr
     const student = await studentWith(await padded(), 1_500, contracts);
     const flooded = await student.argumentsAfter('training', 'train', args).catch((e: unknown) => e);
     expect(flooded).toMatchObject({ message: expect.stringMatching(/^train\(.*\) returned 600000 items at \.value\.losses/), details: { status: 'failed' } });
-    await expect(student.call('training', 'train', args)).rejects.toMatchObject({ message: expect.stringMatching(/not run: train returned 600000 items .* so its later calls fail at once$/) });
+    await expect(student.call('training', 'train', args)).rejects.toMatchObject({
+      message: expect.stringMatching(/not run: train returned 600000 items .* so its later calls fail at once$/),
+    });
     expect((await student.argumentsAfter('training', 'sgdStep', [net, { dW1: [[0], [0]], db1: [0, 0], dW2: [[0, 0]], db2: [0] }, 0.1])).value).toEqual(net);
   });
 
-  it('an assignment without contracts holds replies only to the sandbox\'s bounds', async () => {
+  it("an assignment without contracts holds replies only to the sandbox's bounds", async () => {
     const student = await studentWith(await padded());
     const value = await student.call<{ losses: number[] }>('training', 'train', args);
     expect(value.losses).toHaveLength(600_000);

@@ -13,7 +13,18 @@ import { formatCall } from '../core/formatValue.ts';
 import { FailureMemory } from './FailureMemory.ts';
 import { DEADLINE_MESSAGE, outcomeFailure } from './outcomeFailure.ts';
 import type { JobContext } from './job.ts';
-import { PROBE_MODULE, type FunctionKey, type PlannedCall, type ProbeHelper, functionKey, functionOf, groupCalls, moduleOfKey, nameOfKey, sameArgs } from './plannedCall.ts';
+import {
+  PROBE_MODULE,
+  type FunctionKey,
+  type PlannedCall,
+  type ProbeHelper,
+  functionKey,
+  functionOf,
+  groupCalls,
+  moduleOfKey,
+  nameOfKey,
+  sameArgs,
+} from './plannedCall.ts';
 import { OUT_OF_CONTRACT, type ReplyContracts, contractOf, contractProblem } from './replyContracts.ts';
 
 type Threw = Extract<CallOutcome, { kind: 'threw' }>;
@@ -96,7 +107,9 @@ export class StudentCode {
     // the sandbox stops any call at the deadline, as it stands when the call is sent
     const deadline = { ms: deadlineMs, endsAt: () => this.memory.endsAt() };
     try {
-      this.sandbox = this.job.trustedInProcess ? new InProcessCode(codeDir) : await Sandbox.open({ codeDir, callTimeoutMs, batchTimeoutMs, memoryMb, deadline });
+      this.sandbox = this.job.trustedInProcess
+        ? new InProcessCode(codeDir)
+        : await Sandbox.open({ codeDir, callTimeoutMs, batchTimeoutMs, memoryMb, deadline });
       this.memory.startFailed(null);
     } catch (e) {
       this.sandbox = null;
@@ -253,7 +266,12 @@ export class StudentCode {
    * second time. Otherwise the property makes its calls one by one in a fresh
    * sandbox, to find the one at fault.
    */
-  private async afterBrokenBatch(module: string, name: string, argsList: unknown[][], batch: Extract<CallOutcome, { kind: 'timed-out' | 'crashed' | 'unavailable' }>): Promise<void> {
+  private async afterBrokenBatch(
+    module: string,
+    name: string,
+    argsList: unknown[][],
+    batch: Extract<CallOutcome, { kind: 'timed-out' | 'crashed' | 'unavailable' }>,
+  ): Promise<void> {
     await this.reopen();
     if ((batch.kind === 'timed-out' && batch.limit !== undefined && batch.limit !== 'call') || (batch.kind === 'crashed' && batch.tampered)) {
       // the batch as a whole ran out of time, each call perhaps within its own limit: running its
@@ -336,7 +354,9 @@ export class StudentCode {
     if (outcome.kind === 'returned') return outcome.value;
     // a value outside its contract is a wrong answer, said plainly
     if (this.memory.marked(outcome, 'out-of-contract')) {
-      throw new GradingFailure(`${typeof describe === 'string' ? describe : describe()} ${(outcome as { error: CallError }).error.message}`, { status: 'failed' });
+      throw new GradingFailure(`${typeof describe === 'string' ? describe : describe()} ${(outcome as { error: CallError }).error.message}`, {
+        status: 'failed',
+      });
     }
     // within a check, calls after the one that broke the sandbox report that one
     if (outcome.kind === 'unavailable' && this.breakage && outcome.message !== DEADLINE_MESSAGE(this.job.deadlineMs)) throw this.breakage;

@@ -92,5 +92,7 @@ function sameValue(a: unknown, b: unknown, depth: number): boolean {
   if (Object.getPrototypeOf(a) !== Object.prototype || Object.getPrototypeOf(b) !== Object.prototype) return false;
   const keys = Object.keys(a);
   const other = b as Record<string, unknown>;
-  return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(other, k) && sameValue((a as Record<string, unknown>)[k], other[k], depth - 1));
+  return (
+    keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(other, k) && sameValue((a as Record<string, unknown>)[k], other[k], depth - 1))
+  );
 }

@@ -46,9 +46,14 @@ export async function agrees<T>(student: StudentCode, arbitrary: fc.Arbitrary<T>
   student.clearPrefetched();
   if (failure === null) return;
   if (isNotImplemented(failure) || student.failsForAnyInput(failure)) throw failure;
-  await shrink(student, arbitrary, async (value) => {
-    await expectCall(student, a.module, a.name, a.args(value), a.expected(value), a.tolerance);
-  }, numRuns);
+  await shrink(
+    student,
+    arbitrary,
+    async (value) => {
+      await expectCall(student, a.module, a.name, a.args(value), a.expected(value), a.tolerance);
+    },
+    numRuns,
+  );
 }
 
 /**

@@ -14,7 +14,9 @@ describe('provided', () => {
       throw failure;
     }).catch((e: unknown) => e);
     expect(thrown).toBeInstanceOf(GradingFailure);
-    expect((thrown as GradingFailure).message).toBe('dense([[1]], [0], [1]) threw RangeError: no (this check pays only when dense also computes W x + b on layers that fit)');
+    expect((thrown as GradingFailure).message).toBe(
+      'dense([[1]], [0], [1]) threw RangeError: no (this check pays only when dense also computes W x + b on layers that fit)',
+    );
     expect(readFailure(thrown)).toMatchObject({ status: 'errored', counterexample });
   });
 

@@ -23,8 +23,10 @@ describe('reply contracts', () => {
     const after = (value: unknown, args: unknown) => problem(PROBE_MODULE, 'argumentsAfter', ['double', 'pairs', [[1, 2]]], { value, args });
     expect(after({ left: [1, 1] }, [[1, 2]])).toBeNull();
     expect(after({ left: [1, 1, 1] }, [[1, 2]])).toBe('3 items at .value.left, where argumentsAfter returns at most 2 (one per x)');
-    expect(after({ left: [] }, [new Array(1_000).fill(0)])).toMatch(/^more than 72 values at \.args, where argumentsAfter leaves its arguments about as large as it was given them$/);
- 
+    expect(after({ left: [] }, [new Array(1_000).fill(0)])).toMatch(
+      /^more than 72 values at \.args, where argumentsAfter leaves its arguments about as large as it was given them$/,
+    );
+
     const seeded = (value: unknown) => problem(PROBE_MODULE, 'seededCall', ['double', 'pairs', [[1, 2]], 7], value);
     expect(seeded({ value: { left: [1, 1] }, args: [[1, 2]], draws: 2 })).toBeNull();
     expect(seeded({ value: { left: [1, 1] }, args: [[1, 2]], draws: '2' })).toBe('a string at .draws, where seededCall returns a number');
@@ -32,11 +34,15 @@ describe('reply contracts', () => {
 
   it('let a few extra keys through, not a hoard under them', () => {
     expect(problem('double', 'pairs', [[1]], { left: [1], note: 'fine' })).toBeNull();
-    expect(problem('double', 'pairs', [[1]], { left: [1], junk: new Array(1_000).fill(0) })).toBe('more than 64 values under keys pairs does not return (such as "junk")');
+    expect(problem('double', 'pairs', [[1]], { left: [1], junk: new Array(1_000).fill(0) })).toBe(
+      'more than 64 values under keys pairs does not return (such as "junk")',
+    );
   });
 
   it('walk a long reply without recursion or spreading', () => {
-    expect(problem('double', 'pairs', [[1, 2, 3]], { left: new Array(900_000).fill(0) })).toBe('900000 items at .left, where pairs returns at most 3 (one per x)');
+    expect(problem('double', 'pairs', [[1, 2, 3]], { left: new Array(900_000).fill(0) })).toBe(
+      '900000 items at .left, where pairs returns at most 3 (one per x)',
+    );
   });
 
   it('leave functions without a contract alone, and every function when the assignment declares none', () => {

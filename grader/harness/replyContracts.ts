@@ -60,7 +60,8 @@ export function contractOf(contracts: ReplyContracts | undefined, module: string
   return contract ? contract(args) : null;
 }
 
-const describeType = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : typeof v === 'undefined' ? 'undefined' : `a ${typeof v}`);
+const describeType = (v: unknown): string =>
+  v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : typeof v === 'undefined' ? 'undefined' : `a ${typeof v}`;
 const wanted = (s: Shape): string => (typeof s === 'string' ? `a ${s}` : 'array' in s ? 'an array' : 'an object');
 const at = (path: string): string => (path === '' ? '' : ` at ${path}`);
 
@@ -110,7 +111,8 @@ export function contractProblem(shape: Shape, value: unknown, what: string): str
     for (const key of Object.keys(record)) {
       if (Object.hasOwn(s.object, key)) continue;
       extra += entriesUpTo(record[key], MAX_EXTRA_ENTRIES);
-      if (extra > MAX_EXTRA_ENTRIES) return `more than ${MAX_EXTRA_ENTRIES} values under keys ${what} does not return${at(path)} (such as ${JSON.stringify(key.slice(0, 40))})`;
+      if (extra > MAX_EXTRA_ENTRIES)
+        return `more than ${MAX_EXTRA_ENTRIES} values under keys ${what} does not return${at(path)} (such as ${JSON.stringify(key.slice(0, 40))})`;
     }
     for (const [key, inner] of Object.entries(s.object)) {
       const present = Object.hasOwn(record, key) && record[key] !== undefined;

@@ -18,7 +18,10 @@ describe('samples', () => {
     expect(key).toBe('activations.x#0@7x20');
     expect(nextPropertyKey(7, 20)).toBe('activations.x#1@7x20');
     const drawn: number[] = [];
-    fc.assert(fc.property(fc.integer(), (n) => void drawn.push(n)), { seed: 7, numRuns: 20 });
+    fc.assert(
+      fc.property(fc.integer(), (n) => void drawn.push(n)),
+      { seed: 7, numRuns: 20 },
+    );
     expect(samplesFor(key, fc.integer(), 7, 20)).toEqual(drawn);
   });
 
