@@ -44,7 +44,7 @@ describe('relu-lab', () => {
   test('a missing submission folder is a usage error', async () => {
     const io = captured();
     expect(await main(['grade', '--submission', 'no/such/folder'], io)).toBe(2);
-    expect(io.stderr()).toMatch(/no\/such\/folder is not a folder; pass --submission DIR/);
+    expect(io.stderr()).toMatch(/no\/such\/folder is not a folder; pass the folder that holds/);
   });
 
   test('a bad --min-score is a usage error', async () => {
