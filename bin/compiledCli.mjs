@@ -26,6 +26,7 @@ const STALE_MS = 60 * 60 * 1000;
 /** A hash of every source file's path, size and modification time (a few milliseconds for the whole tree). */
 function fingerprint() {
   const hash = createHash('sha256').update(`${ROOT}\0${process.version}\0`);
+  /** @param {string} rel */
   const walk = (rel) => {
     for (const entry of fs.readdirSync(path.join(ROOT, rel), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const child = `${rel}/${entry.name}`;
@@ -48,6 +49,7 @@ function fingerprint() {
  * each module that uses it declares for itself).
  */
 const OWN_URL = '__reluLabModuleUrl';
+/** @type {import('esbuild').Plugin} */
 const ownUrl = {
   name: 'relu-lab:own-import-meta-url',
   setup(build) {
@@ -59,6 +61,7 @@ const ownUrl = {
   },
 };
 
+/** @param {string} outDir */
 async function build(outDir) {
   const esbuild = await import('esbuild');
   await esbuild.build({
@@ -78,7 +81,10 @@ async function build(outDir) {
   });
 }
 
-/** The compiled module of entry `name` (see ENTRIES), building the bundle first when the sources changed; null when it cannot be built. */
+/**
+ * The compiled module of entry `name` (see ENTRIES), building the bundle first when the sources changed; null when it cannot be built.
+ * @param {string} name
+ */
 export async function compiledEntry(name) {
   try {
     const dir = path.join(CACHE, fingerprint());

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain JavaScript module without type declarations
 import { compiledEntry, compiledMain } from './compiledCli.mjs';
 
 describe('compiledCli', () => {

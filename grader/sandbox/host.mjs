@@ -32,6 +32,23 @@ import os from 'node:os';
 import { describeError, hasOwnValue, put, settle } from './plainData.mjs';
 import { REPLY_LIMITS, restoreSpecials } from './wire.mjs';
 
+/** @typedef {import('./wire.mjs').Special} Special */
+/** @typedef {import('./plainData.mjs').SandboxError} SandboxError */
+/** @typedef {import('./plainData.mjs').Settled} Settled */
+/**
+ * A request from the grader (trusted, but parsed from a line: read with care).
+ * @typedef {{ id: number, op?: unknown, module?: unknown, name?: unknown, args?: unknown, argsList?: unknown, specials?: unknown }} Request
+ */
+/**
+ * What the sandbox writes on its channel.
+ * @typedef {({ id: number } & Settled) | { id: number, kind: 'returned', value: unknown, specials?: Special[] } | { id: number, kind: 'progress', done: number } | { kind: 'fatal', error: SandboxError } | { kind: 'ready' }} Message
+ */
+/** @typedef {{ namespace: Record<string, unknown>, error?: undefined } | { error: SandboxError }} Loading */
+/** An Error with Node's `code`. @typedef {Error & { code?: string }} CodedError */
+
+// process.reallyExit and process._kill are Node's internals, absent from its types
+const internals = /** @type {NodeJS.Process & { reallyExit(code: number): never, _kill(pid: number, signal?: string | number): unknown }} */ (process);
+
 /** The channel to the grader: descriptor 3, a socket the grader made for this process (spawnHost.ts). */
 const channel = new net.Socket({ fd: 3, readable: true, writable: true });
 const write = channel.write.bind(channel);
@@ -41,8 +58,9 @@ const strIndexOf = String.prototype.indexOf;
 const strSlice = String.prototype.slice;
 const arrJoin = Array.prototype.join;
 const on = process.on.bind(process);
-const reallyExit = process.reallyExit.bind(process);
-const realKill = { kill: process.kill.bind(process), _kill: process._kill.bind(process) };
+const reallyExit = internals.reallyExit.bind(process);
+/** @type {Record<string, (pid: number, signal?: string | number) => unknown>} */
+const realKill = { kill: process.kill.bind(process), _kill: internals._kill.bind(process) };
 const now = performance.now.bind(performance);
 const timeout = setTimeout;
 const apply = Reflect.apply;
@@ -54,6 +72,7 @@ const reTest = RegExp.prototype.test;
 const promiseThen = Promise.prototype.then;
 const ownPid = process.pid;
 /** The process title is a native accessor; a submission may replace it, and then only loses the exact index of a call that hangs. */
+/** @param {string} title */
 const setTitle = (title) => {
   try {
     process.title = title;
@@ -73,29 +92,39 @@ const MB = 1024 * 1024;
  * protocol violation) is sent instead as a ReplyOutOfBounds: a single call's
  * as its `threw`; a batch's calls, from the first that does not fit, each as
  * its own `threw`, the calls before it keeping their values.
+ * @param {Message} message
+ * @param {boolean} isBatch
+ * @returns {string}
  */
 function encodeReply(message, isBatch) {
   const json = jsonStringify(message);
   if (json.length <= MAX_MESSAGE_BYTES / 3 || byteLength(json, 'utf8') <= MAX_MESSAGE_BYTES) return `${json}\n`;
   const tooLarge = { name: 'ReplyOutOfBounds', message: `returned a value too large to send (more than ${MAX_MESSAGE_BYTES / MB} MB as JSON)` };
-  if (message.kind !== 'returned' || !isBatch) return `${jsonStringify({ id: message.id, kind: 'threw', error: tooLarge })}\n`;
+  if (message.kind !== 'returned' || !isBatch) return `${jsonStringify({ id: 'id' in message ? message.id : undefined, kind: 'threw', error: tooLarge })}\n`;
   return encodeTrimmedBatch(message, { kind: 'threw', error: tooLarge });
 }
 
-/** A batch's reply within MAX_MESSAGE_BYTES: entries that fit, then `refused` for each one after. */
+/**
+ * A batch's reply within MAX_MESSAGE_BYTES: entries that fit, then `refused` for each one after.
+ * @param {{ id: number, kind: 'returned', value: unknown, specials?: Special[] }} message a batch's reply: its value is the list of entries
+ * @param {{ kind: 'threw', error: SandboxError }} refused
+ */
 function encodeTrimmedBatch(message, refused) {
-  const entries = message.value;
+  const entries = /** @type {unknown[]} */ (message.value);
   const specials = message.specials ?? [];
   const refusedJson = jsonStringify(refused);
   const head = `{"id":${message.id},"kind":"returned","value":[`;
   // each special's path starts with its entry's index: they are in entry order
   let s = 0;
+  /** @type {string[]} */
   const parts = [];
+  /** @type {string[]} */
   const keptSpecials = [];
   let bytes = byteLength(head, 'utf8') + byteLength('],"specials":[]}', 'utf8');
   let full = false;
   for (let i = 0; i < entries.length; i++) {
     const entryJson = jsonStringify(entries[i]);
+    /** @type {string[]} */
     const own = [];
     while (s < specials.length && specials[s][0][0] === i) own[own.length] = jsonStringify(specials[s++]);
     let cost = byteLength(entryJson, 'utf8') + 1;
@@ -118,25 +147,38 @@ function encodeTrimmedBatch(message, refused) {
   return `${line}\n`;
 }
 
-/** Writes `message` on the channel (a callMany's reply: `isBatch`); `then` runs once it has been handed to the system. */
+/**
+ * Writes `message` on the channel (a callMany's reply: `isBatch`); `then` runs once it has been handed to the system.
+ * @param {Message} message
+ * @param {boolean} [isBatch]
+ * @param {() => void} [then]
+ */
 function send(message, isBatch = false, then = undefined) {
   write(encodeReply(message, isBatch), then);
 }
 const MODULE_NAME = /^[a-z][a-z0-9-]*$/;
 
+/** @param {unknown} module a module's name, checked or not */
 function shown(module) {
   return `exercises/${module}.ts`;
 }
 
+/** @type {Record<string, Promise<Loading>>} */
 const loaded = Object.create(null);
 
-/** The module's namespace, or { error } when it cannot be loaded. */
+/**
+ * The module's namespace, or { error } when it cannot be loaded.
+ * @param {unknown} module
+ * @returns {Promise<Loading>}
+ */
 async function load(module) {
   if (typeof module !== 'string' || !apply(reTest, MODULE_NAME, [module])) return { error: { name: 'SandboxError', message: `no exercise module named ${module}` } };
   let pending = loaded[module];
   if (pending === undefined) {
     pending = apply(promiseThen, import(`${codeDirUrl}${module}.mjs`), [
+      /** @param {Record<string, unknown>} namespace */
       (namespace) => ({ namespace }),
+      /** @param {unknown} e */
       (e) => {
         const error = describeError(e);
         if (hasOwnValue(e, 'code') === 'ERR_MODULE_NOT_FOUND' && apply(strIncludes, error.message, [`${module}.mjs`])) {
@@ -150,28 +192,44 @@ async function load(module) {
   return pending;
 }
 
-/** The export, or { error } when the module does not have it. */
+/**
+ * The export, or { error } when the module does not have it.
+ * @param {unknown} module
+ * @param {unknown} name
+ * @param {boolean} wantFunction
+ * @returns {Promise<{ value: unknown, error?: undefined } | { error: SandboxError }>}
+ */
 async function lookup(module, name, wantFunction) {
   const found = await load(module);
-  if (found.error) return found;
+  if (found.error) return { error: found.error };
   if (!apply(hasOwn, found.namespace, [name])) {
     return { error: { name: 'MissingExport', message: `${shown(module)} must export ${name}` } };
   }
-  const value = found.namespace[name];
+  const value = found.namespace[/** @type {string} */ (name)];
   if (wantFunction && typeof value !== 'function') {
     return { error: { name: 'MissingExport', message: `${shown(module)} exports ${name}, but it is not a function` } };
   }
   return { value };
 }
 
+/**
+ * @param {unknown} fn a student's function
+ * @param {unknown} args its argument list
+ * @param {{ used: number }} budget
+ * @returns {Promise<Settled>}
+ */
 async function invoke(fn, args, budget) {
   try {
-    return settle(await apply(fn, undefined, args), budget);
+    return settle(await apply(/** @type {Function} */ (fn), undefined, /** @type {unknown[]} */ (args)), budget);
   } catch (e) {
     return { kind: 'threw', error: describeError(e) };
   }
 }
 
+/**
+ * @param {Request} request
+ * @returns {Promise<Message>}
+ */
 async function handle(request) {
   const { id, op, module, name } = request;
   const budget = { used: 0 };
@@ -185,7 +243,9 @@ async function handle(request) {
   if (op === 'call') return { id, ...(await invoke(found.value, restoreSpecials(request.args, request.specials), budget)) };
   const argsList = restoreSpecials(request.argsList, request.specials);
   if (!isArray(argsList)) return { id, kind: 'threw', error: { name: 'SandboxError', message: 'a batch needs a list of argument lists' } };
+  /** @type {Settled[]} */
   const entries = [];
+  /** @type {Special[]} */
   const specials = [];
   let lastReport = now();
   for (let i = 0; i < argsList.length; i++) {
@@ -194,10 +254,11 @@ async function handle(request) {
     // that call's input without running the batch again. About 3 µs a call.
     setTitle(`relu-lab-sandbox ${id} ${i}`);
     const entry = await invoke(found.value, argsList[i], budget);
-    if (entry.specials) {
+    if (entry.kind === 'returned' && entry.specials) {
       // the entry's specials, as paths from the top of the whole reply
       for (let k = 0; k < entry.specials.length; k++) {
         const inner = entry.specials[k][0];
+        /** @type {(string | number)[]} */
         const path = [i, 'value'];
         for (let p = 0; p < inner.length; p++) path[p + 2] = inner[p];
         specials[specials.length] = [path, entry.specials[k][1]];
@@ -216,6 +277,7 @@ async function handle(request) {
 
 let stopping = false;
 
+/** @param {unknown} e */
 function fatal(e) {
   if (stopping) return;
   stopping = true;
@@ -227,12 +289,15 @@ function fatal(e) {
   timeout(() => reallyExit(70), 1_000);
 }
 
+/** @param {any} request a parsed line of the grader's */
 function serve(request) {
   if (request === null || typeof request !== 'object' || typeof request.id !== 'number') return;
   const id = request.id;
   const isBatch = request.op === 'callMany';
   apply(promiseThen, handle(request), [
+    /** @param {Message} reply */
     (reply) => send(reply, isBatch),
+    /** @param {unknown} e */
     (e) => send({ id, kind: 'threw', error: describeError(e) }),
   ]);
 }
@@ -241,7 +306,7 @@ on('uncaughtException', fatal);
 // Requests: lines of JSON from the grader (trusted; a batch's may be megabytes).
 let unread = '';
 channel.setEncoding('utf8');
-channel.on('data', (text) => {
+channel.on('data', (/** @type {string} */ text) => {
   let start = 0;
   let newline = apply(strIndexOf, text, ['\n']);
   if (newline === -1) {
@@ -267,10 +332,15 @@ channel.on('error', () => reallyExit(71));
 
 // Signals: a submission may end itself, but not signal the grader.
 // process.kill calls process._kill, so each is guarded around its own original.
+/** @param {(pid: number, signal?: string | number) => unknown} real */
 function guarded(real) {
+  /**
+   * @param {number} pid
+   * @param {string | number} [signal]
+   */
   return function guardedKill(pid, signal) {
     if (Number(pid) !== ownPid) {
-      const error = new Error('a submission may not send signals to other processes');
+      const error = /** @type {CodedError} */ (new Error('a submission may not send signals to other processes'));
       error.code = 'ERR_ACCESS_DENIED';
       throw error;
     }
@@ -285,9 +355,11 @@ for (const key of ['kill', '_kill']) {
 // reallyExit) gets an error in the call that made it, reported like any
 // other throw. The sandbox stays up for the other checks, which would
 // otherwise each pay for a new process.
+/** @param {string} key */
 function refuseExit(key) {
+  /** @param {unknown} code */
   return function exitRefused(code) {
-    const error = new Error(`process.${key}(${typeof code === 'number' ? code : ''}) was called: graded code may not end the process that runs it (return a value or throw an error instead)`);
+    const error = /** @type {CodedError} */ (new Error(`process.${key}(${typeof code === 'number' ? code : ''}) was called: graded code may not end the process that runs it (return a value or throw an error instead)`));
     error.code = 'ERR_ACCESS_DENIED';
     throw error;
   };
@@ -300,13 +372,14 @@ for (const key of ['exit', 'reallyExit']) {
 // socket entry points (best effort; a network-less container is the real fence).
 function blockNetwork() {
   const refuse = () => {
-    const error = new Error('a submission may not use the network');
+    const error = /** @type {CodedError} */ (new Error('a submission may not use the network'));
     error.code = 'ERR_ACCESS_DENIED';
     throw error;
   };
   const getBuiltin = process.getBuiltinModule;
   const net = getBuiltin ? getBuiltin('net') : null;
   const dgram = getBuiltin ? getBuiltin('dgram') : null;
+  /** @type {[object, string][]} */
   const targets = [];
   if (net) targets.push([net.Socket.prototype, 'connect'], [net.Server.prototype, 'listen']);
   if (dgram) targets.push([dgram.Socket.prototype, 'bind'], [dgram.Socket.prototype, 'send']);
@@ -331,7 +404,7 @@ function blockTraceEvents() {
   const traceEvents = createRequire(import.meta.url)('node:trace_events');
   Object.defineProperty(traceEvents, 'createTracing', {
     value: function createTracing() {
-      const error = new Error('a submission may not use trace events');
+      const error = /** @type {CodedError} */ (new Error('a submission may not use trace events'));
       error.code = 'ERR_ACCESS_DENIED';
       throw error;
     },

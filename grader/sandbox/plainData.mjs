@@ -29,16 +29,28 @@ const MAX_DEPTH = REPLY_LIMITS.maxDepth;
 const MAX_STRING = REPLY_LIMITS.maxStringLength;
 const MAX_MESSAGE = REPLY_LIMITS.maxStringLength;
 
+/** @typedef {import('./wire.mjs').Special} Special */
+/** @typedef {{ name: string, message: string }} SandboxError */
+/**
+ * The outcome of copying a result within REPLY_LIMITS.
+ * @typedef {{ kind: 'returned', value: unknown, specials?: Special[] } | { kind: 'threw', error: SandboxError }} Settled
+ */
+
+/** @param {string} text */
 function clip(text) {
   return text.length > MAX_MESSAGE ? `${apply(strSlice, text, [0, MAX_MESSAGE])}...` : text;
 }
 
-/** { name, message } of anything thrown, without trusting it. */
+/**
+ * { name, message } of anything thrown, without trusting it.
+ * @param {unknown} e
+ * @returns {SandboxError}
+ */
 export function describeError(e) {
   try {
     if (e !== null && (typeof e === 'object' || typeof e === 'function')) {
-      const name = e.name;
-      const message = e.message;
+      const name = /** @type {any} */ (e).name;
+      const message = /** @type {any} */ (e).message;
       return {
         name: typeof name === 'string' ? clip(name) : 'Error',
         message: typeof message === 'string' ? clip(message) : clip(toStr(e)),
@@ -52,6 +64,10 @@ export function describeError(e) {
 
 /** A value that cannot be sent; carried out of toPlain as a normal throw. */
 class Unsendable {
+  /**
+   * @param {string} message
+   * @param {string} [name]
+   */
   constructor(message, name = 'UnsendableValue') {
     this.name = name;
     this.message = message;
@@ -59,6 +75,10 @@ class Unsendable {
 }
 const unsendableProto = Unsendable.prototype;
 
+/**
+ * @param {unknown} e
+ * @returns {e is Unsendable}
+ */
 function isUnsendable(e) {
   try {
     return e !== null && typeof e === 'object' && !isProxy(e) && getPrototypeOf(e) === unsendableProto;
@@ -67,7 +87,12 @@ function isUnsendable(e) {
   }
 }
 
-/** Sets an own data property (for a `__proto__` key, which plain assignment would take as the prototype). */
+/**
+ * Sets an own data property (for a `__proto__` key, which plain assignment would take as the prototype).
+ * @param {object} object
+ * @param {string | number} key
+ * @param {unknown} value
+ */
 export function put(object, key, value) {
   defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
 }
@@ -75,15 +100,22 @@ export function put(object, key, value) {
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 const CLASS_SOURCE = /^class[\s{]/;
 
+/**
+ * @param {string} path
+ * @param {string | number} key
+ */
 function keyPath(path, key) {
   if (typeof key === 'number') return `${path}[${key}]`;
   return apply(reTest, IDENTIFIER, [key]) ? `${path}.${key}` : `${path}[${jsonStringify(key)}]`;
 }
 
-/** What a value that cannot be sent is, in words: `function`, `Map instance`, ... */
+/**
+ * What a value that cannot be sent is, in words: `function`, `Map instance`, ...
+ * @param {unknown} value
+ */
 function kindOf(value) {
   try {
-    if (typeof value === 'function') return apply(reTest, CLASS_SOURCE, [safeSource(value)]) ? 'class' : 'function';
+    if (typeof value === 'function') return apply(reTest, CLASS_SOURCE, [safeSource(/** @type {Function} */ (value))]) ? 'class' : 'function';
     if (typeof value !== 'object') return typeof value;
     if (isTypedArray(value)) return 'typed array (use a plain array)';
     const proto = getPrototypeOf(value);
@@ -95,14 +127,21 @@ function kindOf(value) {
   }
 }
 
+/**
+ * object[key] when it is an own property, else undefined; never throws.
+ * @param {unknown} object
+ * @param {string} key
+ * @returns {unknown}
+ */
 export function hasOwnValue(object, key) {
   try {
-    return apply(hasOwn, object, [key]) ? object[key] : undefined;
+    return apply(hasOwn, object, [key]) ? /** @type {any} */ (object)[key] : undefined;
   } catch {
     return undefined;
   }
 }
 
+/** @param {Function} fn */
 function safeSource(fn) {
   try {
     return apply(fnToString, fn, []);
@@ -115,9 +154,15 @@ function safeSource(fn) {
  * A deep copy of `value` as plain data. Getters and Proxy traps run (they are
  * the student's own code; what they throw propagates as the call's error);
  * anything that is not plain data throws an Unsendable naming where it is.
+ * @param {unknown} value
+ * @param {{ used: number }} budget
+ * @param {Special[]} specials
+ * @returns {unknown}
  */
 function toPlain(value, budget, specials) {
+  /** @type {unknown[]} */
   const stack = []; // the objects being copied, outermost first
+  /** @type {(string | number)[]} */
   const trail = []; // trail[d]: the key at depth d leading to the value being copied
   let depth = 0;
   const where = () => {
@@ -125,27 +170,44 @@ function toPlain(value, budget, specials) {
     for (let i = 0; i < depth; i++) path = keyPath(path, trail[i]);
     return path || 'the top level';
   };
+  /** @param {string} what */
   const cannot = (what) => new Unsendable(`returned a value that cannot be sent: ${what}`);
+  /**
+   * @param {string} what
+   * @param {string} detail
+   */
   const tooLarge = (what, detail) => new Unsendable(`returned a value too ${what} to grade (${detail})`, 'ReplyOutOfBounds');
   const count = () => {
     if (++budget.used > MAX_ENTRIES) throw tooLarge('large', `more than ${MAX_ENTRIES} entries`);
   };
+  /** @param {unknown} v */
   const checkString = (v) => {
     if (typeof v === 'string' && v.length > MAX_STRING) throw tooLarge('large', `a string of ${v.length} characters at ${where()}; at most ${MAX_STRING}`);
   };
+  /** @param {unknown} v */
   const isPrimitive = (v) => {
     const type = typeof v;
     return v === null || type === 'number' || type === 'string' || type === 'boolean' || type === 'undefined';
   };
-  /** Notes where a value JSON cannot carry is (wire.mjs). */
+  /**
+   * Notes where a value JSON cannot carry is (wire.mjs).
+   * @param {unknown} v
+   * @param {string | number | undefined} key
+   */
   const special = (v, key) => {
     const code = specialCode(v);
     if (code === null) return;
+    /** @type {(string | number)[]} */
     const path = [];
     for (let i = 0; i < depth; i++) path[i] = trail[i];
     if (key !== undefined) path[depth] = key;
     specials[specials.length] = [path, code];
   };
+  /**
+   * @param {unknown} v
+   * @param {string | number} key
+   * @returns {unknown}
+   */
   function child(v, key) {
     if (isPrimitive(v)) {
       count();
@@ -161,6 +223,10 @@ function toPlain(value, budget, specials) {
     depth -= 1;
     return copied;
   }
+  /**
+   * @param {any} v a value of the student's result, its type being found out
+   * @returns {unknown}
+   */
   function copy(v) {
     count();
     if (isPrimitive(v)) {
@@ -176,6 +242,7 @@ function toPlain(value, budget, specials) {
     const proxy = isProxy(v);
     const proto = getPrototypeOf(v);
     stack[stack.length] = v;
+    /** @type {any} */
     let out;
     if (isArray(v) && (proto === arrayProto || proxy)) {
       const length = v.length;
@@ -202,9 +269,15 @@ function toPlain(value, budget, specials) {
   return copied;
 }
 
-/** The outcome of copying a result: returned with plain data (and where its specials are, if any), or threw. */
+/**
+ * The outcome of copying a result: returned with plain data (and where its specials are, if any), or threw.
+ * @param {unknown} value
+ * @param {{ used: number }} budget counts entries across a batch
+ * @returns {Settled}
+ */
 export function settle(value, budget) {
   try {
+    /** @type {Special[]} */
     const specials = [];
     const copied = toPlain(value, budget, specials);
     return specials.length === 0 ? { kind: 'returned', value: copied } : { kind: 'returned', value: copied, specials };

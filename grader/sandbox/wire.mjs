@@ -45,9 +45,17 @@ export const REPLY_LIMITS = Object.freeze({
   maxMessageBytes: 32 * 1024 * 1024,
 });
 
+/** @typedef {'-0' | 'NaN' | 'Infinity' | '-Infinity' | 'undefined'} SpecialCode */
+/** Where a value JSON cannot carry was, and which one it was. @typedef {[path: (string | number)[], code: SpecialCode]} Special */
+
+/** @type {Record<SpecialCode, unknown>} */
 const VALUES = { '-0': -0, NaN: Number.NaN, Infinity: Number.POSITIVE_INFINITY, '-Infinity': Number.NEGATIVE_INFINITY, undefined: undefined };
 
-/** The code of a primitive JSON cannot carry (`-0`, `NaN`, `Infinity`, `-Infinity`, `undefined`), or null. */
+/**
+ * The code of a primitive JSON cannot carry (`-0`, `NaN`, `Infinity`, `-Infinity`, `undefined`), or null.
+ * @param {unknown} value
+ * @returns {SpecialCode | null}
+ */
 export function specialCode(value) {
   if (typeof value === 'number') {
     if (value !== value) return 'NaN';
@@ -62,10 +70,15 @@ export function specialCode(value) {
  * Where `value` (plain data: arrays, plain objects, primitives) holds values
  * JSON cannot carry. Throws a TypeError naming the place of anything that is
  * not plain data (a function, a class instance, a bigint, a symbol).
+ * @param {unknown} value
+ * @returns {Special[]}
  */
 export function findSpecials(value) {
+  /** @type {Special[]} */
   const found = [];
+  /** @type {(string | number)[]} */
   const trail = [];
+  /** @param {any} v any value of the tree; its type is what is being found out */
   const visit = (v) => {
     const type = typeof v;
     // the common case first: a finite number that is not -0
@@ -102,6 +115,10 @@ export function findSpecials(value) {
  * result differs from it only when the whole value was one of them). Entries
  * that do not fit the value, or lead through inherited properties, are
  * ignored: a message may come from student code.
+ * @template T
+ * @param {T} value
+ * @param {unknown} specials
+ * @returns {T}
  */
 export function restoreSpecials(value, specials) {
   if (!isArray(specials)) return value;
@@ -109,18 +126,19 @@ export function restoreSpecials(value, specials) {
     const entry = specials[s];
     if (!isArray(entry) || entry.length !== 2 || !isArray(entry[0]) || typeof entry[1] !== 'string' || !apply(hasOwn, VALUES, [entry[1]])) continue;
     const path = entry[0];
-    const code = entry[1];
+    const code = /** @type {SpecialCode} */ (entry[1]);
     if (path.length === 0) {
-      value = VALUES[code];
+      value = /** @type {T} */ (VALUES[code]);
       continue;
     }
+    /** @type {any} a message's value, walked without trusting its shape */
     let target = value;
     for (let i = 0; i < path.length - 1 && target !== undefined; i++) {
       target = target !== null && typeof target === 'object' && apply(hasOwn, target, [path[i]]) ? target[path[i]] : undefined;
     }
     const key = path[path.length - 1];
     if (target === null || typeof target !== 'object' || (typeof key !== 'string' && typeof key !== 'number')) continue;
-    if (isArray(target) ? isInteger(key) && key >= 0 && key < target.length : typeof key === 'string') {
+    if (isArray(target) ? isInteger(key) && /** @type {number} */ (key) >= 0 && /** @type {number} */ (key) < target.length : typeof key === 'string') {
       defineProperty(target, key, { value: VALUES[code], writable: true, enumerable: true, configurable: true });
     }
   }

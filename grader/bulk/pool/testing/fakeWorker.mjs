@@ -8,21 +8,29 @@
 import { appendFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
+/**
+ * What WorkerPool sends (the part this stand-in reads).
+ * @typedef {{ type: 'close' } | { type: 'grade', batch: number, items: { id: string }[] }} Request
+ */
+
+// started with an IPC channel, so process.send is there
+const send = /** @type {NonNullable<typeof process.send>} */ (process.send).bind(process);
+/** @param {string} line */
 const log = (line) => process.env.FAKE_LOG && appendFileSync(process.env.FAKE_LOG, `${line}\n`);
 const tmp = process.env.TMPDIR;
 if (tmp) writeFileSync(path.join(tmp, 'alive.txt'), `${process.pid}\n`);
 process.on('disconnect', () => process.exit(0));
-process.on('message', async (message) => {
+process.on('message', async (/** @type {Request} */ message) => {
   if (message.type === 'close') process.exit(0);
   for (const item of message.items) {
-    process.send({ type: 'started', batch: message.batch, id: item.id });
+    send({ type: 'started', batch: message.batch, id: item.id });
     if (item.id.startsWith('hang')) for (let i = 0; ; i++) if (tmp) writeFileSync(path.join(tmp, `compiled-${i % 1000}.mjs`), 'export {};\n');
     if (item.id.startsWith('crash')) process.exit(3);
     const slow = /^slow-(\d+)/.exec(item.id);
     await new Promise((r) => setTimeout(r, slow ? Number(slow[1]) : 20));
     log(`${process.pid} ${item.id}`);
-    process.send({ type: 'graded', batch: message.batch, id: item.id, summary: { outcome: 'graded', earned: 1, possible: 1, contentHash: '0'.repeat(64), message: null, ms: 20 } });
+    send({ type: 'graded', batch: message.batch, id: item.id, summary: { outcome: 'graded', earned: 1, possible: 1, contentHash: '0'.repeat(64), message: null, ms: 20 } });
   }
-  process.send({ type: 'batch-done', batch: message.batch });
+  send({ type: 'batch-done', batch: message.batch });
 });
-process.send({ type: 'ready', pid: process.pid });
+send({ type: 'ready', pid: process.pid });
