@@ -21,8 +21,7 @@
 import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { DEFAULTS } from '../core/defaults.ts';
-import type { ChildLifecycle } from '../core/ChildLifecycle.ts';
-import { OutputTail } from '../core/ChildLifecycle.ts';
+import { type ChildLifecycle, OutputTail } from '../core/ChildLifecycle.ts';
 import { ReluLabError } from '../core/errors.ts';
 import type { BatchOutcome, CallOutcome, SandboxState } from './CallOutcome.ts';
 import { describeCrash, OUT_OF_MEMORY } from './describeCrash.ts';
