@@ -2,10 +2,11 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { assignment } from '../course/assignment.ts';
 import { failedResults } from '../engine/failedResults.ts';
 import { loadManifest } from '../manifest/loadManifest.ts';
 import type { Manifest } from '../manifest/types.ts';
-import { sampleResults } from '../report/fixtures/sample-results.ts';
+import { sampleResults } from '../course/report/fixtures/sample-results.ts';
 import { wellFormedProblems } from '../report/svg/wellFormed.testHelper.ts';
 import type { ResultsDocument } from '../results/types.ts';
 import { finalise } from './finalise.ts';
@@ -39,7 +40,7 @@ async function makeClass(out: string): Promise<void> {
   await mkdir(out, { recursive: true });
   const late = { kind: 'late', submittedAt: '2026-03-02T00:00:00.000Z', deadline: '2026-03-01T00:00:00.000Z', daysLate: 1, penaltyPercent: 10, accepted: true, policy: '10 % a day' } as const;
   await student(out, record('ann', { late, commit: { commit: 'c0ffee', author: 'Ann', email: 'a@x', authorDate: '', committedAt: '', atDeadline: false, branch: 'main', dirty: false } }), sampleResults);
-  const crashed = await failedResults(manifest, sampleResults.submission, { kind: 'grader-error', code: 'grader-failed', message: 'the worker died' }, 0);
+  const crashed = await failedResults(manifest, assignment, sampleResults.submission, { kind: 'grader-error', code: 'grader-failed', message: 'the worker died' }, 0);
   await student(out, record('bo', { status: 'grader-error', message: 'the worker died' }), crashed);
   await student(out, record('cy', { status: 'unrecognised', message: 'cy.txt is not a folder', key: null }), null);
   await student(out, record('dee', {}), null);
