@@ -70,9 +70,11 @@ const START_TIMEOUT_MS = 10_000;
 /** Extra time a batch gets per progress report, for the report's own delay. */
 const PROGRESS_SLACK_MS = 100;
 
-interface Job {
+/** A request made and not yet answered: one call, one load or read, or a callMany. */
+interface PendingRequest {
   id: number;
-  request: Record<string, unknown>;
+  /** what is sent: its id and operation */
+  body: Record<string, unknown>;
   label: string;
   batchSize: number | null;
   lastDone: number;
@@ -91,8 +93,8 @@ interface Job {
 export class Sandbox {
   /** stdout and stderr together, for people; stderr alone, where Node reports running out of memory, is the host's */
   private readonly tail = new OutputTail();
-  private readonly queue: Job[] = [];
-  private current: Job | null = null;
+  private readonly queue: PendingRequest[] = [];
+  private current: PendingRequest | null = null;
   private nextId = 1;
   private status: SandboxState = 'open';
   private failure: string | null = null;
@@ -219,7 +221,7 @@ export class Sandbox {
     if (this.status !== 'open') return Promise.resolve(this.unavailable());
     return new Promise((resolve) => {
       const id = this.nextId++;
-      this.queue.push({ id, request: { id, ...request }, label, batchSize, lastDone: 0, started: 0, hardEnd: 0, hardLimit: 'call', expiring: 'call', resolve });
+      this.queue.push({ id, body: { id, ...request }, label, batchSize, lastDone: 0, started: 0, hardEnd: 0, hardLimit: 'call', expiring: 'call', resolve });
       this.pump();
     });
   }
@@ -233,67 +235,67 @@ export class Sandbox {
 
   private pump(): void {
     if (this.current || this.status !== 'open') return;
-    const job = this.queue.shift();
-    if (!job) return;
-    this.current = job;
-    this.lastLabel = job.label;
-    job.started = performance.now();
+    const request = this.queue.shift();
+    if (!request) return;
+    this.current = request;
+    this.lastLabel = request.label;
+    request.started = performance.now();
     try {
-      this.channel.write(encodeRequest(job.request));
+      this.channel.write(encodeRequest(request.body));
     } catch (e) {
       // arguments that cannot be cloned are the caller's mistake, not the sandbox's
       this.current = null;
       const why = (e as Error).message;
-      job.resolve({ kind: 'unavailable', message: `the arguments of ${job.label} cannot be sent to the sandbox (${why}); pass plain data` });
+      request.resolve({ kind: 'unavailable', message: `the arguments of ${request.label} cannot be sent to the sandbox (${why}); pass plain data` });
       this.pump();
       return;
     }
-    this.fixHardEnd(job);
-    this.arm(job, job.started + this.opts.callTimeoutMs);
+    this.fixHardEnd(request);
+    this.arm(request, request.started + this.opts.callTimeoutMs);
   }
 
   /** The request's latest end, fixed as it is sent: nothing the sandbox sends moves it. */
-  private fixHardEnd(job: Job): void {
-    const own = job.batchSize === null ? this.opts.callTimeoutMs : this.batchTimeoutMs;
-    job.hardEnd = job.started + own;
-    job.hardLimit = job.batchSize === null ? 'call' : 'batch';
+  private fixHardEnd(request: PendingRequest): void {
+    const own = request.batchSize === null ? this.opts.callTimeoutMs : this.batchTimeoutMs;
+    request.hardEnd = request.started + own;
+    request.hardLimit = request.batchSize === null ? 'call' : 'batch';
     const deadline = this.opts.deadline?.endsAt();
-    if (deadline !== undefined && deadline < job.hardEnd) {
-      job.hardEnd = deadline;
-      job.hardLimit = 'submission';
+    if (deadline !== undefined && deadline < request.hardEnd) {
+      request.hardEnd = deadline;
+      request.hardLimit = 'submission';
     }
   }
 
   /** Arms the current call's limit at `at`, or the request's hard end if that comes first. */
-  private arm(job: Job, at: number): void {
-    clearTimeout(job.timer);
-    const end = Math.min(at, job.hardEnd);
-    job.expiring = at < job.hardEnd ? 'call' : job.hardLimit;
-    job.timer = setTimeout(() => this.onTimeout(job), Math.max(0, end - performance.now()));
+  private arm(request: PendingRequest, at: number): void {
+    clearTimeout(request.timer);
+    const end = Math.min(at, request.hardEnd);
+    request.expiring = at < request.hardEnd ? 'call' : request.hardLimit;
+    request.timer = setTimeout(() => this.onTimeout(request), Math.max(0, end - performance.now()));
   }
 
-  private finish(job: Job, outcome: CallOutcome): void {
-    clearTimeout(job.timer);
-    if (this.current === job) this.current = null;
-    job.resolve(outcome);
+  private finish(request: PendingRequest, outcome: CallOutcome): void {
+    clearTimeout(request.timer);
+    if (this.current === request) this.current = null;
+    request.resolve(outcome);
     this.pump();
   }
 
-  private onTimeout(job: Job): void {
-    if (this.current !== job || this.status !== 'open') return;
-    const ms = performance.now() - job.started;
-    const { label, batchSize } = job;
+  private onTimeout(request: PendingRequest): void {
+    if (this.current !== request || this.status !== 'open') return;
+    const ms = performance.now() - request.started;
+    const { label, batchSize } = request;
     const { callTimeoutMs, memoryMb } = this.opts;
-    const limit = this.limitOf(job.expiring);
+    const limit = this.limitOf(request.expiring);
     const described = describeTimeout({ label, pid: this.host.pid, callTimeoutMs, memoryMb, batchSize, ...(limit ? { limit } : {}) });
     // read before the kill: the title goes with the process
-    const at = batchSize === null ? null : callInProgress(this.host.pid, job.id, batchSize);
+    const at = batchSize === null ? null : callInProgress(this.host.pid, request.id, batchSize);
     this.breakWith(described.message);
     const outcome: CallOutcome =
       described.kind === 'crashed'
         ? { kind: 'crashed', message: described.message, ms }
         : { kind: 'timed-out', message: described.message, ms, ...(described.limit === 'call' ? {} : { limit: described.limit }) };
-    this.finish(job, at === null ? outcome : { ...outcome, at });
+    this.finish(request, at === null ? outcome : { ...outcome, at });
   }
 
   /** The length of a limit other than a call's own, for messages. */
@@ -323,30 +325,30 @@ export class Sandbox {
       this.onEnd(null, null);
       return;
     }
-    const job = this.current;
-    if (!job || reply.id !== job.id || this.status !== 'open') return;
+    const request = this.current;
+    if (!request || reply.id !== request.id || this.status !== 'open') return;
     if (reply.kind === 'progress') {
       // a progress report may be forged: it moves the next call's limit, never the hard end fixed at sending
-      if (job.batchSize !== null && reply.done > job.lastDone && reply.done <= job.batchSize) {
-        job.lastDone = reply.done;
-        this.arm(job, performance.now() + this.opts.callTimeoutMs + PROGRESS_SLACK_MS);
+      if (request.batchSize !== null && reply.done > request.lastDone && reply.done <= request.batchSize) {
+        request.lastDone = reply.done;
+        this.arm(request, performance.now() + this.opts.callTimeoutMs + PROGRESS_SLACK_MS);
       }
       return;
     }
-    const ms = performance.now() - job.started;
-    if (reply.kind === 'threw') return this.finish(job, { kind: 'threw', error: reply.error, ms });
+    const ms = performance.now() - request.started;
+    if (reply.kind === 'threw') return this.finish(request, { kind: 'threw', error: reply.error, ms });
     const value = reply.specials === undefined ? reply.value : restoreSpecials(reply.value, reply.specials);
-    if (job.batchSize !== null && !(Array.isArray(value) && value.length === job.batchSize && value.every((e) => e !== null && typeof e === 'object'))) {
-      return this.finish(job, { kind: 'threw', error: { name: 'SandboxError', message: `${job.label}: the sandbox sent a malformed batch reply` }, ms });
+    if (request.batchSize !== null && !(Array.isArray(value) && value.length === request.batchSize && value.every((e) => e !== null && typeof e === 'object'))) {
+      return this.finish(request, { kind: 'threw', error: { name: 'SandboxError', message: `${request.label}: the sandbox sent a malformed batch reply` }, ms });
     }
-    this.finish(job, { kind: 'returned', value, ms });
+    this.finish(request, { kind: 'returned', value, ms });
   }
 
   /** V8 says it ran out of memory a moment before it aborts: the title still names the batch's call then. */
   private noteOutOfMemory(text: string): void {
-    const job = this.current;
-    if (!job || job.batchSize === null || job.outOfMemoryAt !== undefined || !OUT_OF_MEMORY.test(text)) return;
-    job.outOfMemoryAt = callInProgress(this.host.pid, job.id, job.batchSize);
+    const request = this.current;
+    if (!request || request.batchSize === null || request.outOfMemoryAt !== undefined || !OUT_OF_MEMORY.test(text)) return;
+    request.outOfMemoryAt = callInProgress(this.host.pid, request.id, request.batchSize);
   }
 
   /** The process ended, reported a fatal error, closed its channel or broke its protocol: the sandbox is broken. */
@@ -354,14 +356,14 @@ export class Sandbox {
     if (this.status !== 'open') return;
     const reason =
       why ?? describeCrash({ code, signal, uncaught: this.uncaught, stderr: this.host.stderrText(), memoryMb: this.opts.memoryMb });
-    const job = this.current;
-    const message = job ? `${job.label} ${reason}` : `student code ${reason}${this.lastLabel ? ` (after ${this.lastLabel})` : ''}`;
+    const request = this.current;
+    const message = request ? `${request.label} ${reason}` : `student code ${reason}${this.lastLabel ? ` (after ${this.lastLabel})` : ''}`;
     this.breakWith(message);
-    if (!job) return;
-    const ms = performance.now() - job.started;
-    const at = job.outOfMemoryAt;
+    if (!request) return;
+    const ms = performance.now() - request.started;
+    const at = request.outOfMemoryAt;
     const crashed: Extract<CallOutcome, { kind: 'crashed' }> = at === undefined || at === null ? { kind: 'crashed', message, ms } : { kind: 'crashed', message, ms, at };
-    this.finish(job, tampered ? { ...crashed, tampered: true } : crashed);
+    this.finish(request, tampered ? { ...crashed, tampered: true } : crashed);
   }
 
   private breakWith(message: string): void {
@@ -379,8 +381,8 @@ export class Sandbox {
       clearTimeout(this.current.timer);
       this.current = null;
     }
-    for (const job of waiting) {
-      job.resolve(message === null ? this.unavailable() : { kind: 'unavailable', message });
+    for (const request of waiting) {
+      request.resolve(message === null ? this.unavailable() : { kind: 'unavailable', message });
     }
   }
 }
