@@ -16,10 +16,7 @@ export type ChildState = 'starting' | 'ready' | 'closing' | 'exited';
 export type ChildEnd = { kind: 'exited'; code: number | null; signal: NodeJS.Signals | null } | { kind: 'not-started'; error: Error };
 
 /** How starting went: ready, no word within the start time-out (the group is then killed), or the child closed first. */
-export type StartOutcome =
-  | { kind: 'ready' }
-  | { kind: 'timed-out'; ms: number }
-  | { kind: 'ended'; code: number | null; signal: NodeJS.Signals | null };
+export type StartOutcome = { kind: 'ready' } | { kind: 'timed-out'; ms: number } | { kind: 'ended'; code: number | null; signal: NodeJS.Signals | null };
 
 export interface ChildLaunch {
   file: string;

@@ -4,6 +4,7 @@
 // started them is gone.
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { killProcessGroup } from '../core/ChildLifecycle.ts';
 
 const PIDS_FILE = 'sandbox.pids';
 
@@ -16,14 +17,8 @@ export async function killSandboxes(jobDir: string): Promise<number> {
   }
   let killed = 0;
   for (const line of text.split('\n')) {
-    const pid = Number.parseInt(line, 10);
-    if (!Number.isInteger(pid) || pid <= 1) continue;
-    try {
-      process.kill(-pid, 'SIGKILL');
-      killed += 1;
-    } catch {
-      // already gone
-    }
+    // a line that is not a pid (a torn write, an edited file) names no group and is skipped
+    if (killProcessGroup(Number.parseInt(line, 10))) killed += 1;
   }
   return killed;
 }

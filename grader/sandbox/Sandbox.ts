@@ -338,8 +338,15 @@ export class Sandbox {
     const ms = performance.now() - request.started;
     if (reply.kind === 'threw') return this.finish(request, { kind: 'threw', error: reply.error, ms });
     const value = reply.specials === undefined ? reply.value : restoreSpecials(reply.value, reply.specials);
-    if (request.batchSize !== null && !(Array.isArray(value) && value.length === request.batchSize && value.every((e) => e !== null && typeof e === 'object'))) {
-      return this.finish(request, { kind: 'threw', error: { name: 'SandboxError', message: `${request.label}: the sandbox sent a malformed batch reply` }, ms });
+    if (
+      request.batchSize !== null &&
+      !(Array.isArray(value) && value.length === request.batchSize && value.every((e) => e !== null && typeof e === 'object'))
+    ) {
+      return this.finish(request, {
+        kind: 'threw',
+        error: { name: 'SandboxError', message: `${request.label}: the sandbox sent a malformed batch reply` },
+        ms,
+      });
     }
     this.finish(request, { kind: 'returned', value, ms });
   }
@@ -354,15 +361,15 @@ export class Sandbox {
   /** The process ended, reported a fatal error, closed its channel or broke its protocol: the sandbox is broken. */
   private onEnd(code: number | null, signal: NodeJS.Signals | null, why?: string, tampered = false): void {
     if (this.status !== 'open') return;
-    const reason =
-      why ?? describeCrash({ code, signal, uncaught: this.uncaught, stderr: this.host.stderrText(), memoryMb: this.opts.memoryMb });
+    const reason = why ?? describeCrash({ code, signal, uncaught: this.uncaught, stderr: this.host.stderrText(), memoryMb: this.opts.memoryMb });
     const request = this.current;
     const message = request ? `${request.label} ${reason}` : `student code ${reason}${this.lastLabel ? ` (after ${this.lastLabel})` : ''}`;
     this.breakWith(message);
     if (!request) return;
     const ms = performance.now() - request.started;
     const at = request.outOfMemoryAt;
-    const crashed: Extract<CallOutcome, { kind: 'crashed' }> = at === undefined || at === null ? { kind: 'crashed', message, ms } : { kind: 'crashed', message, ms, at };
+    const crashed: Extract<CallOutcome, { kind: 'crashed' }> =
+      at === undefined || at === null ? { kind: 'crashed', message, ms } : { kind: 'crashed', message, ms, at };
     this.finish(request, tampered ? { ...crashed, tampered: true } : crashed);
   }
 

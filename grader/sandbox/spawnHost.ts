@@ -90,7 +90,10 @@ function openTo(dir: string): void {
  * after that it keeps the grader alive no longer, and it is killed if the
  * grader's process exits first.
  */
-export function spawnHost(opts: { codeDir: string; memoryMb: number; startTimeoutMs: number; isolation?: Isolation }): { host: ChildLifecycle; codeDir: string } {
+export function spawnHost(opts: { codeDir: string; memoryMb: number; startTimeoutMs: number; isolation?: Isolation }): {
+  host: ChildLifecycle;
+  codeDir: string;
+} {
   const isolation = opts.isolation ?? currentIsolation();
   let codeDir: string;
   let emptyDir: string;

@@ -8,11 +8,13 @@
 // graded again, one by one. A process that dies has its batch retried one by
 // one, and a student whose process dies again alone is recorded as failed.
 // A killed process's TMPDIR (compiled student code, Vitest's files) is
-// removed once it has exited.
-import { fork, type ChildProcess } from 'node:child_process';
+// removed once it has exited. Each process's life (its group, the kill, its
+// stderr) is a ChildLifecycle's; a seat is the pool's place for one such
+// process at a time, restarted as needed.
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ChildLifecycle } from '../../core/ChildLifecycle.ts';
 import { ReluLabError } from '../../core/errors.ts';
 import { killSandboxesUnder } from '../../engine/killSandboxes.ts';
 import type { FromWorker, GradedSummary, GradeItem, ToWorker } from './protocol.ts';
@@ -44,9 +46,11 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
-interface Slot {
+/** One of the pool's `size` places: the grading process that holds it now (if any), its folder and its batch. */
+interface WorkerSeat {
   index: number;
-  child: ChildProcess | null;
+  worker: ChildLifecycle | null;
+  /** the seat's scheduling: no process, one starting, one waiting for a batch, one grading */
   state: 'starting' | 'idle' | 'busy' | 'stopped';
   tmpDir: string;
   batch: {
@@ -58,31 +62,29 @@ interface Slot {
     current: string | null;
     timer: NodeJS.Timeout | null;
   } | null;
-  stderr: string;
   startFailures: number;
 }
 
 /**
- * A young generation capped at 4 MB a semi-space instead of V8's default (up
- * to 16 MB): with the default, the two grading processes' peak RSS was about
- * 620 MB. A 1 MB cap kept them near 400 MB, but its scavenges promote so
- * much short-lived data that a grading process spent about 58 ms of garbage
- * collection per submission; at 4 MB, 39 ms, with the same peak RSS of the
- * whole bulk run (827–890 MB at n = 200, against 853–865 MB at 1 MB) and
- * 12–20 % less CPU per submission in alternating runs of the benchmark's class.
- * And no optimising compiler past Maglev (TurboFan off): each Vitest run
- * starts a fresh worker thread whose code never gets hot enough to repay
- * TurboFan's background compiles; a grading process used a quarter less CPU
- * per submission without them, in the same wall time.
+ * A young generation capped at 4 MB a semi-space: V8's default (up to 16 MB)
+ * costs page faults and memory, a 1 MB cap makes scavenges promote
+ * short-lived data and costs garbage collection. And no optimising compiler
+ * past Maglev (TurboFan off): each Vitest run starts a fresh worker thread
+ * whose code never gets hot enough to repay TurboFan's background compiles.
+ * Both measured, with how: docs/performance.md.
  */
 const WORKER_NODE_ARGS = ['--max-semi-space-size=4', '--max-opt=2'];
 /** Workers that die this often in a row before getting ready mean the grader cannot start. */
 const MAX_START_FAILURES = 3;
 const STDERR_TAIL = 4000;
+/** How long a worker asked to close may take to finish its batch and exit before it is killed. */
+const CLOSE_GRACE_MS = 15_000;
+/** The longest a killed worker's exit is waited for before its folder is removed regardless. */
+const EXIT_WAIT_MS = 5_000;
 
 export class WorkerPool {
   private readonly queue: Pending[] = [];
-  private readonly slots: Slot[] = [];
+  private readonly seats: WorkerSeat[] = [];
   private batches = 0;
   private generations = 0;
   private closing = false;
@@ -90,7 +92,7 @@ export class WorkerPool {
 
   constructor(private readonly options: PoolOptions) {
     for (let i = 0; i < options.size; i++) {
-      this.slots.push({ index: i, child: null, state: 'stopped', tmpDir: '', batch: null, stderr: '', startFailures: 0 });
+      this.seats.push({ index: i, worker: null, state: 'stopped', tmpDir: '', batch: null, startFailures: 0 });
     }
   }
 
@@ -107,15 +109,10 @@ export class WorkerPool {
   async close(): Promise<void> {
     this.closing = true;
     await Promise.all(
-      this.slots.map(async (slot) => {
-        const child = slot.child;
-        if (!child || child.exitCode !== null || child.signalCode !== null) return this.cleanTmp(slot);
-        const exited = new Promise<void>((r) => child.once('exit', () => r()));
-        this.send(slot, { type: 'close' });
-        const timer = setTimeout(() => this.killGroup(slot), 15_000);
-        await exited;
-        clearTimeout(timer);
-        await this.cleanTmp(slot);
+      this.seats.map(async (seat) => {
+        // asked to close, a worker ends once its batch is done; one that does not within CLOSE_GRACE_MS is killed
+        await seat.worker?.stop({ ask: () => this.send(seat, { type: 'close' }), graceMs: CLOSE_GRACE_MS });
+        await this.cleanTmp(seat);
       }),
     );
   }
@@ -125,29 +122,28 @@ export class WorkerPool {
     this.closing = true;
     const interrupted: ItemOutcome = { kind: 'failed', message: 'grading was interrupted' };
     for (const p of this.queue.splice(0)) p.resolve(interrupted);
-    for (const slot of this.slots) {
-      if (slot.batch?.timer) clearTimeout(slot.batch.timer);
-      for (const p of slot.batch?.pending.values() ?? []) p.resolve(interrupted);
-      slot.batch = null;
-      const child = slot.child;
-      this.killGroup(slot);
-      await this.whenExited(child);
-      await this.cleanTmp(slot);
+    for (const seat of this.seats) {
+      if (seat.batch?.timer) clearTimeout(seat.batch.timer);
+      for (const p of seat.batch?.pending.values() ?? []) p.resolve(interrupted);
+      seat.batch = null;
+      seat.worker?.kill();
+      await seat.worker?.whenExited(EXIT_WAIT_MS);
+      await this.cleanTmp(seat);
     }
   }
 
   private pump(): void {
     if (this.closing || this.broken) return;
-    for (const slot of this.slots) {
+    for (const seat of this.seats) {
       if (this.queue.length === 0) return;
-      if (slot.state === 'stopped') void this.spawn(slot);
-      if (slot.state !== 'idle') continue;
-      this.dispatch(slot);
+      if (seat.state === 'stopped') void this.spawn(seat);
+      if (seat.state !== 'idle') continue;
+      this.dispatch(seat);
     }
   }
 
-  private dispatch(slot: Slot): void {
-    const busyOrStarting = this.slots.filter((s) => s.state !== 'stopped').length || 1;
+  private dispatch(seat: WorkerSeat): void {
+    const busyOrStarting = this.seats.filter((s) => s.state !== 'stopped').length || 1;
     const size = Math.max(1, Math.min(this.options.maxBatch, Math.ceil(this.queue.length / busyOrStarting)));
     const taken: Pending[] = [];
     while (this.queue.length > 0 && taken.length < size) {
@@ -158,64 +154,67 @@ export class WorkerPool {
     }
     const id = ++this.batches;
     const order = taken.map((p) => p.item.id);
-    slot.batch = { id, pending: new Map(taken.map((p) => [p.item.id, p])), order, current: order[0] ?? null, timer: null };
-    slot.state = 'busy';
-    this.arm(slot);
-    this.send(slot, { type: 'grade', batch: id, items: taken.map((p) => p.item) });
+    seat.batch = { id, pending: new Map(taken.map((p) => [p.item.id, p])), order, current: order[0] ?? null, timer: null };
+    seat.state = 'busy';
+    this.arm(seat);
+    this.send(seat, { type: 'grade', batch: id, items: taken.map((p) => p.item) });
   }
 
   /** (Re)starts the hard deadline, for the batch's current student alone. */
-  private arm(slot: Slot): void {
-    const batch = slot.batch;
+  private arm(seat: WorkerSeat): void {
+    const batch = seat.batch;
     if (!batch) return;
     if (batch.timer) clearTimeout(batch.timer);
     const charged = batch.current;
     batch.timer = setTimeout(() => {
       const seconds = Math.round(this.options.hardDeadlineMs / 1000);
-      this.fail(slot, `grading overran the hard limit of ${seconds} s per submission; its grading process was killed and restarted`, true, charged);
+      this.fail(seat, `grading overran the hard limit of ${seconds} s per submission; its grading process was killed and restarted`, true, charged);
     }, this.options.hardDeadlineMs);
     batch.timer.unref?.();
   }
 
-  private async spawn(slot: Slot): Promise<void> {
-    slot.state = 'starting';
-    slot.stderr = '';
-    slot.tmpDir = path.join(this.options.tmpRoot, `worker-${slot.index}-${++this.generations}`);
-    await mkdir(slot.tmpDir, { recursive: true });
-    const child = fork(this.options.workerModule ?? WORKER_MODULE, [], {
-      detached: true,
-      execArgv: WORKER_NODE_ARGS,
-      env: workerEnvironment(slot.tmpDir, this.options.manifestPath),
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-      serialization: 'json',
+  private async spawn(seat: WorkerSeat): Promise<void> {
+    seat.state = 'starting';
+    seat.tmpDir = path.join(this.options.tmpRoot, `worker-${seat.index}-${++this.generations}`);
+    await mkdir(seat.tmpDir, { recursive: true });
+    // what fork does, with the Node arguments given rather than inherited
+    const worker = ChildLifecycle.spawn({
+      file: process.execPath,
+      args: [...WORKER_NODE_ARGS, this.options.workerModule ?? WORKER_MODULE],
+      options: {
+        env: workerEnvironment(seat.tmpDir, this.options.manifestPath),
+        stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+        serialization: 'json',
+      },
+      stderrTail: STDERR_TAIL,
     });
-    slot.child = child;
-    child.stderr?.on('data', (chunk: Buffer) => {
-      slot.stderr = (slot.stderr + chunk.toString('utf8')).slice(-STDERR_TAIL);
+    seat.worker = worker;
+    worker.child.on('message', (message: FromWorker) => this.onMessage(seat, worker, message));
+    worker.child.on('error', (e) => this.onGone(seat, worker, `the grading process failed: ${e.message}`));
+    void worker.whenExited().then((end) => {
+      if (end?.kind === 'exited') this.onGone(seat, worker, `the grading process exited unexpectedly (${end.signal ?? `code ${end.code}`})`);
     });
-    child.on('message', (message: FromWorker) => this.onMessage(slot, child, message));
-    child.on('error', (e) => this.onGone(slot, child, `the grading process failed: ${e.message}`));
-    child.on('exit', (code, signal) => this.onGone(slot, child, `the grading process exited unexpectedly (${signal ?? `code ${code}`})`));
   }
 
-  private onMessage(slot: Slot, child: ChildProcess, message: FromWorker): void {
-    if (slot.child !== child) return;
+  private onMessage(seat: WorkerSeat, worker: ChildLifecycle, message: FromWorker): void {
+    if (seat.worker !== worker) return;
     switch (message.type) {
       case 'ready':
-        slot.state = 'idle';
-        slot.startFailures = 0;
+        worker.markReady();
+        seat.state = 'idle';
+        seat.startFailures = 0;
         this.pump();
         return;
       case 'started': {
-        const batch = slot.batch;
+        const batch = seat.batch;
         if (batch?.id !== message.batch || !batch.pending.has(message.id)) return;
         batch.current = message.id;
-        this.arm(slot);
+        this.arm(seat);
         return;
       }
       case 'graded':
       case 'item-failed': {
-        const batch = slot.batch;
+        const batch = seat.batch;
         const pending = batch?.pending.get(message.id);
         if (!batch || !pending || batch.id !== message.batch) return;
         batch.pending.delete(message.id);
@@ -223,53 +222,54 @@ export class WorkerPool {
         // an answer for the student being timed: the time of the next one starts
         if (batch.current === message.id) {
           batch.current = batch.order.find((id) => batch.pending.has(id)) ?? null;
-          this.arm(slot);
+          this.arm(seat);
         }
         return;
       }
       case 'batch-done':
-        if (slot.batch?.id !== message.batch) return;
-        if (slot.batch.timer) clearTimeout(slot.batch.timer);
+        if (seat.batch?.id !== message.batch) return;
+        if (seat.batch.timer) clearTimeout(seat.batch.timer);
         // anything the worker did not answer for is retried alone
-        this.requeue([...slot.batch.pending.values()], 'the grading process gave no result');
-        slot.batch = null;
-        slot.state = 'idle';
+        this.requeue([...seat.batch.pending.values()], 'the grading process gave no result');
+        seat.batch = null;
+        seat.state = 'idle';
         this.pump();
         return;
       case 'fatal':
-        this.fail(slot, message.message, false);
+        this.fail(seat, message.message, false);
         return;
     }
   }
 
-  private onGone(slot: Slot, child: ChildProcess, reason: string): void {
-    if (slot.child !== child) return;
-    const tail = slot.stderr.trim().split('\n').slice(-3).join(' | ');
-    this.fail(slot, tail ? `${reason}: ${tail}` : reason, false);
+  private onGone(seat: WorkerSeat, worker: ChildLifecycle, reason: string): void {
+    if (seat.worker !== worker) return;
+    const tail = worker.stderrLines(3).join(' | ');
+    this.fail(seat, tail ? `${reason}: ${tail}` : reason, false);
   }
 
   /**
-   * The slot's worker is finished with: kill it, settle its batch, start
+   * The seat's worker is finished with: kill it, settle its batch, start
    * another. `charged`: the student who overran, recorded as failed; the
    * rest of the batch is graded again.
    */
-  private fail(slot: Slot, reason: string, killed: boolean, charged: string | null = null): void {
-    const wasStarting = slot.state === 'starting';
-    const batch = slot.batch;
+  private fail(seat: WorkerSeat, reason: string, killed: boolean, charged: string | null = null): void {
+    const wasStarting = seat.state === 'starting';
+    const batch = seat.batch;
     if (batch?.timer) clearTimeout(batch.timer);
-    slot.batch = null;
-    const child = slot.child;
-    this.killGroup(slot);
+    seat.batch = null;
+    const worker = seat.worker;
+    // the group, even when its leader has exited: what the process started may not have
+    worker?.kill();
     // its folder goes once the process is gone, so nothing it was writing lands after the removal
-    const oldTmp = slot.tmpDir;
-    void this.whenExited(child).then(() => this.cleanTmpDir(oldTmp));
-    slot.child = null;
-    slot.state = 'stopped';
+    const oldTmp = seat.tmpDir;
+    void (worker?.whenExited(EXIT_WAIT_MS) ?? Promise.resolve()).then(() => this.cleanTmpDir(oldTmp));
+    seat.worker = null;
+    seat.state = 'stopped';
     if (this.closing) return;
-    this.options.onRestart?.({ worker: slot.index, reason });
+    this.options.onRestart?.({ worker: seat.index, reason });
     if (wasStarting && !killed) {
-      slot.startFailures += 1;
-      if (slot.startFailures >= MAX_START_FAILURES) return this.breakPool(new ReluLabError('grader-failed', `grading processes could not start: ${reason}`));
+      seat.startFailures += 1;
+      if (seat.startFailures >= MAX_START_FAILURES) return this.breakPool(new ReluLabError('grader-failed', `grading processes could not start: ${reason}`));
     }
     if (batch) {
       const overran = charged === null ? undefined : batch.pending.get(charged);
@@ -280,19 +280,6 @@ export class WorkerPool {
       else this.requeue(rest, reason);
     }
     this.pump();
-  }
-
-  /** Resolves once `child` has exited (at once if it has, or if there is none; at most 5 s). */
-  private whenExited(child: ChildProcess | null): Promise<void> {
-    if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, 5_000);
-      timer.unref?.();
-      child.once('exit', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
   }
 
   /** A batch's unanswered students: each tried once more alone; one that fails alone is settled as failed. */
@@ -308,33 +295,23 @@ export class WorkerPool {
   private breakPool(error: Error): void {
     this.broken = error;
     for (const p of this.queue.splice(0)) p.reject(error);
-    for (const slot of this.slots) {
-      for (const p of slot.batch?.pending.values() ?? []) p.reject(error);
-      slot.batch = null;
+    for (const seat of this.seats) {
+      for (const p of seat.batch?.pending.values() ?? []) p.reject(error);
+      seat.batch = null;
     }
     void this.kill();
   }
 
-  private send(slot: Slot, message: ToWorker): void {
+  private send(seat: WorkerSeat, message: ToWorker): void {
     try {
-      slot.child?.send(message);
+      seat.worker?.child.send(message);
     } catch {
       // the exit handler settles the batch
     }
   }
 
-  private killGroup(slot: Slot): void {
-    const pid = slot.child?.pid;
-    if (!pid) return;
-    try {
-      process.kill(-pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
-
-  private async cleanTmp(slot: Slot): Promise<void> {
-    if (slot.tmpDir) await this.cleanTmpDir(slot.tmpDir);
+  private async cleanTmp(seat: WorkerSeat): Promise<void> {
+    if (seat.tmpDir) await this.cleanTmpDir(seat.tmpDir);
   }
 
   /** Sandboxes run in their own process groups: stop them by their pid files, then remove the folder. Never rejects. */

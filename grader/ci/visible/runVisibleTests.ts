@@ -3,11 +3,11 @@
 // reporter said. A test that never finishes (an endless loop in student
 // code) stops the run once nothing else progresses; the group is killed and
 // every outcome already reported is kept.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { ChildLifecycle, describeExit } from '../../core/ChildLifecycle.ts';
 import { ReluLabError } from '../../core/errors.ts';
 import type { CollectedTest, ParentMessage, VisibleJob, WorkerMessage } from './protocol.ts';
 import { workerArgs } from './workerCommand.ts';
@@ -34,10 +34,7 @@ export interface VisibleRun {
 }
 
 /** Why a run ended before Vitest said it was done. */
-export type StopReason =
-  | { kind: 'deadline'; message: string }
-  | { kind: 'stalled'; message: string }
-  | { kind: 'worker-ended'; message: string };
+export type StopReason = { kind: 'deadline'; message: string } | { kind: 'stalled'; message: string } | { kind: 'worker-ended'; message: string };
 
 export interface VisibleRunOptions {
   /** the repository root */
@@ -61,6 +58,8 @@ const PASSED_VARIABLES = ['PATH', 'HOME', 'USERPROFILE', 'SYSTEMROOT', 'LANG', '
 const GRACE_MS = 5_000;
 /** before the worker's first message: starting Node, Vitest and the first test file */
 const STARTUP_MS = 20_000;
+/** what the worker wrote to stderr, kept for a message when it ends early */
+const STDERR_TAIL = 2_000;
 
 export async function runVisibleTests(opts: VisibleRunOptions): Promise<VisibleRun> {
   const started = performance.now();
@@ -89,24 +88,16 @@ export async function runVisibleTests(opts: VisibleRunOptions): Promise<VisibleR
     cacheDir: path.join(tmp, 'vite'),
   };
 
-  const child = spawn(process.execPath, opts.worker ?? workerArgs(), {
-    cwd: opts.root,
-    env,
-    detached: true,
-    // what the tests print is never read as results; it is only kept for a crash message
-    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  const worker = ChildLifecycle.spawn({
+    file: process.execPath,
+    args: opts.worker ?? workerArgs(),
+    // what the tests print is never read as results; stderr is only kept for a crash message
+    options: { cwd: opts.root, env, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] },
+    stderrTail: STDERR_TAIL,
   });
-  let stderrTail = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderrTail = (stderrTail + chunk.toString('utf8')).slice(-2_000);
-  });
-  const killGroup = () => {
-    try {
-      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  };
+  const child = worker.child;
+  // the group: the worker and the Vitest processes that run the tests (and the student's code)
+  const killGroup = () => worker.kill();
 
   let lastProgress = performance.now();
   let heard = false;
@@ -137,11 +128,12 @@ export async function runVisibleTests(opts: VisibleRunOptions): Promise<VisibleR
         settled = true;
         reject(new ReluLabError('grader-failed', `could not start the visible-test worker: ${e.message}`, { cause: e }));
       });
-      child.on('exit', (code, signal) => {
+      void worker.whenExited().then((end) => {
+        if (end?.kind !== 'exited') return;
         if (!settled && halt.reason === null) {
-          const why = signal ? `signal ${signal}` : `exit code ${code}`;
-          const tail = stderrTail.trim() ? `: ${stderrTail.trim().split('\n').slice(-3).join(' ')}` : '';
-          halt.reason = { kind: 'worker-ended', message: `the visible-test worker ended early (${why})${tail}` };
+          const lines = worker.stderrLines(3);
+          const tail = lines.length > 0 ? `: ${lines.join(' ')}` : '';
+          halt.reason = { kind: 'worker-ended', message: `the visible-test worker ended early (${describeExit(end.code, end.signal)})${tail}` };
         }
         finish();
       });
@@ -150,6 +142,7 @@ export async function runVisibleTests(opts: VisibleRunOptions): Promise<VisibleR
         heard = true;
         switch (message.type) {
           case 'ready':
+            worker.markReady();
             child.send({ type: 'run', job } satisfies ParentMessage);
             break;
           case 'collected':
