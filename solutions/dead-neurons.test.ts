@@ -5,7 +5,7 @@ import type { Network } from '../exercises/types.ts';
 import { backward } from './backprop.ts';
 import { activationPattern, alwaysActiveNeurons, deadNeurons } from './dead-neurons.ts';
 import { forward } from './forward.ts';
-import { activation, networkAndData, quarter, SEED } from './testing/arbitraries.ts';
+import { activation, networkAndData, SEED } from './testing/arbitraries.ts';
 
 const RUNS = 200;
 

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import type { Matrix, Network, Vector } from '../exercises/types.ts';
 import { leakyRelu, relu } from './activations.ts';
 import { dense, forward, predict } from './forward.ts';
-import { matrixOf, quarter, SEED, vectorOf } from './testing/arbitraries.ts';
+import { matrixOf, SEED, vectorOf } from './testing/arbitraries.ts';
 
 const RUNS = 200;
 /** Sums of quarter-step products are exact, so results are compared exactly (-0 = 0). */

@@ -9,7 +9,7 @@ import * as deadNeurons from './dead-neurons.ts';
 import * as forward from './forward.ts';
 import * as linearity from './linearity.ts';
 import * as training from './training.ts';
-import { matrixOf, quarter, SEED, vectorOf } from './testing/arbitraries.ts';
+import { matrixOf, SEED, vectorOf } from './testing/arbitraries.ts';
 
 const RUNS = 50;
 

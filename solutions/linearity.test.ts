@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import type { Interval, Network } from '../exercises/types.ts';
 import { predict } from './forward.ts';
 import { isLinearOn, kinks } from './linearity.ts';
-import { quarter, SEED, vectorOf } from './testing/arbitraries.ts';
+import { SEED, vectorOf } from './testing/arbitraries.ts';
 
 const RUNS = 200;
 /** A midpoint off its chord by less than this (times the outputs' size) is on it. */

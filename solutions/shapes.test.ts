@@ -7,7 +7,7 @@ import { backward, mseLoss, numericalGradient, relativeError } from './backprop.
 import { activationPattern, alwaysActiveNeurons, deadNeurons } from './dead-neurons.ts';
 import { dense, forward } from './forward.ts';
 import { reviveDeadNeurons, sgdStep, train } from './training.ts';
-import { matrixOf, quarter, SEED, vectorOf } from './testing/arbitraries.ts';
+import { matrixOf, SEED, vectorOf } from './testing/arbitraries.ts';
 
 const RUNS = 100;
 

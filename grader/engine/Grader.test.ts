@@ -89,6 +89,7 @@ describe('Grader', () => {
   test('a file that does not compile fails its own checks with file:line:col, the others still count', async () => {
     const doc = await gradeFixture('fails-to-compile');
     expect(doc.diagnostics[0]).toMatchObject({ file: 'exercises/forward.ts', line: expect.any(Number), column: expect.any(Number) });
+    // eslint-disable-next-line no-control-regex -- the compiler's colour codes (ESC[) must not reach the diagnostic
     expect(doc.diagnostics[0].message).not.toMatch(/\u001b\[/);
     expect(doc.tasks.find((t) => t.id === 'forward')?.earned).toBe(0);
     expect(doc.tasks.find((t) => t.id === 'activations')?.earned).toBe(10);

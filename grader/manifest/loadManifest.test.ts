@@ -19,9 +19,16 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
+/** The shipped manifest as plain JSON, which the tests change freely (to invalid values too). */
+interface ManifestJson {
+  title?: unknown;
+  tasks: Record<string, unknown>[];
+  [key: string]: unknown;
+}
+
 /** Writes a manifest built from the shipped one and returns its path. */
-async function write(name: string, change: (m: Record<string, any>) => void | string): Promise<string> {
-  const m = structuredClone(shipped) as Record<string, any>;
+async function write(name: string, change: (m: ManifestJson) => void | string): Promise<string> {
+  const m = structuredClone(shipped) as ManifestJson;
   const text = change(m);
   const file = path.join(dir, name);
   await writeFile(file, typeof text === 'string' ? text : JSON.stringify(m, null, 2));

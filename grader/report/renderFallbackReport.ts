@@ -24,6 +24,7 @@ function html(value: unknown): string {
 /** Markdown text with its syntax and any control characters neutralised, on one line. */
 function md(value: unknown): string {
   return clip(value)
+    // eslint-disable-next-line no-control-regex -- C0 and C1 control characters are what this neutralises
     .replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
     .replace(/[\\`*_{}[\]()#+\-.!|<>&~]/g, (c) => `\\${c}`);
 }

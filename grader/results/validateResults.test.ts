@@ -84,12 +84,15 @@ function problemsOf(doc: unknown): string[] {
   return [];
 }
 
-/** A copy of the realistic document, changed by `change` (which may break its type on purpose). */
-function broken(change: (d: any) => void): unknown {
-  const d = structuredClone(realistic()) as any;
+/** A copy of the realistic document, changed by `change` (which may break its type on purpose, through `loose`). */
+function broken(change: (d: ResultsDocument) => void): unknown {
+  const d = structuredClone(realistic());
   change(d);
   return d;
 }
+
+/** `o` as a bag of properties, to give it one its type does not allow. */
+const loose = (o: object): Record<string, unknown> => o as Record<string, unknown>;
 
 describe('validateResults', () => {
   it('accepts a realistic document and returns it', () => {
@@ -125,7 +128,7 @@ describe('validateResults', () => {
 
   it('lets observed values be anything JSON holds, or absent', () => {
     expect(problemsOf(broken((d) => (d.tests[1].observed = { actual: undefined, expected: [1, null, 'x'] })))).toEqual([]);
-    expect(problemsOf(broken((d) => (d.tests[1].observed = {})))).toEqual([]);
+    expect(problemsOf(broken((d) => (loose(d.tests[1]).observed = {})))).toEqual([]);
   });
 
   it('lets plots be any JSON object: only its assignment reads it, and checks it first', () => {
@@ -134,20 +137,20 @@ describe('validateResults', () => {
   });
 
   it('rejects an unknown status, naming the path and the allowed values', () => {
-    expect(problemsOf(broken((d) => (d.tests[1].status = 'skipped')))).toEqual([
+    expect(problemsOf(broken((d) => (loose(d.tests[1]).status = 'skipped')))).toEqual([
       '/tests/1/status: must be one of "passed", "failed", "errored", "timed-out", "not-run"',
     ]);
   });
 
   it('rejects a missing score', () => {
-    expect(problemsOf(broken((d) => delete d.score))).toEqual(["/: missing required property 'score'"]);
+    expect(problemsOf(broken((d) => delete loose(d).score))).toEqual(["/: missing required property 'score'"]);
   });
 
   it('rejects a field types.ts does not have', () => {
-    expect(problemsOf(broken((d) => (d.tests[0].points = 3)))).toEqual([
+    expect(problemsOf(broken((d) => (loose(d.tests[0]).points = 3)))).toEqual([
       "/tests/0: unknown property 'points' (remove it or check its spelling)",
     ]);
-    expect(problemsOf(broken((d) => (d.submission.git.hash = 'x')))).toEqual([
+    expect(problemsOf(broken((d) => (loose(d.submission.git!).hash = 'x')))).toEqual([
       "/submission/git: unknown property 'hash' (remove it or check its spelling)",
     ]);
   });
@@ -157,7 +160,7 @@ describe('validateResults', () => {
       broken((d) => {
         d.score.earned = Number.NaN;
         d.tasks[0].possible = -1;
-        d.outcome = { kind: 'grader-error', message: 'x' };
+        loose(d).outcome = { kind: 'grader-error', message: 'x' };
         d.gradedAt = 'yesterday';
       }),
     );

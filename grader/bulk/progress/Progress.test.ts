@@ -26,6 +26,7 @@ describe('Progress', () => {
     t = 200;
     p.tick('bo', 'graded', '');
     p.finish();
+    // eslint-disable-next-line no-control-regex -- the bar redraws its line with CR + ESC[2K (erase line), which is what this checks
     expect(out[0]).toMatch(/^\r\x1b\[2K█{24} 2\/2 {2}graded 2/);
     expect(out.at(-1)).toBe('\n');
   });

@@ -126,6 +126,7 @@ describe('a hostile class graded in one grading process', () => {
     }
     // no escape sequence reached the gradebook or the run's own output
     const gradebook = await fs.readFile(path.join(out, 'gradebook.csv'), 'utf8');
+    // eslint-disable-next-line no-control-regex -- looks for ESC ] (OSC), ESC M and BEL, which e-control-sequences prints in its messages
     for (const text of [gradebook, stdout, stderr]) expect(text).not.toMatch(/\u001b[\]M]|\u0007/);
 
     expect(peak, `peak of the run's temporary files: ${peak} bytes`).toBeLessThan(50 * 1024 * 1024);
