@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { materialiseFixture } from './fixtureCorpus.ts';
 import { differingObservations, importSubmission, net, refusedByTheGrader, writeReference, X, Y, type Mods } from './testing/corpusProbes.ts';
-import { byName, corpus, MODULES, ofKind, useWorkDir } from './testing/corpusIndex.ts';
+import { byName, MODULES, ofKind, useWorkDir } from './testing/corpusIndex.ts';
 
 const workDir = useWorkDir();
 

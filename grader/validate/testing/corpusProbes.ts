@@ -5,6 +5,14 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type * as activations from '../../../exercises/activations.ts';
+import type * as backprop from '../../../exercises/backprop.ts';
+import type * as claims from '../../../exercises/claims.ts';
+import type * as deadNeurons from '../../../exercises/dead-neurons.ts';
+import type * as forward from '../../../exercises/forward.ts';
+import type * as linearity from '../../../exercises/linearity.ts';
+import type * as training from '../../../exercises/training.ts';
+import type { Interval, Network } from '../../../exercises/types.ts';
 import { referenceSubmission, type Fixture } from '../fixtureCorpus.ts';
 import { course, MODULES } from './corpusIndex.ts';
 
@@ -13,7 +21,16 @@ import { course, MODULES } from './corpusIndex.ts';
 // submission's modules: a mistake must change its own task's battery, a
 // correct alternative must change none.
 
-export type Mods = Record<string, Record<string, any>>;
+/** A submission's modules, with the exports the exercise files declare (the corpus's fixtures are ours). */
+export interface Mods {
+  activations: typeof activations;
+  forward: typeof forward;
+  backprop: typeof backprop;
+  'dead-neurons': typeof deadNeurons;
+  linearity: typeof linearity;
+  claims: typeof claims;
+  training: typeof training;
+}
 
 /** The reference as a submission in a fresh folder under the work folder. */
 export async function writeReference(workDir: string, prefix: string): Promise<string> {
@@ -26,9 +43,17 @@ export async function writeReference(workDir: string, prefix: string): Promise<s
 }
 
 export async function importSubmission(dir: string): Promise<Mods> {
-  const mods = {} as Mods;
+  const mods: Record<string, unknown> = {};
   for (const m of MODULES) mods[m] = await import(pathToFileURL(path.join(dir, `${m}.ts`)).href);
-  return mods;
+  return mods as unknown as Mods;
+}
+
+/** Calls the export `name` of `module` with `args`, for calls listed as data; a missing function throws a TypeError, as calling it would. */
+export function callExport(mods: Mods, module: string, name: string, args: unknown[]): unknown {
+  const exports = (mods as unknown as Record<string, Record<string, unknown>>)[module];
+  const fn = exports[name];
+  if (typeof fn !== 'function') throw new TypeError(`${module}.${name} is not a function`);
+  return fn.apply(exports, args);
 }
 
 export const clone = <T>(v: T): T => structuredClone(v);
@@ -43,7 +68,7 @@ export function attempt(f: () => unknown): unknown {
 }
 
 /** Calls f on copies of args and reports the outcome and whether the copies changed. */
-export function watched(args: unknown[], f: (...a: any[]) => unknown): unknown {
+export function watched<A extends unknown[]>(args: [...A], f: (...a: A) => unknown): unknown {
   const copies = clone(args);
   const outcome = attempt(() => f(...copies));
   return { outcome, argumentsChanged: JSON.stringify(copies) !== JSON.stringify(args) };
@@ -59,7 +84,7 @@ export function sameObservation(a: unknown, b: unknown): boolean {
   if (a && b && typeof a === 'object' && typeof b === 'object') {
     const ka = Object.keys(a).sort();
     const kb = Object.keys(b).sort();
-    return sameObservation(ka, kb) && ka.every((k) => sameObservation((a as any)[k], (b as any)[k]));
+    return sameObservation(ka, kb) && ka.every((k) => sameObservation((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
   }
   return a === b;
 }
@@ -158,16 +183,16 @@ export const batteries: Record<string, (s: Mods, ref: Mods) => Record<string, un
     return {
       wide: attempt(() => l.kinks(oneInput, [-20, 20])),
       domain: attempt(() => l.kinks(oneInput, [-4, 4])),
-      aroundEndpoint: [[2, 4], [-4, 2], [2, 2]].map((iv) => [attempt(() => l.kinks(endpoint, iv)), attempt(() => l.isLinearOn(endpoint, iv))]),
+      aroundEndpoint: ([[2, 4], [-4, 2], [2, 2]] satisfies Interval[]).map((iv) => [attempt(() => l.kinks(endpoint, iv)), attempt(() => l.isLinearOn(endpoint, iv))]),
       leakyIdentity: attempt(() => l.kinks({ ...oneInput, activation: { kind: 'leakyRelu', alpha: 1 } }, [-20, 20])),
       leakyBent: attempt(() => l.kinks({ ...oneInput, activation: { kind: 'leakyRelu', alpha: 0.5 } }, [-20, 20])),
-      linearOn: [[-20, 20], [3.5, 8], [-0.5, 0.5], [4, 9]].map((iv) => attempt(() => l.isLinearOn(oneInput, iv))),
+      linearOn: ([[-20, 20], [3.5, 8], [-0.5, 0.5], [4, 9]] satisfies Interval[]).map((iv) => attempt(() => l.isLinearOn(oneInput, iv))),
       twoInputs: attempt(() => l.kinks(net, [-1, 1])),
       reversed: attempt(() => l.kinks(oneInput, [1, -1])),
     };
   },
   claims: ({ claims: c }, ref) => {
-    const verdicts = (ex: any) => {
+    const verdicts = (ex: Network) => {
       const shape = attempt(() => ({
         hidden: ex.W1.length,
         inputs: ex.W1.map((r: number[]) => r.length),
