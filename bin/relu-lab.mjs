@@ -2,7 +2,7 @@
 // The relu-lab command. It runs the compiled CLI (see compiledCli.mjs), or
 // the TypeScript sources through tsx when that cannot be built, and is the
 // only place that ends the process.
-import { compiledMain } from './compiledCli.mjs';
+import { compiledMain } from '../grader/core/compiledCli.mjs';
 
 let main = await compiledMain();
 if (!main) {

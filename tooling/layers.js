@@ -14,22 +14,27 @@ const grader = [
   'student',
   'ci',
   'bulk',
-  'export',
   'validate',
+  'hiddenBundle',
+  'visible',
+  'export',
   'engine',
   'course',
   'assignment',
   'harness',
   'sandbox',
   'report',
-  'results',
   'manifest',
   'intake',
+  'results',
+  'bundle',
   'core',
 ];
 
 /** @type {{ type: string, pattern: string, partialMatch: false }[]} */
 export const elements = [
+  // the tiny assignments the tests grade are assignments like the course
+  { type: 'course', pattern: 'grader/assignment/testing/*/**', partialMatch: /** @type {const} */ (false) },
   ...grader.map((type) => ({ type, pattern: `grader/${type}/**`, partialMatch: /** @type {const} */ (false) })),
   // the reference and the starter files of the ReLU course; exercises/types.ts
   // is the contract both share, so it stays with the course's modules
@@ -53,10 +58,11 @@ const notTest = { path: `!{${testPaths.join(',')}}` };
 /** Which layers each layer may import, besides its own. */
 const below = {
   core: [],
-  sandbox: ['core'],
+  bundle: ['core'],
   results: ['core'],
-  manifest: ['core'],
-  intake: ['core'],
+  sandbox: ['results', 'core'],
+  manifest: ['results', 'core'],
+  intake: ['results', 'core'],
   report: ['results', 'core'],
   harness: ['sandbox', 'results', 'core'],
   // the Assignment interface names harness, report and results types; the
@@ -64,18 +70,25 @@ const below = {
   assignment: ['core'],
   engine: ['assignment', 'harness', 'sandbox', 'report', 'results', 'manifest', 'intake', 'core'],
   // the course is an assignment: it uses the kit and the interfaces, never the engine
-  course: ['assignment', 'harness', 'report', 'results', 'sandbox', 'core', 'solutions', 'exercises'],
-  bulk: ['engine', 'assignment', 'harness', 'sandbox', 'report', 'results', 'manifest', 'intake', 'core'],
-  validate: ['engine', 'assignment', 'harness', 'sandbox', 'report', 'results', 'manifest', 'intake', 'core'],
-  ci: ['engine', 'assignment', 'harness', 'sandbox', 'report', 'results', 'manifest', 'intake', 'core'],
-  student: ['engine', 'assignment', 'harness', 'sandbox', 'report', 'results', 'manifest', 'intake', 'core'],
+  course: ['assignment', 'harness', 'report', 'results', 'manifest', 'sandbox', 'core', 'solutions', 'exercises'],
+  // platform formats: what Gradescope, PrairieLearn, Classroom and Canvas take
   export: ['results', 'report', 'core'],
+  // the visible-test runner, used by CI and by the student edition's self-check
+  visible: ['engine', 'sandbox', 'report', 'results', 'manifest', 'intake', 'core'],
+  // packing, checking and loading hidden bundles (CI grades with one; pack-hidden makes one)
+  hiddenBundle: ['engine', 'assignment', 'sandbox', 'report', 'results', 'manifest', 'intake', 'bundle', 'core'],
+  bulk: ['engine', 'export', 'assignment', 'harness', 'sandbox', 'report', 'results', 'manifest', 'intake', 'core'],
+  validate: ['engine', 'assignment', 'harness', 'sandbox', 'report', 'results', 'manifest', 'intake', 'core'],
+  ci: ['hiddenBundle', 'visible', 'export', 'engine', 'assignment', 'harness', 'sandbox', 'report', 'results', 'manifest', 'intake', 'core'],
+  student: ['hiddenBundle', 'visible', 'bundle', 'engine', 'assignment', 'harness', 'sandbox', 'report', 'results', 'manifest', 'intake', 'core'],
   cli: [
     'student',
     'ci',
     'bulk',
-    'export',
     'validate',
+    'hiddenBundle',
+    'visible',
+    'export',
     'engine',
     'course',
     'assignment',
@@ -85,6 +98,7 @@ const below = {
     'results',
     'manifest',
     'intake',
+    'bundle',
     'core',
   ],
   solutions: ['exercises'],

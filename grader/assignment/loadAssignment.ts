@@ -4,7 +4,7 @@
 // starts; its hidden face is imported only by what grades (loadHiddenFace).
 //
 // Both are TypeScript modules named at run time. Under Vitest or tsx a plain
-// import() loads them; the compiled CLI (bin/compiledCli.mjs) is plain
+// import() loads them; the compiled CLI (grader/core/compiledCli.mjs) is plain
 // JavaScript with no loader, so there tsx loads them for this import only.
 import fs from 'node:fs/promises';
 import path from 'node:path';

@@ -6,7 +6,7 @@ import { DEFAULTS } from '../core/defaults.ts';
 import { failedResults } from '../engine/failedResults.ts';
 import { writeGradingOutputs } from '../engine/writeGradingOutputs.ts';
 import type { Manifest } from '../manifest/types.ts';
-import { submissionIdentity } from '../results/submissionIdentity.ts';
+import { submissionIdentity } from '../intake/submissionIdentity.ts';
 import type { ResultsDocument } from '../results/types.ts';
 import type { GradeItem } from './pool/protocol.ts';
 

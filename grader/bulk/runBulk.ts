@@ -8,7 +8,7 @@ import path from 'node:path';
 import { ReluLabError } from '../core/errors.ts';
 import { graderVersion } from '../engine/graderVersion.ts';
 import type { Manifest } from '../manifest/types.ts';
-import { submissionIdentity } from '../results/submissionIdentity.ts';
+import { submissionIdentity } from '../intake/submissionIdentity.ts';
 import { discoverEntries } from './discoverEntries.ts';
 import { EventLog } from './store/eventLog.ts';
 import { finalise } from './finalise.ts';

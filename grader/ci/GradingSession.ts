@@ -4,7 +4,7 @@
 // function each test exercises.
 import type { Manifest } from '../manifest/types.ts';
 import type { ResultsDocument, TestResult } from '../results/types.ts';
-import type { HiddenBundleInfo } from '../student/hiddenBundle/bundleFormat.ts';
+import type { HiddenBundleInfo } from '../hiddenBundle/bundleFormat.ts';
 
 export type GradingMode =
   | { kind: 'visible' }

@@ -2,8 +2,8 @@
 // given, visible mode otherwise.
 import { loadManifest } from '../manifest/loadManifest.ts';
 import type { GradingSession } from './GradingSession.ts';
-import { loadHiddenBundle } from '../student/hiddenBundle/loadHiddenBundle.ts';
-import { gradeVisible } from './visible/gradeVisible.ts';
+import { loadHiddenBundle } from '../hiddenBundle/loadHiddenBundle.ts';
+import { gradeVisible } from '../visible/gradeVisible.ts';
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 

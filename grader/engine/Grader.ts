@@ -39,7 +39,7 @@ import { graderVersion } from './graderVersion.ts';
 import { HiddenRunReporter } from './HiddenRunReporter.ts';
 import { jobResults } from './jobResults.ts';
 import { JobFeed } from './JobFeed.ts';
-import { killSandboxes } from './killSandboxes.ts';
+import { killSandboxes } from '../sandbox/killSandboxes.ts';
 import { planJob, prepareJob, type PlannedJob, type PreparedJob } from './prepareJob.ts';
 import { sampleCacheDir } from './sampleCacheDir.ts';
 import { claimTmpDir, GRADING_TMP_PREFIX, removeStaleTmpDirs } from './staleTmpDirs.ts';

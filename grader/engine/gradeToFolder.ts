@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import type { Assignment } from '../assignment/Assignment.ts';
 import { isReluLabError } from '../core/errors.ts';
 import type { Manifest } from '../manifest/types.ts';
-import { submissionIdentity } from '../results/submissionIdentity.ts';
+import { submissionIdentity } from '../intake/submissionIdentity.ts';
 import type { ResultsDocument } from '../results/types.ts';
 import { failedResults } from './failedResults.ts';
 import type { Grader } from './Grader.ts';

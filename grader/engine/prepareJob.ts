@@ -6,7 +6,7 @@ import { PACKAGE_ROOT } from '../core/defaults.ts';
 import type { JobContext } from '../harness/job.ts';
 import { PROBE_MODULE } from '../harness/plannedCall.ts';
 import type { Manifest } from '../manifest/types.ts';
-import { submissionIdentity } from '../results/submissionIdentity.ts';
+import { submissionIdentity } from '../intake/submissionIdentity.ts';
 import type { Diagnostic, SubmissionIdentity } from '../results/types.ts';
 import { compileSubmission } from '../sandbox/compileSubmission.ts';
 

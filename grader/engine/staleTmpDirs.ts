@@ -5,7 +5,7 @@
 // sandbox they still list first).
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { killSandboxesUnder } from './killSandboxes.ts';
+import { killSandboxesUnder } from '../sandbox/killSandboxes.ts';
 
 /** The name every grading process's TMPDIR starts with. */
 export const GRADING_TMP_PREFIX = 'relu-lab-grading-';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { assignment } from '../assignment/testing/double/assignment.ts';
 import { loadManifest } from '../manifest/loadManifest.ts';
 import type { Manifest } from '../manifest/types.ts';
-import { submissionIdentity } from '../results/submissionIdentity.ts';
+import { submissionIdentity } from '../intake/submissionIdentity.ts';
 import type { ResultsDocument } from '../results/types.ts';
 import { validateResults } from '../results/validateResults.ts';
 import { failedResults } from './failedResults.ts';

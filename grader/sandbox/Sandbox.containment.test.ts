@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../core/defaults.ts';
-import { killSandboxes } from '../engine/killSandboxes.ts';
+import { killSandboxes } from './killSandboxes.ts';
 import type { CallOutcome } from './CallOutcome.ts';
 import { currentIsolation, type IsolationMode } from './isolation.ts';
 import type { Sandbox } from './Sandbox.ts';

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ChildLifecycle } from '../../core/ChildLifecycle.ts';
 import { ReluLabError } from '../../core/errors.ts';
-import { killSandboxesUnder } from '../../engine/killSandboxes.ts';
+import { killSandboxesUnder } from '../../sandbox/killSandboxes.ts';
 import type { FromWorker, GradedSummary, GradeItem, ToWorker } from './protocol.ts';
 import { workerEnvironment } from './workerEnvironment.ts';
 

@@ -4,7 +4,7 @@
 import { loadAssignment } from '../../assignment/loadAssignment.ts';
 import { DEFAULTS } from '../../core/defaults.ts';
 import { Grader } from '../../engine/Grader.ts';
-import { killSandboxesUnder } from '../../engine/killSandboxes.ts';
+import { killSandboxesUnder } from '../../sandbox/killSandboxes.ts';
 import { writeGradingOutputs } from '../../engine/writeGradingOutputs.ts';
 import { loadManifest } from '../../manifest/loadManifest.ts';
 import type { ResultsDocument } from '../../results/types.ts';

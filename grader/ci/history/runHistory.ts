@@ -10,7 +10,7 @@ import { type UntrustedRepo, withUntrustedRepo } from '../../intake/untrustedRep
 import type { ResultsDocument } from '../../results/types.ts';
 import { graderVersion } from '../../engine/graderVersion.ts';
 import { modeKey, type GradingMode } from '../GradingSession.ts';
-import { nodeModulesOfVitest } from '../../student/hiddenBundle/loadHiddenBundle.ts';
+import { nodeModulesOfVitest } from '../../hiddenBundle/loadHiddenBundle.ts';
 import { openSession } from '../openSession.ts';
 import { ciView } from '../outputs/ciView.ts';
 import { type CommitInfo, lastCommits } from './commits.ts';

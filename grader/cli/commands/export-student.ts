@@ -1,7 +1,7 @@
 // relu-lab export-student: build the starter repository students receive
 // (stubs, visible tests, guide, package.json, CI files, the student edition).
 import path from 'node:path';
-import { exportStudent } from '../../student/starter/exportStudent.ts';
+import { exportStudent } from '../../student/exportStudent.ts';
 import { ReluLabError } from '../../core/errors.ts';
 import { assignment } from '../../course/assignment.ts';
 import { parse } from '../parse.ts';

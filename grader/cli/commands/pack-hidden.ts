@@ -1,7 +1,7 @@
 // relu-lab pack-hidden: an assignment's hidden face, the reference it imports
 // and the engine, bundled for a private place (see docs/ci.md).
 import path from 'node:path';
-import { packHidden } from '../../student/hiddenBundle/packHidden.ts';
+import { packHidden } from '../../hiddenBundle/packHidden.ts';
 import { ReluLabError } from '../../core/errors.ts';
 import { parse } from '../parse.ts';
 import type { Command } from './Command.ts';

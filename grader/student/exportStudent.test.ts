@@ -1,0 +1,94 @@
+// The starter repository students receive holds no reference code, no hidden
+// check and no fixture name, anywhere, the bundled CLI included; and the
+// same scan does find them in a hidden bundle (so the scan can see a leak).
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import * as esbuild from 'esbuild';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { PACKAGE_ROOT } from '../core/defaults.ts';
+import { assignment } from '../course/assignment.ts';
+import { hidden } from '../course/hidden.ts';
+import { esbuildBase } from '../bundle/esbuildBase.ts';
+import { refuseImports } from '../bundle/refuseImports.ts';
+import { packHidden } from '../hiddenBundle/packHidden.ts';
+import { type ExportedStarter, exportStudent } from './exportStudent.ts';
+import { FORBIDDEN_IN_STARTER } from './buildStudentCli.ts';
+import { type Secret, scanForLeaks, secrets } from './leakScan.ts';
+
+let tmp: string;
+let starter: ExportedStarter;
+let list: Secret[];
+
+beforeAll(async () => {
+  tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'relu-lab-export-test-'));
+  starter = await exportStudent(path.join(tmp, 'starter'), assignment);
+  list = await secrets(assignment, hidden.checks);
+}, 60_000);
+
+afterAll(async () => {
+  await fs.rm(tmp, { recursive: true, force: true });
+});
+
+describe('exportStudent', () => {
+  test('lays out the starter: stubs, visible tests, guide, package.json, CI files, the student edition', () => {
+    for (const file of [
+      'exercises/README.md',
+      'exercises/activations.ts',
+      'exercises/activations.test.ts',
+      'exercises/types.ts',
+      'exercises/not-implemented.ts',
+      'package.json',
+      'vitest.config.ts',
+      '.gitignore',
+      '.github/workflows/feedback.yml',
+      '.gitlab-ci.yml',
+      '.relu-lab/relu-lab.mjs',
+      '.relu-lab/visible-worker.mjs',
+      '.relu-lab/grader/assignment.json',
+      '.relu-lab/templates/report.md.hbs',
+    ]) {
+      expect(starter.files).toContain(file);
+    }
+  });
+
+  test("package.json runs the visible tests and the self-check, with only the students' packages", async () => {
+    const pkg = JSON.parse(await fs.readFile(path.join(starter.dir, 'package.json'), 'utf8'));
+    expect(pkg.scripts.test).toBe('vitest run');
+    expect(pkg.scripts.grade).toBe('node .relu-lab/relu-lab.mjs grade');
+    expect(Object.keys(pkg.devDependencies).sort()).toEqual(['@vitest/ui', 'esbuild', 'fast-check', 'vitest']);
+    expect(pkg.dependencies).toBeUndefined();
+  });
+
+  test('refuses a folder that is not empty', async () => {
+    await expect(exportStudent(starter.dir, assignment)).rejects.toMatchObject({ code: 'usage' });
+  });
+
+  test('bundles no file of the reference, the hidden suite or the instructor tooling', () => {
+    const forbidden = starter.cli.inputs.filter((input) => FORBIDDEN_IN_STARTER.some((f) => (f.path.endsWith('/') ? input.startsWith(f.path) : input === f.path)));
+    expect(forbidden).toEqual([]);
+    expect(starter.files.filter((f) => /(^|\/)(solutions|hidden|fixtures)\//.test(f))).toEqual([]);
+  });
+
+  test('the build fails when an import chain reaches the hidden face, a check or the harness', async () => {
+    for (const target of ['grader/course/hidden.ts', 'grader/course/checks/activations.ts', 'grader/harness/StudentCode.ts']) {
+      const entry = path.join(tmp, `reaches-${path.basename(target)}`);
+      await fs.writeFile(entry, `export * from ${JSON.stringify(path.join(PACKAGE_ROOT, target))};\n`);
+      const build = esbuild.build({ ...esbuildBase(PACKAGE_ROOT), write: false, entryPoints: [entry], outdir: path.join(tmp, 'refused'), plugins: [refuseImports(PACKAGE_ROOT, FORBIDDEN_IN_STARTER)] });
+      await expect(build, target).rejects.toThrow(/must not be bundled here/);
+    }
+  });
+
+  test('contains no hidden check id, name or hint, no fixture name and no reference code, anywhere', async () => {
+    expect(list.filter((s) => s.kind === 'reference code').length).toBeGreaterThan(50);
+    expect(list.filter((s) => s.kind === 'fixture name').length).toBeGreaterThan(10);
+    const leaks = await scanForLeaks(starter.dir, list);
+    expect(leaks.map((l) => `${l.file}: ${l.kind}: ${l.text}`)).toEqual([]);
+  });
+
+  test('the scan does find every kind of secret in a hidden bundle', async () => {
+    const bundle = await packHidden(path.join(tmp, 'hidden'));
+    const kinds = new Set((await scanForLeaks(bundle.path, list)).map((l) => l.kind));
+    expect([...kinds].sort()).toEqual(['check hint', 'check id', 'check name', 'reference code']);
+  }, 60_000);
+});

@@ -1,0 +1,78 @@
+// Visible mode: grades a submission with its own visible tests
+// (exercises/<module>.test.ts). The submission is compiled first, as the
+// engine does, so a syntax error is reported with file:line:col; then the
+// tests run in a worker process (runVisibleTests) and their outcomes become
+// a results document (visibleResults).
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { isReluLabError } from '../core/errors.ts';
+import { graderVersion } from '../engine/graderVersion.ts';
+import type { Manifest } from '../manifest/types.ts';
+import { submissionIdentity } from '../intake/submissionIdentity.ts';
+import type { ResultsDocument } from '../results/types.ts';
+import { compileSubmission } from '../sandbox/compileSubmission.ts';
+import { runVisibleTests } from './runVisibleTests.ts';
+import { visibleResults, type VisibleResultsInput } from './visibleResults.ts';
+
+const GUIDE_LINK = /exercises\/README\.md#[\w-]+/;
+
+async function exists(file: string): Promise<boolean> {
+  return fs.stat(file).then((s) => s.isFile(), () => false);
+}
+
+/** The guide section a visible test file names in its first lines, e.g. `exercises/README.md#1-activations`. */
+async function guideOf(file: string): Promise<string | null> {
+  const text = await fs.readFile(file, 'utf8').catch(() => '');
+  return GUIDE_LINK.exec(text.slice(0, 600))?.[0] ?? null;
+}
+
+export async function gradeVisible(manifest: Manifest, submissionDir: string): Promise<ResultsDocument> {
+  const gradedAt = new Date();
+  const dir = path.resolve(submissionDir);
+  const root = path.dirname(dir);
+  const folder = path.basename(dir);
+  const identity = await submissionIdentity(dir);
+
+  const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'relu-lab-compile-'));
+  let compiled;
+  try {
+    compiled = await compileSubmission(dir, path.join(tmp, 'code'), manifest.tasks.map((t) => t.id));
+  } finally {
+    await fs.rm(tmp, { recursive: true, force: true });
+  }
+
+  const testFiles: Record<string, string> = {};
+  const guide: Record<string, string> = {};
+  const present: string[] = [];
+  for (const name of manifest.tasks.map((t) => t.id)) {
+    const relative = `${folder}/${name}.test.ts`;
+    testFiles[name] = relative;
+    if (await exists(path.join(root, relative))) {
+      present.push(relative);
+      const section = await guideOf(path.join(root, relative));
+      if (section) guide[name] = section;
+    }
+  }
+
+  let run: VisibleResultsInput['run'];
+  try {
+    run = {
+      kind: 'ran',
+      run: await runVisibleTests({ root, files: present, deadlineMs: manifest.limits.submissionDeadlineMs, memoryMb: Math.max(512, manifest.limits.sandboxMemoryMb) }),
+    };
+  } catch (e) {
+    run = { kind: 'failed', code: isReluLabError(e) ? e.code : 'internal', message: e instanceof Error ? e.message : String(e) };
+  }
+  return visibleResults({
+    manifest,
+    run,
+    testFiles,
+    guide,
+    identity,
+    graderVersion: await graderVersion(),
+    diagnostics: compiled.diagnostics,
+    compileMs: Math.round(compiled.timings.totalMs),
+    gradedAt,
+  });
+}
