@@ -18,8 +18,18 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const SOURCES = ['grader', 'solutions', 'exercises'];
 const SKIP = /(^|\/)(fixtures|node_modules)(\/|$)|\.test\.ts$/;
 const CACHE = path.join(ROOT, 'node_modules', '.cache', 'relu-lab', 'cli');
-/** the bundle's entry points: the CLI, and a bulk run's grading process */
-const ENTRIES = { main: 'grader/cli/main.ts', 'bulk-worker': 'grader/bulk/pool/workerMain.ts' };
+/**
+ * the bundle's entry points: the CLI, a bulk run's grading process, and the
+ * default assignment's two faces, which the CLI imports by their paths at run
+ * time (compiledModule maps the path to this entry, whose shared
+ * chunks are the CLI's own, so its modules are not loaded twice)
+ */
+const ENTRIES = {
+  main: 'grader/cli/main.ts',
+  'bulk-worker': 'grader/bulk/pool/workerMain.ts',
+  course: 'grader/course/assignment.ts',
+  'course-hidden': 'grader/course/hidden.ts',
+};
 /** how long an outdated build is kept for commands that started with it */
 const STALE_MS = 60 * 60 * 1000;
 
@@ -53,10 +63,11 @@ const OWN_URL = '__reluLabModuleUrl';
 const ownUrl = {
   name: 'relu-lab:own-import-meta-url',
   setup(build) {
-    build.onLoad({ filter: /\.(ts|mts)$/ }, async (args) => {
+    build.onLoad({ filter: /\.(ts|mts|mjs)$/ }, async (args) => {
       const text = await fs.promises.readFile(args.path, 'utf8');
-      if (!text.includes('import.meta.url')) return { contents: text, loader: 'ts' };
-      return { contents: `const ${OWN_URL} = ${JSON.stringify(pathToFileURL(args.path).href)};\n${text}`, loader: 'ts' };
+      const loader = args.path.endsWith('.mjs') ? 'js' : 'ts';
+      if (!text.includes('import.meta.url')) return { contents: text, loader };
+      return { contents: `const ${OWN_URL} = ${JSON.stringify(pathToFileURL(args.path).href)};\n${text}`, loader };
     });
   },
 };
@@ -113,6 +124,16 @@ export async function compiledEntry(name) {
     if (process.env.RELU_LAB_DEBUG) console.error(e);
     return null;
   }
+}
+
+/**
+ * The compiled module of the source file `file` when it is one of the bundle's
+ * entries; null for any other file, or when the bundle cannot be built.
+ * @param {string} file
+ */
+export async function compiledModule(file) {
+  const name = Object.entries(ENTRIES).find(([, rel]) => path.join(ROOT, rel) === path.resolve(file))?.[0];
+  return name === undefined ? null : compiledEntry(name);
 }
 
 /** The compiled CLI's `main`; null when it cannot be built. */

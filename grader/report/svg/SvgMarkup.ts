@@ -10,7 +10,12 @@
 // The report templates print an SvgMarkup unescaped; a plain string is
 // refused there. So only markup built here reaches a report unescaped.
 
-const brand: unique symbol = Symbol('report svg');
+// A registered symbol, not a private one: when an assignment's module is
+// loaded apart from the CLI's bundle (tsx, or a hidden bundle's engine), its
+// figures come from another copy of this module, which `instanceof` would
+// refuse. Data never carries a symbol (JSON has none), so a results document
+// or a student's reply cannot forge it; only code the grader loads can.
+const brand: unique symbol = Symbol.for('relu-lab.report-svg') as never;
 
 export class SvgMarkup {
   readonly [brand] = true;
@@ -28,5 +33,5 @@ export class SvgMarkup {
 
 /** True only for markup made by this module. */
 export function isSvgMarkup(value: unknown): value is SvgMarkup {
-  return value instanceof SvgMarkup;
+  return typeof value === 'object' && value !== null && (value as { [brand]?: unknown })[brand] === true && typeof (value as { markup?: unknown }).markup === 'string';
 }
