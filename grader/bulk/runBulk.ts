@@ -28,6 +28,8 @@ export interface BulkOptions {
   submissionsDir: string;
   outDir: string;
   manifest: Manifest;
+  /** the module of the assignment graded (default: the ReLU course); its grading processes load it */
+  assignmentPath?: string;
   /** worker processes */
   jobs: number;
   resume: boolean;
@@ -78,6 +80,7 @@ export async function runBulk(options: BulkOptions): Promise<BulkSummary> {
     (pool ??= new WorkerPool({
       size: options.jobs,
       manifestPath: manifest.path,
+      assignmentPath: options.assignmentPath,
       tmpRoot: path.join(workDir, 'workers'),
       hardDeadlineMs: options.hardDeadlineMs ?? manifest.limits.submissionDeadlineMs + 30_000,
       maxBatch,
@@ -141,7 +144,7 @@ export async function runBulk(options: BulkOptions): Promise<BulkSummary> {
         const detail = `${s.earned}/${s.possible}${s.outcome === 'deadline' ? ' (stopped at the time limit)' : ''}`;
         return progress?.tick(entry.id, s.outcome === 'grader-error' ? 'error' : 'graded', s.outcome === 'grader-error' ? (s.message ?? s.outcome) : detail);
       }
-      const doc = await recordFailure(item, manifest, outcome.message);
+      const doc = await recordFailure(item, manifest, outcome.message, options.assignmentPath);
       await writeRecord(outDir, record(prepared, { status: 'grader-error', message: outcome.message, key }));
       await log.write({ event: 'graded', id: entry.id, status: 'grader-error', score: 0, max: doc.score.possible, ms: 0 });
       counts.errors += 1;

@@ -33,9 +33,13 @@ export function numberFlag(name: string, value: string | undefined, min = -Infin
  * is `--manifest FILE` when given, else the assignment's own, checked to
  * have one task for each of its modules.
  */
-export async function assignmentFlags(values: { assignment?: string; manifest?: string }, cwd: string): Promise<{ assignment: Assignment; manifest: Manifest }> {
-  const assignment = await loadAssignment(values.assignment === undefined ? DEFAULTS.assignmentPath : path.resolve(cwd, values.assignment));
+export async function assignmentFlags(
+  values: { assignment?: string; manifest?: string },
+  cwd: string,
+): Promise<{ assignment: Assignment; assignmentPath: string; manifest: Manifest }> {
+  const assignmentPath = values.assignment === undefined ? DEFAULTS.assignmentPath : path.resolve(cwd, values.assignment);
+  const assignment = await loadAssignment(assignmentPath);
   const manifestPath = values.manifest === undefined ? assignment.manifestPath : path.resolve(cwd, values.manifest);
   const manifest = await loadManifest(manifestPath, assignment.modules.map((m) => m.name));
-  return { assignment, manifest };
+  return { assignment, assignmentPath, manifest };
 }

@@ -26,6 +26,8 @@ export interface PoolOptions {
   size: number;
   /** the manifest the workers load (undefined: the default) */
   manifestPath: string | undefined;
+  /** the module of the assignment the workers grade (undefined: the default) */
+  assignmentPath?: string;
   /** a private folder; each worker gets a TMPDIR inside it */
   tmpRoot: string;
   /** per submission, measured from when its checks begin (for a batch's first, from when the batch is sent) */
@@ -182,7 +184,7 @@ export class WorkerPool {
       file: process.execPath,
       args: [...WORKER_NODE_ARGS, this.options.workerModule ?? WORKER_MODULE],
       options: {
-        env: workerEnvironment(seat.tmpDir, this.options.manifestPath),
+        env: workerEnvironment(seat.tmpDir, this.options.manifestPath, this.options.assignmentPath),
         stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
         serialization: 'json',
       },

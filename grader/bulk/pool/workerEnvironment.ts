@@ -1,7 +1,8 @@
 // The environment of a bulk run's grading process.
+import { ASSIGNMENT_ENV } from './protocol.ts';
 
 /** The parent's environment, less what would confuse a Vitest inside the worker, with the worker's own TMPDIR. */
-export function workerEnvironment(tmpDir: string, manifestPath: string | undefined): NodeJS.ProcessEnv {
+export function workerEnvironment(tmpDir: string, manifestPath: string | undefined, assignmentPath?: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(process.env)) {
     if (/^(VITEST|__VITEST|TINYPOOL|NODE_OPTIONS$|NODE_ENV$)/.test(name)) continue;
@@ -9,6 +10,7 @@ export function workerEnvironment(tmpDir: string, manifestPath: string | undefin
   }
   env.TMPDIR = tmpDir;
   env.RELU_LAB_MANIFEST = manifestPath ?? '';
+  env[ASSIGNMENT_ENV] = assignmentPath ?? '';
   // esbuild (compiling submissions, and Vite's transforms) is a Go program
   // that starts a thread per core; a build of seven small modules gains
   // nothing from them, while their wake-ups compete with grading

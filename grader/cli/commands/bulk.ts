@@ -10,15 +10,14 @@ import { sanitiseText } from '../../core/sanitiseText.ts';
 import { FORMATS, parseFormats } from '../../bulk/formats.ts';
 import { runBulk } from '../../bulk/runBulk.ts';
 import { parseShard } from '../../bulk/shard.ts';
-import { loadManifest } from '../../manifest/loadManifest.ts';
-import { numberFlag, parse } from '../parse.ts';
+import { assignmentFlags, numberFlag, parse } from '../parse.ts';
 import type { Command } from './Command.ts';
 
 export const bulk: Command = {
   summary: 'grade a class folder (folders, git repositories, zips) in parallel into a gradebook and class summary',
   usage:
     'usage: relu-lab bulk SUBMISSIONS --out DIR [--jobs N] [--resume] [--shard i/n] ' +
-    `[--format ${FORMATS.join('|')}]... [--deadline ISO] [--at-deadline] [--batch N] [--manifest FILE] [--quiet]`,
+    `[--format ${FORMATS.join('|')}]... [--deadline ISO] [--at-deadline] [--batch N] [--assignment DIR] [--manifest FILE] [--quiet]`,
   async run(args, io) {
     const { values, positionals } = parse(
       args,
@@ -31,6 +30,7 @@ export const bulk: Command = {
         deadline: { type: 'string' },
         'at-deadline': { type: 'boolean' },
         batch: { type: 'string' },
+        assignment: { type: 'string' },
         manifest: { type: 'string' },
         quiet: { type: 'boolean' },
       },
@@ -43,7 +43,7 @@ export const bulk: Command = {
     if (!Number.isInteger(jobs) || (batch !== undefined && !Number.isInteger(batch))) throw new ReluLabError('usage', '--jobs and --batch need whole numbers');
     const submissionsDir = path.resolve(io.cwd, positionals[0]);
     await requireSubmissions(submissionsDir, positionals[0]);
-    const manifest = await loadManifest(values.manifest ? path.resolve(io.cwd, values.manifest) : undefined);
+    const { assignmentPath, manifest } = await assignmentFlags(values, io.cwd);
     const deadlineText = values.deadline ?? manifest.deadline;
     const deadline = deadlineText ? new Date(deadlineText) : null;
     if (deadline && Number.isNaN(deadline.getTime())) throw new ReluLabError('usage', `--deadline needs an ISO 8601 date-time such as 2026-03-01T23:59:00Z, got "${deadlineText}"`);
@@ -58,6 +58,7 @@ export const bulk: Command = {
         submissionsDir,
         outDir: path.resolve(io.cwd, values.out),
         manifest,
+        assignmentPath,
         jobs,
         resume: values.resume ?? false,
         shard: values.shard ? parseShard(values.shard) : null,
