@@ -28,7 +28,7 @@ export interface BulkOptions {
   submissionsDir: string;
   outDir: string;
   manifest: Manifest;
-  /** the module of the assignment graded (default: the ReLU course); its grading processes load it */
+  /** the module of the assignment graded (default: DEFAULTS.assignmentPath); its grading processes load it */
   assignmentPath?: string;
   /** worker processes */
   jobs: number;

@@ -42,7 +42,7 @@ export interface TaskResult {
   title: string;
   earned: number;
   possible: number;
-  /** the exercise file the task lives in, e.g. `exercises/backprop.ts` */
+  /** the exercise file the task lives in, e.g. `exercises/tables.ts` */
   file: string;
 }
 

@@ -191,7 +191,7 @@ export class Sandbox {
     return this.enqueue({ op: 'load', module }, `exercises/${module}.ts`, null);
   }
 
-  /** Reads the non-function export `name` of `module` (e.g. claims' linearExample). */
+  /** Reads the non-function export `name` of `module` (a constant the assignment asks for). */
   value(module: string, name: string): Promise<CallOutcome> {
     return this.enqueue({ op: 'value', module, name }, `exercises/${module}.ts ${name}`, null);
   }

@@ -12,7 +12,7 @@ export const MEMORY_NEAR_LIMIT = 0.9;
 export type TimeLimitKind = 'call' | 'batch' | 'submission';
 
 export interface TimedOutCall {
-  /** e.g. `exercises/backprop.ts backward` */
+  /** e.g. `exercises/tables.ts sumRows` */
   label: string;
   pid: number | undefined;
   callTimeoutMs: number;

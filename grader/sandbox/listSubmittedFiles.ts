@@ -5,7 +5,7 @@ import path from 'node:path';
 
 const SKIPPED_DIRS = new Set(['node_modules']);
 
-/** Sorted paths relative to `submissionDir`, with `/` separators, e.g. `backprop.ts`, `internal/shapes.ts`. */
+/** Sorted paths relative to `submissionDir`, with `/` separators, e.g. `tables.ts`, `internal/shapes.ts`. */
 export async function listSubmittedFiles(submissionDir: string): Promise<string[]> {
   const found: string[] = [];
   async function walk(dir: string, prefix: string): Promise<void> {

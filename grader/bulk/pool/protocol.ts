@@ -5,7 +5,7 @@ import type { GitIdentity } from '../../results/types.ts';
 
 /**
  * The environment variable naming the assignment a grading process grades
- * (the path of its assignment.ts or folder; empty: the ReLU course). It is
+ * (the path of its assignment.ts or folder; empty: the default assignment). It is
  * read once, as the process starts its Grader, before any message.
  */
 export const ASSIGNMENT_ENV = 'RELU_LAB_ASSIGNMENT';

@@ -13,7 +13,7 @@ import { writeZip } from '../zip/writeZip.ts';
 export type HandIn =
   /** <id>/exercises/... */
   | { as: 'folder'; fixture: string }
-  /** <id>/activations.ts ... */
+  /** <id>/<module>.ts ... */
   | { as: 'flat-folder'; fixture: string }
   /** <id>.zip holding <id>-main/exercises/... */
   | { as: 'zip'; fixture: string }
