@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { PACKAGE_ROOT } from '../grader/core/defaults.ts';
 import { assignment } from '../grader/course/assignment.ts';
 import type { ResultsDocument } from '../grader/results/types.ts';
-import { referenceSubmission } from '../grader/validate/fixtureCorpus.ts';
+import { referenceSubmission } from '../grader/corpus/fixtureCorpus.ts';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
 const runs = Math.max(1, Number(values.runs) || 3);

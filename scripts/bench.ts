@@ -19,7 +19,7 @@ import { PACKAGE_ROOT } from '../grader/core/defaults.ts';
 import { assignment } from '../grader/course/assignment.ts';
 import { Grader } from '../grader/engine/Grader.ts';
 import { loadManifest } from '../grader/manifest/loadManifest.ts';
-import { referenceSubmission } from '../grader/validate/fixtureCorpus.ts';
+import { referenceSubmission } from '../grader/corpus/fixtureCorpus.ts';
 import { benchClass } from './bench/benchClass.ts';
 import { sampleTreeRss } from './bench/treeRss.ts';
 

@@ -28,6 +28,7 @@ const grader = [
   'intake',
   'results',
   'bundle',
+  'corpus',
   'core',
 ];
 
@@ -59,6 +60,8 @@ const notTest = { path: `!{${testPaths.join(',')}}` };
 const below = {
   core: [],
   bundle: ['core'],
+  // reading an assignment's planted-mistake corpus; what it reads of an assignment is typed here, not imported
+  corpus: ['core'],
   results: ['core'],
   sandbox: ['results', 'core'],
   manifest: ['results', 'core'],
@@ -77,8 +80,8 @@ const below = {
   visible: ['engine', 'sandbox', 'report', 'results', 'manifest', 'intake', 'core'],
   // packing, checking and loading hidden bundles (CI grades with one; pack-hidden makes one)
   hiddenBundle: ['engine', 'assignment', 'sandbox', 'report', 'results', 'manifest', 'intake', 'bundle', 'core'],
-  bulk: ['engine', 'export', 'assignment', 'harness', 'sandbox', 'report', 'results', 'manifest', 'intake', 'core'],
-  validate: ['engine', 'assignment', 'harness', 'sandbox', 'report', 'results', 'manifest', 'intake', 'core'],
+  bulk: ['engine', 'export', 'assignment', 'harness', 'sandbox', 'report', 'results', 'manifest', 'intake', 'corpus', 'core'],
+  validate: ['engine', 'assignment', 'harness', 'sandbox', 'report', 'results', 'manifest', 'intake', 'corpus', 'core'],
   ci: ['hiddenBundle', 'visible', 'export', 'engine', 'assignment', 'harness', 'sandbox', 'report', 'results', 'manifest', 'intake', 'core'],
   student: ['hiddenBundle', 'visible', 'bundle', 'engine', 'assignment', 'harness', 'sandbox', 'report', 'results', 'manifest', 'intake', 'core'],
   cli: [
@@ -99,6 +102,7 @@ const below = {
     'manifest',
     'intake',
     'bundle',
+    'corpus',
     'core',
   ],
   solutions: ['exercises'],
@@ -135,12 +139,12 @@ export const policies = {
       allow: { to: { element: { types: { anyOf: everything } } } },
     })),
     // Tests are looser: a test (or a testing/ helper) may also import the
-    // course, the reference, the starter files and any layer's testing/
-    // helpers, to grade real code end to end. It still may not import a layer
-    // above its own.
+    // course, the reference, the starter files, the fixture corpus and any
+    // layer's testing/ helpers, to grade real code end to end. It still may
+    // not import a layer above its own.
     ...Object.keys(below).map((type) => ({
       from: { element: { type }, file: test },
-      allow: { to: { element: { types: { anyOf: ['course', 'solutions', 'exercises'] } } } },
+      allow: { to: { element: { types: { anyOf: ['course', 'solutions', 'exercises', 'corpus'] } } } },
     })),
     { from: { file: test }, allow: { to: { file: test } } },
     // and nothing that ships imports a test or a test helper

@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { PACKAGE_ROOT } from '../core/defaults.ts';
 import { assignment } from '../course/assignment.ts';
-import { loadFixtureCorpus, materialiseFixture } from '../validate/fixtureCorpus.ts';
+import { loadFixtureCorpus, materialiseFixture } from '../corpus/fixtureCorpus.ts';
 import { EVENT_LOG } from './store/eventLog.ts';
 
 const STUDENTS = ['passes-all-functional', 'fails-relu-grad-at-zero', 'untouched-stubs', 'fails-dense-forgets-bias'];

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { assignment } from '../course/assignment.ts';
 import { loadManifest } from '../manifest/loadManifest.ts';
-import { loadFixtureCorpus, materialiseFixture } from '../validate/fixtureCorpus.ts';
+import { loadFixtureCorpus, materialiseFixture } from '../corpus/fixtureCorpus.ts';
 import { Grader } from './Grader.ts';
 
 let grader: Grader;

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { assignment } from '../course/assignment.ts';
 import { loadManifest } from '../manifest/loadManifest.ts';
 import type { ResultsDocument } from '../results/types.ts';
-import { loadFixtureCorpus, materialiseFixture } from '../validate/fixtureCorpus.ts';
+import { loadFixtureCorpus, materialiseFixture } from '../corpus/fixtureCorpus.ts';
 import { Grader } from './Grader.ts';
 
 // a batch limit of three call limits; a deadline the stallers' batches, one call limit after another, would overrun

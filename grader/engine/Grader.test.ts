@@ -9,7 +9,7 @@ import type { PlotsData } from '../course/PlotsData.ts';
 import { loadManifest } from '../manifest/loadManifest.ts';
 import type { ResultsDocument } from '../results/types.ts';
 import { validateResults } from '../results/validateResults.ts';
-import { loadFixtureCorpus, materialiseFixture } from '../validate/fixtureCorpus.ts';
+import { loadFixtureCorpus, materialiseFixture } from '../corpus/fixtureCorpus.ts';
 import { Grader } from './Grader.ts';
 
 let grader: Grader;

@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PACKAGE_ROOT } from '../core/defaults.ts';
 import { assignment } from '../course/assignment.ts';
-import { loadFixtureCorpus, materialiseFixture } from '../validate/fixtureCorpus.ts';
+import { loadFixtureCorpus, materialiseFixture } from '../corpus/fixtureCorpus.ts';
 import { GRADESCOPE, shapeProblems } from './platformShapes.testHelper.ts';
 
 const SCRIPT = path.join(PACKAGE_ROOT, 'templates/run_autograder');

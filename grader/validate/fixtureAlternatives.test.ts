@@ -2,9 +2,9 @@
 import path from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, it } from 'vitest';
-import { materialiseFixture } from './fixtureCorpus.ts';
-import { attempt, callExport, importSubmission, sameObservation, seededRng, writeReference, type Mods } from './testing/corpusProbes.ts';
-import { ofKind, useWorkDir } from './testing/corpusIndex.ts';
+import { materialiseFixture } from '../corpus/fixtureCorpus.ts';
+import { attempt, callExport, importSubmission, sameObservation, seededRng, writeReference, type Mods } from '../course/testing/corpusProbes.ts';
+import { ofKind, useWorkDir } from '../course/testing/corpusIndex.ts';
 
 const workDir = useWorkDir();
 

@@ -2,9 +2,9 @@
 // correct alternative behaves like the reference in every task.
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { materialiseFixture } from './fixtureCorpus.ts';
-import { differingObservations, importSubmission, net, refusedByTheGrader, writeReference, X, Y, type Mods } from './testing/corpusProbes.ts';
-import { byName, MODULES, ofKind, useWorkDir } from './testing/corpusIndex.ts';
+import { materialiseFixture } from '../corpus/fixtureCorpus.ts';
+import { differingObservations, importSubmission, net, refusedByTheGrader, writeReference, X, Y, type Mods } from '../course/testing/corpusProbes.ts';
+import { byName, MODULES, ofKind, useWorkDir } from '../course/testing/corpusIndex.ts';
 
 const workDir = useWorkDir();
 

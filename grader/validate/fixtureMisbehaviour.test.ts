@@ -3,10 +3,10 @@ import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { materialiseFixture } from './fixtureCorpus.ts';
+import { materialiseFixture } from '../corpus/fixtureCorpus.ts';
 import { PACKAGE_ROOT } from '../core/defaults.ts';
-import { net, writeReference, X, Y } from './testing/corpusProbes.ts';
-import { byName, ofKind, useWorkDir } from './testing/corpusIndex.ts';
+import { net, writeReference, X, Y } from '../course/testing/corpusProbes.ts';
+import { byName, ofKind, useWorkDir } from '../course/testing/corpusIndex.ts';
 
 const workDir = useWorkDir();
 

@@ -1,6 +1,6 @@
 // Whether grading a fixture produced what its name promises.
 import type { ResultsDocument } from '../results/types.ts';
-import type { Expectation } from './fixtureCorpus.ts';
+import type { Expectation } from '../corpus/fixtureCorpus.ts';
 
 export type Verdict = { ok: true; detail: string } | { ok: false; detail: string };
 

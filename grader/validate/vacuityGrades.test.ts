@@ -12,9 +12,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Grader } from '../engine/Grader.ts';
 import { loadManifest } from '../manifest/loadManifest.ts';
 import type { ResultsDocument } from '../results/types.ts';
-import { materialiseFixture, vacuityFixtures, type Fixture } from './fixtureCorpus.ts';
+import { generatedFixture, materialiseFixture, type Fixture } from '../corpus/fixtureCorpus.ts';
+import { byName, course } from '../course/testing/corpusIndex.ts';
+import { vacuityCorpus } from '../course/vacuityCorpus.ts';
 import { judgeFixture } from './judgeFixture.ts';
-import { byName, course } from './testing/corpusIndex.ts';
 
 const NAMES = ['vacuous-every-export-constant', 'vacuous-every-export-empty', 'vacuous-every-export-throws', 'vacuous-every-export-identity', 'vacuous-lookup-table'];
 /** what each may keep, and why: the quiz's false/0 answers are right on four questions; the linear example is a right answer */
@@ -28,7 +29,7 @@ const graded = new Map<string, { fixture: Fixture; doc: ResultsDocument }>();
 
 beforeAll(async () => {
   work = await fs.mkdtemp(path.join(os.tmpdir(), 'relu-lab-vacuity-'));
-  const all = new Map([...vacuityFixtures(course), ...byName.values()].map((f) => [f.name, f]));
+  const all = new Map([...vacuityCorpus().map((made) => generatedFixture(course, made)), ...byName.values()].map((f) => [f.name, f]));
   const dirs = new Map<string, Fixture>();
   for (const name of NAMES) dirs.set(await materialiseFixture(all.get(name)!, path.join(work, name)), all.get(name)!);
   const grader = await Grader.create(await loadManifest(course.manifestPath), course);

@@ -11,7 +11,7 @@ import type { Assignment } from '../assignment/Assignment.ts';
 import { Grader } from '../engine/Grader.ts';
 import type { Manifest } from '../manifest/types.ts';
 import type { ResultsDocument } from '../results/types.ts';
-import { loadFixtureCorpus, materialiseFixture, type Expectation, type Fixture } from './fixtureCorpus.ts';
+import { loadFixtureCorpus, materialiseFixture, type Expectation, type Fixture } from '../corpus/fixtureCorpus.ts';
 import { judgeFixture, type Verdict } from './judgeFixture.ts';
 
 export interface ValidationRow {

@@ -6,7 +6,7 @@
 // import), and 4 cheats (forging, reading the reference, printing fake
 // results). Handed in as folders (70 %), zips (20 %) and git repositories (10 %).
 import { assignment } from '../../grader/course/assignment.ts';
-import { loadFixtureCorpus } from '../../grader/validate/fixtureCorpus.ts';
+import { loadFixtureCorpus } from '../../grader/corpus/fixtureCorpus.ts';
 import type { ClassPlan, StudentPlan } from '../../grader/bulk/sampleClass/buildClass.ts';
 
 const GROUPS: { share: number; names: (all: string[]) => string[] }[] = [

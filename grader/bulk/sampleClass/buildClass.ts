@@ -6,7 +6,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ReluLabError } from '../../core/errors.ts';
-import { type CorpusAssignment, fixtureFiles, loadFixtureCorpus, type Fixture } from '../../validate/fixtureCorpus.ts';
+import { type CorpusAssignment, fixtureFiles, loadFixtureCorpus, type Fixture } from '../../corpus/fixtureCorpus.ts';
 import { makeRepository } from '../git/makeRepository.ts';
 import { writeZip } from '../zip/writeZip.ts';
 

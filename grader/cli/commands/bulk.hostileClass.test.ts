@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEFAULTS, PACKAGE_ROOT } from '../../core/defaults.ts';
 import { validateResults } from '../../results/validateResults.ts';
 import { assignment } from '../../course/assignment.ts';
-import { type Fixture, loadFixtureCorpus, materialiseFixture } from '../../validate/fixtureCorpus.ts';
+import { type Fixture, loadFixtureCorpus, materialiseFixture } from '../../corpus/fixtureCorpus.ts';
 import { main } from '../main.ts';
 
 const root = await fs.mkdtemp(path.join(os.tmpdir(), 'relu-lab-hostile-class-'));

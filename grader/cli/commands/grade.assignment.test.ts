@@ -11,7 +11,7 @@ import { PACKAGE_ROOT } from '../../core/defaults.ts';
 import type { ResultsDocument } from '../../results/types.ts';
 import { validateResults } from '../../results/validateResults.ts';
 import { assignment as double } from '../../assignment/testing/double/assignment.ts';
-import { loadFixtureCorpus, materialiseFixture } from '../../validate/fixtureCorpus.ts';
+import { loadFixtureCorpus, materialiseFixture } from '../../corpus/fixtureCorpus.ts';
 import { main } from '../main.ts';
 
 const DOUBLE = path.relative(PACKAGE_ROOT, path.dirname(double.manifestPath));

@@ -15,7 +15,7 @@ import { PACKAGE_ROOT } from '../../core/defaults.ts';
 import type { ResultsDocument } from '../../results/types.ts';
 import { validateResults } from '../../results/validateResults.ts';
 import { assignment } from '../../course/assignment.ts';
-import { loadFixtureCorpus, materialiseFixture } from '../../validate/fixtureCorpus.ts';
+import { loadFixtureCorpus, materialiseFixture } from '../../corpus/fixtureCorpus.ts';
 import { main } from '../main.ts';
 
 /** Anything a terminal, XML 1.0 or the bidi algorithm would act on (ESC included). */

@@ -6,7 +6,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { assignment } from '../../course/assignment.ts';
-import { referenceSubmission } from '../../validate/fixtureCorpus.ts';
+import { referenceSubmission } from '../../corpus/fixtureCorpus.ts';
 
 export interface TestSubmission {
   /** the temporary folder; `sandbox.pids` ends up here */

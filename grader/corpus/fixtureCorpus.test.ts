@@ -10,12 +10,13 @@ import { isReluLabError } from '../core/errors.ts';
 import {
   applyEdits,
   fixtureJsonProblems,
+  generatedFixture,
   loadFixtureCorpus,
   materialiseFixture,
   referenceSubmission,
   type Fixture,
 } from './fixtureCorpus.ts';
-import { byName, corpus, course, MODULES, ofKind, useWorkDir } from './testing/corpusIndex.ts';
+import { byName, corpus, course, MODULES, ofKind, useWorkDir } from '../course/testing/corpusIndex.ts';
 
 const workDir = useWorkDir();
 
@@ -124,6 +125,18 @@ describe('the corpus', () => {
       expect(written.get(`${m}.ts`), m).toBe(await readFile(path.join(PACKAGE_ROOT, 'exercises', `${m}.ts`), 'utf8'));
     }
     expect([...written.keys()].some((rel) => rel.endsWith('.test.ts'))).toBe(false);
+  });
+
+  it('materialises a generated fixture as the stubs with its files written over them', async () => {
+    const made = { name: 'gen-x', description: 'd', expect: { kind: 'zero' } as const, files: new Map([['forward.ts', '// made in memory\n']]) };
+    const fixture = generatedFixture(course, made);
+    expect(fixture).toMatchObject({ name: 'gen-x', source: 'generated', expect: { kind: 'zero' } });
+    const written = await filesIn(await materialiseFixture(fixture, path.join(workDir(), 'generated')));
+    expect(written.get('forward.ts')).toBe('// made in memory\n');
+    for (const m of MODULES.filter((m) => m !== 'forward')) {
+      expect(written.get(`${m}.ts`), m).toBe(await readFile(path.join(PACKAGE_ROOT, 'exercises', `${m}.ts`), 'utf8'));
+    }
+    expect(() => generatedFixture(course, { ...made, name: 'Gen_X' })).toThrow(/generated fixture "Gen_X": its name must be kebab-case/);
   });
 });
 

@@ -1,6 +1,7 @@
-// The vacuity corpus's table: for every export of the seven exercise modules,
-// what it returns when it does no work. A grader that pays for such code pays
-// for nothing, so `relu-lab validate` grades, from this table,
+// The ReLU course's vacuity corpus, and its table: for every export of the
+// seven exercise modules, what it returns when it does no work. A grader that
+// pays for such code pays for nothing, so `relu-lab validate` grades, from
+// this table (as generated fixtures of grader/corpus/fixtureCorpus.ts),
 // - one submission per export and way of doing nothing (the rest of its
 //   module and every other module are the untouched stubs), which must earn
 //   nothing at all, and
@@ -161,8 +162,38 @@ export function vacuousModules(spec: VacuousSpec): Map<string, string> {
     const text = decls.join('\n');
     const used = TYPES.filter((t) => new RegExp(`\\b${t}\\b`).test(text));
     const stubImport = module === 'claims' && text.includes('notImplementedValue') ? "import { notImplementedValue } from './not-implemented.ts';\n" : '';
-    const header = `// ${vacuousDescription(spec)}.\n// Written by relu-lab validate from grader/validate/vacuityTable.ts.\n`;
+    const header = `// ${vacuousDescription(spec)}.\n// Written by relu-lab validate from grader/course/vacuityCorpus.ts.\n`;
     out.set(`${module}.ts`, `${header}${used.length ? `import type { ${used.join(', ')} } from './types.ts';\n` : ''}${stubImport}\n${decls.length ? text : ''}`);
   }
   return out;
+}
+
+/**
+ * One submission of the vacuity corpus: the stubs with `files` written over
+ * them. Its shape is what the corpus reader's generatedFixture() takes.
+ */
+export interface VacuousSubmission {
+  spec: VacuousSpec;
+  /** `vacuous-<module>-<export>-<mode>` or `vacuous-every-export-<mode>` */
+  name: string;
+  description: string;
+  /** at most the per cent the table allows */
+  expect: { kind: 'at-most'; percent: number };
+  /** the modules the spec replaces, by file name */
+  files: Map<string, string>;
+}
+
+/** The vacuity corpus: one submission per spec of the table, each allowed the per cent the table says. */
+export function vacuityCorpus(): VacuousSubmission[] {
+  return vacuousSpecs().map((spec) => {
+    const allowance = vacuousAllowance(spec);
+    const why = allowance.why ? ` (it may earn up to ${allowance.percent} %: ${allowance.why})` : '';
+    return {
+      spec,
+      name: vacuousName(spec),
+      description: `${vacuousDescription(spec)}${why}`,
+      expect: { kind: 'at-most', percent: allowance.percent },
+      files: vacuousModules(spec),
+    };
+  });
 }

@@ -13,7 +13,7 @@ import type * as forward from '../../../exercises/forward.ts';
 import type * as linearity from '../../../exercises/linearity.ts';
 import type * as training from '../../../exercises/training.ts';
 import type { Interval, Network } from '../../../exercises/types.ts';
-import { referenceSubmission, type Fixture } from '../fixtureCorpus.ts';
+import { referenceSubmission, type Fixture } from '../../corpus/fixtureCorpus.ts';
 import { course, MODULES } from './corpusIndex.ts';
 
 // ---------------------------------------------------------------------------

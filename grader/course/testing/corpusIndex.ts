@@ -5,8 +5,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { assignment } from '../../course/assignment.ts';
-import { loadFixtureCorpus, type Fixture } from '../fixtureCorpus.ts';
+import { assignment } from '../assignment.ts';
+import { loadFixtureCorpus, type Fixture } from '../../corpus/fixtureCorpus.ts';
 
 /** the course the corpus grades, and its modules in order */
 export const course = assignment;

@@ -1,28 +1,37 @@
 // The corpus of student submissions the grader is validated against: one
-// folder per submission under grader/fixtures/submissions/<name>/, each with a
-// fixture.json that says what grading it must produce.
+// folder per submission in the assignment's fixtures folder (the ReLU course's
+// is grader/fixtures/submissions/), each with a fixture.json that says what
+// grading it must produce.
 //
-// A fixture is one of three kinds:
+// A fixture is one of four kinds:
 // - edits: the reference (solutions/) with a few exact text replacements, the
 //   way one realistic mistake looks in otherwise correct code;
 // - files: its own complete set of .ts modules next to fixture.json (other
 //   correct implementations);
 // - from "exercises": the untouched stubs, copied from exercises/ when the
 //   fixture is materialised, so the corpus always grades today's stubs;
-// - vacuous: the stubs with modules written from the vacuity table
-//   (grader/validate/vacuityTable.ts), where exports do no work; these have no
-//   folder and come from vacuityFixtures().
+// - generated: the stubs with files made in memory written over them (code
+//   an assignment writes from a table of its own, say); these have no folder
+//   and come from generatedFixture().
 // Everything is read from the assignment's public face: its fixtures folder,
 // its modules, its reference and its stubs (`types.ts` beside the stubs, when
-// there is one, is shared by the stubs and the reference).
+// there is one, is shared by the stubs and the reference). This layer uses
+// only core/, so any layer's tests, bulk runs and validate can read a corpus.
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Assignment } from '../assignment/Assignment.ts';
 import { ReluLabError } from '../core/errors.ts';
-import { vacuousAllowance, vacuousDescription, vacuousModules, vacuousName, vacuousSpecs, type VacuousSpec } from './vacuityTable.ts';
 
-/** What the corpus reads of its assignment. */
-export type CorpusAssignment = Pick<Assignment, 'modules' | 'solutionsDir' | 'exercisesDir' | 'fixturesDir'>;
+/** What the corpus reads of its assignment: the fields of an `Assignment` (grader/assignment/Assignment.ts) it uses. */
+export interface CorpusAssignment {
+  /** the modules of a submission: a fixture of its own files carries `<name>.ts` for each */
+  modules: readonly { name: string }[];
+  /** the reference (absolute) */
+  solutionsDir: string;
+  /** the stubs (absolute) */
+  exercisesDir: string;
+  /** the fixtures folder (absolute), if the assignment has one */
+  fixturesDir?: string;
+}
 
 const moduleNames = (assignment: CorpusAssignment) => assignment.modules.map((m) => m.name);
 const typesFile = (assignment: CorpusAssignment) => path.join(assignment.exercisesDir, 'types.ts');
@@ -54,14 +63,14 @@ export interface Fixture {
   dir: string;
   description: string;
   expect: Expectation;
-  /** how the submission is made: reference + edits, own files, the exercises/ stubs, or stubs with vacuous modules */
-  source: 'edits' | 'files' | 'exercises' | 'vacuous';
+  /** how the submission is made: reference + edits, own files, the exercises/ stubs, or stubs with generated files over them */
+  source: 'edits' | 'files' | 'exercises' | 'generated';
   /** the edits, in order (source 'edits') */
   edits: Edit[];
   /** the fixture's own .ts files, relative, sorted (source 'files') */
   files: string[];
-  /** which exports do no work, and how (source 'vacuous') */
-  vacuous?: VacuousSpec;
+  /** the files written over the stubs, by path inside the submission (source 'generated') */
+  generated?: ReadonlyMap<string, string>;
   /** the assignment whose submission it is */
   assignment: CorpusAssignment;
 }
@@ -272,37 +281,40 @@ async function exercisesSubmission(fixture: Fixture): Promise<Map<string, string
   return files;
 }
 
-/**
- * The vacuity corpus: one fixture per entry of the vacuity table
- * (grader/validate/vacuityTable.ts), named `vacuous-<module>-<export>-<mode>`
- * or `vacuous-every-export-<mode>`, each allowed the per cent the table says.
- */
-export function vacuityFixtures(assignment: CorpusAssignment): Fixture[] {
-  return vacuousSpecs().map((spec) => {
-    const allowance = vacuousAllowance(spec);
-    const why = allowance.why ? ` (it may earn up to ${allowance.percent} %: ${allowance.why})` : '';
-    return {
-      name: vacuousName(spec),
-      dir: '',
-      description: `${vacuousDescription(spec)}${why}`,
-      expect: { kind: 'at-most', percent: allowance.percent },
-      source: 'vacuous',
-      edits: [],
-      files: [],
-      vacuous: spec,
-      assignment,
-    };
-  });
+/** A submission made in memory rather than found in the fixtures folder. */
+export interface GeneratedSubmission {
+  /** kebab-case, like a fixture folder's name */
+  name: string;
+  description: string;
+  expect: Expectation;
+  /** the files written over the stubs, by path inside the submission (`forward.ts`) */
+  files: ReadonlyMap<string, string>;
+}
+
+/** The fixture of a submission made in memory: the assignment's stubs with `made.files` written over them. */
+export function generatedFixture(assignment: CorpusAssignment, made: GeneratedSubmission): Fixture {
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(made.name)) fail(`generated fixture "${made.name}": its name must be kebab-case`);
+  return {
+    name: made.name,
+    dir: '',
+    description: made.description,
+    expect: made.expect,
+    source: 'generated',
+    edits: [],
+    files: [],
+    generated: made.files,
+    assignment,
+  };
 }
 
 /** The files of the fixture's submission, by path inside the submission. */
 export async function fixtureFiles(fixture: Fixture): Promise<Map<string, string>> {
   if (fixture.source === 'edits') return applyEdits(fixture.name, await referenceSubmission(fixture.assignment), fixture.edits);
   if (fixture.source === 'exercises') return exercisesSubmission(fixture);
-  if (fixture.source === 'vacuous') {
-    if (!fixture.vacuous) fail(`fixture ${fixture.name} is vacuous but says nothing of what does no work`);
+  if (fixture.source === 'generated') {
+    if (!fixture.generated) fail(`fixture ${fixture.name} is generated but carries no files`);
     const files = await exercisesSubmission(fixture);
-    for (const [rel, text] of vacuousModules(fixture.vacuous)) files.set(rel, text);
+    for (const [rel, text] of fixture.generated) files.set(rel, text);
     return files;
   }
   const files = new Map<string, string>();
