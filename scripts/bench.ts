@@ -1,4 +1,4 @@
-// npm run bench [-- --n 200] [--jobs N] [--batch N] [--no-hangs] [--baseline N]
+// npm run bench [-- --n 200] [--workers N] [--batch N] [--no-hangs] [--baseline N]
 //
 // Generates n submissions (benchClass: a realistic mix of correct, buggy,
 // crashing and hanging ones), grades them with `relu-lab bulk` as a child
@@ -24,10 +24,10 @@ import { benchClass } from './bench/benchClass.ts';
 import { sampleTreeRss } from './bench/treeRss.ts';
 
 const { values } = parseArgs({
-  options: { n: { type: 'string', default: '50' }, jobs: { type: 'string' }, batch: { type: 'string' }, 'no-hangs': { type: 'boolean' }, baseline: { type: 'string' } },
+  options: { n: { type: 'string', default: '50' }, workers: { type: 'string' }, batch: { type: 'string' }, 'no-hangs': { type: 'boolean' }, baseline: { type: 'string' } },
 });
 const n = Number(values.n);
-const jobs = values.jobs ? Number(values.jobs) : os.availableParallelism();
+const workers = values.workers ? Number(values.workers) : os.availableParallelism();
 const baselineRuns = Number(values.baseline ?? Math.min(n, 10));
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
@@ -42,13 +42,13 @@ try {
     acc[group] = (acc[group] ?? 0) + count;
     return acc;
   }, {});
-  console.log(`relu-lab bench: n=${n}, jobs=${jobs}${values.batch ? `, batch=${values.batch}` : ''}, ${os.availableParallelism()} cores; class built in ${((performance.now() - made) / 1000).toFixed(1)} s`);
+  console.log(`relu-lab bench: n=${n}, workers=${workers}${values.batch ? `, batch=${values.batch}` : ''}, ${os.availableParallelism()} cores; class built in ${((performance.now() - made) / 1000).toFixed(1)} s`);
   console.log(`  mix: ${Object.entries(groups).map(([g, c]) => `${c} ${g}`).join(', ')}`);
   const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
   console.log(`  load average before: ${load()} (other work on the machine skews every figure below)`);
 
   // bulk, as an instructor runs it
-  const args = [path.join(PACKAGE_ROOT, 'bin/relu-lab.mjs'), 'bulk', classDir, '--out', path.join(work, 'out'), '--jobs', String(jobs), '--quiet'];
+  const args = [path.join(PACKAGE_ROOT, 'bin/relu-lab.mjs'), 'bulk', classDir, '--out', path.join(work, 'out'), '--workers', String(workers), '--quiet'];
   if (values.batch) args.push('--batch', values.batch);
   const started = performance.now();
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, CI: '1' } });
@@ -95,7 +95,7 @@ try {
 
   const resultFile = path.join(PACKAGE_ROOT, 'reports', 'bench', `bench-n${n}${values['no-hangs'] ? '-no-hangs' : ''}.json`);
   await mkdir(path.dirname(resultFile), { recursive: true });
-  await writeFile(resultFile, `${JSON.stringify({ n, jobs, cores: os.availableParallelism(), mix: groups, bulk, baseline: { runs: baselineRuns, msPerSubmission: baseMs }, ratio: bulk.msPerSubmission / baseMs, at: new Date().toISOString() }, null, 2)}\n`);
+  await writeFile(resultFile, `${JSON.stringify({ n, workers, cores: os.availableParallelism(), mix: groups, bulk, baseline: { runs: baselineRuns, msPerSubmission: baseMs }, ratio: bulk.msPerSubmission / baseMs, at: new Date().toISOString() }, null, 2)}\n`);
   console.log(`  written:  ${path.relative(process.cwd(), resultFile)}`);
 } finally {
   await rm(work, { recursive: true, force: true });

@@ -45,7 +45,7 @@ async function processesOfThisTest(): Promise<number[]> {
 test('SIGKILL part-way, then --resume: nothing lost, nobody graded twice, no process left behind', async () => {
   const env: NodeJS.ProcessEnv = { ...process.env, CI: '1', TMPDIR: root };
   for (const name of Object.keys(env)) if (/^(VITEST|__VITEST|NODE_OPTIONS)/.test(name)) delete env[name];
-  const args = [BIN, 'bulk', path.join(root, 'class'), '--out', path.join(root, 'out'), '--jobs', '1', '--batch', '1', '--quiet'];
+  const args = [BIN, 'bulk', path.join(root, 'class'), '--out', path.join(root, 'out'), '--workers', '1', '--batch', '1', '--quiet'];
 
   const first = spawn(process.execPath, args, { env, stdio: 'ignore', detached: true });
   const deadline = Date.now() + 90_000;

@@ -30,8 +30,8 @@ export interface BulkOptions {
   manifest: Manifest;
   /** the module of the assignment graded (default: DEFAULTS.assignmentPath); its grading processes load it */
   assignmentPath?: string;
-  /** worker processes */
-  jobs: number;
+  /** grading processes */
+  workers: number;
   resume: boolean;
   shard: Shard | null;
   formats: ExportFormat[];
@@ -69,7 +69,7 @@ export async function runBulk(options: BulkOptions): Promise<BulkSummary> {
   if (options.atDeadline && !options.deadline) throw new ReluLabError('usage', '--at-deadline needs a deadline: set one in the manifest or pass --deadline ISO');
   const planned = planEntries(await discoverEntries(options.submissionsDir), options.shard);
   const log = await EventLog.open(outDir);
-  await log.write({ event: 'run-start', pid: process.pid, jobs: options.jobs, students: planned.length, resume: options.resume, shard: options.shard ? `${options.shard.index}/${options.shard.count}` : null });
+  await log.write({ event: 'run-start', pid: process.pid, workers: options.workers, students: planned.length, resume: options.resume, shard: options.shard ? `${options.shard.index}/${options.shard.count}` : null });
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'relu-lab-bulk-'));
   const version = await graderVersion();
   const maxBatch = options.maxBatch ?? 4;
@@ -78,7 +78,7 @@ export async function runBulk(options: BulkOptions): Promise<BulkSummary> {
   let pool: WorkerPool | null = null;
   const getPool = () =>
     (pool ??= new WorkerPool({
-      size: options.jobs,
+      size: options.workers,
       manifestPath: manifest.path,
       assignmentPath: options.assignmentPath,
       tmpRoot: path.join(workDir, 'workers'),
@@ -88,7 +88,7 @@ export async function runBulk(options: BulkOptions): Promise<BulkSummary> {
       onRestart: (info) => void log.write({ event: 'worker-restart', ...info }),
     }));
   const prepareGate = new Gate(PREPARE_CONCURRENCY);
-  const flightGate = new Gate(Math.max(2, options.jobs * maxBatch * 2));
+  const flightGate = new Gate(Math.max(2, options.workers * maxBatch * 2));
   let fatal: Error | null = null;
   const stopped = () => fatal !== null || options.signal?.aborted === true;
   const onAbort = () => void pool?.kill();

@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PACKAGE_ROOT } from '../core/defaults.ts';
 import { assignment } from '../course/assignment.ts';
 import { packHidden } from '../hiddenBundle/packHidden.ts';
-import { main } from '../cli/main.ts';
+import { main } from './main.ts';
 import type { Io } from '../core/Io.ts';
 import { validateResults } from '../results/validateResults.ts';
 import type { ResultsDocument } from '../results/types.ts';
@@ -106,7 +106,7 @@ describe('a repository whose metadata would copy the reference over the work and
     await copyTo(path.join(root, 'class', 'alice'));
     const out = path.join(root, 'bulk-out');
     const run = io(root);
-    const code = await main(['bulk', path.join(root, 'class'), '--out', out, '--jobs', '1', '--deadline', '2026-02-02T00:00:00Z', '--at-deadline', '--quiet'], run);
+    const code = await main(['bulk', path.join(root, 'class'), '--out', out, '--workers', '1', '--deadline', '2026-02-02T00:00:00Z', '--at-deadline', '--quiet'], run);
     expect(code, run.text()).toBe(0);
     const doc = await results(path.join(out, 'alice', 'results.json'));
     await expectHonest(doc, path.join(root, 'class', 'alice'));

@@ -15,7 +15,7 @@
 // their points from the manifest, the modules to compile from its public face.
 //
 // A Vitest run is a session: one pass over the hidden suite's slot files
-// (grader/engine/worker/slots/), each of which asks this process, through the job
+// (grader/engine/suite/slots/), each of which asks this process, through the job
 // feed, for a batch of submissions to grade. The run starts as soon as the
 // Grader exists, so its worker thread starts and loads the checks while the
 // first submission compiles, and it serves batch after batch without starting
@@ -31,7 +31,7 @@ import type { Assignment } from '../assignment/Assignment.ts';
 import { loadHiddenFace } from '../assignment/loadAssignment.ts';
 import { checkManifest } from '../manifest/checkManifest.ts';
 import { FEED_KEY, type JobContext } from '../harness/job.ts';
-import { SLOT_COUNT, slotFile, slotOf } from './worker/slots/slots.ts';
+import { SLOT_COUNT, slotFile, slotOf } from './suite/slots/slots.ts';
 import type { Manifest } from '../manifest/types.ts';
 import type { ResultsDocument } from '../results/types.ts';
 import { type CatalogEntry, catalogOf } from './catalog.ts';

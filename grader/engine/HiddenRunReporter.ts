@@ -7,7 +7,7 @@ import type { Reporter, TestCase, TestModule, TestSuite } from 'vitest/node';
 import { sanitiseStrings, sanitiseText } from '../core/sanitiseText.ts';
 import { readFailure } from '../harness/GradingFailure.ts';
 import type { Counterexample, TestStatus } from '../results/types.ts';
-import { PLOTS_TEST } from './worker/plotsStep.ts';
+import { PLOTS_TEST } from './suite/plotsStep.ts';
 
 export interface ReportedTest {
   status: TestStatus;

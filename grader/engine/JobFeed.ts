@@ -1,4 +1,4 @@
-// The grading process's end of the job feed (see grader/engine/worker/feed.ts): slot
+// The grading process's end of the job feed (see grader/engine/suite/feed.ts): slot
 // files of the hidden suite ask for batches, and get them in the order they
 // were offered, or none once the feed is drained. One feed serves one Vitest
 // run; its channel name is handed to the run through provide/inject.

@@ -1,5 +1,5 @@
 // What the orchestrator hands the hidden tests: plain data only, one entry
-// per submission, sent through the job feed (grader/engine/worker/feed.ts).
+// per submission, sent through the job feed (grader/engine/suite/feed.ts).
 export interface JobContext {
   /** names the submission's describe block, so results can be told apart */
   id: string;

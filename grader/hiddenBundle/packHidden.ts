@@ -19,7 +19,7 @@ import { ASSIGNMENT_FILE, loadAssignment, loadHiddenFace } from '../assignment/l
 import { DEFAULTS, PACKAGE_ROOT } from '../core/defaults.ts';
 import { ReluLabError } from '../core/errors.ts';
 import { graderVersion } from '../engine/graderVersion.ts';
-import { SLOT_COUNT, slotFile } from '../engine/worker/slots/slots.ts';
+import { SLOT_COUNT, slotFile } from '../engine/suite/slots/slots.ts';
 import { loadManifest } from '../manifest/loadManifest.ts';
 import { esbuildBase } from '../bundle/esbuildBase.ts';
 import { packageRootHere } from '../bundle/packageRootHere.ts';

@@ -5,8 +5,8 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULTS } from '../core/defaults.ts';
 import { ReluLabError } from '../core/errors.ts';
-import { findWorkTree } from '../intake/findWorkTree.ts';
-import { withUntrustedRepo } from '../intake/untrustedRepo.ts';
+import { findWorkTree } from './findWorkTree.ts';
+import { withUntrustedRepo } from './untrustedRepo.ts';
 import type { GitIdentity, SubmissionIdentity } from '../results/types.ts';
 
 /**

@@ -31,7 +31,7 @@ export const FORBIDDEN_IN_STARTER: readonly Forbidden[] = [
   { path: 'grader/hiddenBundle/packHidden.ts', why: 'instructor tooling' },
   { path: 'grader/student/', why: 'instructor tooling' },
   { path: 'grader/engine/Grader.ts', why: 'the engine runs the hidden suite' },
-  { path: 'grader/engine/worker/', why: "the hidden suite's slot files" },
+  { path: 'grader/engine/suite/', why: "the hidden suite's slot files" },
 ];
 
 const ENTRIES = {

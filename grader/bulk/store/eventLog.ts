@@ -7,7 +7,7 @@ import path from 'node:path';
 export const EVENT_LOG = 'bulk-events.jsonl';
 
 export type BulkEvent =
-  | { event: 'run-start'; pid: number; jobs: number; students: number; resume: boolean; shard: string | null }
+  | { event: 'run-start'; pid: number; workers: number; students: number; resume: boolean; shard: string | null }
   | { event: 'graded'; id: string; status: string; score: number; max: number; ms: number }
   | { event: 'skipped'; id: string; reason: string }
   | { event: 'rejected'; id: string; status: string; message: string }

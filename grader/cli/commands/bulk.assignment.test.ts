@@ -22,7 +22,7 @@ describe('relu-lab bulk --assignment', () => {
     const out = path.join(work, 'out');
     let stderr = '';
     const io = { out: () => undefined, err: (t: string) => void (stderr += t), color: false, env: {}, cwd: PACKAGE_ROOT };
-    const code = await main(['bulk', classDir, '--out', out, '--assignment', DOUBLE, '--jobs', '1', '--quiet'], io);
+    const code = await main(['bulk', classDir, '--out', out, '--assignment', DOUBLE, '--workers', '1', '--quiet'], io);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const [header, ...rows] = (await fs.readFile(path.join(out, 'gradebook.csv'), 'utf8')).trim().split(/\r?\n/).map((line) => line.split(','));

@@ -99,7 +99,7 @@ describe('a hostile class graded in one grading process', () => {
     const io = { out: (t: string) => void (stdout += t), err: (t: string) => void (stderr += t), color: false, env: {}, cwd: PACKAGE_ROOT };
     let code: number;
     try {
-      code = await main(['bulk', classDir, '--out', out, '--jobs', '1'], io);
+      code = await main(['bulk', classDir, '--out', out, '--workers', '1'], io);
     } finally {
       clearInterval(sampler);
       if (previous === undefined) delete process.env.TMPDIR;

@@ -16,13 +16,15 @@ import type { Command } from './Command.ts';
 export const bulk: Command = {
   summary: 'grade a class folder (folders, git repositories, zips) in parallel into a gradebook and class summary',
   usage:
-    'usage: relu-lab bulk SUBMISSIONS --out DIR [--jobs N] [--resume] [--shard i/n] ' +
+    'usage: relu-lab bulk SUBMISSIONS --out DIR [--workers N] [--resume] [--shard i/n] ' +
     `[--format ${FORMATS.join('|')}]... [--deadline ISO] [--at-deadline] [--batch N] [--assignment DIR] [--manifest FILE] [--quiet]`,
   async run(args, io) {
     const { values, positionals } = parse(
       args,
       {
         out: { type: 'string' },
+        workers: { type: 'string' },
+        // the flag's earlier name, as in make -j; kept so existing scripts go on working
         jobs: { type: 'string' },
         resume: { type: 'boolean' },
         shard: { type: 'string' },
@@ -38,9 +40,10 @@ export const bulk: Command = {
     );
     if (positionals.length !== 1) throw new ReluLabError('usage', `give exactly one SUBMISSIONS folder, got ${positionals.length}`);
     if (!values.out) throw new ReluLabError('usage', '--out DIR is required');
-    const jobs = numberFlag('jobs', values.jobs, 1, 256) ?? os.availableParallelism();
+    if (values.workers !== undefined && values.jobs !== undefined) throw new ReluLabError('usage', '--workers and --jobs are the same setting: give one');
+    const workers = (values.jobs !== undefined ? numberFlag('jobs', values.jobs, 1, 256) : numberFlag('workers', values.workers, 1, 256)) ?? os.availableParallelism();
     const batch = numberFlag('batch', values.batch, 1, 8);
-    if (!Number.isInteger(jobs) || (batch !== undefined && !Number.isInteger(batch))) throw new ReluLabError('usage', '--jobs and --batch need whole numbers');
+    if (!Number.isInteger(workers) || (batch !== undefined && !Number.isInteger(batch))) throw new ReluLabError('usage', '--workers and --batch need whole numbers');
     const submissionsDir = path.resolve(io.cwd, positionals[0]);
     await requireSubmissions(submissionsDir, positionals[0]);
     const { assignmentPath, manifest } = await assignmentFlags(values, io.cwd);
@@ -59,7 +62,7 @@ export const bulk: Command = {
         outDir: path.resolve(io.cwd, values.out),
         manifest,
         assignmentPath,
-        jobs,
+        workers,
         resume: values.resume ?? false,
         shard: values.shard ? parseShard(values.shard) : null,
         formats: parseFormats(values.format),

@@ -53,7 +53,7 @@ describe('a reply forged 6,000 levels deep on the raw channel', () => {
 
   test('in bulk, the honest classmate graded beside it keeps 100 %', { timeout: 180_000 }, async () => {
     const out = path.join(root, 'bulk');
-    const { code, stderr } = await run('bulk', classDir, '--out', out, '--jobs', '1');
+    const { code, stderr } = await run('bulk', classDir, '--out', out, '--workers', '1');
     expect(code, stderr).toBe(0);
     const honest = await readDoc(path.join(out, HONEST));
     expect(honest.score.earned).toBe(honest.score.possible);

@@ -14,6 +14,6 @@ describe('slot files', () => {
 
   it('are told apart by their module id', () => {
     expect(slotOf(slotFile(7))).toBe(7);
-    expect(slotOf('/x/grader/engine/worker/serveSlot.ts')).toBeNull();
+    expect(slotOf('/x/grader/engine/suite/serveSlot.ts')).toBeNull();
   });
 });

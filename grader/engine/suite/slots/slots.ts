@@ -7,7 +7,7 @@ import { PACKAGE_ROOT } from '../../../core/defaults.ts';
 
 export const SLOT_COUNT = 16;
 
-const HERE = path.join(PACKAGE_ROOT, 'grader/engine/worker/slots');
+const HERE = path.join(PACKAGE_ROOT, 'grader/engine/suite/slots');
 
 /** The file of slot `slot` (1-based): slot-01.hidden.ts … */
 export function slotFile(slot: number): string {
