@@ -12,24 +12,26 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { compiledModule } from '../core/compiledCli.mjs';
 import { ReluLabError } from '../core/errors.ts';
+import { RUNS_COMPILED } from '../core/runsCompiled.ts';
 import type { Assignment, HiddenFace } from './Assignment.ts';
 
 /** The module an assignment folder's public face lives in. */
 export const ASSIGNMENT_FILE = 'assignment.ts';
 
-/** Imports the TypeScript module `file`, through tsx when this process has no loader for .ts files. */
+/**
+ * Imports the TypeScript module `file`. From source, the process's own loader
+ * does. The compiled CLI has none, and Node's own type stripping (22.18 and
+ * later) refuses TypeScript it cannot strip, such as parameter properties: there
+ * the default course comes compiled with the CLI (a tenth of tsx's time), and
+ * tsx loads any other module for this import only.
+ */
 async function importModule(file: string): Promise<Record<string, unknown>> {
   const url = pathToFileURL(file).href;
-  try {
-    return (await import(url)) as Record<string, unknown>;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw e;
-    // the default course's hidden face is compiled with the CLI (a tenth of tsx's time)
-    const compiled = (await compiledModule(file)) as Record<string, unknown> | null;
-    if (compiled) return compiled;
-    const { tsImport } = await import('tsx/esm/api');
-    return (await tsImport(url, import.meta.url)) as Record<string, unknown>;
-  }
+  if (!RUNS_COMPILED) return (await import(url)) as Record<string, unknown>;
+  const compiled = (await compiledModule(file)) as Record<string, unknown> | null;
+  if (compiled) return compiled;
+  const { tsImport } = await import('tsx/esm/api');
+  return (await tsImport(url, import.meta.url)) as Record<string, unknown>;
 }
 
 /** The assignment at `pathOrDir` (a folder with assignment.ts, or the module), imported and checked. */

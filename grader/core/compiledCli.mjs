@@ -72,6 +72,18 @@ const ownUrl = {
   },
 };
 
+/** esbuild plugin: core/runsCompiled.ts says true in the bundle */
+/** @type {import('esbuild').Plugin} */
+const runsCompiled = {
+  name: 'relu-lab:runs-compiled',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]grader[\\/]core[\\/]runsCompiled\.ts$/ }, () => ({
+      contents: 'export const RUNS_COMPILED = true;\n',
+      loader: 'ts',
+    }));
+  },
+};
+
 /** @param {string} outDir */
 async function build(outDir) {
   const esbuild = await import('esbuild');
@@ -86,7 +98,7 @@ async function build(outDir) {
     packages: 'external',
     outdir: outDir,
     outExtension: { '.js': '.mjs' },
-    plugins: [ownUrl],
+    plugins: [runsCompiled, ownUrl], // the first plugin whose filter matches loads a file
     define: { 'import.meta.url': OWN_URL },
     logLevel: 'silent',
   });
