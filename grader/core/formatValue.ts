@@ -61,7 +61,7 @@ class BoundedText {
   result(): string {
     const text = this.parts.join('');
     if (this.cutIn === null) return text;
-    return this.cutIn < 0 ? `${text}…` : `${text}… (an array of ${this.cutIn} items)`;
+    return this.cutIn < 0 ? `${text}…` : `${text}… (an array of ${this.cutIn} ${this.cutIn === 1 ? 'item' : 'items'})`;
   }
 }
 

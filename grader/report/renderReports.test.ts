@@ -6,7 +6,7 @@ import { isReluLabError } from '../core/errors.ts';
 import { sampleAssignment, sampleResults } from './fixtures/sample-results.ts';
 import { buildReportView } from './buildReportView.ts';
 import { handlebarsEnv } from './handlebarsEnv.ts';
-import { renderReports, writeReports } from './renderReports.ts';
+import { renderFileReports, renderReports, writeReports } from './renderReports.ts';
 import { renderTerminal } from './renderTerminal.ts';
 
 const NOW = new Date('2026-11-27T00:00:00Z');
@@ -117,6 +117,36 @@ describe('the Handlebars environment', () => {
     } catch (e) {
       expect(isReluLabError(e, 'report-invalid')).toBe(true);
     }
+  });
+});
+
+describe('the plain fallback report', () => {
+  test('stands in when the full report fails on some value: escaped, with the score and each shown check', () => {
+    const failing = sampleResults.tests.find((t) => t.visibility === 'visible' && t.status !== 'passed')!;
+    const hiddenOne = sampleResults.tests.find((t) => t.visibility === 'hidden')!;
+    const doc = structuredClone(sampleResults);
+    doc.tests.find((t) => t.id === failing.id)!.message = '<img src=x onerror=alert(1)> returned';
+    const throwing = {
+      ...sampleAssignment,
+      report: {
+        insights: () => {
+          throw new RangeError('Maximum call stack size exceeded');
+        },
+      },
+    };
+    const { html, markdown, fallback } = renderFileReports(doc, { ...student, assignment: throwing });
+    expect(fallback).toBe('RangeError: Maximum call stack size exceeded');
+    expect(html).toContain('The full report could not be drawn');
+    expect(html).toContain(`Score: ${doc.score.earned} / ${doc.score.possible} points`);
+    expect(html).toContain(failing.id);
+    expect(html).toContain('&#60;img src=x onerror=alert(1)&#62;');
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain(hiddenOne.name);
+    expect(markdown).toContain(failing.id.replace(/[-.]/g, (c) => `\\${c}`));
+  });
+
+  test('is not used when the full report renders', () => {
+    expect(renderFileReports(sampleResults, student).fallback).toBeUndefined();
   });
 });
 
