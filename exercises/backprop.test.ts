@@ -112,9 +112,7 @@ describe('backward', () => {
   test('uses the Leaky slope alpha on a Leaky network (also at z1 = 0), so unit 1 does get a gradient', () => {
     // alpha = 0.1: x = 2 now gives a1 = (3, -0.1), yHat = 3.2, and dyHat = (-0.25, 1.1).
     const leaky: Network = { ...small, activation: { kind: 'leakyRelu', alpha: 0.1 } };
-    expect(backward(leaky, X, Y)).toEqual(
-      approx({ dW1: [[1.95], [0.585]], db1: [0.85, 0.255], dW2: [[3.05, -0.11]], db2: [0.85] }),
-    );
+    expect(backward(leaky, X, Y)).toEqual(approx({ dW1: [[1.95], [0.585]], db1: [0.85, 0.255], dW2: [[3.05, -0.11]], db2: [0.85] }));
   });
 
   test('uses the Leaky slope on data away from the kinks too: backward agrees with numericalGradient', () => {
@@ -142,7 +140,7 @@ describe('numericalGradient', () => {
     expect(grads.dW1[0]).toEqual(approx(expected.dW1[0], NUMERICAL_DIGITS));
   });
 
-  test('right at a kink averages the two sides: unit 1 (z1 = 0 for x = 1) gets -0.375, not backward\'s 0', () => {
+  test("right at a kink averages the two sides: unit 1 (z1 = 0 for x = 1) gets -0.375, not backward's 0", () => {
     const grads = numericalGradient(small, X, Y);
     // Nudging b1[1] up switches unit 1 on (slope -0.75), nudging it down changes nothing (slope 0).
     // One-sided, the loss also curves (by 1.125 eps here), so only 4 digits agree.
@@ -170,7 +168,13 @@ describe('relativeError', () => {
 
   test('throws a RangeError when the two gradients have different shapes', () => {
     expect(relativeError(expected, expected)).toBeCloseTo(0, DIGITS);
-    const bigger: Gradients = { ...structuredClone(expected), dW1: [[2.25, 0], [0, 0]] };
+    const bigger: Gradients = {
+      ...structuredClone(expected),
+      dW1: [
+        [2.25, 0],
+        [0, 0],
+      ],
+    };
     expect(() => relativeError(expected, bigger)).toThrow(RangeError);
   });
 });

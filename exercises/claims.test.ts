@@ -96,9 +96,7 @@ describe('answers', () => {
   // the due date). Here we only check that every answer is there, in the
   // right form. Think each one through with exercises/README.md.
   test('has exactly the five fields reluIsLinear, reluGradAtZero, deadMeans, trainingFavoursLinear, leakyReluCanDie', () => {
-    expect(Object.keys(answers).sort()).toEqual(
-      ['deadMeans', 'leakyReluCanDie', 'reluGradAtZero', 'reluIsLinear', 'trainingFavoursLinear'],
-    );
+    expect(Object.keys(answers).sort()).toEqual(['deadMeans', 'leakyReluCanDie', 'reluGradAtZero', 'reluIsLinear', 'trainingFavoursLinear']);
   });
 
   test('answers the yes/no questions with booleans and reluGradAtZero with a finite number', () => {

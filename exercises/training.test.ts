@@ -77,7 +77,7 @@ describe('sgdStep', () => {
 });
 
 describe('train', () => {
-  test('records one loss per epoch, each BEFORE that epoch\'s step: losses[0] is the untrained loss 1.625', () => {
+  test("records one loss per epoch, each BEFORE that epoch's step: losses[0] is the untrained loss 1.625", () => {
     const { net, losses } = train(small, X, Y, { epochs: 1, lr: 0.1 });
     expect(losses).toEqual(approx([1.625]));
     expect(net).toEqual(approx(stepped));

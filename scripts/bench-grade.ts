@@ -24,17 +24,26 @@ for (const [file, text] of await referenceSubmission(assignment)) {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const walls: number[] = [];
 const suites: number[] = [];
-console.log(`relu-lab bench:grade: ${runs} cold runs of relu-lab grade on the reference (load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')})`);
+console.log(
+  `relu-lab bench:grade: ${runs} cold runs of relu-lab grade on the reference (load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')})`,
+);
 for (let i = 0; i < runs; i++) {
   const out = path.join(work, `out-${i}`);
   const started = performance.now();
-  const run = spawnSync(process.execPath, [path.join(PACKAGE_ROOT, 'bin/relu-lab.mjs'), 'grade', '--submission', submission, '--out', out], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [path.join(PACKAGE_ROOT, 'bin/relu-lab.mjs'), 'grade', '--submission', submission, '--out', out], {
+    encoding: 'utf8',
+  });
   const wall = performance.now() - started;
   if (run.status !== 0) throw new Error(`relu-lab grade exited with ${run.status}: ${run.stderr}`);
   const doc = JSON.parse(await fs.readFile(path.join(out, 'results.json'), 'utf8')) as ResultsDocument;
   walls.push(wall);
   suites.push(doc.timings.testsMs);
-  console.log(`  run ${i + 1}: ${(wall / 1000).toFixed(2)} s wall; hidden suite ${doc.timings.testsMs} ms, compile ${doc.timings.compileMs} ms; score ${doc.score.earned}/${doc.score.possible}`);
+  console.log(
+    `  run ${i + 1}: ${(wall / 1000).toFixed(2)} s wall; hidden suite ${doc.timings.testsMs} ms, compile ${doc.timings.compileMs} ms; score ${doc.score.earned}/${doc.score.possible}`,
+  );
 }
 console.log(`median: ${(median(walls) / 1000).toFixed(2)} s per cold grade (target < 3 s); hidden suite ${median(suites)} ms (target < 500 ms)`);
 await fs.rm(work, { recursive: true, force: true });

@@ -24,7 +24,13 @@ import { benchClass } from './bench/benchClass.ts';
 import { sampleTreeRss } from './bench/treeRss.ts';
 
 const { values } = parseArgs({
-  options: { n: { type: 'string', default: '50' }, workers: { type: 'string' }, batch: { type: 'string' }, 'no-hangs': { type: 'boolean' }, baseline: { type: 'string' } },
+  options: {
+    n: { type: 'string', default: '50' },
+    workers: { type: 'string' },
+    batch: { type: 'string' },
+    'no-hangs': { type: 'boolean' },
+    baseline: { type: 'string' },
+  },
 });
 const n = Number(values.n);
 const workers = values.workers ? Number(values.workers) : os.availableParallelism();
@@ -42,9 +48,19 @@ try {
     acc[group] = (acc[group] ?? 0) + count;
     return acc;
   }, {});
-  console.log(`relu-lab bench: n=${n}, workers=${workers}${values.batch ? `, batch=${values.batch}` : ''}, ${os.availableParallelism()} cores; class built in ${((performance.now() - made) / 1000).toFixed(1)} s`);
-  console.log(`  mix: ${Object.entries(groups).map(([g, c]) => `${c} ${g}`).join(', ')}`);
-  const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+  console.log(
+    `relu-lab bench: n=${n}, workers=${workers}${values.batch ? `, batch=${values.batch}` : ''}, ${os.availableParallelism()} cores; class built in ${((performance.now() - made) / 1000).toFixed(1)} s`,
+  );
+  console.log(
+    `  mix: ${Object.entries(groups)
+      .map(([g, c]) => `${c} ${g}`)
+      .join(', ')}`,
+  );
+  const load = () =>
+    os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ');
   console.log(`  load average before: ${load()} (other work on the machine skews every figure below)`);
 
   // bulk, as an instructor runs it
@@ -59,13 +75,29 @@ try {
   const seconds = (performance.now() - started) / 1000;
   const memory = sampler.stop();
   if (code !== 0) throw new Error(`bulk exited with ${code}:\n${stdout}`);
-  const bulk = { seconds, perSecond: n / seconds, msPerSubmission: (1000 * seconds) / n, peakRssBytes: memory.peakBytes, maxProcesses: memory.maxProcesses, atPeak: memory.atPeak, cpuMsPerSubmission: Object.fromEntries(Object.entries(memory.cpuMsByKind).map(([k, ms]) => [k, Math.round(ms / n)])) };
+  const bulk = {
+    seconds,
+    perSecond: n / seconds,
+    msPerSubmission: (1000 * seconds) / n,
+    peakRssBytes: memory.peakBytes,
+    maxProcesses: memory.maxProcesses,
+    atPeak: memory.atPeak,
+    cpuMsPerSubmission: Object.fromEntries(Object.entries(memory.cpuMsByKind).map(([k, ms]) => [k, Math.round(ms / n)])),
+  };
   console.log(`  bulk:     ${stdout.split('\n')[0]}`);
   console.log(`            ${bulk.perSecond.toFixed(2)} submissions/s, ${Math.round(bulk.msPerSubmission)} ms per submission (wall clock, start-up included)`);
   console.log(`            peak RSS of the process tree ${mb(memory.peakBytes)} (at most ${memory.maxProcesses} processes, ${memory.samples} samples)`);
-  console.log(`            at the peak: ${Object.entries(memory.atPeak).map(([kind, v]) => `${kind} ${mb(v.bytes)} (${v.processes})`).join(', ')}`);
+  console.log(
+    `            at the peak: ${Object.entries(memory.atPeak)
+      .map(([kind, v]) => `${kind} ${mb(v.bytes)} (${v.processes})`)
+      .join(', ')}`,
+  );
   const cpuTotal = Object.values(memory.cpuMsByKind).reduce((a, b) => a + b, 0);
-  console.log(`            CPU per submission ${Math.round(cpuTotal / n)} ms: ${Object.entries(memory.cpuMsByKind).map(([kind, ms]) => `${kind} ${Math.round(ms / n)}`).join(', ')}`);
+  console.log(
+    `            CPU per submission ${Math.round(cpuTotal / n)} ms: ${Object.entries(memory.cpuMsByKind)
+      .map(([kind, ms]) => `${kind} ${Math.round(ms / n)}`)
+      .join(', ')}`,
+  );
 
   // the baseline: the reference, one Grader, in this process, one after another
   const reference = path.join(work, 'reference');
@@ -89,13 +121,18 @@ try {
   }
   await grader.close();
   const baseMs = (performance.now() - baseStarted) / baselineRuns;
-  console.log(`  baseline: the reference graded ${baselineRuns} times by one Grader, sequentially, in-process with no sandbox (${full} at 100 %): ${Math.round(baseMs)} ms each, ${(1000 / baseMs).toFixed(2)}/s`);
+  console.log(
+    `  baseline: the reference graded ${baselineRuns} times by one Grader, sequentially, in-process with no sandbox (${full} at 100 %): ${Math.round(baseMs)} ms each, ${(1000 / baseMs).toFixed(2)}/s`,
+  );
   console.log(`  ratio:    bulk ms per submission / baseline ms per submission = ${(bulk.msPerSubmission / baseMs).toFixed(2)}`);
   console.log(`  load average after: ${load()}`);
 
   const resultFile = path.join(PACKAGE_ROOT, 'reports', 'bench', `bench-n${n}${values['no-hangs'] ? '-no-hangs' : ''}.json`);
   await mkdir(path.dirname(resultFile), { recursive: true });
-  await writeFile(resultFile, `${JSON.stringify({ n, workers, cores: os.availableParallelism(), mix: groups, bulk, baseline: { runs: baselineRuns, msPerSubmission: baseMs }, ratio: bulk.msPerSubmission / baseMs, at: new Date().toISOString() }, null, 2)}\n`);
+  await writeFile(
+    resultFile,
+    `${JSON.stringify({ n, workers, cores: os.availableParallelism(), mix: groups, bulk, baseline: { runs: baselineRuns, msPerSubmission: baseMs }, ratio: bulk.msPerSubmission / baseMs, at: new Date().toISOString() }, null, 2)}\n`,
+  );
   console.log(`  written:  ${path.relative(process.cwd(), resultFile)}`);
 } finally {
   await rm(work, { recursive: true, force: true });

@@ -15,14 +15,23 @@ const min = (xs: number[]) => Math.min(...xs);
 const fmt = (ms: number) => `${ms.toFixed(ms < 1 ? 3 : 1)} ms`;
 
 async function main(): Promise<void> {
-  console.log(`Node ${process.versions.node}, ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `Node ${process.versions.node}, ${os.cpus().length} CPUs, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'relu-lab-measure-'));
   try {
     const codeDir = path.join(root, 'code');
     const compiles: number[] = [];
     for (let i = 0; i < 5; i++) {
       const t0 = performance.now();
-      const compiled = await compileSubmission(assignment.solutionsDir, codeDir, assignment.modules.map((m) => m.name));
+      const compiled = await compileSubmission(
+        assignment.solutionsDir,
+        codeDir,
+        assignment.modules.map((m) => m.name),
+      );
       compiles.push(performance.now() - t0);
       if (compiled.diagnostics.length > 0) throw new Error(`the reference did not compile: ${JSON.stringify(compiled.diagnostics)}`);
     }
@@ -49,7 +58,16 @@ async function main(): Promise<void> {
     }
     console.log(`1000 relu calls, one at a time: mean round trip ${fmt(median(rounds))} (median of 5 rounds; best ${fmt(min(rounds))})`);
 
-    const net = { W1: [[1, -2], [0.5, 1], [-1, 0]], b1: [0.1, -0.2, 0.3], W2: [[1, -1, 2]], b2: [0.5] };
+    const net = {
+      W1: [
+        [1, -2],
+        [0.5, 1],
+        [-1, 0],
+      ],
+      b1: [0.1, -0.2, 0.3],
+      W2: [[1, -1, 2]],
+      b2: [0.5],
+    };
     const argsList = Array.from({ length: 1000 }, (_, i) => [net, [i / 100, -i / 200]]);
     await sb.callMany('forward', 'forward', argsList.slice(0, 10));
     const batches: number[] = [];

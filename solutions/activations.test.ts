@@ -49,11 +49,14 @@ describe('relu and reluGrad', () => {
 
   test('reluGrad is the slope of relu away from 0 (one-sided differences)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -64, max: 64 }).filter((k) => k !== 0), (k) => {
-        const v = k / 8;
-        const h = 1 / 1024;
-        expect(Math.abs((relu(v + h) - relu(v)) / h - reluGrad(v))).toBeLessThan(SLOPE_TOLERANCE);
-      }),
+      fc.property(
+        fc.integer({ min: -64, max: 64 }).filter((k) => k !== 0),
+        (k) => {
+          const v = k / 8;
+          const h = 1 / 1024;
+          expect(Math.abs((relu(v + h) - relu(v)) / h - reluGrad(v))).toBeLessThan(SLOPE_TOLERANCE);
+        },
+      ),
       { seed: SEED, numRuns: RUNS },
     );
   });

@@ -137,7 +137,11 @@ describe('relativeError', () => {
       fc.property(problem(false), ({ net, X, Y }) => {
         const a = backward(net, X, Y);
         expect(relativeError(a, structuredClone(a))).toBe(0);
-        const b = backward(net, X, Y.map((y) => y.map((v) => v + 1)));
+        const b = backward(
+          net,
+          X,
+          Y.map((y) => y.map((v) => v + 1)),
+        );
         const ab = relativeError(a, b);
         expect(ab).toBe(relativeError(b, a));
         expect(ab).toBeGreaterThanOrEqual(0);

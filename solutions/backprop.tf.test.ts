@@ -109,7 +109,16 @@ function expectFloat32Close(reference: Gradients, other: Gradients): void {
 }
 
 beforeAll(async () => {
-  for (const config of [addGradConfig, batchMatMulGradConfig, leakyReluGradConfig, divGradConfig, reluGradConfig, squareGradConfig, subGradConfig, sumGradConfig]) {
+  for (const config of [
+    addGradConfig,
+    batchMatMulGradConfig,
+    leakyReluGradConfig,
+    divGradConfig,
+    reluGradConfig,
+    squareGradConfig,
+    subGradConfig,
+    sumGradConfig,
+  ]) {
     tf.registerGradient(config);
   }
   await tf.setBackend('cpu');

@@ -30,7 +30,12 @@ describe('linearExample', () => {
     expect(deadNeurons(linearExample, DOMAIN)).toEqual([0]);
     expect(alwaysActiveNeurons(linearExample, DOMAIN)).toEqual([1, 2]);
     expect(isLinearOn(linearExample, [-4, 4])).toBe(true);
-    expect(offLine(linearExample, DOMAIN.map(([x]) => x))).toBeLessThan(LINE_TOLERANCE);
+    expect(
+      offLine(
+        linearExample,
+        DOMAIN.map(([x]) => x),
+      ),
+    ).toBeLessThan(LINE_TOLERANCE);
   });
 });
 

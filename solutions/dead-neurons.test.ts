@@ -49,9 +49,7 @@ describe('deadNeurons', () => {
   test('for ReLU: exactly the units with z1 <= 0 on every sample, sorted; for Leaky ReLU with alpha != 0: none', () => {
     fc.assert(
       fc.property(problem, ({ net, X }) => {
-        const expected = isLeaky(net)
-          ? []
-          : net.b1.map((_, j) => j).filter((j) => X.every((x) => forward(net, x).z1[j] <= 0));
+        const expected = isLeaky(net) ? [] : net.b1.map((_, j) => j).filter((j) => X.every((x) => forward(net, x).z1[j] <= 0));
         expect(deadNeurons(net, X)).toEqual(expected);
       }),
       { seed: SEED, numRuns: RUNS },

@@ -48,9 +48,9 @@ describe('dense', () => {
   test('equals W x + b computed column by column', () => {
     fc.assert(
       fc.property(
-        fc.record({ rows: fc.integer({ min: 1, max: 4 }), cols: fc.integer({ min: 1, max: 4 }) }).chain(({ rows, cols }) =>
-          fc.tuple(matrixOf(rows, cols), vectorOf(rows), vectorOf(cols)),
-        ),
+        fc
+          .record({ rows: fc.integer({ min: 1, max: 4 }), cols: fc.integer({ min: 1, max: 4 }) })
+          .chain(({ rows, cols }) => fc.tuple(matrixOf(rows, cols), vectorOf(rows), vectorOf(cols))),
         ([W, b, x]) => expectClose(dense(W, b, x), byColumns(W, b, x)),
       ),
       { seed: SEED, numRuns: RUNS },
@@ -60,13 +60,24 @@ describe('dense', () => {
   test('is affine in x: dense(W, b, x + y) - dense(W, b, y) = dense(W, 0, x)', () => {
     fc.assert(
       fc.property(
-        fc.record({ rows: fc.integer({ min: 1, max: 4 }), cols: fc.integer({ min: 1, max: 4 }) }).chain(({ rows, cols }) =>
-          fc.tuple(matrixOf(rows, cols), vectorOf(rows), vectorOf(cols), vectorOf(cols)),
-        ),
+        fc
+          .record({ rows: fc.integer({ min: 1, max: 4 }), cols: fc.integer({ min: 1, max: 4 }) })
+          .chain(({ rows, cols }) => fc.tuple(matrixOf(rows, cols), vectorOf(rows), vectorOf(cols), vectorOf(cols))),
         ([W, b, x, y]) => {
-          const sum = dense(W, b, x.map((v, i) => v + y[i]));
+          const sum = dense(
+            W,
+            b,
+            x.map((v, i) => v + y[i]),
+          );
           const shifted = dense(W, b, y);
-          expectClose(sum.map((v, j) => v - shifted[j]), dense(W, b.map(() => 0), x));
+          expectClose(
+            sum.map((v, j) => v - shifted[j]),
+            dense(
+              W,
+              b.map(() => 0),
+              x,
+            ),
+          );
         },
       ),
       { seed: SEED, numRuns: RUNS },
@@ -75,13 +86,16 @@ describe('dense', () => {
 });
 
 describe('forward and predict', () => {
-  test('z1 = W1 x + b1, a1 = act(z1) with the network\'s activation, yHat = W2 a1 + b2', () => {
+  test("z1 = W1 x + b1, a1 = act(z1) with the network's activation, yHat = W2 a1 + b2", () => {
     fc.assert(
       fc.property(netAndInput, ({ net, x }) => {
         const { z1, a1, yHat } = forward(net, x);
         const act = net.activation;
         expectClose(z1, byColumns(net.W1, net.b1, x));
-        expectClose(a1, z1.map((z) => (act?.kind === 'leakyRelu' ? leakyRelu(z, act.alpha) : relu(z))));
+        expectClose(
+          a1,
+          z1.map((z) => (act?.kind === 'leakyRelu' ? leakyRelu(z, act.alpha) : relu(z))),
+        );
         expectClose(yHat, byColumns(net.W2, net.b2, a1));
         expectClose(predict(net, x), yHat);
       }),

@@ -58,7 +58,7 @@ function expectUntouched(name: string, args: unknown[], run: (...frozen: never[]
 /** A deterministic rng, so reviveDeadNeurons always terminates quickly. */
 const rng = (): Rng => {
   let i = 0;
-  return () => ((i++ * 0.618034) % 1 + 1) % 1;
+  return () => (((i++ * 0.618034) % 1) + 1) % 1;
 };
 
 describe('no function mutates its arguments', () => {
@@ -82,7 +82,11 @@ describe('no function mutates its arguments', () => {
         expectUntouched('backward', [net, X, Y], backprop.backward);
         expectUntouched('numericalGradient', [net, X, Y], backprop.numericalGradient);
         const grads = backprop.backward(net, X, Y);
-        const other = backprop.backward(net, X, X.map(() => Y[0]));
+        const other = backprop.backward(
+          net,
+          X,
+          X.map(() => Y[0]),
+        );
         expectUntouched('relativeError', [grads, other], backprop.relativeError);
         expectUntouched('activationPattern', [net, X], deadNeurons.activationPattern);
         expectUntouched('deadNeurons', [net, X], deadNeurons.deadNeurons);

@@ -62,7 +62,7 @@ describe('kinks', () => {
     );
   });
 
-  test('count a switch, not a net bend: relu(x) - relu(-x) = x is affine, yet 0 is a kink (the contract\'s definition)', () => {
+  test("count a switch, not a net bend: relu(x) - relu(-x) = x is affine, yet 0 is a kink (the contract's definition)", () => {
     const cancelling: Network = { W1: [[1], [-1]], b1: [0, 0], W2: [[1, -1]], b2: [0] };
     expect(kinks(cancelling, [-1, 1])).toEqual([0]);
     expect(offChord(cancelling, -1, 1)).toBe(0);

@@ -16,16 +16,14 @@ const size = fc.integer({ min: 1, max: 4 });
 const otherThan = (n: number) => fc.integer({ min: Math.max(0, n - 3), max: n + 3 }).filter((m) => m !== n);
 
 /** A ReLU network, data that fits it, and its dimensions. */
-const problem = fc
-  .record({ inputs: size, hidden: size, outputs: size, samples: size })
-  .chain((d) =>
-    fc.record({
-      d: fc.constant(d),
-      net: fc.record({ W1: matrixOf(d.hidden, d.inputs), b1: vectorOf(d.hidden), W2: matrixOf(d.outputs, d.hidden), b2: vectorOf(d.outputs) }),
-      X: matrixOf(d.samples, d.inputs),
-      Y: matrixOf(d.samples, d.outputs),
-    }),
-  );
+const problem = fc.record({ inputs: size, hidden: size, outputs: size, samples: size }).chain((d) =>
+  fc.record({
+    d: fc.constant(d),
+    net: fc.record({ W1: matrixOf(d.hidden, d.inputs), b1: vectorOf(d.hidden), W2: matrixOf(d.outputs, d.hidden), b2: vectorOf(d.outputs) }),
+    X: matrixOf(d.samples, d.inputs),
+    Y: matrixOf(d.samples, d.outputs),
+  }),
+);
 
 /**
  * Expects `run` to throw a RangeError whose message contains every part: a
@@ -49,7 +47,7 @@ function expectRangeError(run: () => unknown, ...parts: (string | number)[]): vo
 const zerosOf = (rows: number, cols: number) => Array.from({ length: rows }, () => Array<number>(cols).fill(0));
 
 describe('shapes that do not fit throw a RangeError naming both shapes', () => {
-  test('dense: an x whose length is not W\'s row length, a b whose length is not W\'s row count', () => {
+  test("dense: an x whose length is not W's row length, a b whose length is not W's row count", () => {
     fc.assert(
       fc.property(
         problem.chain((p) => fc.tuple(fc.constant(p), otherThan(p.d.inputs), otherThan(p.d.hidden))),
@@ -65,12 +63,15 @@ describe('shapes that do not fit throw a RangeError naming both shapes', () => {
 
   test('forward: an input that does not fit W1, a W2 that does not fit the hidden layer', () => {
     fc.assert(
-      fc.property(problem.chain((p) => fc.tuple(fc.constant(p), otherThan(p.d.inputs))), ([{ d, net, X }, m]) => {
-        expectRangeError(() => forward(net, Array(m).fill(1)), `${d.hidden}x${d.inputs}`, m);
-        const h = d.hidden + 1;
-        const wide: Network = { ...net, W2: zerosOf(d.outputs, h) };
-        expectRangeError(() => forward(wide, X[0]), `${d.outputs}x${h}`, d.hidden);
-      }),
+      fc.property(
+        problem.chain((p) => fc.tuple(fc.constant(p), otherThan(p.d.inputs))),
+        ([{ d, net, X }, m]) => {
+          expectRangeError(() => forward(net, Array(m).fill(1)), `${d.hidden}x${d.inputs}`, m);
+          const h = d.hidden + 1;
+          const wide: Network = { ...net, W2: zerosOf(d.outputs, h) };
+          expectRangeError(() => forward(wide, X[0]), `${d.outputs}x${h}`, d.hidden);
+        },
+      ),
       { seed: SEED, numRuns: RUNS },
     );
   });

@@ -25,8 +25,7 @@ function problem(kind: 'relu' | 'leaky') {
 }
 
 /** Units with z1 <= 0 on every sample: what ReLU would call dead. */
-const offEverywhere = (net: Network, X: Vector[]) =>
-  net.b1.map((_, j) => j).filter((j) => X.every((x) => forward(net, x).z1[j] <= 0));
+const offEverywhere = (net: Network, X: Vector[]) => net.b1.map((_, j) => j).filter((j) => X.every((x) => forward(net, x).z1[j] <= 0));
 
 /** A seeded source of uniform numbers in [0, 1) (mulberry32). */
 function seeded(seed: number): Rng {
@@ -47,10 +46,30 @@ describe('sgdStep', () => {
         const grads = backward(net, X, Y);
         const next = sgdStep(net, grads, rate);
         const close = (a: number[], b: number[]) => a.every((v, i) => Math.abs(v - b[i]) <= STEP_TOLERANCE);
-        expect(close(next.W1.flat(), net.W1.flat().map((p, i) => p - rate * grads.dW1.flat()[i]))).toBe(true);
-        expect(close(next.b1, net.b1.map((p, i) => p - rate * grads.db1[i]))).toBe(true);
-        expect(close(next.W2.flat(), net.W2.flat().map((p, i) => p - rate * grads.dW2.flat()[i]))).toBe(true);
-        expect(close(next.b2, net.b2.map((p, i) => p - rate * grads.db2[i]))).toBe(true);
+        expect(
+          close(
+            next.W1.flat(),
+            net.W1.flat().map((p, i) => p - rate * grads.dW1.flat()[i]),
+          ),
+        ).toBe(true);
+        expect(
+          close(
+            next.b1,
+            net.b1.map((p, i) => p - rate * grads.db1[i]),
+          ),
+        ).toBe(true);
+        expect(
+          close(
+            next.W2.flat(),
+            net.W2.flat().map((p, i) => p - rate * grads.dW2.flat()[i]),
+          ),
+        ).toBe(true);
+        expect(
+          close(
+            next.b2,
+            net.b2.map((p, i) => p - rate * grads.db2[i]),
+          ),
+        ).toBe(true);
         expect(next.activation).toEqual(net.activation);
       }),
       { seed: SEED, numRuns: RUNS },

@@ -10,7 +10,11 @@ import { assignment as double } from './testing/double/assignment.ts';
 const work = await fs.mkdtemp(path.join(os.tmpdir(), 'relu-lab-load-assignment-'));
 afterAll(() => fs.rm(work, { recursive: true, force: true }));
 
-const failure = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as { code: string; message: string });
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: unknown) => e as { code: string; message: string },
+  );
 
 describe('loadAssignment', () => {
   test('a folder holding assignment.ts, or the module itself, gives its public face', async () => {
@@ -21,13 +25,19 @@ describe('loadAssignment', () => {
   });
 
   test('a path with no assignment says to pass a folder holding assignment.ts', async () => {
-    expect(await failure(loadAssignment(work))).toMatchObject({ code: 'assignment-not-found', message: expect.stringContaining(`${work} has no assignment.ts`) });
+    expect(await failure(loadAssignment(work))).toMatchObject({
+      code: 'assignment-not-found',
+      message: expect.stringContaining(`${work} has no assignment.ts`),
+    });
     expect(await failure(loadAssignment(path.join(work, 'nowhere')))).toMatchObject({ code: 'assignment-not-found' });
   });
 
   test('a module that exports no sound assignment is refused, each problem named', async () => {
     const file = path.join(work, 'assignment.ts');
-    await fs.writeFile(file, "export const assignment = { id: 'Not Ok', title: 't', modules: [{ name: 'a', title: 'A', exports: [] }, { name: 'a', title: 'A', exports: [] }], manifestPath: 'relative.json' };\n");
+    await fs.writeFile(
+      file,
+      "export const assignment = { id: 'Not Ok', title: 't', modules: [{ name: 'a', title: 'A', exports: [] }, { name: 'a', title: 'A', exports: [] }], manifestPath: 'relative.json' };\n",
+    );
     const e = await failure(loadAssignment(work));
     expect(e?.code).toBe('assignment-invalid');
     expect(e?.message).toContain('id: must be short');
@@ -37,13 +47,19 @@ describe('loadAssignment', () => {
   });
 
   test('a hidden face that is missing, or whose checks have no body or weight, is refused', async () => {
-    expect(await failure(loadHiddenFace(path.join(work, 'no-hidden.ts')))).toMatchObject({ code: 'assignment-invalid', message: expect.stringContaining('does not exist') });
+    expect(await failure(loadHiddenFace(path.join(work, 'no-hidden.ts')))).toMatchObject({
+      code: 'assignment-invalid',
+      message: expect.stringContaining('does not exist'),
+    });
     expect(hiddenProblems(courseHidden)).toEqual([]);
-    expect(hiddenProblems({ checks: [{ id: 'a.x', task: 'a', weight: 0 }, { id: 'a.x', task: 'a', weight: 1, run: async () => {} }] })).toEqual([
-      'a.x: weight must be a positive number',
-      'a.x: has no body (declare it with check(declaration, run))',
-      'checks/1/id: "a.x" is declared twice',
-    ]);
+    expect(
+      hiddenProblems({
+        checks: [
+          { id: 'a.x', task: 'a', weight: 0 },
+          { id: 'a.x', task: 'a', weight: 1, run: async () => {} },
+        ],
+      }),
+    ).toEqual(['a.x: weight must be a positive number', 'a.x: has no body (declare it with check(declaration, run))', 'checks/1/id: "a.x" is declared twice']);
     expect(assignmentProblems(course)).toEqual([]);
     expect(assignmentProblems(double)).toEqual([]);
   });

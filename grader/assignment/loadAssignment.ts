@@ -41,9 +41,13 @@ export async function loadAssignment(pathOrDir: string): Promise<Assignment> {
   try {
     loaded = await importModule(entry);
   } catch (e) {
-    throw new ReluLabError('assignment-invalid', `${entry} could not be loaded: ${(e as Error).message}. Fix the error in that module (or in what it imports).`, {
-      cause: e,
-    });
+    throw new ReluLabError(
+      'assignment-invalid',
+      `${entry} could not be loaded: ${(e as Error).message}. Fix the error in that module (or in what it imports).`,
+      {
+        cause: e,
+      },
+    );
   }
   const problems = assignmentProblems(loaded.assignment);
   if (problems.length > 0) {
@@ -113,7 +117,8 @@ export function assignmentProblems(a: unknown): string[] {
     const seen = new Set<string>();
     o.modules.forEach((m: unknown, i) => {
       const mod = (typeof m === 'object' && m !== null ? m : {}) as Record<string, unknown>;
-      if (!isText(mod.name) || !/^[a-z][a-z0-9-]*$/.test(mod.name)) problems.push(`modules/${i}/name: must be a file name without .ts, lower-case (like "forward")`);
+      if (!isText(mod.name) || !/^[a-z][a-z0-9-]*$/.test(mod.name))
+        problems.push(`modules/${i}/name: must be a file name without .ts, lower-case (like "forward")`);
       else if (seen.has(mod.name)) problems.push(`modules/${i}/name: "${mod.name}" is listed twice`);
       else seen.add(mod.name);
       if (!isText(mod.title)) problems.push(`modules/${i}/title: must be a non-empty string`);

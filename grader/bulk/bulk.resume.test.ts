@@ -19,7 +19,11 @@ let root: string;
 beforeAll(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), 'relu-lab-resume-'));
   const corpus = await loadFixtureCorpus(assignment);
-  for (const name of STUDENTS) await materialiseFixture(corpus.find((f) => f.name === name)!, path.join(root, 'class', name, 'exercises'));
+  for (const name of STUDENTS)
+    await materialiseFixture(
+      corpus.find((f) => f.name === name)!,
+      path.join(root, 'class', name, 'exercises'),
+    );
 });
 afterAll(() => rm(root, { recursive: true, force: true }));
 

@@ -38,9 +38,30 @@ async function student(out: string, rec: StudentRecord, doc: ResultsDocument | n
 /** A class of four: graded (and late), a grading error, an entry not graded, and a record whose results went missing. */
 async function makeClass(out: string): Promise<void> {
   await mkdir(out, { recursive: true });
-  const late = { kind: 'late', submittedAt: '2026-03-02T00:00:00.000Z', deadline: '2026-03-01T00:00:00.000Z', daysLate: 1, penaltyPercent: 10, accepted: true, policy: '10 % a day' } as const;
-  await student(out, record('ann', { late, commit: { commit: 'c0ffee', author: 'Ann', email: 'a@x', authorDate: '', committedAt: '', atDeadline: false, branch: 'main', dirty: false } }), sampleResults);
-  const crashed = await failedResults(manifest, assignment, sampleResults.submission, { kind: 'grader-error', code: 'grader-failed', message: 'the worker died' }, 0);
+  const late = {
+    kind: 'late',
+    submittedAt: '2026-03-02T00:00:00.000Z',
+    deadline: '2026-03-01T00:00:00.000Z',
+    daysLate: 1,
+    penaltyPercent: 10,
+    accepted: true,
+    policy: '10 % a day',
+  } as const;
+  await student(
+    out,
+    record('ann', {
+      late,
+      commit: { commit: 'c0ffee', author: 'Ann', email: 'a@x', authorDate: '', committedAt: '', atDeadline: false, branch: 'main', dirty: false },
+    }),
+    sampleResults,
+  );
+  const crashed = await failedResults(
+    manifest,
+    assignment,
+    sampleResults.submission,
+    { kind: 'grader-error', code: 'grader-failed', message: 'the worker died' },
+    0,
+  );
   await student(out, record('bo', { status: 'grader-error', message: 'the worker died' }), crashed);
   await student(out, record('cy', { status: 'unrecognised', message: 'cy.txt is not a folder', key: null }), null);
   await student(out, record('dee', {}), null);
@@ -72,13 +93,17 @@ describe('finalise', () => {
     expect(json.rows).toHaveLength(4);
 
     const html = await readFile(path.join(out, 'summary.html'), 'utf8');
-    for (const text of ['Where points were lost', 'Most failed tests', 'the worker died', 'cy.txt is not a folder', 'href="ann/report.html"']) expect(html).toContain(text);
+    for (const text of ['Where points were lost', 'Most failed tests', 'the worker died', 'cy.txt is not a folder', 'href="ann/report.html"'])
+      expect(html).toContain(text);
     const svgs = html.match(/<svg[\s\S]*?<\/svg>/g) ?? [];
     expect(svgs.length).toBe(3);
     for (const svg of svgs) expect(wellFormedProblems(svg)).toEqual([]);
 
     expect((await readdir(path.join(out, 'cy'))).sort()).toEqual(['classroom', 'gradescope', 'prairielearn', 'student.json']);
-    expect(JSON.parse(await readFile(path.join(out, 'cy/gradescope/results.json'), 'utf8'))).toMatchObject({ score: 0, output: expect.stringContaining('cy.txt is not a folder') });
+    expect(JSON.parse(await readFile(path.join(out, 'cy/gradescope/results.json'), 'utf8'))).toMatchObject({
+      score: 0,
+      output: expect.stringContaining('cy.txt is not a folder'),
+    });
     expect(JSON.parse(await readFile(path.join(out, 'bo/prairielearn/results.json'), 'utf8'))).toMatchObject({ gradable: false });
     const classroom = JSON.parse(Buffer.from(await readFile(path.join(out, 'ann/classroom/result.b64'), 'utf8'), 'base64').toString());
     expect(classroom.max_score).toBe(sampleResults.score.possible);
@@ -111,7 +136,9 @@ describe('wrong answers in the summary', () => {
     const { wrongAnswer } = await import('./summary/ClassSummary.ts');
     const base = sampleResults.tests[0];
     expect(wrongAnswer({ ...base, status: 'failed', observed: { actual: [0], expected: [0.25] } })).toBe('got [0], expected [0.25]');
-    expect(wrongAnswer({ ...base, status: 'failed', message: 'backward({ W1: [[1]] }, [0]) returned { dW1: [[0]] }, expected { dW1: [[1]] }\nmore' })).toBe('returned { dW1: [[0]] }, expected { dW1: [[1]] }');
+    expect(wrongAnswer({ ...base, status: 'failed', message: 'backward({ W1: [[1]] }, [0]) returned { dW1: [[0]] }, expected { dW1: [[1]] }\nmore' })).toBe(
+      'returned { dW1: [[0]] }, expected { dW1: [[1]] }',
+    );
     expect(wrongAnswer({ ...base, status: 'errored', message: 'exercises/backprop.ts did not compile' })).toBe('exercises/backprop.ts did not compile');
     expect(wrongAnswer({ ...base, status: 'timed-out' })).toBe('timed out');
   });

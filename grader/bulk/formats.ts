@@ -8,7 +8,10 @@ export type ExportFormat = (typeof FORMATS)[number];
 export function parseFormats(values: readonly string[] | undefined): ExportFormat[] {
   const out = new Set<ExportFormat>();
   for (const value of values ?? []) {
-    for (const name of value.split(',').map((s) => s.trim()).filter(Boolean)) {
+    for (const name of value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       if (!(FORMATS as readonly string[]).includes(name)) throw new ReluLabError('usage', `--format must be one of ${FORMATS.join(', ')}; got "${name}"`);
       out.add(name as ExportFormat);
     }

@@ -24,7 +24,8 @@ export async function mergeOutputs(inputs: readonly string[], outDir: string, ma
   for (const input of inputs) {
     const dir = path.resolve(input);
     const ids = await listStudents(dir);
-    if (ids.length === 0) throw new ReluLabError('submission-missing', `${input} holds no graded students (no <id>/student.json); pass the --out folders of bulk runs`);
+    if (ids.length === 0)
+      throw new ReluLabError('submission-missing', `${input} holds no graded students (no <id>/student.json); pass the --out folders of bulk runs`);
     for (const id of ids) {
       const record = await readRecord(dir, id);
       if (!record) continue;

@@ -14,7 +14,10 @@ const names = ['Alice.zip', 'alice', 'alice .zip', 'alice.zip', 'bob', 'carol.zi
 
 describe('planEntries', () => {
   test('entries whose ids are equal, or equal ignoring case, are one collision: none of them is graded', () => {
-    const planned = planEntries(names.map((n) => entry(n)), null);
+    const planned = planEntries(
+      names.map((n) => entry(n)),
+      null,
+    );
     expect(planned.filter((p) => p.kind === 'grade').map((p) => (p as Extract<PlannedEntry, { kind: 'grade' }>).entry.name)).toEqual(['bob', 'carol.zip']);
     const collisions = planned.filter((p) => p.kind === 'id-collision');
     expect(collisions).toHaveLength(1);

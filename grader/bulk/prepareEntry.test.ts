@@ -10,13 +10,23 @@ import { prepareEntry, type PrepareOptions } from './prepareEntry.ts';
 import type { BulkEntry } from './types.ts';
 import { writeZip } from './zip/writeZip.ts';
 
-const files = (tag: string) => new Map([['exercises/activations.ts', `export const v = '${tag}';\n`], ['exercises/types.ts', 'export type T = number;\n']]);
+const files = (tag: string) =>
+  new Map([
+    ['exercises/activations.ts', `export const v = '${tag}';\n`],
+    ['exercises/types.ts', 'export type T = number;\n'],
+  ]);
 const deadline = new Date('2026-03-01T12:00:00Z');
 
 let root: string;
 let classDir: string;
 let entries: BulkEntry[];
-const options = (): PrepareOptions => ({ workDir: path.join(root, 'work'), deadline, atDeadline: false, latePolicy: { kind: 'percent-per-day', percentPerDay: 10, maxDaysLate: 5 }, moduleNames: assignment.modules.map((m) => m.name) });
+const options = (): PrepareOptions => ({
+  workDir: path.join(root, 'work'),
+  deadline,
+  atDeadline: false,
+  latePolicy: { kind: 'percent-per-day', percentPerDay: 10, maxDaysLate: 5 },
+  moduleNames: assignment.modules.map((m) => m.name),
+});
 const entry = (id: string) => entries.find((e) => e.id === id)!;
 const git = (dir: string, ...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8' }).trim();
 
@@ -32,7 +42,10 @@ beforeAll(async () => {
   await mkdir(path.join(classDir, 'empty'));
   await writeFile(path.join(classDir, 'notes.txt'), 'not a submission');
   await writeFile(path.join(classDir, '.DS_Store'), '');
-  await writeZip(path.join(classDir, 'zipped.zip'), [{ name: 'zipped-main/exercises/activations.ts', data: 'export const z = 1;\n' }, { name: 'zipped-main/.git/config', data: '[core]\n\tfsmonitor = evil\n' }]);
+  await writeZip(path.join(classDir, 'zipped.zip'), [
+    { name: 'zipped-main/exercises/activations.ts', data: 'export const z = 1;\n' },
+    { name: 'zipped-main/.git/config', data: '[core]\n\tfsmonitor = evil\n' },
+  ]);
   await writeZip(path.join(classDir, 'slip.zip'), [{ name: '../../escaped.ts', data: 'x' }]);
   await makeRepository(path.join(classDir, 'repo'), {
     author: 'Ada',
@@ -43,7 +56,11 @@ beforeAll(async () => {
       { files: files('late'), date: '2026-03-02T13:00:00Z', message: 'fix after the deadline' },
     ],
   });
-  await makeRepository(path.join(classDir, 'toolate'), { author: 'Bo', email: 'bo@example.com', commits: [{ files: files('x'), date: '2026-03-09T00:00:00Z', message: 'late' }] });
+  await makeRepository(path.join(classDir, 'toolate'), {
+    author: 'Bo',
+    email: 'bo@example.com',
+    commits: [{ files: files('x'), date: '2026-03-09T00:00:00Z', message: 'late' }],
+  });
   entries = await discoverEntries(classDir);
 });
 afterAll(() => rm(root, { recursive: true, force: true }));
@@ -76,8 +93,16 @@ describe('prepareEntry', () => {
 
   test('the seven files directly, an empty folder, something else', async () => {
     expect((await prepareEntry(entry('flat'), options())).kind).toBe('ready');
-    expect(await prepareEntry(entry('empty'), options())).toMatchObject({ kind: 'rejected', status: 'unrecognised', message: expect.stringContaining('empty') });
-    expect(await prepareEntry(entry('notes'), options())).toMatchObject({ kind: 'rejected', status: 'unrecognised', message: expect.stringContaining('not a folder') });
+    expect(await prepareEntry(entry('empty'), options())).toMatchObject({
+      kind: 'rejected',
+      status: 'unrecognised',
+      message: expect.stringContaining('empty'),
+    });
+    expect(await prepareEntry(entry('notes'), options())).toMatchObject({
+      kind: 'rejected',
+      status: 'unrecognised',
+      message: expect.stringContaining('not a folder'),
+    });
   });
 
   test('a zip is unpacked (its .git left behind); a zip-slip archive is refused', async () => {
@@ -90,7 +115,11 @@ describe('prepareEntry', () => {
 
   test('a repository: HEAD graded and judged late by the policy', async () => {
     const p = await prepareEntry(entry('repo'), options());
-    expect(p).toMatchObject({ kind: 'ready', commit: { author: 'Ada', email: 'ada@example.com', atDeadline: false, branch: 'main', dirty: false }, late: { kind: 'late', daysLate: 2, penaltyPercent: 20, accepted: true } });
+    expect(p).toMatchObject({
+      kind: 'ready',
+      commit: { author: 'Ada', email: 'ada@example.com', atDeadline: false, branch: 'main', dirty: false },
+      late: { kind: 'late', daysLate: 2, penaltyPercent: 20, accepted: true },
+    });
     if (p.kind === 'ready') expect(await readFile(path.join(p.gradeDir, 'activations.ts'), 'utf8')).toContain('late');
   });
 
@@ -98,7 +127,11 @@ describe('prepareEntry', () => {
     const repo = entry('repo').path;
     const before = { head: git(repo, 'rev-parse', 'HEAD'), status: git(repo, 'status', '--porcelain'), worktrees: git(repo, 'worktree', 'list') };
     const p = await prepareEntry(entry('repo'), { ...options(), atDeadline: true });
-    expect(p).toMatchObject({ kind: 'ready', commit: { atDeadline: true, committedAt: '2026-03-01T11:59:00Z'.replace('Z', '+00:00') }, late: { kind: 'on-time', laterCommitsIgnored: 1 } });
+    expect(p).toMatchObject({
+      kind: 'ready',
+      commit: { atDeadline: true, committedAt: '2026-03-01T11:59:00Z'.replace('Z', '+00:00') },
+      late: { kind: 'on-time', laterCommitsIgnored: 1 },
+    });
     if (p.kind === 'ready') expect(await readFile(path.join(p.gradeDir, 'activations.ts'), 'utf8')).toContain('on-time');
     expect({ head: git(repo, 'rev-parse', 'HEAD'), status: git(repo, 'status', '--porcelain'), worktrees: git(repo, 'worktree', 'list') }).toEqual(before);
     expect(await readdir(path.join(root, 'work', 'scratch'))).toEqual([]);
@@ -106,7 +139,14 @@ describe('prepareEntry', () => {
 
   test('a repository on a detached HEAD with uncommitted work: no branch, and dirty', async () => {
     const dir = path.join(root, 'other', 'detached');
-    await makeRepository(dir, { author: 'Cy', email: 'cy@example.com', commits: [{ files: files('one'), date: '2026-02-20T10:00:00Z', message: 'one' }, { files: files('two'), date: '2026-02-21T10:00:00Z', message: 'two' }] });
+    await makeRepository(dir, {
+      author: 'Cy',
+      email: 'cy@example.com',
+      commits: [
+        { files: files('one'), date: '2026-02-20T10:00:00Z', message: 'one' },
+        { files: files('two'), date: '2026-02-21T10:00:00Z', message: 'two' },
+      ],
+    });
     git(dir, 'checkout', '--quiet', '--detach', 'HEAD~1');
     await writeFile(path.join(dir, 'exercises', 'forward.ts'), 'export const f = 2;\n');
     const p = await prepareEntry({ id: 'detached', name: 'detached', kind: 'git', path: dir }, options());
@@ -115,6 +155,10 @@ describe('prepareEntry', () => {
   });
 
   test('--at-deadline with no commit before it is a row that says so', async () => {
-    expect(await prepareEntry(entry('toolate'), { ...options(), atDeadline: true })).toMatchObject({ kind: 'rejected', status: 'no-commit-before-deadline', late: { kind: 'late', accepted: false } });
+    expect(await prepareEntry(entry('toolate'), { ...options(), atDeadline: true })).toMatchObject({
+      kind: 'rejected',
+      status: 'no-commit-before-deadline',
+      late: { kind: 'late', accepted: false },
+    });
   });
 });

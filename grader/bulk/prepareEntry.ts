@@ -94,7 +94,16 @@ type CopyFrom = (root: string, commit: GradedCommit | null, late: LateInfo, what
 type Reject = (status: RowStatus, message: string, commit?: GradedCommit | null, late?: LateInfo) => Prepared;
 
 function gradedCommit(commit: CommitInfo, atDeadline: boolean, branch: string | null, dirty: boolean): GradedCommit {
-  return { commit: commit.commit, author: commit.author, email: commit.email, authorDate: commit.authorDate, committedAt: commit.committedAt, atDeadline, branch, dirty };
+  return {
+    commit: commit.commit,
+    author: commit.author,
+    email: commit.email,
+    authorDate: commit.authorDate,
+    committedAt: commit.committedAt,
+    atDeadline,
+    branch,
+    dirty,
+  };
 }
 
 async function prepareRepository(entry: BulkEntry, options: PrepareOptions, copyFrom: CopyFrom, reject: Reject, scratch: string): Promise<Prepared> {
@@ -102,7 +111,9 @@ async function prepareRepository(entry: BulkEntry, options: PrepareOptions, copy
   // the private copy sits beside the scratch folder, on the work folder's file system, and is removed afterwards
   let outcome;
   try {
-    outcome = await withUntrustedRepo(entry.path, { within: entry.path, tmpDir: path.dirname(scratch) }, (repo) => prepareFromRepository(repo, entry, options, copyFrom, reject, scratch));
+    outcome = await withUntrustedRepo(entry.path, { within: entry.path, tmpDir: path.dirname(scratch) }, (repo) =>
+      prepareFromRepository(repo, entry, options, copyFrom, reject, scratch),
+    );
   } catch (e) {
     return reject('unrecognised', `the repository ${entry.name} could not be read: ${(e as Error).message}`);
   }
@@ -117,7 +128,14 @@ async function prepareRepository(entry: BulkEntry, options: PrepareOptions, copy
   }
 }
 
-async function prepareFromRepository(repo: UntrustedRepo, entry: BulkEntry, options: PrepareOptions, copyFrom: CopyFrom, reject: Reject, scratch: string): Promise<Prepared> {
+async function prepareFromRepository(
+  repo: UntrustedRepo,
+  entry: BulkEntry,
+  options: PrepareOptions,
+  copyFrom: CopyFrom,
+  reject: Reject,
+  scratch: string,
+): Promise<Prepared> {
   const headCommit = await repo.head();
   if (!headCommit) {
     // no commit yet (or none git can read): grade what the folder holds, with no time of submission
@@ -131,7 +149,12 @@ async function prepareFromRepository(repo: UntrustedRepo, entry: BulkEntry, opti
   const found = await repo.atOrBefore(options.deadline);
   if (!found) {
     const late = lateInfo(new Date(headCommit.committedAt), options.deadline, options.latePolicy);
-    return reject('no-commit-before-deadline', `the repository ${entry.name} has no commit at or before the deadline ${options.deadline.toISOString()}`, await head(), late);
+    return reject(
+      'no-commit-before-deadline',
+      `the repository ${entry.name} has no commit at or before the deadline ${options.deadline.toISOString()}`,
+      await head(),
+      late,
+    );
   }
   const commit = gradedCommit(found, true, null, false);
   const later = await repo.commitsAfter(commit.commit);
@@ -139,7 +162,12 @@ async function prepareFromRepository(repo: UntrustedRepo, entry: BulkEntry, opti
   try {
     await repo.checkout(commit.commit, scratch);
   } catch (e) {
-    return reject('unrecognised', `the repository ${entry.name} could not be checked out at ${commit.commit.slice(0, 12)}: ${(e as Error).message}`, commit, late);
+    return reject(
+      'unrecognised',
+      `the repository ${entry.name} could not be checked out at ${commit.commit.slice(0, 12)}: ${(e as Error).message}`,
+      commit,
+      late,
+    );
   }
   return copyFrom(scratch, commit, late, 'the repository');
 }

@@ -11,9 +11,20 @@ import type { ResultsDocument } from '../results/types.ts';
 import type { GradeItem } from './pool/protocol.ts';
 
 /** `assignmentPath` names the assignment the workers grade (its checks are listed as not run; its public face draws the report). */
-export async function recordFailure(item: GradeItem, manifest: Manifest, message: string, assignmentPath: string = DEFAULTS.assignmentPath): Promise<ResultsDocument> {
+export async function recordFailure(
+  item: GradeItem,
+  manifest: Manifest,
+  message: string,
+  assignmentPath: string = DEFAULTS.assignmentPath,
+): Promise<ResultsDocument> {
   const assignment = await loadAssignment(assignmentPath);
   const identity = await submissionIdentity(item.gradeDir);
-  const doc = await failedResults(manifest, assignment, { ...identity, name: item.id, path: item.originalPath, git: item.git }, { kind: 'grader-error', code: 'grader-failed', message }, 0);
+  const doc = await failedResults(
+    manifest,
+    assignment,
+    { ...identity, name: item.id, path: item.originalPath, git: item.git },
+    { kind: 'grader-error', code: 'grader-failed', message },
+    0,
+  );
   return (await writeGradingOutputs(doc, item.outDir, { assignment, manifest, audience: 'student' })).doc;
 }

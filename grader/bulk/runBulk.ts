@@ -66,10 +66,18 @@ const PREPARE_CONCURRENCY = 4;
 export async function runBulk(options: BulkOptions): Promise<BulkSummary> {
   const started = performance.now();
   const { manifest, outDir } = options;
-  if (options.atDeadline && !options.deadline) throw new ReluLabError('usage', '--at-deadline needs a deadline: set one in the manifest or pass --deadline ISO');
+  if (options.atDeadline && !options.deadline)
+    throw new ReluLabError('usage', '--at-deadline needs a deadline: set one in the manifest or pass --deadline ISO');
   const planned = planEntries(await discoverEntries(options.submissionsDir), options.shard);
   const log = await EventLog.open(outDir);
-  await log.write({ event: 'run-start', pid: process.pid, workers: options.workers, students: planned.length, resume: options.resume, shard: options.shard ? `${options.shard.index}/${options.shard.count}` : null });
+  await log.write({
+    event: 'run-start',
+    pid: process.pid,
+    workers: options.workers,
+    students: planned.length,
+    resume: options.resume,
+    shard: options.shard ? `${options.shard.index}/${options.shard.count}` : null,
+  });
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'relu-lab-bulk-'));
   const version = await graderVersion();
   const maxBatch = options.maxBatch ?? 4;
@@ -113,7 +121,15 @@ export async function runBulk(options: BulkOptions): Promise<BulkSummary> {
       return progress?.tick(plan.id, 'not-graded', plan.message);
     }
     const { entry } = plan;
-    const prepared = await prepareGate.run(() => prepareEntry(entry, { workDir, deadline: options.deadline, atDeadline: options.atDeadline, latePolicy: manifest.latePolicy, moduleNames: manifest.tasks.map((t) => t.id) }));
+    const prepared = await prepareGate.run(() =>
+      prepareEntry(entry, {
+        workDir,
+        deadline: options.deadline,
+        atDeadline: options.atDeadline,
+        latePolicy: manifest.latePolicy,
+        moduleNames: manifest.tasks.map((t) => t.id),
+      }),
+    );
     if (prepared.kind === 'rejected') {
       await writeRecord(outDir, record(prepared, { status: prepared.status, message: prepared.message, key: null }));
       await log.write({ event: 'rejected', id: entry.id, status: prepared.status, message: prepared.message });
@@ -125,13 +141,22 @@ export async function runBulk(options: BulkOptions): Promise<BulkSummary> {
       const key: GradingKey = { contentHash, graderVersion: version, seed: manifest.fastCheck.seed, numRuns: manifest.fastCheck.numRuns };
       if (options.resume && (await alreadyGraded(outDir, entry.id, key))) {
         const previous = (await readRecord(outDir, entry.id))!;
-        await writeRecord(outDir, { ...record(prepared, { status: previous.status, message: previous.message, key: previous.key }), finishedAt: previous.finishedAt });
+        await writeRecord(outDir, {
+          ...record(prepared, { status: previous.status, message: previous.message, key: previous.key }),
+          finishedAt: previous.finishedAt,
+        });
         await log.write({ event: 'skipped', id: entry.id, reason: 'same files, grader version and seed as the results on disk' });
         counts.skipped += 1;
         return progress?.tick(entry.id, 'skipped', 'already graded');
       }
       if (stopped()) return;
-      const item = { id: entry.id, gradeDir: prepared.gradeDir, outDir: studentDir(outDir, entry.id), originalPath: path.relative(process.cwd(), entry.path) || entry.path, git: gitIdentityOf(prepared.commit) };
+      const item = {
+        id: entry.id,
+        gradeDir: prepared.gradeDir,
+        outDir: studentDir(outDir, entry.id),
+        originalPath: path.relative(process.cwd(), entry.path) || entry.path,
+        git: gitIdentityOf(prepared.commit),
+      };
       const outcome = await getPool().submit(item);
       if (stopped()) return;
       if (outcome.kind === 'graded') {
@@ -157,10 +182,12 @@ export async function runBulk(options: BulkOptions): Promise<BulkSummary> {
   try {
     await Promise.all(
       planned.map((p) =>
-        flightGate.run(() => handle(p)).catch(async (e: Error) => {
-          if (!fatal) fatal = e;
-          await pool?.kill();
-        }),
+        flightGate
+          .run(() => handle(p))
+          .catch(async (e: Error) => {
+            if (!fatal) fatal = e;
+            await pool?.kill();
+          }),
       ),
     );
     if (!fatal && !options.signal?.aborted) await (pool as WorkerPool | null)?.close();
@@ -175,7 +202,11 @@ export async function runBulk(options: BulkOptions): Promise<BulkSummary> {
   const seconds = Math.round((performance.now() - started) / 100) / 10;
   await log.write({ event: 'run-end', ...counts, rejected: counts.notGraded, seconds });
   if (fatal) throw fatal;
-  if (options.signal?.aborted) throw new ReluLabError('grader-failed', `interrupted; the gradebook shows the ${finalised.rows.length} students done so far. Run the same command with --resume to go on.`);
+  if (options.signal?.aborted)
+    throw new ReluLabError(
+      'grader-failed',
+      `interrupted; the gradebook shows the ${finalised.rows.length} students done so far. Run the same command with --resume to go on.`,
+    );
   const collisions = planned.flatMap((p) => (p.kind === 'id-collision' ? [{ id: p.id, entries: p.entries.map((e) => e.name) }] : []));
   return { students: planned.length, ...counts, collisions, seconds, gradebookPath: finalised.gradebookPath, summaryPath: finalised.summaryPath };
 }
@@ -184,6 +215,10 @@ export async function runBulk(options: BulkOptions): Promise<BulkSummary> {
 async function alreadyGraded(outDir: string, id: string, key: GradingKey): Promise<boolean> {
   const previous = await readRecord(outDir, id);
   if (!previous?.key || (previous.status !== 'graded' && previous.status !== 'deadline')) return false;
-  const same = previous.key.contentHash === key.contentHash && previous.key.graderVersion === key.graderVersion && previous.key.seed === key.seed && previous.key.numRuns === key.numRuns;
+  const same =
+    previous.key.contentHash === key.contentHash &&
+    previous.key.graderVersion === key.graderVersion &&
+    previous.key.seed === key.seed &&
+    previous.key.numRuns === key.numRuns;
   return same && (await readResults(outDir, id)) !== null;
 }

@@ -23,14 +23,7 @@ export interface BulkEntry {
  * two or more entries have this id (ignoring case), so none was graded. The
  * others mean there was nothing to grade, and say why.
  */
-export type RowStatus =
-  | 'graded'
-  | 'deadline'
-  | 'grader-error'
-  | 'unrecognised'
-  | 'refused'
-  | 'no-commit-before-deadline'
-  | 'id-collision';
+export type RowStatus = 'graded' | 'deadline' | 'grader-error' | 'unrecognised' | 'refused' | 'no-commit-before-deadline' | 'id-collision';
 
 /** Statuses for which a results.json exists. */
 export const GRADED_STATUSES: readonly RowStatus[] = ['graded', 'deadline', 'grader-error'];

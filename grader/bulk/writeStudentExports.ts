@@ -27,7 +27,10 @@ export async function writeStudentExports(outDir: string, row: GradebookRow, res
         await writeFileAtomically(path.join(dir, 'prairielearn', 'results.json'), json(results ? prairieLearnResults(results) : prairieLearnFailure(why)));
         break;
       case 'classroom':
-        await writeFileAtomically(path.join(dir, 'classroom', 'result.b64'), `${encodeClassroom(results ? classroomResult(results) : classroomFailure(why, row.max))}\n`);
+        await writeFileAtomically(
+          path.join(dir, 'classroom', 'result.b64'),
+          `${encodeClassroom(results ? classroomResult(results) : classroomFailure(why, row.max))}\n`,
+        );
         break;
       case 'canvas':
         break; // class-wide: canvas.csv and moodle.csv

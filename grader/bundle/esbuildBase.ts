@@ -6,7 +6,8 @@ import type { BuildOptions } from 'esbuild';
 /** Packages a bundle imports at run time instead of carrying: Vitest (it starts workers from its own files) and esbuild (a native binary). */
 export const RUNTIME_PACKAGES = ['vitest', 'vitest/*', '@vitest/*', 'vite', 'esbuild'];
 
-export const ESM_REQUIRE_BANNER = "import { createRequire as __reluLabCreateRequire } from 'node:module'; const require = __reluLabCreateRequire(import.meta.url);";
+export const ESM_REQUIRE_BANNER =
+  "import { createRequire as __reluLabCreateRequire } from 'node:module'; const require = __reluLabCreateRequire(import.meta.url);";
 
 export function esbuildBase(root: string): BuildOptions {
   return {

@@ -6,9 +6,7 @@ import type { Manifest } from '../manifest/types.ts';
 import type { ResultsDocument, TestResult } from '../results/types.ts';
 import type { HiddenBundleInfo } from '../hiddenBundle/bundleFormat.ts';
 
-export type GradingMode =
-  | { kind: 'visible' }
-  | { kind: 'hidden'; bundle: HiddenBundleInfo };
+export type GradingMode = { kind: 'visible' } | { kind: 'hidden'; bundle: HiddenBundleInfo };
 
 export interface GradingSession {
   mode: GradingMode;

@@ -68,7 +68,11 @@ export async function runCi(opts: CiOptions, io: Io): Promise<CiResult> {
   const session = await openSession({ hidden: opts.hidden, manifestPath: opts.manifestPath });
   let doc;
   try {
-    io.out(session.mode.kind === 'visible' ? 'relu-lab ci: running the visible tests (the hidden tests run when your work is graded)\n' : `relu-lab ci: grading with the hidden tests (bundle ${session.mode.bundle.hash.slice(0, 12)})\n`);
+    io.out(
+      session.mode.kind === 'visible'
+        ? 'relu-lab ci: running the visible tests (the hidden tests run when your work is graded)\n'
+        : `relu-lab ci: grading with the hidden tests (bundle ${session.mode.bundle.hash.slice(0, 12)})\n`,
+    );
     doc = await session.grade(submissionDir);
   } finally {
     await session.close();

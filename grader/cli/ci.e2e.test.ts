@@ -23,7 +23,8 @@ let tmp: string;
 let repo: string;
 let sha: string;
 
-const git = (...args: string[]) => run('git', ['-c', 'user.name=Alice', '-c', 'user.email=alice@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: repo });
+const git = (...args: string[]) =>
+  run('git', ['-c', 'user.name=Alice', '-c', 'user.email=alice@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: repo });
 
 /** A reference module as a student would paste it into exercises/. */
 async function solve(module: string): Promise<void> {
@@ -147,7 +148,11 @@ describe('the feedback workflow, visible tests only', () => {
     expect(junit).toMatch(/<testsuites name="relu-lab \(visible tests only\)" tests="79" failures="\d+" errors="0"/);
     expect(junit).toMatch(/<testsuite name="Activations and their slopes" tests="9" failures="0" errors="0"/);
     const dead = await fs.readFile(path.join(repo, 'exercises/dead-neurons.ts'), 'utf8');
-    expect(junit).toMatch(new RegExp(`<testcase name="deadNeurons &gt; [^"]*" classname="exercises/dead-neurons.ts" file="exercises/dead-neurons.ts" line="${exportLine(dead, 'deadNeurons')}"`));
+    expect(junit).toMatch(
+      new RegExp(
+        `<testcase name="deadNeurons &gt; [^"]*" classname="exercises/dead-neurons.ts" file="exercises/dead-neurons.ts" line="${exportLine(dead, 'deadNeurons')}"`,
+      ),
+    );
     expect(junit).toMatch(/<failure message="not implemented: backward/);
   });
 
@@ -172,7 +177,10 @@ describe('the same repository graded with a hidden bundle', () => {
   beforeAll(async () => {
     const bundle = path.join(tmp, 'hidden.tgz');
     await packHidden(bundle);
-    result = await asGithubActions(`node .relu-lab/relu-lab.mjs ci --hidden ${bundle} --junit reports/hidden/junit.xml --out reports/hidden --fail-under 50`, 'hidden');
+    result = await asGithubActions(
+      `node .relu-lab/relu-lab.mjs ci --hidden ${bundle} --junit reports/hidden/junit.xml --out reports/hidden --fail-under 50`,
+      'hidden',
+    );
   }, 90_000);
 
   test('grades with the hidden checks, and --fail-under sets the exit code', () => {
@@ -192,7 +200,9 @@ describe('the same repository graded with a hidden bundle', () => {
   test('shows no test withheld from students, by name or id, in any output', async () => {
     const withheld = hidden.checks.filter((c) => c.visibility && c.visibility !== 'visible');
     expect(withheld.length).toBeGreaterThan(0);
-    const written = await Promise.all((await fs.readdir(path.join(repo, 'reports/hidden'))).map((f) => fs.readFile(path.join(repo, 'reports/hidden', f), 'utf8')));
+    const written = await Promise.all(
+      (await fs.readdir(path.join(repo, 'reports/hidden'))).map((f) => fs.readFile(path.join(repo, 'reports/hidden', f), 'utf8')),
+    );
     expect(await fs.stat(path.join(repo, 'reports/hidden/results.json')).catch(() => null)).toBeNull();
     const seen = [result.stdout, result.summary, ...written, Buffer.from(result.outputs.result, 'base64').toString('utf8')].join('\n');
     expect(withheld.filter((c) => seen.includes(c.id) || seen.includes(c.name)).map((c) => c.id)).toEqual([]);

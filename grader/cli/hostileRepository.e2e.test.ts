@@ -106,7 +106,10 @@ describe('a repository whose metadata would copy the reference over the work and
     await copyTo(path.join(root, 'class', 'alice'));
     const out = path.join(root, 'bulk-out');
     const run = io(root);
-    const code = await main(['bulk', path.join(root, 'class'), '--out', out, '--workers', '1', '--deadline', '2026-02-02T00:00:00Z', '--at-deadline', '--quiet'], run);
+    const code = await main(
+      ['bulk', path.join(root, 'class'), '--out', out, '--workers', '1', '--deadline', '2026-02-02T00:00:00Z', '--at-deadline', '--quiet'],
+      run,
+    );
     expect(code, run.text()).toBe(0);
     const doc = await results(path.join(out, 'alice', 'results.json'));
     await expectHonest(doc, path.join(root, 'class', 'alice'));
@@ -118,7 +121,10 @@ describe('a repository whose metadata would copy the reference over the work and
     await copyTo(path.join(autograder, 'submission'));
     const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, AUTOGRADER: autograder, RELU_LAB: PACKAGE_ROOT, CI: '1' };
     await promisify(execFile)('bash', [path.join(PACKAGE_ROOT, 'templates/run_autograder')], { env });
-    const gradescope = JSON.parse(await readFile(path.join(autograder, 'results', 'results.json'), 'utf8')) as { score: number; extra_data?: { commit?: string } };
+    const gradescope = JSON.parse(await readFile(path.join(autograder, 'results', 'results.json'), 'utf8')) as {
+      score: number;
+      extra_data?: { commit?: string };
+    };
     expect(gradescope.score).toBe(0);
     expect(gradescope.extra_data?.commit).toBe(hostile.head);
     expect(await hostile.ran()).toEqual([]);

@@ -40,6 +40,9 @@ export async function assignmentFlags(
   const assignmentPath = values.assignment === undefined ? DEFAULTS.assignmentPath : path.resolve(cwd, values.assignment);
   const assignment = await loadAssignment(assignmentPath);
   const manifestPath = values.manifest === undefined ? assignment.manifestPath : path.resolve(cwd, values.manifest);
-  const manifest = await loadManifest(manifestPath, assignment.modules.map((m) => m.name));
+  const manifest = await loadManifest(
+    manifestPath,
+    assignment.modules.map((m) => m.name),
+  );
   return { assignment, assignmentPath, manifest };
 }

@@ -24,7 +24,7 @@ export const DEFAULTS = {
    * once), however the sandbox reports its progress; an honest batch takes
    * well under a second
    */
-  batchTimeoutMs: 10_000,
+  groupTimeoutMs: 10_000,
   /** the whole grading of one submission */
   submissionDeadlineMs: 120_000,
   /** heap of the process that runs student code */

@@ -30,9 +30,7 @@ function nameFits(f: Fixture): boolean {
     case 'loses':
       return /^(fails-(?!to-compile)|forges-|reads-|prints-)/.test(f.name);
     case 'misbehaves':
-      return f.expect.status === 'timed-out'
-        ? /^hangs-/.test(f.name)
-        : /^(exits-|crashes-|exhausts-|fails-to-compile)/.test(f.name);
+      return f.expect.status === 'timed-out' ? /^hangs-/.test(f.name) : /^(exits-|crashes-|exhausts-|fails-to-compile)/.test(f.name);
     case 'at-most':
       return /^vacuous-/.test(f.name);
   }
@@ -52,7 +50,10 @@ describe('the corpus', () => {
     const mistakes = ofKind('loses').filter((f) => f.name.startsWith('fails-'));
     expect(mistakes.length).toBeGreaterThanOrEqual(32);
     for (const task of MODULES) {
-      expect(mistakes.some((f) => f.expect.kind === 'loses' && f.expect.task === task), task).toBe(true);
+      expect(
+        mistakes.some((f) => f.expect.kind === 'loses' && f.expect.task === task),
+        task,
+      ).toBe(true);
     }
     expect(ofKind('full').length).toBeGreaterThanOrEqual(3);
     expect(ofKind('full').every((f) => f.source === 'files')).toBe(true);
@@ -175,17 +176,23 @@ describe('the loader refuses what it cannot use', () => {
   }
 
   it('an edit whose text is absent, naming fixture and file', async () => {
-    const root = await corpusWith({ 'fails-x': { 'fixture.json': json({ description: 'd', expect: loses, edits: [{ file: 'backprop.ts', find: 'no such text', replace: 'x' }] }) } });
+    const root = await corpusWith({
+      'fails-x': { 'fixture.json': json({ description: 'd', expect: loses, edits: [{ file: 'backprop.ts', find: 'no such text', replace: 'x' }] }) },
+    });
     expect(await refusal(root)).toMatch(/fixture fails-x: edit 0 .*backprop\.ts, found it 0 times/);
   });
 
   it('an edit whose text occurs twice', async () => {
-    const root = await corpusWith({ 'fails-x': { 'fixture.json': json({ description: 'd', expect: loses, edits: [{ file: 'backprop.ts', find: 'mseLoss', replace: 'x' }] }) } });
+    const root = await corpusWith({
+      'fails-x': { 'fixture.json': json({ description: 'd', expect: loses, edits: [{ file: 'backprop.ts', find: 'mseLoss', replace: 'x' }] }) },
+    });
     expect(await refusal(root)).toMatch(/fixture fails-x: .*backprop\.ts, found it \d+ times/);
   });
 
   it('an edit of a file the reference does not have', async () => {
-    const root = await corpusWith({ 'fails-x': { 'fixture.json': json({ description: 'd', expect: loses, edits: [{ file: 'nowhere.ts', find: 'a', replace: 'b' }] }) } });
+    const root = await corpusWith({
+      'fails-x': { 'fixture.json': json({ description: 'd', expect: loses, edits: [{ file: 'nowhere.ts', find: 'a', replace: 'b' }] }) },
+    });
     expect(await refusal(root)).toMatch(/fixture fails-x: edit 0 names nowhere\.ts/);
   });
 
@@ -195,7 +202,11 @@ describe('the loader refuses what it cannot use', () => {
   });
 
   it('a name that is not kebab-case', async () => {
-    const root = await corpusWith({ Fails_X: { 'fixture.json': json({ description: 'd', expect: loses, edits: [{ file: 'backprop.ts', find: 'return sum / (2 * X.length);', replace: 'return 0;' }] }) } });
+    const root = await corpusWith({
+      Fails_X: {
+        'fixture.json': json({ description: 'd', expect: loses, edits: [{ file: 'backprop.ts', find: 'return sum / (2 * X.length);', replace: 'return 0;' }] }),
+      },
+    });
     expect(await refusal(root)).toMatch(/folder name "Fails_X" must be kebab-case/);
   });
 
@@ -205,7 +216,12 @@ describe('the loader refuses what it cannot use', () => {
   });
 
   it('an edited fixture that also carries .ts files', async () => {
-    const root = await corpusWith({ 'fails-x': { 'fixture.json': json({ description: 'd', expect: loses, edits: [{ file: 'backprop.ts', find: 'return sum / (2 * X.length);', replace: 'return 0;' }] }), 'backprop.ts': '' } });
+    const root = await corpusWith({
+      'fails-x': {
+        'fixture.json': json({ description: 'd', expect: loses, edits: [{ file: 'backprop.ts', find: 'return sum / (2 * X.length);', replace: 'return 0;' }] }),
+        'backprop.ts': '',
+      },
+    });
     expect(await refusal(root)).toMatch(/has no \.ts files of its own, found backprop\.ts/);
   });
 
@@ -219,17 +235,23 @@ describe('the loader refuses what it cannot use', () => {
     expect(fixtureJsonProblems({ description: 'd', expect: { kind: 'misbehaves', task: 'forward', status: 'slow' } }, MODULES)).toEqual([
       '/expect/status: must be one of timed-out, errored, got "slow"',
     ]);
-    expect(fixtureJsonProblems({ description: 'd', expect: { kind: 'full', task: 'forward' } }, MODULES)).toEqual(['/expect/task: not allowed for kind "full"']);
-    expect(fixtureJsonProblems({ description: 'd', expect: { kind: 'sometimes' } }, MODULES)).toEqual([expect.stringMatching(/^\/expect\/kind: must be one of full, zero/)]);
-    expect(fixtureJsonProblems({ description: 'd', expect: { kind: 'zero' }, edits: [] }, MODULES)).toEqual(['/edits: must be a non-empty array when present']);
-    expect(
-      fixtureJsonProblems({ description: 'd', expect: { kind: 'zero' }, edits: [{ file: '../x.ts', find: 'a', replace: 'a', why: 1 }] }, MODULES),
-    ).toEqual([
-      '/edits/0/why: unknown property',
-      '/edits/0/file: must be a relative .ts path inside the submission, got "../x.ts"',
-      '/edits/0: replace equals find, the edit changes nothing',
+    expect(fixtureJsonProblems({ description: 'd', expect: { kind: 'full', task: 'forward' } }, MODULES)).toEqual([
+      '/expect/task: not allowed for kind "full"',
     ]);
-    expect(fixtureJsonProblems({ description: 'd', expect: { kind: 'zero' }, from: 'solutions' }, MODULES)).toEqual(['/from: must be "exercises" when present']);
+    expect(fixtureJsonProblems({ description: 'd', expect: { kind: 'sometimes' } }, MODULES)).toEqual([
+      expect.stringMatching(/^\/expect\/kind: must be one of full, zero/),
+    ]);
+    expect(fixtureJsonProblems({ description: 'd', expect: { kind: 'zero' }, edits: [] }, MODULES)).toEqual(['/edits: must be a non-empty array when present']);
+    expect(fixtureJsonProblems({ description: 'd', expect: { kind: 'zero' }, edits: [{ file: '../x.ts', find: 'a', replace: 'a', why: 1 }] }, MODULES)).toEqual(
+      [
+        '/edits/0/why: unknown property',
+        '/edits/0/file: must be a relative .ts path inside the submission, got "../x.ts"',
+        '/edits/0: replace equals find, the edit changes nothing',
+      ],
+    );
+    expect(fixtureJsonProblems({ description: 'd', expect: { kind: 'zero' }, from: 'solutions' }, MODULES)).toEqual([
+      '/from: must be "exercises" when present',
+    ]);
   });
 
   it('materialising into a folder that is not empty', async () => {

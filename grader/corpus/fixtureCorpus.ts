@@ -200,7 +200,10 @@ export function applyEdits(name: string, files: ReadonlyMap<string, string>, edi
           JSON.stringify(edit.find.length > 80 ? `${edit.find.slice(0, 80)}...` : edit.find),
       );
     }
-    out.set(edit.file, text.replace(edit.find, () => edit.replace));
+    out.set(
+      edit.file,
+      text.replace(edit.find, () => edit.replace),
+    );
   });
   return out;
 }
@@ -254,9 +257,13 @@ async function loadOne(assignment: CorpusAssignment, root: string, name: string)
  * 'internal' naming the fixture otherwise.
  */
 export async function loadFixtureCorpus(assignment: CorpusAssignment, root: string | undefined = assignment.fixturesDir): Promise<Fixture[]> {
-  if (root === undefined) throw new ReluLabError('usage', 'this assignment has no fixture corpus: set `fixturesDir` in its assignment.ts to a folder of fixtures');
+  if (root === undefined)
+    throw new ReluLabError('usage', 'this assignment has no fixture corpus: set `fixturesDir` in its assignment.ts to a folder of fixtures');
   const entries = await readdir(root, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const fixtures = await Promise.all(names.map((name) => loadOne(assignment, root, name)));
   const reference = await referenceSubmission(assignment);
   for (const fixture of fixtures) {

@@ -82,7 +82,10 @@ const isNumbers = (v: unknown): boolean => Array.isArray(v) && v.every(isPlotNum
 const isCurve = (v: unknown): boolean => Array.isArray(v) && v.every((p) => Array.isArray(p) && p.length === 2 && isPlotNumber(p[0]) && isPlotNumber(p[1]));
 const isBooleanGrid = (v: unknown): boolean => Array.isArray(v) && v.every((row) => Array.isArray(row) && row.every((b) => typeof b === 'boolean'));
 const isOptionalString = (v: unknown): boolean => v === undefined || typeof v === 'string';
-const orNull = (check: (v: unknown) => boolean) => (v: unknown): boolean => v === null || check(v);
+const orNull =
+  (check: (v: unknown) => boolean) =>
+  (v: unknown): boolean =>
+    v === null || check(v);
 
 function isExamplePlot(v: unknown): boolean {
   if (!isRecord(v)) return false;

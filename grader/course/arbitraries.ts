@@ -80,9 +80,7 @@ export const problemAwayFromKinks = (choice: ActivationChoice = 'relu') =>
 
 /** One-input networks for the linearity checks, with kinks often on the interval's ends or shared. */
 export const oneInputNetwork = (choice: ActivationChoice = 'any') =>
-  fc
-    .tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 2 }))
-    .chain(([hidden, outputs]) => networkOf({ inputs: 1, hidden, outputs }, choice));
+  fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 2 })).chain(([hidden, outputs]) => networkOf({ inputs: 1, hidden, outputs }, choice));
 
 /** Intervals [lo, hi] with lo < hi in quarter steps. */
 export const interval = fc

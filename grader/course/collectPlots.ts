@@ -9,7 +9,7 @@ import { predict } from '../../solutions/forward.ts';
 import { kinks } from '../../solutions/linearity.ts';
 import { train } from '../../solutions/training.ts';
 import type { PlotSource } from '../harness/PlotSource.ts';
-import type { BatchEntry, BatchOutcome, CallOutcome } from '../sandbox/CallOutcome.ts';
+import type { CallGroupEntry, CallGroupOutcome, CallOutcome } from '../sandbox/CallOutcome.ts';
 import type { ActivationPlot, Curve, ExamplePlot, PlotsData } from './PlotsData.ts';
 
 /** x from -4 to 4 in steps of 1/8 */
@@ -34,7 +34,7 @@ const DEAD_MAP = {
 
 class Unavailable extends Error {}
 
-function valueOf(outcome: CallOutcome | BatchEntry | BatchOutcome, what: string): unknown {
+function valueOf(outcome: CallOutcome | CallGroupEntry | CallGroupOutcome, what: string): unknown {
   switch (outcome.kind) {
     case 'returned':
       return outcome.value;
@@ -60,7 +60,7 @@ function finitePrefix(v: unknown): number[] | null {
 export async function collectPlots(sandbox: PlotSource): Promise<PlotsData> {
   const ask = async (module: string, name: string, args: unknown[]) => valueOf(await sandbox.call(module, name, args), name);
   const askMany = async (module: string, name: string, argsList: unknown[][]): Promise<unknown[]> => {
-    const all = valueOf(await sandbox.callMany(module, name, argsList), name) as BatchEntry[];
+    const all = valueOf(await sandbox.callMany(module, name, argsList), name) as CallGroupEntry[];
     return all.map((o) => valueOf(o, name));
   };
   const attempt = async <T>(fn: () => Promise<T>): Promise<{ value: T } | { error: string }> => {
@@ -74,7 +74,13 @@ export async function collectPlots(sandbox: PlotSource): Promise<PlotsData> {
   for (const name of ['relu', 'reluGrad', 'leakyRelu', 'leakyReluGrad'] as const) {
     const reference: Curve = XS.map((x) => [x, activations[name](x)]);
     const got = await attempt(async () => {
-      const ys = numbers(await askMany('activations', name, XS.map((x) => [x])));
+      const ys = numbers(
+        await askMany(
+          'activations',
+          name,
+          XS.map((x) => [x]),
+        ),
+      );
       if (!ys) throw new Unavailable(`${name} returned something other than numbers`);
       return { curve: XS.map((x, i): [number, number] => [x, ys[i]]), atZero: (await ask('activations', name, [0])) as number };
     });
@@ -92,16 +98,36 @@ export async function collectPlots(sandbox: PlotSource): Promise<PlotsData> {
     const reference: Curve = XS.map((x) => [x, predict(refNet, [x])[0]]);
     const got = await attempt(async () => {
       const net = valueOf(await sandbox.value('claims', id), id) as Network;
-      const ys = (await askMany('forward', 'predict', XS.map((x) => [net, [x]]))).map((y) => (Array.isArray(y) ? y[0] : NaN));
+      const ys = (
+        await askMany(
+          'forward',
+          'predict',
+          XS.map((x) => [net, [x]]),
+        )
+      ).map((y) => (Array.isArray(y) ? y[0] : NaN));
       const curve = XS.map((x, i): [number, number] => [x, ys[i]]);
       const studentKinks = numbers(await ask('linearity', 'kinks', [net, DOMAIN]).catch(() => null));
-      const z1 = (await askMany('forward', 'forward', SAMPLE_XS.map((x) => [net, [x]]))).map((c) => (c as { z1: number[] }).z1);
+      const z1 = (
+        await askMany(
+          'forward',
+          'forward',
+          SAMPLE_XS.map((x) => [net, [x]]),
+        )
+      ).map((c) => (c as { z1: number[] }).z1);
       const units = z1[0]?.length ?? 0;
       return { curve, studentKinks, z1: Array.from({ length: units }, (_, j) => z1.map((zs) => zs[j])) };
     });
     examples.push(
       'value' in got
-        ? { id, title, student: got.value.curve, reference, studentKinks: got.value.studentKinks, referenceKinks: kinks(refNet, DOMAIN), studentZ1: { xs: SAMPLE_XS, z1: got.value.z1 } }
+        ? {
+            id,
+            title,
+            student: got.value.curve,
+            reference,
+            studentKinks: got.value.studentKinks,
+            referenceKinks: kinks(refNet, DOMAIN),
+            studentZ1: { xs: SAMPLE_XS, z1: got.value.z1 },
+          }
         : { id, title, student: null, reference, studentKinks: null, referenceKinks: kinks(refNet, DOMAIN), studentZ1: null, error: got.error },
     );
   }
@@ -109,9 +135,10 @@ export async function collectPlots(sandbox: PlotSource): Promise<PlotsData> {
   const { net, X, Y, options } = TRAINING;
   const referenceLosses = train(net, X, Y, options).losses;
   const trained = await attempt(async () => finitePrefix(((await ask('training', 'train', [net, X, Y, options])) as TrainResult)?.losses));
-  const training = 'value' in trained && trained.value
-    ? { student: trained.value, reference: referenceLosses }
-    : { student: null, reference: referenceLosses, error: 'error' in trained ? trained.error : 'train returned no list of losses' };
+  const training =
+    'value' in trained && trained.value
+      ? { student: trained.value, reference: referenceLosses }
+      : { student: null, reference: referenceLosses, error: 'error' in trained ? trained.error : 'train returned no list of losses' };
 
   const mapX: Vector[] = DEAD_MAP.xs.map((x) => [x]);
   const pattern = await attempt(async () => (await ask('dead-neurons', 'activationPattern', [DEAD_MAP.net, mapX])) as boolean[][]);

@@ -19,7 +19,11 @@ describe('exportsOf', () => {
     ]);
     expect(stub('linearity')).toEqual([fn('kinks', ['net', 'domain']), fn('isLinearOn', ['net', 'interval'])]);
     expect(stub('claims')).toEqual([value('linearExample'), value('nonlinearExample'), value('answers')]);
-    expect(stub('training')).toEqual([fn('sgdStep', ['net', 'grads', 'lr']), fn('train', ['net', 'X', 'Y', 'options']), fn('reviveDeadNeurons', ['net', 'X', 'rng'])]);
+    expect(stub('training')).toEqual([
+      fn('sgdStep', ['net', 'grads', 'lr']),
+      fn('train', ['net', 'X', 'Y', 'options']),
+      fn('reviveDeadNeurons', ['net', 'X', 'rng']),
+    ]);
   });
 
   test('optional and defaulted parameters, generics, arrow-typed parameters and destructuring', () => {

@@ -2,11 +2,9 @@
 // reference function touches it.
 import type { Network } from '../../exercises/types.ts';
 
-const isNumbers = (v: unknown, n: number): v is number[] =>
-  Array.isArray(v) && v.length === n && v.every((x) => typeof x === 'number' && Number.isFinite(x));
+const isNumbers = (v: unknown, n: number): v is number[] => Array.isArray(v) && v.length === n && v.every((x) => typeof x === 'number' && Number.isFinite(x));
 
-const isMatrix = (v: unknown, rows: number, cols: number): v is number[][] =>
-  Array.isArray(v) && v.length === rows && v.every((row) => isNumbers(row, cols));
+const isMatrix = (v: unknown, rows: number, cols: number): v is number[][] => Array.isArray(v) && v.length === rows && v.every((row) => isNumbers(row, cols));
 
 /**
  * Returns null when `value` is a ReLU network with `inputs`, `hidden` and

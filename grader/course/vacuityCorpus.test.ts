@@ -19,10 +19,26 @@ import * as training from '../../solutions/training.ts';
 
 const workDir = useWorkDir();
 const vacuityFixtures = () => vacuityCorpus().map((made) => ({ ...generatedFixture(course, made), spec: made.spec }));
-const reference: Record<string, (...args: unknown[]) => unknown> = { ...activations, ...forward, ...backprop, ...deadNeurons, ...linearity, ...training } as never;
+const reference: Record<string, (...args: unknown[]) => unknown> = {
+  ...activations,
+  ...forward,
+  ...backprop,
+  ...deadNeurons,
+  ...linearity,
+  ...training,
+} as never;
 
 const net = { W1: [[1], [-2]], b1: [0.5, 1], W2: [[1, -1]], b2: [0.25] };
-const other = { W1: [[2, 1], [0, -1], [1, 1]], b1: [0, 1, -1], W2: [[1, 0, 2]], b2: [0] };
+const other = {
+  W1: [
+    [2, 1],
+    [0, -1],
+    [1, 1],
+  ],
+  b1: [0, 1, -1],
+  W2: [[1, 0, 2]],
+  b2: [0],
+};
 const grads = { dW1: [[1], [0]], db1: [1, 0], dW2: [[0.5, 0]], db2: [1] };
 const rng = () => 0.75;
 
@@ -32,26 +48,92 @@ const CALLS: Record<string, [unknown[], unknown[]]> = {
   reluGrad: [[2], [-3]],
   leakyRelu: [[2, 0.1], [-3]],
   leakyReluGrad: [[2, 0.1], [-3]],
-  dense: [[[[1, 2]], [0], [1, 1]], [[[1], [2]], [1, 1], [3]]],
-  forward: [[net, [1]], [other, [1, 2]]],
-  predict: [[net, [1]], [other, [1, 2]]],
-  mseLoss: [[net, [[1]], [[0]]], [other, [[1, 2]], [[3]]]],
-  backward: [[net, [[1]], [[0]]], [other, [[1, 2]], [[3]]]],
-  numericalGradient: [[net, [[1]], [[0]]], [other, [[1, 2]], [[3]]]],
-  relativeError: [[grads, grads], [grads, { ...grads, db2: [3] }]],
-  activationPattern: [[net, [[1]]], [other, [[1, 2], [0, 0]]]],
-  deadNeurons: [[net, [[1]]], [other, [[1, 2], [0, 0]]]],
-  alwaysActiveNeurons: [[net, [[1]]], [other, [[1, 2], [0, 0]]]],
-  kinks: [[net, [-4, 4]], [net, [0, 1]]],
-  isLinearOn: [[net, [-4, 4]], [net, [1, 2]]],
-  sgdStep: [[net, grads, 0.1], [net, grads, 1]],
-  train: [[net, [[1]], [[0]], { epochs: 2, lr: 0.1 }], [net, [[2]], [[1]], { epochs: 1, lr: 0.5 }]],
-  reviveDeadNeurons: [[net, [[1]], rng], [other, [[1, 2]], rng]],
+  dense: [
+    [[[1, 2]], [0], [1, 1]],
+    [[[1], [2]], [1, 1], [3]],
+  ],
+  forward: [
+    [net, [1]],
+    [other, [1, 2]],
+  ],
+  predict: [
+    [net, [1]],
+    [other, [1, 2]],
+  ],
+  mseLoss: [
+    [net, [[1]], [[0]]],
+    [other, [[1, 2]], [[3]]],
+  ],
+  backward: [
+    [net, [[1]], [[0]]],
+    [other, [[1, 2]], [[3]]],
+  ],
+  numericalGradient: [
+    [net, [[1]], [[0]]],
+    [other, [[1, 2]], [[3]]],
+  ],
+  relativeError: [
+    [grads, grads],
+    [grads, { ...grads, db2: [3] }],
+  ],
+  activationPattern: [
+    [net, [[1]]],
+    [
+      other,
+      [
+        [1, 2],
+        [0, 0],
+      ],
+    ],
+  ],
+  deadNeurons: [
+    [net, [[1]]],
+    [
+      other,
+      [
+        [1, 2],
+        [0, 0],
+      ],
+    ],
+  ],
+  alwaysActiveNeurons: [
+    [net, [[1]]],
+    [
+      other,
+      [
+        [1, 2],
+        [0, 0],
+      ],
+    ],
+  ],
+  kinks: [
+    [net, [-4, 4]],
+    [net, [0, 1]],
+  ],
+  isLinearOn: [
+    [net, [-4, 4]],
+    [net, [1, 2]],
+  ],
+  sgdStep: [
+    [net, grads, 0.1],
+    [net, grads, 1],
+  ],
+  train: [
+    [net, [[1]], [[0]], { epochs: 2, lr: 0.1 }],
+    [net, [[2]], [[1]], { epochs: 1, lr: 0.5 }],
+  ],
+  reviveDeadNeurons: [
+    [net, [[1]], rng],
+    [other, [[1, 2]], rng],
+  ],
 };
 
 /** [], {}, 0, false, or an object whose fields are all such. */
 const isEmpty = (v: unknown): boolean =>
-  v === 0 || v === false || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(isEmpty));
+  v === 0 ||
+  v === false ||
+  (Array.isArray(v) && v.length === 0) ||
+  (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(isEmpty));
 
 const chosen = (spec: VacuousSpec, module: string, name: string) => ('every' in spec ? true : spec.module === module && spec.name === name);
 
@@ -72,9 +154,11 @@ describe('the vacuity table', () => {
       if (f.name.startsWith('vacuous-every-export-')) expect(percent).toBe(5);
       else if (percent > 0) expect(f.description).toMatch(/may earn up to \d+ %: ./);
     }
-    expect(vacuityFixtures().filter((f) => (f.expect as { percent: number }).percent > 0 && !f.name.startsWith('vacuous-every-')).map((f) => f.name)).toEqual([
-      'vacuous-claims-answers-constant',
-    ]);
+    expect(
+      vacuityFixtures()
+        .filter((f) => (f.expect as { percent: number }).percent > 0 && !f.name.startsWith('vacuous-every-'))
+        .map((f) => f.name),
+    ).toEqual(['vacuous-claims-answers-constant']);
   });
 
   it('accepts "at-most" with a percent in fixture.json, and refuses it without one', () => {
@@ -82,7 +166,9 @@ describe('the vacuity table', () => {
     expect(fixtureJsonProblems({ description: 'd', expect: { kind: 'at-most' } }, MODULES)).toEqual([
       '/expect/percent: must be a number from 0 up to (not including) 100, got undefined',
     ]);
-    expect(fixtureJsonProblems({ description: 'd', expect: { kind: 'at-most', percent: 5, task: 'forward' } }, MODULES)).toEqual(['/expect/task: not allowed for kind "at-most"']);
+    expect(fixtureJsonProblems({ description: 'd', expect: { kind: 'at-most', percent: 5, task: 'forward' } }, MODULES)).toEqual([
+      '/expect/task: not allowed for kind "at-most"',
+    ]);
   });
 });
 

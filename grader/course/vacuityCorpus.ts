@@ -43,20 +43,50 @@ export const VACUITY_TABLE: readonly VacuousExport[] = [
   { module: 'activations', name: 'leakyReluGrad', head: 'function leakyReluGrad(z: number, alpha = 0.01): number', gives: { constant: '0.01', empty: '0' } },
 
   { module: 'forward', name: 'dense', head: 'function dense(W: Matrix, b: Vector, x: Vector): Vector', gives: { constant: '[0]', empty: '[]' } },
-  { module: 'forward', name: 'forward', head: 'function forward(net: Network, x: Vector): ForwardCache', gives: { constant: '{ z1: [0], a1: [0], yHat: [0] }', empty: '{ z1: [], a1: [], yHat: [] }' } },
+  {
+    module: 'forward',
+    name: 'forward',
+    head: 'function forward(net: Network, x: Vector): ForwardCache',
+    gives: { constant: '{ z1: [0], a1: [0], yHat: [0] }', empty: '{ z1: [], a1: [], yHat: [] }' },
+  },
   { module: 'forward', name: 'predict', head: 'function predict(net: Network, x: Vector): Vector', gives: { constant: '[0]', empty: '[]' } },
 
   { module: 'backprop', name: 'mseLoss', head: 'function mseLoss(net: Network, X: Vector[], Y: Vector[]): number', gives: { constant: '1', empty: '0' } },
-  { module: 'backprop', name: 'backward', head: 'function backward(net: Network, X: Vector[], Y: Vector[]): Gradients', gives: { constant: ZERO_GRADS, empty: EMPTY_GRADS } },
-  { module: 'backprop', name: 'numericalGradient', head: 'function numericalGradient(net: Network, X: Vector[], Y: Vector[], eps = 1e-5): Gradients', gives: { constant: ZERO_GRADS, empty: EMPTY_GRADS } },
+  {
+    module: 'backprop',
+    name: 'backward',
+    head: 'function backward(net: Network, X: Vector[], Y: Vector[]): Gradients',
+    gives: { constant: ZERO_GRADS, empty: EMPTY_GRADS },
+  },
+  {
+    module: 'backprop',
+    name: 'numericalGradient',
+    head: 'function numericalGradient(net: Network, X: Vector[], Y: Vector[], eps = 1e-5): Gradients',
+    gives: { constant: ZERO_GRADS, empty: EMPTY_GRADS },
+  },
   { module: 'backprop', name: 'relativeError', head: 'function relativeError(a: Gradients, b: Gradients): number', gives: { constant: '0.5', empty: '0' } },
 
-  { module: 'dead-neurons', name: 'activationPattern', head: 'function activationPattern(net: Network, X: Vector[]): boolean[][]', gives: { constant: '[[true]]', empty: '[]' } },
+  {
+    module: 'dead-neurons',
+    name: 'activationPattern',
+    head: 'function activationPattern(net: Network, X: Vector[]): boolean[][]',
+    gives: { constant: '[[true]]', empty: '[]' },
+  },
   { module: 'dead-neurons', name: 'deadNeurons', head: 'function deadNeurons(net: Network, X: Vector[]): number[]', gives: { constant: '[0]', empty: '[]' } },
-  { module: 'dead-neurons', name: 'alwaysActiveNeurons', head: 'function alwaysActiveNeurons(net: Network, X: Vector[]): number[]', gives: { constant: '[0]', empty: '[]' } },
+  {
+    module: 'dead-neurons',
+    name: 'alwaysActiveNeurons',
+    head: 'function alwaysActiveNeurons(net: Network, X: Vector[]): number[]',
+    gives: { constant: '[0]', empty: '[]' },
+  },
 
   { module: 'linearity', name: 'kinks', head: 'function kinks(net: Network, [lo, hi]: Interval): number[]', gives: { constant: '[0]', empty: '[]' } },
-  { module: 'linearity', name: 'isLinearOn', head: 'function isLinearOn(net: Network, interval: Interval): boolean', gives: { constant: 'true', empty: 'false' } },
+  {
+    module: 'linearity',
+    name: 'isLinearOn',
+    head: 'function isLinearOn(net: Network, interval: Interval): boolean',
+    gives: { constant: 'true', empty: 'false' },
+  },
 
   { module: 'claims', name: 'linearExample', head: 'const linearExample: Network', gives: { constant: ZERO_131, empty: '{} as Network' } },
   { module: 'claims', name: 'nonlinearExample', head: 'const nonlinearExample: Network', gives: { constant: ZERO_131, empty: '{} as Network' } },
@@ -75,14 +105,24 @@ export const VACUITY_TABLE: readonly VacuousExport[] = [
     },
   },
 
-  { module: 'training', name: 'sgdStep', head: 'function sgdStep(net: Network, grads: Gradients, lr: number): Network', gives: { constant: ZERO_NET, empty: '{} as Network', identity: 'net' } },
+  {
+    module: 'training',
+    name: 'sgdStep',
+    head: 'function sgdStep(net: Network, grads: Gradients, lr: number): Network',
+    gives: { constant: ZERO_NET, empty: '{} as Network', identity: 'net' },
+  },
   {
     module: 'training',
     name: 'train',
     head: 'function train(net: Network, X: Vector[], Y: Vector[], { epochs, lr }: TrainOptions): TrainResult',
     gives: { constant: `{ net: ${ZERO_NET}, losses: [0] }`, empty: '{ net: {} as Network, losses: [] }', identity: '{ net, losses: [] }' },
   },
-  { module: 'training', name: 'reviveDeadNeurons', head: 'function reviveDeadNeurons(net: Network, X: Vector[], rng: Rng): Network', gives: { constant: ZERO_NET, empty: '{} as Network', identity: 'net' } },
+  {
+    module: 'training',
+    name: 'reviveDeadNeurons',
+    head: 'function reviveDeadNeurons(net: Network, X: Vector[], rng: Rng): Network',
+    gives: { constant: ZERO_NET, empty: '{} as Network', identity: 'net' },
+  },
 ];
 
 /** What one vacuous submission does: one export in one mode, or every export that has the mode. */
@@ -163,7 +203,10 @@ export function vacuousModules(spec: VacuousSpec): Map<string, string> {
     const used = TYPES.filter((t) => new RegExp(`\\b${t}\\b`).test(text));
     const stubImport = module === 'claims' && text.includes('notImplementedValue') ? "import { notImplementedValue } from './not-implemented.ts';\n" : '';
     const header = `// ${vacuousDescription(spec)}.\n// Written by relu-lab validate from grader/course/vacuityCorpus.ts.\n`;
-    out.set(`${module}.ts`, `${header}${used.length ? `import type { ${used.join(', ')} } from './types.ts';\n` : ''}${stubImport}\n${decls.length ? text : ''}`);
+    out.set(
+      `${module}.ts`,
+      `${header}${used.length ? `import type { ${used.join(', ')} } from './types.ts';\n` : ''}${stubImport}\n${decls.length ? text : ''}`,
+    );
   }
   return out;
 }

@@ -12,7 +12,7 @@ import { loadFixtureCorpus, materialiseFixture } from '../corpus/fixtureCorpus.t
 import { Grader } from './Grader.ts';
 
 // a batch limit of three call limits; a deadline the stallers' batches, one call limit after another, would overrun
-const LIMITS = { callTimeoutMs: 400, batchTimeoutMs: 1_200, submissionDeadlineMs: 6_000 };
+const LIMITS = { callTimeoutMs: 400, groupTimeoutMs: 1_200, submissionDeadlineMs: 6_000 };
 let grader: Grader;
 let work: string;
 

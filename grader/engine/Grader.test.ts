@@ -55,7 +55,14 @@ describe('Grader', () => {
   test('hands out each submission of a batch as soon as its checks end, while the next is graded', async () => {
     const corpus = await loadFixtureCorpus(assignment);
     const names = ['passes-all-functional', 'fails-relu-grad-at-zero', 'passes-all-vectorised'];
-    const dirs = await Promise.all(names.map((n) => materialiseFixture(corpus.find((f) => f.name === n)!, path.join(work, `early-${n}`))));
+    const dirs = await Promise.all(
+      names.map((n) =>
+        materialiseFixture(
+          corpus.find((f) => f.name === n)!,
+          path.join(work, `early-${n}`),
+        ),
+      ),
+    );
     const handed: { dir: string; at: number; score: number }[] = [];
     await grader.gradeBatch(dirs, async (dir, doc) => void handed.push({ dir, at: performance.now(), score: doc.score.earned }));
     expect(handed.map((h) => h.dir)).toEqual(dirs);

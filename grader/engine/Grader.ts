@@ -122,7 +122,10 @@ export class Grader {
    * assignment's modules, 'assignment-invalid' when its hidden face is unsound.
    */
   static async create(manifest: Manifest, assignment: Assignment): Promise<Grader> {
-    const problems = checkManifest(manifest, assignment.modules.map((m) => m.name));
+    const problems = checkManifest(
+      manifest,
+      assignment.modules.map((m) => m.name),
+    );
     if (problems.length > 0) {
       throw new ReluLabError(
         'manifest-invalid',
@@ -255,14 +258,17 @@ export class Grader {
     this.reporter.reset();
     this.vitest.projects[0].provide(FEED_KEY, feed.name);
     const session: Session = { feed, ended: Promise.resolve(), over: false, slotsLeft: SLOT_COUNT };
-    session.ended = this.vitest.runTestSpecifications(this.specs, false).then(
-      () => undefined,
-      () => undefined,
-    ).finally(() => {
-      session.over = true;
-      feed.close();
-      for (const end of [...this.slotEnds.values()]) end({ kind: 'run-over' });
-    });
+    session.ended = this.vitest
+      .runTestSpecifications(this.specs, false)
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .finally(() => {
+        session.over = true;
+        feed.close();
+        for (const end of [...this.slotEnds.values()]) end({ kind: 'run-over' });
+      });
     this.session = session;
     return session;
   }
@@ -306,16 +312,20 @@ export class Grader {
         armTurn(jobs[index].deadlineMs + DEADLINE_GRACE_MS);
         onBegin(index);
       };
-      session.feed.offer(jobs, (slot) => {
-        started = performance.now();
-        this.slotEnds.set(slot, (e) => {
-          this.slotEnds.delete(slot);
-          finish(e);
-        });
-        armTurn(BEGIN_TIMEOUT_MS);
-      }, () => {
-        suiteLoaded = performance.now();
-      });
+      session.feed.offer(
+        jobs,
+        (slot) => {
+          started = performance.now();
+          this.slotEnds.set(slot, (e) => {
+            this.slotEnds.delete(slot);
+            finish(e);
+          });
+          armTurn(BEGIN_TIMEOUT_MS);
+        },
+        () => {
+          suiteLoaded = performance.now();
+        },
+      );
       if (session.over) finish({ kind: 'run-over' });
     });
     /** a submission's block ended: the next one's turn starts, with the time its checks may take to begin */
@@ -346,7 +356,15 @@ export class Grader {
       const now = performance.now();
       const testsMs = Math.round(now - Math.max(lastEnd, started, suiteLoaded, preparedAt.get(jobId) ?? 0));
       lastEnd = now;
-      onEarly(index, jobResults(this.manifest, this.catalog, this.reporter, p, { graderVersion: version, testsMs, timedOut: null, suiteErrors: [...this.reporter.unhandledErrors] }));
+      onEarly(
+        index,
+        jobResults(this.manifest, this.catalog, this.reporter, p, {
+          graderVersion: version,
+          testsMs,
+          timedOut: null,
+          suiteErrors: [...this.reporter.unhandledErrors],
+        }),
+      );
     };
     for (const p of planned) {
       try {
@@ -379,14 +397,17 @@ export class Grader {
       clearTimeout(windDown);
       const deadlineMs = jobs[end.index].deadlineMs;
       if (wound === 'stuck') {
-        throw new ReluLabError('grader-failed', `grading did not stop within ${WIND_DOWN_MS} ms after the ${deadlineMs} ms deadline; restart the grading process`);
+        throw new ReluLabError(
+          'grader-failed',
+          `grading did not stop within ${WIND_DOWN_MS} ms after the ${deadlineMs} ms deadline; restart the grading process`,
+        );
       }
       overran = { index: end.index, message: `grading stopped at the deadline of ${deadlineMs} ms; checks not finished by then earn nothing` };
     } else if (end.kind === 'not-started') {
       throw new ReluLabError('grader-failed', `the hidden suite did not start within ${START_TIMEOUT_MS / 1000} s; restart the grading process`);
     }
     const suiteErrors = [...(end.kind === 'ended' ? end.errors : []), ...this.reporter.unhandledErrors];
-    if (end.kind === 'run-over' && suiteErrors.length === 0) suiteErrors.push('the hidden suite\'s run ended before this batch was done');
+    if (end.kind === 'run-over' && suiteErrors.length === 0) suiteErrors.push("the hidden suite's run ended before this batch was done");
     return prepared.map((p, index): JobEnd => {
       if (early.has(p.job.id)) return { kind: 'handed-out' };
       if (overran && index !== overran.index && !blockEnded.has(p.job.id)) {
@@ -395,7 +416,9 @@ export class Grader {
         return { kind: 'again' };
       }
       const seen = this.reporter.job(p.job.id);
-      const ownDeadline = seen.deadlinePassed ? `grading stopped at the submission deadline of ${p.job.deadlineMs} ms; checks not finished by then earn nothing` : null;
+      const ownDeadline = seen.deadlinePassed
+        ? `grading stopped at the submission deadline of ${p.job.deadlineMs} ms; checks not finished by then earn nothing`
+        : null;
       const timedOut = overran?.index === index ? overran.message : ownDeadline;
       return { kind: 'assembled', doc: jobResults(this.manifest, this.catalog, this.reporter, p, { graderVersion: version, testsMs, timedOut, suiteErrors }) };
     });

@@ -47,7 +47,7 @@ describe('JobFeed', () => {
     expect((await ask(feed, 2)).jobs).toEqual([]);
   });
 
-  it('tells the grading process as a job\'s checks begin', async () => {
+  it("tells the grading process as a job's checks begin", async () => {
     const feed = new JobFeed();
     feeds.push(feed);
     const began = new Promise<string>((resolve) => (feed.onBegin = resolve));

@@ -37,10 +37,13 @@ const check = (id: string, points: number, extra: Partial<CatalogEntry> = {}): C
 describe('assembleResults', () => {
   test('points come from the catalog; only passed tests earn them', async () => {
     const catalog = [check('a', 6), check('b', 4)];
-    const doc = await assemble(catalog, new Map([
-      ['activations.a', { status: 'passed', durationMs: 5 }],
-      ['activations.b', { status: 'failed', message: 'wrong', durationMs: 5 }],
-    ]));
+    const doc = await assemble(
+      catalog,
+      new Map([
+        ['activations.a', { status: 'passed', durationMs: 5 }],
+        ['activations.b', { status: 'failed', message: 'wrong', durationMs: 5 }],
+      ]),
+    );
     expect(doc.tests.map((t) => [t.id, t.status, t.earned])).toEqual([
       ['activations.a', 'passed', 6],
       ['activations.b', 'failed', 0],

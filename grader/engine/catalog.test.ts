@@ -16,7 +16,10 @@ const declared = (id: string, task: string, weight: number, visibility?: 'hidden
 
 describe('catalogOf', () => {
   test("shares each task's manifest points among its checks by weight, in the hidden face's order, without their bodies", () => {
-    const catalog = catalogOf({ checks: [declared('b.one', 'b', 1), declared('a.big', 'a', 3), declared('a.small', 'a', 1, 'hidden'), declared('b.two', 'b', 2)] }, manifest);
+    const catalog = catalogOf(
+      { checks: [declared('b.one', 'b', 1), declared('a.big', 'a', 3), declared('a.small', 'a', 1, 'hidden'), declared('b.two', 'b', 2)] },
+      manifest,
+    );
     expect(catalog.map((c) => [c.id, c.points])).toEqual([
       ['b.one', 2],
       ['a.big', 7.5],

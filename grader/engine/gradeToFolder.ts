@@ -28,7 +28,13 @@ export async function gradeToFolder(
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     const code = isReluLabError(e) ? e.code : 'internal';
-    doc = await failedResults(graded.manifest, graded.assignment, await submissionIdentity(submissionDir), { kind: 'grader-error', code, message }, performance.now() - started);
+    doc = await failedResults(
+      graded.manifest,
+      graded.assignment,
+      await submissionIdentity(submissionDir),
+      { kind: 'grader-error', code, message },
+      performance.now() - started,
+    );
   }
   return writeGradingOutputs(doc, outDir, { ...graded, audience: 'student' });
 }

@@ -44,7 +44,7 @@ export async function planJob(
     codeDir,
     unavailable: {},
     callTimeoutMs: limits.callTimeoutMs,
-    batchTimeoutMs: limits.batchTimeoutMs,
+    groupTimeoutMs: limits.groupTimeoutMs,
     memoryMb: limits.sandboxMemoryMb,
     deadlineMs: limits.submissionDeadlineMs,
     ...fastCheck,
@@ -65,7 +65,10 @@ export async function prepareJob(planned: PlannedJob, moduleNames: readonly stri
     if (result.kind === 'compiled') continue;
     const first = result.diagnostics[0];
     if (result.kind === 'missing') job.unavailable[name] = first?.message ?? `exercises/${name}.ts is missing`;
-    else job.unavailable[name] = first ? `exercises/${name}.ts did not compile: ${first.file}:${first.line}:${first.column} ${first.message}` : `exercises/${name}.ts could not be compiled`;
+    else
+      job.unavailable[name] = first
+        ? `exercises/${name}.ts did not compile: ${first.file}:${first.line}:${first.column} ${first.message}`
+        : `exercises/${name}.ts could not be compiled`;
   }
   return { ...planned, identity, diagnostics: compiled.diagnostics, compileMs: Math.round(compiled.timings.totalMs) };
 }

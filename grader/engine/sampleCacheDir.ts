@@ -29,7 +29,11 @@ export async function sampleSourcesHash(): Promise<string> {
   const hash = createHash('sha256');
   for (const source of SOURCES) {
     for (const file of await filesUnder(path.join(PACKAGE_ROOT, source))) {
-      hash.update(path.relative(PACKAGE_ROOT, file)).update('\0').update(await fs.readFile(file)).update('\0');
+      hash
+        .update(path.relative(PACKAGE_ROOT, file))
+        .update('\0')
+        .update(await fs.readFile(file))
+        .update('\0');
     }
   }
   return hash.digest('hex').slice(0, 16);

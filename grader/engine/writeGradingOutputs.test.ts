@@ -21,8 +21,17 @@ const readResults = async (dir: string) => validateResults(JSON.parse(await fs.r
 
 beforeAll(async () => {
   tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'relu-lab-outputs-test-'));
-  manifest = await loadManifest(assignment.manifestPath, assignment.modules.map((m) => m.name));
-  doc = await failedResults(manifest, assignment, await submissionIdentity(assignment.solutionsDir), { kind: 'grader-error', code: 'internal', message: 'made up' }, 5);
+  manifest = await loadManifest(
+    assignment.manifestPath,
+    assignment.modules.map((m) => m.name),
+  );
+  doc = await failedResults(
+    manifest,
+    assignment,
+    await submissionIdentity(assignment.solutionsDir),
+    { kind: 'grader-error', code: 'internal', message: 'made up' },
+    5,
+  );
 });
 
 afterAll(async () => {

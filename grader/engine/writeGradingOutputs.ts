@@ -68,7 +68,13 @@ async function writeSomeResults(resultsPath: string, doc: ResultsDocument, opts:
     }
   }
   const message = `the graded results could not be written (${why.slice(0, 2_000)})`;
-  const failed = await failedResults(opts.manifest, opts.assignment, doc.submission, { kind: 'grader-error', code: 'results-invalid', message }, doc.timings.totalMs);
+  const failed = await failedResults(
+    opts.manifest,
+    opts.assignment,
+    doc.submission,
+    { kind: 'grader-error', code: 'results-invalid', message },
+    doc.timings.totalMs,
+  );
   await writeResultsAtomically(resultsPath, failed);
   return failed;
 }
@@ -80,7 +86,12 @@ export async function writeGradingOutputs(doc: ResultsDocument, outDir: string, 
   if (opts.writeResults === false) await fs.rm(resultsPath, { force: true });
   else written = await writeSomeResults(resultsPath, doc, opts);
   const deadline = opts.manifest.deadline ? new Date(opts.manifest.deadline) : null;
-  const { htmlPath, markdownPath, fallback } = await writeReports(written, outDir, { assignment: opts.assignment, audience: opts.audience, now: opts.now ?? new Date(), deadline });
+  const { htmlPath, markdownPath, fallback } = await writeReports(written, outDir, {
+    assignment: opts.assignment,
+    audience: opts.audience,
+    now: opts.now ?? new Date(),
+    deadline,
+  });
   const outputs = { doc: written, resultsPath, htmlPath, markdownPath };
   return fallback === undefined ? outputs : { ...outputs, reportFallback: fallback };
 }

@@ -15,7 +15,7 @@ const row = (student: string, over: Partial<LmsRow> = {}): LmsRow => ({
 describe('LMS gradebook imports', () => {
   const rows = [row('ann'), row('bo,jr'), row('cy', { status: 'unrecognised', message: 'empty folder', score: null, rawScore: 0, late: '' })];
 
-  test('canvas.csv has Canvas\'s columns, a Points Possible row, the score after the late policy, and blanks where nothing was graded', () => {
+  test("canvas.csv has Canvas's columns, a Points Possible row, the score after the late policy, and blanks where nothing was graded", () => {
     const lines = canvasCsv(rows, 'ReLU lab', 100).split('\r\n');
     expect(lines[0]).toBe('Student,ID,SIS User ID,SIS Login ID,Section,ReLU lab');
     expect(lines[1]).toBe('    Points Possible,,,,,100');

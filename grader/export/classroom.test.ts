@@ -12,7 +12,7 @@ describe('GitHub Classroom grader output', () => {
     expect(shapeProblems(CLASSROOM, classroomFailure('no submission', 100))).toEqual([]);
   });
 
-  test('the reporter\'s sum of test scores is relu-lab\'s score, out of its maximum', () => {
+  test("the reporter's sum of test scores is relu-lab's score, out of its maximum", () => {
     const out = classroomResult(sampleResults);
     expect(out.tests.reduce((s, t) => s + t.score, 0)).toBeCloseTo(sampleResults.score.earned, 6);
     expect(out.max_score).toBe(sampleResults.score.possible);

@@ -26,18 +26,16 @@ const STATUS: Record<TestStatus, ClassroomTest['status']> = { passed: 'pass', fa
 
 export function classroomResult(doc: ResultsDocument): ClassroomResult {
   const files = new Map(doc.tasks.map((t) => [t.id, t.file]));
-  const tests = doc.tests.map(
-    (test): ClassroomTest => ({
-      name: test.name,
-      status: STATUS[test.status],
-      score: test.earned,
-      message: testOutput(test, 1000),
-      test_code: test.id,
-      filename: files.get(test.task) ?? '',
-      line_no: 0,
-      duration: Math.round(test.durationMs),
-    }),
-  );
+  const tests = doc.tests.map((test): ClassroomTest => ({
+    name: test.name,
+    status: STATUS[test.status],
+    score: test.earned,
+    message: testOutput(test, 1000),
+    test_code: test.id,
+    filename: files.get(test.task) ?? '',
+    line_no: 0,
+    duration: Math.round(test.durationMs),
+  }));
   const status = doc.outcome.kind === 'grader-error' ? 'error' : tests.every((t) => t.status === 'pass') ? 'pass' : 'fail';
   return { version: 1, status, max_score: doc.score.possible, tests };
 }

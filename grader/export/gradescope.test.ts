@@ -11,7 +11,7 @@ describe('Gradescope results', () => {
     expect(shapeProblems(GRADESCOPE, gradescopeFailure('it crashed', 100))).toEqual([]);
   });
 
-  test('the score is relu-lab\'s, and the tests add up to it', () => {
+  test("the score is relu-lab's, and the tests add up to it", () => {
     expect(out.score).toBe(sampleResults.score.earned);
     expect(out.tests.reduce((s, t) => s + t.score, 0)).toBeCloseTo(sampleResults.score.earned, 6);
     expect(out.tests.reduce((s, t) => s + t.max_score, 0)).toBeCloseTo(sampleResults.score.possible, 6);

@@ -38,7 +38,12 @@ export function gradescopeResults(doc: ResultsDocument): GradescopeResults {
     output_format: 'text',
     visibility: 'visible',
     stdout_visibility: 'hidden',
-    extra_data: { grader: `relu-lab ${doc.grader.version}`, contentHash: doc.submission.contentHash, commit: doc.submission.git?.commit ?? null, seed: doc.seed },
+    extra_data: {
+      grader: `relu-lab ${doc.grader.version}`,
+      contentHash: doc.submission.contentHash,
+      commit: doc.submission.git?.commit ?? null,
+      seed: doc.seed,
+    },
     tests: doc.tests.map((test) => {
       const n = (perTask.get(test.task) ?? 0) + 1;
       perTask.set(test.task, n);

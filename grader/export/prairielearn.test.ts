@@ -14,7 +14,11 @@ describe('PrairieLearn results', () => {
   });
 
   test('a grading error is not gradable, so no attempt is charged', () => {
-    const crashed: ResultsDocument = { ...sampleResults, outcome: { kind: 'grader-error', code: 'grader-failed', message: 'the worker died' }, score: { earned: 0, possible: 100 } };
+    const crashed: ResultsDocument = {
+      ...sampleResults,
+      outcome: { kind: 'grader-error', code: 'grader-failed', message: 'the worker died' },
+      score: { earned: 0, possible: 100 },
+    };
     expect(prairieLearnResults(crashed)).toMatchObject({ gradable: false, message: expect.stringContaining('the worker died') });
     expect(shapeProblems(PRAIRIELEARN, prairieLearnFailure('x'))).toEqual([]);
   });

@@ -45,7 +45,11 @@ export function prairieLearnResults(doc: ResultsDocument): PrairieLearnResults {
     };
     if (Buffer.byteLength(JSON.stringify(results)) <= PRAIRIELEARN_MAX_BYTES) return results;
   }
-  return { ...prairieLearnFailure('the feedback was too large to send'), gradable: true, score: doc.score.possible > 0 ? doc.score.earned / doc.score.possible : 0 };
+  return {
+    ...prairieLearnFailure('the feedback was too large to send'),
+    gradable: true,
+    score: doc.score.possible > 0 ? doc.score.earned / doc.score.possible : 0,
+  };
 }
 
 export function prairieLearnFailure(message: string): PrairieLearnResults {

@@ -41,7 +41,15 @@ async function brokenReluLab(): Promise<string> {
 describe('run_autograder for Gradescope', () => {
   test('grades /autograder/submission with relu-lab and writes Gradescope results', async () => {
     const corpus = await loadFixtureCorpus(assignment);
-    const results = await autograder('works', (dir) => materialiseFixture(corpus.find((f) => f.name === 'fails-relu-grad-at-zero')!, dir).then(() => undefined), PACKAGE_ROOT);
+    const results = await autograder(
+      'works',
+      (dir) =>
+        materialiseFixture(
+          corpus.find((f) => f.name === 'fails-relu-grad-at-zero')!,
+          dir,
+        ).then(() => undefined),
+      PACKAGE_ROOT,
+    );
     expect(shapeProblems(GRADESCOPE, results)).toEqual([]);
     expect(results).toMatchObject({ score: expect.any(Number), tests: expect.arrayContaining([expect.objectContaining({ status: 'failed' })]) });
     expect((results as { score: number }).score).toBeGreaterThan(0);

@@ -4,7 +4,7 @@
 // held to its reply contract, and what calls have shown about later ones
 // (FailureMemory) answers those at once: a property that hung reports the
 // input that hung rather than whatever shrinking reached afterwards.
-import type { BatchEntry, BatchOutcome, CallError, CallOutcome } from '../sandbox/CallOutcome.ts';
+import type { CallGroupEntry, CallGroupOutcome, CallError, CallOutcome } from '../sandbox/CallOutcome.ts';
 import type { PlotSource } from './PlotSource.ts';
 import { type CodeRunner, InProcessCode } from '../sandbox/InProcessCode.ts';
 import { Sandbox } from '../sandbox/Sandbox.ts';
@@ -36,7 +36,7 @@ export interface StudentCodeOptions {
 }
 
 /** What a prefetched call came to: a value or a throw, or the hang or crash that stopped its batch. */
-type PrefetchedEntry = BatchEntry | Extract<CallOutcome, { kind: 'timed-out' | 'crashed' }>;
+type PrefetchedEntry = CallGroupEntry | Extract<CallOutcome, { kind: 'timed-out' | 'crashed' }>;
 
 /** Prefetched outcomes of one function, in the order the calls were planned. */
 interface Prefetched {
@@ -103,13 +103,13 @@ export class StudentCode {
   private async reopen(): Promise<void> {
     await this.sandbox?.close();
     this.loaded = new Set();
-    const { codeDir, callTimeoutMs, batchTimeoutMs, memoryMb, deadlineMs } = this.job;
+    const { codeDir, callTimeoutMs, groupTimeoutMs, memoryMb, deadlineMs } = this.job;
     // the sandbox stops any call at the deadline, as it stands when the call is sent
     const deadline = { ms: deadlineMs, endsAt: () => this.memory.endsAt() };
     try {
       this.sandbox = this.job.trustedInProcess
         ? new InProcessCode(codeDir)
-        : await Sandbox.open({ codeDir, callTimeoutMs, batchTimeoutMs, memoryMb, deadline });
+        : await Sandbox.open({ codeDir, callTimeoutMs, groupTimeoutMs, memoryMb, deadline });
       this.memory.startFailed(null);
     } catch (e) {
       this.sandbox = null;
@@ -188,9 +188,9 @@ export class StudentCode {
   }
 
   /** A batch's outcome with each value outside the function's contract made that call's failure. */
-  private heldBatch(module: string, name: string, argsList: unknown[][], batch: BatchOutcome): BatchOutcome {
+  private heldGroup(module: string, name: string, argsList: unknown[][], batch: CallGroupOutcome): CallGroupOutcome {
     if (batch.kind !== 'returned') return batch;
-    const value = batch.value.map((entry, i): BatchEntry => {
+    const value = batch.value.map((entry, i): CallGroupEntry => {
       if (entry.kind !== 'returned') return entry;
       const error = this.breach(module, name, argsList[i] ?? [], entry.value);
       return error === null ? entry : { kind: 'threw', error: this.refuse(functionOf(module, name, argsList[i] ?? []), entry.value, error, 0).error };
@@ -252,7 +252,7 @@ export class StudentCode {
         // the module did not load or lacks the export: the sandbox is fine, and every call would fail alike
         for (const c of runnable) this.memory.failAlike(functionOf(c.module, c.name, c.args), batch, 'any-input');
       } else {
-        await this.afterBrokenBatch(module, name, argsList, batch);
+        await this.afterBrokenGroup(module, name, argsList, batch);
         return;
       }
     }
@@ -266,7 +266,7 @@ export class StudentCode {
    * second time. Otherwise the property makes its calls one by one in a fresh
    * sandbox, to find the one at fault.
    */
-  private async afterBrokenBatch(
+  private async afterBrokenGroup(
     module: string,
     name: string,
     argsList: unknown[][],
@@ -282,7 +282,7 @@ export class StudentCode {
     }
     if (batch.kind === 'unavailable' || batch.at === undefined || this.sandbox?.state !== 'open') return;
     const at = batch.at;
-    let before: BatchEntry[] = [];
+    let before: CallGroupEntry[] = [];
     if (at > 0) {
       const again = await this.sandbox.callMany(module, name, argsList.slice(0, at));
       if (again.kind !== 'returned') {
@@ -330,7 +330,7 @@ export class StudentCode {
         gate(module) ??
         (this.memory.stopped(functionKey(module, name))
           ? { kind: 'unavailable', message: `${name} did not return earlier` }
-          : this.heldBatch(module, name, argsList, await this.sandbox!.callMany(module, name, argsList))),
+          : this.heldGroup(module, name, argsList, await this.sandbox!.callMany(module, name, argsList))),
     };
   }
 

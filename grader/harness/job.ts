@@ -13,8 +13,8 @@ export interface JobContext {
    */
   unavailable: Record<string, string>;
   callTimeoutMs: number;
-  /** all the calls of one batch, in all (absent: DEFAULTS.batchTimeoutMs) */
-  batchTimeoutMs?: number;
+  /** all the calls of one batch, in all (absent: DEFAULTS.groupTimeoutMs) */
+  groupTimeoutMs?: number;
   memoryMb: number;
   /** the whole grading of this submission; later calls fail at once */
   deadlineMs: number;

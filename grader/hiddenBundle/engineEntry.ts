@@ -31,7 +31,10 @@ function loadTypeScript(): void {
 export async function openEngine(assignmentModule: string): Promise<EngineSession> {
   loadTypeScript();
   const assignment = await loadAssignment(assignmentModule);
-  const manifest = await loadManifest(assignment.manifestPath, assignment.modules.map((m) => m.name));
+  const manifest = await loadManifest(
+    assignment.manifestPath,
+    assignment.modules.map((m) => m.name),
+  );
   const firstCalls = new Map((await loadHiddenFace(assignment.hiddenEntry)).checks.map((c) => [c.id, c.calls[0] ?? null]));
   let grader: Grader | null = null;
   return {
@@ -44,7 +47,13 @@ export async function openEngine(assignmentModule: string): Promise<EngineSessio
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
         const code = isReluLabError(e) ? e.code : 'internal';
-        return failedResults(manifest, assignment, await submissionIdentity(submissionDir), { kind: 'grader-error', code, message }, performance.now() - started);
+        return failedResults(
+          manifest,
+          assignment,
+          await submissionIdentity(submissionDir),
+          { kind: 'grader-error', code, message },
+          performance.now() - started,
+        );
       }
     },
     functionOfCheck: (id) => firstCalls.get(id) ?? null,

@@ -24,7 +24,13 @@ describe('packHidden', () => {
   test('describes the bundle: version, checks, points, files and their hash', async () => {
     const info = JSON.parse(await fs.readFile(path.join(folder.path, BUNDLE_INFO_FILE), 'utf8')) as HiddenBundleInfo;
     expect(info).toEqual(folder.info);
-    expect(info).toMatchObject({ format: 'relu-lab-hidden', formatVersion: 2, checks: hidden.checks.length, points: 100, publicFace: 'grader/course/assignment.ts' });
+    expect(info).toMatchObject({
+      format: 'relu-lab-hidden',
+      formatVersion: 2,
+      checks: hidden.checks.length,
+      points: 100,
+      publicFace: 'grader/course/assignment.ts',
+    });
     expect(info.hash).toMatch(/^[0-9a-f]{64}$/);
   });
 

@@ -48,7 +48,10 @@ async function readInfo(dir: string, shown: string): Promise<HiddenBundleInfo> {
     throw new ReluLabError('grader-failed', `${shown}/${BUNDLE_INFO_FILE} is not JSON: pack the hidden bundle again`, { cause: e });
   }
   if (info.format !== BUNDLE_FORMAT || info.formatVersion !== BUNDLE_FORMAT_VERSION || !Array.isArray(info.files) || typeof info.publicFace !== 'string') {
-    throw new ReluLabError('grader-failed', `${shown} is a hidden bundle of another format (${info.format} ${info.formatVersion}); this relu-lab reads ${BUNDLE_FORMAT} ${BUNDLE_FORMAT_VERSION}`);
+    throw new ReluLabError(
+      'grader-failed',
+      `${shown} is a hidden bundle of another format (${info.format} ${info.formatVersion}); this relu-lab reads ${BUNDLE_FORMAT} ${BUNDLE_FORMAT_VERSION}`,
+    );
   }
   const files = info.files.filter((f) => typeof f === 'string' && !f.startsWith('/') && !f.split('/').includes('..'));
   const hash = await bundleHash(dir, files).catch(() => null);
@@ -90,13 +93,18 @@ export async function loadHiddenBundle(bundlePath: string): Promise<HiddenBundle
     const modules = nodeModulesOfVitest();
     const absent = [];
     for (const name of NEEDED) if (!(await fs.stat(path.join(modules, name)).catch(() => null))) absent.push(name);
-    if (absent.length > 0) throw new ReluLabError('grader-failed', `the hidden tests need ${absent.join(', ')} in ${modules}: add them to package.json and run npm install`);
+    if (absent.length > 0)
+      throw new ReluLabError('grader-failed', `the hidden tests need ${absent.join(', ')} in ${modules}: add them to package.json and run npm install`);
     await fs.symlink(modules, path.join(run, 'node_modules'), 'dir');
     const engine = (await import(pathToFileURL(path.join(run, 'engine.mjs')).href)) as EngineModule;
     if (engine.ENGINE_API !== ENGINE_API_VERSION) {
-      throw new ReluLabError('grader-failed', `${bundlePath} was packed by relu-lab ${info.graderVersion} for engine API ${engine.ENGINE_API}; this relu-lab needs ${ENGINE_API_VERSION}`);
+      throw new ReluLabError(
+        'grader-failed',
+        `${bundlePath} was packed by relu-lab ${info.graderVersion} for engine API ${engine.ENGINE_API}; this relu-lab needs ${ENGINE_API_VERSION}`,
+      );
     }
-    if (!info.files.includes(info.publicFace)) throw new ReluLabError('grader-failed', `${bundlePath} names ${info.publicFace} as its assignment but does not hold it: pack the hidden bundle again`);
+    if (!info.files.includes(info.publicFace))
+      throw new ReluLabError('grader-failed', `${bundlePath} names ${info.publicFace} as its assignment but does not hold it: pack the hidden bundle again`);
     return { info, engine, publicFace: path.join(run, ...info.publicFace.split('/')), dispose };
   } catch (e) {
     await dispose();

@@ -3,8 +3,8 @@
 // of it) holding
 // - engine.mjs: the grading engine, bundled (and typescriptHooks.mjs, which
 //   lets it import the sources below in plain Node);
-// - the assignment's public face, its hidden face and the grading worker's
-//   slot files, with every project file they import (the reference among
+// - the assignment's public face, its hidden face and the Vitest slot files
+//   of engine/suite/, with every project file they import (the reference among
 //   them), as sources in the project's layout, for the engine and Vitest;
 // - the manifest, the stubs the public face reads, and what the engine reads
 //   at run time (schemas, the sandbox's probe);
@@ -43,7 +43,10 @@ const toPosix = (p: string) => p.split(path.sep).join('/');
 function inProject(file: string, what: string): string {
   const relative = toPosix(path.relative(PACKAGE_ROOT, file));
   if (relative.startsWith('../') || path.isAbsolute(relative)) {
-    throw new ReluLabError('usage', `${what} (${file}) is outside ${PACKAGE_ROOT}: a hidden bundle holds the project's files in its layout, so keep the assignment inside it`);
+    throw new ReluLabError(
+      'usage',
+      `${what} (${file}) is outside ${PACKAGE_ROOT}: a hidden bundle holds the project's files in its layout, so keep the assignment inside it`,
+    );
   }
   return relative;
 }
@@ -101,12 +104,17 @@ export async function packHidden(out: string, opts: PackOptions = {}): Promise<P
   const assignment = await loadAssignment(assignmentPath);
   const assignmentModule = (await fs.stat(assignmentPath)).isDirectory() ? path.join(assignmentPath, ASSIGNMENT_FILE) : assignmentPath;
   const hidden = await loadHiddenFace(assignment.hiddenEntry);
-  const manifest = await loadManifest(opts.manifestPath ?? assignment.manifestPath, assignment.modules.map((m) => m.name));
+  const manifest = await loadManifest(
+    opts.manifestPath ?? assignment.manifestPath,
+    assignment.modules.map((m) => m.name),
+  );
   const publicFace = inProject(assignmentModule, 'the assignment');
   const manifestAt = inProject(assignment.manifestPath, "the assignment's manifest");
   // the public face may read its stubs (the course reads each stub's exports from its signatures)
   const stubs = [...assignment.modules.map((m) => `${m.name}.ts`), 'types.ts'].map((f) => path.join(assignment.exercisesDir, f));
-  const presentStubs = (await Promise.all(stubs.map(async (f) => ((await fs.stat(f).catch(() => null)) ? inProject(f, 'a stub') : null)))).filter((f) => f !== null);
+  const presentStubs = (await Promise.all(stubs.map(async (f) => ((await fs.stat(f).catch(() => null)) ? inProject(f, 'a stub') : null)))).filter(
+    (f) => f !== null,
+  );
   const entries = [assignmentModule, assignment.hiddenEntry, ...Array.from({ length: SLOT_COUNT }, (_, i) => slotFile(i + 1))];
 
   const tarball = isTarball(out);

@@ -24,9 +24,7 @@ export const DEFAULT_REPO_LIMITS: RepoLimits = { maxFiles: 100_000, maxBytes: 51
 
 export type LocatedGitDir =
   /** `gitDir` holds HEAD; `commonDir` holds refs and objects (the same folder except in a linked worktree) */
-  | { kind: 'found'; gitDir: string; commonDir: string }
-  | { kind: 'none'; reason: string }
-  | { kind: 'refused'; reason: string };
+  { kind: 'found'; gitDir: string; commonDir: string } | { kind: 'none'; reason: string } | { kind: 'refused'; reason: string };
 
 export type CopiedGitDir = { kind: 'copied'; objectFormat: 'sha1' | 'sha256'; files: number; bytes: number } | { kind: 'refused'; reason: string };
 
@@ -76,7 +74,8 @@ export async function locateGitDir(workTree: string, within: string | null): Pro
   if (within !== null) {
     const root = await realpath(within);
     for (const dir of [realGitDir, commonDir]) {
-      if (!inside(dir, root)) return { kind: 'refused', reason: `its .git points outside it, to ${dir}: hand in the repository itself (a clone), not a linked worktree` };
+      if (!inside(dir, root))
+        return { kind: 'refused', reason: `its .git points outside it, to ${dir}: hand in the repository itself (a clone), not a linked worktree` };
     }
   }
   return { kind: 'found', gitDir: realGitDir, commonDir };
@@ -138,8 +137,10 @@ class Budget {
   take(bytes: number): string | null {
     this.files += 1;
     this.bytes += bytes;
-    if (this.files > this.limits.maxFiles) return `its git directory holds more than ${this.limits.maxFiles} files; run git gc in it (packs are a few files) or hand in a smaller repository`;
-    if (this.bytes > this.limits.maxBytes) return `its git directory holds more than ${this.limits.maxBytes} bytes; remove large files from its history or hand in a smaller repository`;
+    if (this.files > this.limits.maxFiles)
+      return `its git directory holds more than ${this.limits.maxFiles} files; run git gc in it (packs are a few files) or hand in a smaller repository`;
+    if (this.bytes > this.limits.maxBytes)
+      return `its git directory holds more than ${this.limits.maxBytes} bytes; remove large files from its history or hand in a smaller repository`;
     return null;
   }
 }
@@ -198,7 +199,11 @@ async function copyRefs(from: string, to: string, budget: Budget, hashes: string
 }
 
 /** Copies the data of `located` into `target` (which must not exist) and writes its configuration. */
-export async function copyGitDir(located: { gitDir: string; commonDir: string }, target: string, limits: RepoLimits = DEFAULT_REPO_LIMITS): Promise<CopiedGitDir> {
+export async function copyGitDir(
+  located: { gitDir: string; commonDir: string },
+  target: string,
+  limits: RepoLimits = DEFAULT_REPO_LIMITS,
+): Promise<CopiedGitDir> {
   const head = cleanHead((await smallText(path.join(located.gitDir, 'HEAD'))) ?? '');
   if (head === null) return { kind: 'refused', reason: 'its HEAD is not a branch name or a commit id' };
   const objects = path.join(located.commonDir, 'objects');

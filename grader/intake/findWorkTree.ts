@@ -7,13 +7,18 @@ import path from 'node:path';
 
 function ceilings(): Set<string> {
   const value = process.env.GIT_CEILING_DIRECTORIES ?? '';
-  return new Set(value.split(path.delimiter).filter((dir) => path.isAbsolute(dir)).map((dir) => path.resolve(dir)));
+  return new Set(
+    value
+      .split(path.delimiter)
+      .filter((dir) => path.isAbsolute(dir))
+      .map((dir) => path.resolve(dir)),
+  );
 }
 
 /** The folder holding `.git` at or above `dir`, or null when there is none. */
 export async function findWorkTree(dir: string): Promise<string | null> {
   const stop = ceilings();
-  for (let at = path.resolve(dir); ; ) {
+  for (let at = path.resolve(dir); ;) {
     if (await lstat(path.join(at, '.git')).catch(() => null)) return at;
     const parent = path.dirname(at);
     if (parent === at || stop.has(parent)) return null;

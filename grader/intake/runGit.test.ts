@@ -15,15 +15,44 @@ beforeAll(async () => {
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('runGit', () => {
-  test('git gets PATH and the pinned variables only, whatever relu-lab\'s own environment holds', () => {
+  test("git gets PATH and the pinned variables only, whatever relu-lab's own environment holds", () => {
     const saved = { ...process.env };
-    Object.assign(process.env, { GIT_INDEX_FILE: '/tmp/x', GIT_CONFIG_COUNT: '1', GIT_EXEC_PATH: '/tmp', SSH_AUTH_SOCK: '/tmp/s', XDG_CONFIG_HOME: '/root/.config' });
+    Object.assign(process.env, {
+      GIT_INDEX_FILE: '/tmp/x',
+      GIT_CONFIG_COUNT: '1',
+      GIT_EXEC_PATH: '/tmp',
+      SSH_AUTH_SOCK: '/tmp/s',
+      XDG_CONFIG_HOME: '/root/.config',
+    });
     try {
       const env = gitEnvironment({ gitDir: '/private/git', home: '/private/home' });
       expect(Object.keys(env).sort()).toEqual(
-        ['GIT_ATTR_NOSYSTEM', 'GIT_CONFIG_GLOBAL', 'GIT_CONFIG_NOSYSTEM', 'GIT_DIR', 'GIT_LITERAL_PATHSPECS', 'GIT_NO_LAZY_FETCH', 'GIT_NO_REPLACE_OBJECTS', 'GIT_OPTIONAL_LOCKS', 'GIT_PAGER', 'GIT_PROTOCOL_FROM_USER', 'GIT_TERMINAL_PROMPT', 'HOME', 'LC_ALL', 'PAGER', 'PATH', 'XDG_CONFIG_HOME'].sort(),
+        [
+          'GIT_ATTR_NOSYSTEM',
+          'GIT_CONFIG_GLOBAL',
+          'GIT_CONFIG_NOSYSTEM',
+          'GIT_DIR',
+          'GIT_LITERAL_PATHSPECS',
+          'GIT_NO_LAZY_FETCH',
+          'GIT_NO_REPLACE_OBJECTS',
+          'GIT_OPTIONAL_LOCKS',
+          'GIT_PAGER',
+          'GIT_PROTOCOL_FROM_USER',
+          'GIT_TERMINAL_PROMPT',
+          'HOME',
+          'LC_ALL',
+          'PAGER',
+          'PATH',
+          'XDG_CONFIG_HOME',
+        ].sort(),
       );
-      expect(env).toMatchObject({ GIT_DIR: '/private/git', HOME: '/private/home', XDG_CONFIG_HOME: '/private/home', GIT_CONFIG_GLOBAL: '/dev/null', GIT_NO_REPLACE_OBJECTS: '1' });
+      expect(env).toMatchObject({
+        GIT_DIR: '/private/git',
+        HOME: '/private/home',
+        XDG_CONFIG_HOME: '/private/home',
+        GIT_CONFIG_GLOBAL: '/dev/null',
+        GIT_NO_REPLACE_OBJECTS: '1',
+      });
     } finally {
       for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
       Object.assign(process.env, saved);

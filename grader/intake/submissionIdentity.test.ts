@@ -62,7 +62,11 @@ describe('submissionIdentity: files and hash', () => {
     expect(id.name).toBe('bob');
     expect(id.files).toEqual(['adding.ts', 'lib/helpers.ts', 'totals.ts']);
     const expected = createHash('sha256');
-    for (const [file, text] of [['adding.ts', 'export const a = 1;\n'], ['lib/helpers.ts', 'export {};\n'], ['totals.ts', 'export const t = 1;\n']]) {
+    for (const [file, text] of [
+      ['adding.ts', 'export const a = 1;\n'],
+      ['lib/helpers.ts', 'export {};\n'],
+      ['totals.ts', 'export const t = 1;\n'],
+    ]) {
       expected.update(`${file}\0${Buffer.byteLength(text)}\0${text}`);
     }
     expect(id.contentHash).toBe(expected.digest('hex'));

@@ -11,10 +11,20 @@ import { UntrustedRepo, withUntrustedRepo, type RepoOpening } from './untrustedR
 let base: string;
 let tmpDir: string;
 let hostile: HostileRepository;
-const first = new Map([['exercises/activations.ts', 'export const a = 1;\n'], ['README.md', 'read me\n']]);
-const second = new Map([['exercises/activations.ts', 'export const a = 2;\n'], ['exercises/forward.ts', 'export const f = 2;\n']]);
+const first = new Map([
+  ['exercises/activations.ts', 'export const a = 1;\n'],
+  ['README.md', 'read me\n'],
+]);
+const second = new Map([
+  ['exercises/activations.ts', 'export const a = 2;\n'],
+  ['exercises/forward.ts', 'export const f = 2;\n'],
+]);
 const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: base, GIT_CONFIG_NOSYSTEM: '1' } }).trim();
+  execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, HOME: base, GIT_CONFIG_NOSYSTEM: '1' },
+  }).trim();
 
 function opened(opening: RepoOpening): UntrustedRepo {
   if (opening.kind !== 'opened') throw new Error(`not opened: ${opening.kind} ${opening.reason}`);
@@ -52,7 +62,14 @@ describe('UntrustedRepo on a repository whose metadata names programs and other 
     const repo = opened(await UntrustedRepo.open(hostile.dir, { tmpDir }));
     try {
       // not the forged commit the replace ref and alternates would show
-      expect(await repo.head()).toEqual({ commit: hostile.head, author: 'Ada Honest', email: 'ada@example.com', authorDate: '2026-02-03T10:00:00+00:00', committedAt: '2026-02-03T10:00:00+00:00', subject: 'two' });
+      expect(await repo.head()).toEqual({
+        commit: hostile.head,
+        author: 'Ada Honest',
+        email: 'ada@example.com',
+        authorDate: '2026-02-03T10:00:00+00:00',
+        committedAt: '2026-02-03T10:00:00+00:00',
+        subject: 'two',
+      });
       expect(repo.branch).toBe('main');
       expect((await repo.atOrBefore(new Date('2026-02-02T00:00:00Z')))?.commit).toBe(hostile.commits[0]);
       expect(await repo.commitsAfter(hostile.commits[0])).toBe(1);
@@ -80,7 +97,13 @@ describe('UntrustedRepo on a repository whose metadata names programs and other 
 
   test('is clean although every file looks touched to git, and dirty by what is changed, missing or added to be graded', async () => {
     const changes = () => withUntrustedRepo(hostile.dir, { tmpDir }, async (repo) => [await repo.changes(''), await repo.changes('exercises')]);
-    expect(await changes()).toEqual({ kind: 'opened', value: [{ dirty: false, changed: [], missing: [], untracked: [] }, { dirty: false, changed: [], missing: [], untracked: [] }] });
+    expect(await changes()).toEqual({
+      kind: 'opened',
+      value: [
+        { dirty: false, changed: [], missing: [], untracked: [] },
+        { dirty: false, changed: [], missing: [], untracked: [] },
+      ],
+    });
     await writeFile(path.join(hostile.dir, 'README.md'), 'edited\n');
     await writeFile(path.join(hostile.dir, 'exercises/claims.ts'), 'export {};\n');
     await writeFile(path.join(hostile.dir, 'exercises/claims.test.ts'), 'not graded\n');
@@ -98,7 +121,8 @@ describe('UntrustedRepo on a repository whose metadata names programs and other 
     } finally {
       await writeFile(path.join(hostile.dir, 'README.md'), 'read me\n');
       await writeFile(path.join(hostile.dir, 'exercises/forward.ts'), 'export const f = 2;\n');
-      for (const extra of ['exercises/claims.ts', 'exercises/claims.test.ts', 'exercises/node_modules']) await rm(path.join(hostile.dir, extra), { recursive: true });
+      for (const extra of ['exercises/claims.ts', 'exercises/claims.test.ts', 'exercises/node_modules'])
+        await rm(path.join(hostile.dir, extra), { recursive: true });
     }
     expect(await hostile.ran()).toEqual([]);
   });
@@ -108,7 +132,7 @@ describe('UntrustedRepo on a repository whose metadata names programs and other 
     expect(await readdir(tmpDir)).toEqual([]);
   });
 
-  test('ignores git settings in relu-lab\'s own environment', async () => {
+  test("ignores git settings in relu-lab's own environment", async () => {
     const saved = { ...process.env };
     Object.assign(process.env, {
       GIT_DIR: path.join(base, 'nowhere'),
@@ -146,8 +170,15 @@ describe('UntrustedRepo: what it copies and what it refuses', () => {
     git(origin, 'commit', '-q', '-am', 'second');
     const clone = path.join(base, 'shallow-clone');
     git(base, 'clone', '-q', '--depth', '1', `file://${origin}`, clone);
-    const fromClone = await withUntrustedRepo(clone, { tmpDir }, async (repo) => ({ head: (await repo.head())?.commit, commits: (await repo.lastCommits(10)).length, changes: await repo.changes('') }));
-    expect(fromClone).toEqual({ kind: 'opened', value: { head: git(origin, 'rev-parse', 'HEAD'), commits: 1, changes: { dirty: false, changed: [], missing: [], untracked: [] } } });
+    const fromClone = await withUntrustedRepo(clone, { tmpDir }, async (repo) => ({
+      head: (await repo.head())?.commit,
+      commits: (await repo.lastCommits(10)).length,
+      changes: await repo.changes(''),
+    }));
+    expect(fromClone).toEqual({
+      kind: 'opened',
+      value: { head: git(origin, 'rev-parse', 'HEAD'), commits: 1, changes: { dirty: false, changed: [], missing: [], untracked: [] } },
+    });
 
     const sha256 = path.join(base, 'sha256');
     await mkdir(sha256);
@@ -156,7 +187,11 @@ describe('UntrustedRepo: what it copies and what it refuses', () => {
     git(sha256, 'add', 'a.ts');
     git(sha256, 'commit', '-q', '-m', 'first');
     const target = path.join(base, 'sha256-out');
-    const fromSha256 = await withUntrustedRepo(sha256, { tmpDir }, async (repo) => ({ format: repo.objectFormat, changes: await repo.changes(''), written: await repo.checkout((await repo.head())!.commit, target) }));
+    const fromSha256 = await withUntrustedRepo(sha256, { tmpDir }, async (repo) => ({
+      format: repo.objectFormat,
+      changes: await repo.changes(''),
+      written: await repo.checkout((await repo.head())!.commit, target),
+    }));
     expect(fromSha256).toMatchObject({ kind: 'opened', value: { format: 'sha256', changes: { dirty: false }, written: { files: 1 } } });
     expect(await readFile(path.join(target, 'a.ts'), 'utf8')).toBe('x\n');
   });
@@ -170,18 +205,34 @@ describe('UntrustedRepo: what it copies and what it refuses', () => {
     git(dir, 'commit', '-q', '-m', 'links');
     const target = path.join(base, 'links-out');
     const outcome = await withUntrustedRepo(dir, { tmpDir }, async (repo) => repo.checkout((await repo.head())!.commit, target));
-    expect(outcome).toMatchObject({ kind: 'opened', value: { files: 1, skipped: [{ path: 'exercises/link.ts', reason: 'a symbolic link' }, { path: 'vendor', reason: 'a submodule' }] } });
+    expect(outcome).toMatchObject({
+      kind: 'opened',
+      value: {
+        files: 1,
+        skipped: [
+          { path: 'exercises/link.ts', reason: 'a symbolic link' },
+          { path: 'vendor', reason: 'a submodule' },
+        ],
+      },
+    });
     expect(await readdir(target, { recursive: true })).toEqual(['exercises', 'exercises/activations.ts']);
   });
 
   test('paths that climb out or write into a .git are refused', () => {
-    for (const bad of ['../x.ts', 'a/../../x', '/etc/passwd', 'a//b', '.git/config', 'sub/.GIT/hooks/post-checkout', './a']) expect(unsafePath(bad)).not.toBeNull();
+    for (const bad of ['../x.ts', 'a/../../x', '/etc/passwd', 'a//b', '.git/config', 'sub/.GIT/hooks/post-checkout', './a'])
+      expect(unsafePath(bad)).not.toBeNull();
     for (const good of ['a.ts', 'exercises/forward.ts', '.gitattributes', 'a/.github/x.yml', '..a']) expect(unsafePath(good)).toBeNull();
   });
 
   test('a repository past the size limits is refused, with how to fix it, and nothing is left behind', async () => {
-    expect(await UntrustedRepo.open(hostile.dir, { tmpDir, limits: { maxFiles: 3, maxBytes: 1e9 } })).toMatchObject({ kind: 'refused', reason: expect.stringMatching(/more than 3 files; run git gc/) });
-    expect(await UntrustedRepo.open(hostile.dir, { tmpDir, limits: { maxFiles: 1e6, maxBytes: 100 } })).toMatchObject({ kind: 'refused', reason: expect.stringMatching(/more than 100 bytes/) });
+    expect(await UntrustedRepo.open(hostile.dir, { tmpDir, limits: { maxFiles: 3, maxBytes: 1e9 } })).toMatchObject({
+      kind: 'refused',
+      reason: expect.stringMatching(/more than 3 files; run git gc/),
+    });
+    expect(await UntrustedRepo.open(hostile.dir, { tmpDir, limits: { maxFiles: 1e6, maxBytes: 100 } })).toMatchObject({
+      kind: 'refused',
+      reason: expect.stringMatching(/more than 100 bytes/),
+    });
     expect(await readdir(tmpDir)).toEqual([]);
   });
 
@@ -205,7 +256,10 @@ describe('UntrustedRepo: what it copies and what it refuses', () => {
     git(main, 'worktree', 'add', '-q', linked, 'feature');
     const outcome = await withUntrustedRepo(linked, { tmpDir }, async (repo) => ({ branch: repo.branch, head: (await repo.head())?.commit }));
     expect(outcome).toEqual({ kind: 'opened', value: { branch: 'feature', head: git(main, 'rev-parse', 'HEAD') } });
-    expect(await UntrustedRepo.open(linked, { tmpDir, within: linked })).toMatchObject({ kind: 'refused', reason: expect.stringContaining('points outside it') });
+    expect(await UntrustedRepo.open(linked, { tmpDir, within: linked })).toMatchObject({
+      kind: 'refused',
+      reason: expect.stringContaining('points outside it'),
+    });
     expect(await UntrustedRepo.open(path.join(base, 'lender', '..', 'private'), { tmpDir })).toMatchObject({ kind: 'not-a-repository' });
   });
 });

@@ -99,7 +99,10 @@ export class UntrustedRepo {
       }
       const branch = /^ref: refs\/heads\/(.+)$/.exec((await readFile(path.join(gitDir, 'HEAD'), 'utf8')).trim())?.[1] ?? null;
       const place: GitPlace = { gitDir, home, timeoutMs: options.timeoutMs ?? DEFAULT_GIT_TIMEOUT_MS, maxOutputBytes: MAX_LISTING_BYTES };
-      return { kind: 'opened', repo: new UntrustedRepo(path.resolve(workTree), place, privateDir, copied.objectFormat, branch, { files: copied.files, bytes: copied.bytes }, limits) };
+      return {
+        kind: 'opened',
+        repo: new UntrustedRepo(path.resolve(workTree), place, privateDir, copied.objectFormat, branch, { files: copied.files, bytes: copied.bytes }, limits),
+      };
     } catch (e) {
       await rm(privateDir, { recursive: true, force: true });
       throw e;

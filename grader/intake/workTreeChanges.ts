@@ -52,7 +52,12 @@ const within = (file: string, scope: string) => scope === '' || file === scope |
  * Compares the work tree at `workTree` with `tracked` (HEAD's regular files)
  * inside `scope` (relative, `/`-separated; '' for the whole tree).
  */
-export async function workTreeChanges(workTree: string, tracked: readonly TreeFile[], scope: string, objectFormat: 'sha1' | 'sha256'): Promise<WorkTreeChanges> {
+export async function workTreeChanges(
+  workTree: string,
+  tracked: readonly TreeFile[],
+  scope: string,
+  objectFormat: 'sha1' | 'sha256',
+): Promise<WorkTreeChanges> {
   const changes: WorkTreeChanges = { dirty: false, changed: [], missing: [], untracked: [] };
   const known = new Set<string>();
   for (const file of tracked) {

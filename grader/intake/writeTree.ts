@@ -23,7 +23,8 @@ export function parseBatch(out: Buffer): Map<string, Buffer> {
     const newline = out.indexOf(0x0a, at);
     if (newline < 0) break;
     const [oid, type, size] = out.subarray(at, newline).toString('utf8').split(' ');
-    if (type === 'missing' || size === undefined) throw new ReluLabError('grader-failed', `the repository lacks the object ${oid}: it may be shallow or partial; hand in a full clone`);
+    if (type === 'missing' || size === undefined)
+      throw new ReluLabError('grader-failed', `the repository lacks the object ${oid}: it may be shallow or partial; hand in a full clone`);
     const start = newline + 1;
     const end = start + Number(size);
     blobs.set(oid, out.subarray(start, end));
@@ -36,9 +37,16 @@ export function parseBatch(out: Buffer): Map<string, Buffer> {
 export async function writeTree(place: GitPlace, commit: string, target: string, maxBytes: number): Promise<WrittenTree> {
   const tree = await listTree(place, commit);
   const bytes = tree.files.reduce((sum, file) => sum + file.size, 0);
-  if (bytes > maxBytes) throw new ReluLabError('grader-failed', `commit ${commit.slice(0, 12)} holds ${bytes} bytes of files, more than the limit of ${maxBytes}: remove large files from it`);
+  if (bytes > maxBytes)
+    throw new ReluLabError(
+      'grader-failed',
+      `commit ${commit.slice(0, 12)} holds ${bytes} bytes of files, more than the limit of ${maxBytes}: remove large files from it`,
+    );
   const oids = [...new Set(tree.files.map((file) => file.oid))];
-  const out = oids.length === 0 ? Buffer.alloc(0) : await runGit({ ...place, maxOutputBytes: bytes + 200 * oids.length + 1024 }, ['cat-file', '--batch'], `${oids.join('\n')}\n`);
+  const out =
+    oids.length === 0
+      ? Buffer.alloc(0)
+      : await runGit({ ...place, maxOutputBytes: bytes + 200 * oids.length + 1024 }, ['cat-file', '--batch'], `${oids.join('\n')}\n`);
   const blobs = parseBatch(out);
   const root = path.resolve(target);
   await mkdir(root);

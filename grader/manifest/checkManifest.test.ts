@@ -23,7 +23,10 @@ describe('checkManifest', () => {
   });
 
   it('names a repeated task id and the module it displaced', () => {
-    const problems = checkManifest(manifest((m) => (m.tasks[3] = { ...m.tasks[0] })), MODULES);
+    const problems = checkManifest(
+      manifest((m) => (m.tasks[3] = { ...m.tasks[0] })),
+      MODULES,
+    );
     expect(problems).toEqual([
       '/tasks/3/id: "activations" is already the id of /tasks/0; each task id must be unique',
       expect.stringMatching(/^\/tasks: no task for module "dead-neurons"/),
@@ -32,7 +35,9 @@ describe('checkManifest', () => {
 
   it("names a task that is not one of the assignment's modules; without the modules, only the tasks' own soundness is checked", () => {
     const extra = manifest((m) => m.tasks.push({ id: 'extra', title: 'x', points: 1, file: 'exercises/extra.ts' }));
-    expect(checkManifest(extra, MODULES)).toEqual(['/tasks/4/id: "extra" is not a module of the assignment; its modules are activations, forward, backprop, dead-neurons']);
+    expect(checkManifest(extra, MODULES)).toEqual([
+      '/tasks/4/id: "extra" is not a module of the assignment; its modules are activations, forward, backprop, dead-neurons',
+    ]);
     expect(checkManifest(extra)).toEqual([]);
     expect(checkManifest(manifest((m) => m.tasks.pop()))).toEqual([]);
   });

@@ -55,7 +55,7 @@ describe('loadManifest', () => {
     expect(m.latePolicy).toEqual({ kind: 'none' });
     expect(m.limits).toEqual({
       callTimeoutMs: DEFAULTS.callTimeoutMs,
-      batchTimeoutMs: DEFAULTS.batchTimeoutMs,
+      groupTimeoutMs: DEFAULTS.groupTimeoutMs,
       submissionDeadlineMs: DEFAULTS.submissionDeadlineMs,
       sandboxMemoryMb: DEFAULTS.sandboxMemoryMb,
     });
@@ -65,14 +65,19 @@ describe('loadManifest', () => {
 
   it('keeps limits and fast-check settings the file gives, and fills only the rest', async () => {
     const file = await write('partial.json', (m) => {
-      m.limits = { callTimeoutMs: 500, batchTimeoutMs: 3_000 };
+      m.limits = { callTimeoutMs: 500, groupTimeoutMs: 3_000 };
       m.fastCheck = { seed: -7 };
       m.deadline = '2026-12-01T23:59:00Z';
       m.latePolicy = { kind: 'percent-per-day', percentPerDay: 10, maxDaysLate: 3 };
       m.defaultVisibility = 'after_due_date';
     });
     const m = await loadManifest(file);
-    expect(m.limits).toEqual({ callTimeoutMs: 500, batchTimeoutMs: 3_000, submissionDeadlineMs: DEFAULTS.submissionDeadlineMs, sandboxMemoryMb: DEFAULTS.sandboxMemoryMb });
+    expect(m.limits).toEqual({
+      callTimeoutMs: 500,
+      groupTimeoutMs: 3_000,
+      submissionDeadlineMs: DEFAULTS.submissionDeadlineMs,
+      sandboxMemoryMb: DEFAULTS.sandboxMemoryMb,
+    });
     expect(m.fastCheck).toEqual({ seed: -7, numRuns: DEFAULTS.numRuns });
     expect(m.deadline).toBe('2026-12-01T23:59:00Z');
     expect(m.latePolicy).toEqual({ kind: 'percent-per-day', percentPerDay: 10, maxDaysLate: 3 });

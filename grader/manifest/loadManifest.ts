@@ -64,7 +64,7 @@ function complete(m: ManifestFile, absolute: string): Manifest {
     defaultVisibility: m.defaultVisibility,
     limits: {
       callTimeoutMs: m.limits?.callTimeoutMs ?? DEFAULTS.callTimeoutMs,
-      batchTimeoutMs: m.limits?.batchTimeoutMs ?? DEFAULTS.batchTimeoutMs,
+      groupTimeoutMs: m.limits?.groupTimeoutMs ?? DEFAULTS.groupTimeoutMs,
       submissionDeadlineMs: m.limits?.submissionDeadlineMs ?? DEFAULTS.submissionDeadlineMs,
       sandboxMemoryMb: m.limits?.sandboxMemoryMb ?? DEFAULTS.sandboxMemoryMb,
     },

@@ -26,7 +26,7 @@ export interface ManifestLimits {
   /** longest a single call into student code may take */
   callTimeoutMs: number;
   /** longest one batch of calls (a property's calls, sent at once) may take in all */
-  batchTimeoutMs: number;
+  groupTimeoutMs: number;
   /** longest the grading of one submission may take */
   submissionDeadlineMs: number;
   /** heap of the process that runs student code */

@@ -8,9 +8,7 @@ import type { TestResult } from '../results/types.ts';
 import type { FigureView, InsightView } from './ReportView.ts';
 
 /** One export a module must have, with its parameters, so a failing call can be replayed. */
-export type ContractExport =
-  | { kind: 'function'; name: string; params: string[]; required: number }
-  | { kind: 'value'; name: string };
+export type ContractExport = { kind: 'function'; name: string; params: string[]; required: number } | { kind: 'value'; name: string };
 
 /**
  * What the report may add for an assignment, drawn from a results document's

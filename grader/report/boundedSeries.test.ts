@@ -29,8 +29,15 @@ describe('boundedSeries', () => {
   });
 
   it('leaves short series as they are', () => {
-    expect(downsampleSeries([3, 2, 1])).toEqual([[0, 3], [1, 2], [2, 1]]);
-    const curve: [number, number][] = [[0, 1], [1, 2]];
+    expect(downsampleSeries([3, 2, 1])).toEqual([
+      [0, 3],
+      [1, 2],
+      [2, 1],
+    ]);
+    const curve: [number, number][] = [
+      [0, 1],
+      [1, 2],
+    ];
     expect(downsampleCurve(curve)).toBe(curve);
   });
 

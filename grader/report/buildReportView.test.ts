@@ -8,12 +8,22 @@ const DEADLINE = new Date('2026-12-01T23:59:00Z');
 const BEFORE = new Date('2026-11-27T00:00:00Z');
 const AFTER = new Date('2026-12-02T08:00:00Z');
 
-const student = (extra: Partial<ReportViewOptions> = {}): ReportViewOptions => ({ audience: 'student', now: BEFORE, deadline: DEADLINE, assignment: sampleAssignment, ...extra });
+const student = (extra: Partial<ReportViewOptions> = {}): ReportViewOptions => ({
+  audience: 'student',
+  now: BEFORE,
+  deadline: DEADLINE,
+  assignment: sampleAssignment,
+  ...extra,
+});
 const instructor: ReportViewOptions = { audience: 'instructor', now: BEFORE, deadline: DEADLINE, assignment: sampleAssignment };
 
 const shownIds = (view: ReturnType<typeof buildReportView>): string[] =>
   view.tasks.flatMap((t) => [...t.failing.map((f) => f.id), ...t.passed.map((p) => p.id)]).sort();
-const idsWith = (doc: ResultsDocument, ...vis: Visibility[]): string[] => doc.tests.filter((t) => vis.includes(t.visibility)).map((t) => t.id).sort();
+const idsWith = (doc: ResultsDocument, ...vis: Visibility[]): string[] =>
+  doc.tests
+    .filter((t) => vis.includes(t.visibility))
+    .map((t) => t.id)
+    .sort();
 
 /** A small document: `n` tests per visibility, each worth 2 points, outcomes chosen per test. */
 function doc(tests: Partial<TestResult>[]): ResultsDocument {
@@ -110,7 +120,11 @@ describe('scores a student sees', () => {
 
   test('the outcome of a withheld test changes nothing a student can read', () => {
     const pass = doc([{}, { visibility: 'hidden' }, { visibility: 'after_due_date' }]);
-    const fail = doc([{}, { visibility: 'hidden', status: 'failed', message: 'nope', observed: { actual: 1, expected: 0 } }, { visibility: 'after_due_date', status: 'timed-out' }]);
+    const fail = doc([
+      {},
+      { visibility: 'hidden', status: 'failed', message: 'nope', observed: { actual: 1, expected: 0 } },
+      { visibility: 'after_due_date', status: 'timed-out' },
+    ]);
     const a = renderReports(pass, student());
     const b = renderReports(fail, student());
     expect(b.html).toBe(a.html);
@@ -137,7 +151,14 @@ describe('the summary never says every test passed while tests are withheld', ()
   });
 
   test('in every combination of audience, time and publication', () => {
-    for (const opts of [student(), student({ now: AFTER }), student({ published: true }), student({ now: AFTER, published: true }), student({ deadline: null }), instructor]) {
+    for (const opts of [
+      student(),
+      student({ now: AFTER }),
+      student({ published: true }),
+      student({ now: AFTER, published: true }),
+      student({ deadline: null }),
+      instructor,
+    ]) {
       const view = buildReportView(allVisiblePass, opts);
       const r = renderReports(allVisiblePass, opts);
       for (const text of [view.summary, r.markdown, r.terminal, r.html]) {
@@ -157,7 +178,10 @@ describe('no withheld test leaks into a student report', () => {
   const strings = (t: TestResult): string[] => [t.name, t.id, ...(t.message ? [t.message] : [])];
   const visible = new Set(sampleResults.tests.filter((t) => t.visibility === 'visible').flatMap(strings));
   // (a message shared with a visible test, like "did not compile", is not a secret)
-  const secrets = sampleResults.tests.filter((t) => t.visibility !== 'visible').flatMap(strings).filter((s) => !visible.has(s));
+  const secrets = sampleResults.tests
+    .filter((t) => t.visibility !== 'visible')
+    .flatMap(strings)
+    .filter((s) => !visible.has(s));
 
   test('not its name, id or message, in HTML, Markdown or terminal text', () => {
     expect(secrets.length).toBeGreaterThan(10);
@@ -203,7 +227,12 @@ describe('failing tests', () => {
   test('without a guide, hints are text and no guide is named', () => {
     const plain = buildReportView(sampleResults, student({ assignment: { ...sampleAssignment, guidePath: undefined } }));
     expect(plain.guide).toBeNull();
-    expect(plain.tasks.flatMap((t) => t.failing).flatMap((f) => f.hint).every((s) => s.kind === 'text')).toBe(true);
+    expect(
+      plain.tasks
+        .flatMap((t) => t.failing)
+        .flatMap((f) => f.hint)
+        .every((s) => s.kind === 'text'),
+    ).toBe(true);
   });
 
   test('label timed-out and not-run tests', () => {
@@ -236,7 +265,10 @@ describe("the assignment's report hooks", () => {
 
 describe('outcomes', () => {
   test('a grader error is said plainly at the top', () => {
-    const view = buildReportView({ ...doc([]), outcome: { kind: 'grader-error', code: 'sandbox-unavailable', message: 'The sandbox did not start.' } }, student());
+    const view = buildReportView(
+      { ...doc([]), outcome: { kind: 'grader-error', code: 'sandbox-unavailable', message: 'The sandbox did not start.' } },
+      student(),
+    );
     expect(view.banner).toMatchObject({ kind: 'grader-error', title: 'relu-lab could not grade this submission (sandbox-unavailable)' });
     expect(view.banner?.message).toContain('The sandbox did not start.');
     expect(view.summary).toMatch(/could not grade/);

@@ -54,7 +54,9 @@ export function buildReportView(doc: ResultsDocument, opts: ReportViewOptions): 
     summary: summarySentence({ audience: opts.audience, outcome: doc.outcome, shown, withheld }),
     withheld,
     withheldBreakdown: withheld.length > 1 ? withheld : [],
-    tasks: taskList(doc).map((task) => taskView(task, doc, shown, withheldTests, instructor, blocks.get(task.id) ?? null, { guide, modules: assignment.modules })),
+    tasks: taskList(doc).map((task) =>
+      taskView(task, doc, shown, withheldTests, instructor, blocks.get(task.id) ?? null, { guide, modules: assignment.modules }),
+    ),
     failingCount: shown.filter((t) => t.status !== 'passed').length,
     diagnostics: [...doc.diagnostics]
       .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column)
@@ -122,7 +124,15 @@ interface AssignmentContext {
   modules: ReportAssignment['modules'];
 }
 
-function taskView(task: TaskResult, doc: ResultsDocument, shown: TestResult[], withheld: TestResult[], instructor: boolean, block: CompileBlock | null, context: AssignmentContext): TaskView {
+function taskView(
+  task: TaskResult,
+  doc: ResultsDocument,
+  shown: TestResult[],
+  withheld: TestResult[],
+  instructor: boolean,
+  block: CompileBlock | null,
+  context: AssignmentContext,
+): TaskView {
   const mine = shown.filter((t) => t.task === task.id);
   const hidden = withheld.filter((t) => t.task === task.id);
   const known = doc.tests.some((t) => t.task === task.id);
@@ -140,9 +150,7 @@ function taskView(task: TaskResult, doc: ResultsDocument, shown: TestResult[], w
     complete: possible > 0 && earned >= possible,
     scoreText: possible === 0 && hidden.length > 0 ? 'not shown yet' : points(earned, possible),
     withheldNote:
-      hidden.length > 0
-        ? `+ ${formatNumber(sum(hidden, 'possible'))} points in ${hidden.length} hidden ${hidden.length === 1 ? 'test' : 'tests'}`
-        : null,
+      hidden.length > 0 ? `+ ${formatNumber(sum(hidden, 'possible'))} points in ${hidden.length} hidden ${hidden.length === 1 ? 'test' : 'tests'}` : null,
     failing: mine.filter((t) => t.status !== 'passed').map((t) => failingView(t, task, instructor, context)),
     blockedNote: block
       ? block.files.includes(task.file)
@@ -175,7 +183,13 @@ function failingView(t: TestResult, task: TaskResult, instructor: boolean, conte
     message: t.message ?? null,
     comparison: t.observed ? { actual: formatValue(t.observed.actual), expected: formatValue(t.observed.expected) } : null,
     counterexample: ce
-      ? { seed: ce.seed, path: ce.path, value: ce.value, replay: ce.replay, snippet: replaySnippet({ test: t, counterexample: ce, file: task.file, modules: context.modules }) }
+      ? {
+          seed: ce.seed,
+          path: ce.path,
+          value: ce.value,
+          replay: ce.replay,
+          snippet: replaySnippet({ test: t, counterexample: ce, file: task.file, modules: context.modules }),
+        }
       : null,
     hint: hintSegments(t.hint, context.guide),
     durationText: formatDuration(t.durationMs),

@@ -49,5 +49,7 @@ test('the insight counts every blocked test and points at the first error', () =
     [],
     [],
   );
-  expect(many.map((i) => i.text)).toEqual(['2 files did not compile (exercises/b.ts, exercises/a.ts). Start with the first error, in exercises/b.ts, line 1, column 1: “exercises/b.ts is missing” Later errors often follow from it.']);
+  expect(many.map((i) => i.text)).toEqual([
+    '2 files did not compile (exercises/b.ts, exercises/a.ts). Start with the first error, in exercises/b.ts, line 1, column 1: “exercises/b.ts is missing” Later errors often follow from it.',
+  ]);
 });

@@ -42,7 +42,7 @@ export function handlebarsEnv(templatesDir: string = TEMPLATES_DIR): ReportTempl
   for (const file of listPartials(partialsDir)) {
     env.registerPartial(file.slice(0, -'.hbs'.length), read(path.join(partialsDir, file)));
   }
-  const compile = <V,>(file: string): ((view: V) => string) => {
+  const compile = <V>(file: string): ((view: V) => string) => {
     const template = env.compile<V>(read(path.join(templatesDir, file)), { strict: true, preventIndent: true });
     return (view) => {
       try {
@@ -71,7 +71,10 @@ export function handlebarsEnv(templatesDir: string = TEMPLATES_DIR): ReportTempl
 
 function listPartials(dir: string): string[] {
   try {
-    return fs.readdirSync(dir).filter((f) => f.endsWith('.hbs')).sort();
+    return fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.hbs'))
+      .sort();
   } catch (e) {
     throw new ReluLabError('report-invalid', `The report partials folder ${dir} is missing: reinstall relu-lab.`, { cause: e });
   }
@@ -99,8 +102,9 @@ function registerHelpers(env: typeof Handlebars): void {
   env.registerHelper('mdText', (value: unknown) => new env.SafeString(markdownText(text(value, 'mdText'))));
   env.registerHelper('mdHtml', (value: unknown) => new env.SafeString(markdownHtmlText(text(value, 'mdHtml'))));
   env.registerHelper('mdCode', (value: unknown) => new env.SafeString(markdownCode(text(value, 'mdCode'))));
-  env.registerHelper('mdFence', (value: unknown, lang: unknown) =>
-    new env.SafeString(markdownFence(text(value, 'mdFence'), typeof lang === 'string' ? lang : '')),
+  env.registerHelper(
+    'mdFence',
+    (value: unknown, lang: unknown) => new env.SafeString(markdownFence(text(value, 'mdFence'), typeof lang === 'string' ? lang : '')),
   );
   env.registerHelper('mdHref', (value: unknown) => new env.SafeString(markdownHref(text(value, 'mdHref'))));
   env.registerHelper('mdBar', (percent: unknown) => {

@@ -28,7 +28,9 @@ test('bare references to the guide become links too', () => {
 });
 
 test('other text, links elsewhere, other files and an empty hint stay text', () => {
-  expect(hintSegments('[x](https://example.org) <b> docs/guidexmd', guide)).toEqual([{ kind: 'text', text: '[x](https://example.org) <b> docs/guidexmd', href: null, target: null }]);
+  expect(hintSegments('[x](https://example.org) <b> docs/guidexmd', guide)).toEqual([
+    { kind: 'text', text: '[x](https://example.org) <b> docs/guidexmd', href: null, target: null },
+  ]);
   expect(hintSegments('', guide)).toEqual([]);
 });
 

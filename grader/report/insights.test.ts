@@ -3,7 +3,18 @@ import type { TestResult } from '../results/types.ts';
 import { compileInsight, insights, timedOutInsight } from './insights.ts';
 
 const texts = (xs: { text: string }[]): string[] => xs.map((i) => i.text);
-const t = (p: Partial<TestResult>): TestResult => ({ id: 'x.y', name: 'n', task: 'tables', status: 'passed', earned: 1, possible: 1, visibility: 'visible', hint: '', durationMs: 1, ...p });
+const t = (p: Partial<TestResult>): TestResult => ({
+  id: 'x.y',
+  name: 'n',
+  task: 'tables',
+  status: 'passed',
+  earned: 1,
+  possible: 1,
+  visibility: 'visible',
+  hint: '',
+  durationMs: 1,
+  ...p,
+});
 
 describe('insights from test outcomes', () => {
   test('timed-out tests suggest a loop that never ends', () => {
@@ -20,7 +31,9 @@ describe('insights from test outcomes', () => {
       [t({ status: 'not-run', possible: 5, earned: 0 }), t({ status: 'not-run', possible: 10, earned: 0 })],
       [{ id: 'tables', title: 'Tables', earned: 0, possible: 25, file: 'exercises/tables.ts' }],
     );
-    expect(texts(out)).toEqual(['exercises/tables.ts did not compile, so 2 tests (15 points) could not run. Start with the first error, at line 3, column 7: “first” Later errors often follow from it.']);
+    expect(texts(out)).toEqual([
+      'exercises/tables.ts did not compile, so 2 tests (15 points) could not run. Start with the first error, at line 3, column 7: “first” Later errors often follow from it.',
+    ]);
   });
 });
 

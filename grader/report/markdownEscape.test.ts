@@ -2,9 +2,7 @@ import { expect, test } from 'vitest';
 import { markdownCode, markdownFence, markdownHref, markdownHtmlText, markdownText } from './markdownEscape.ts';
 
 test('prose: no raw HTML, no table breaks, no emphasis, one line', () => {
-  expect(markdownText('a | b <script>x</script> *y* [z](u)\nnext & more')).toBe(
-    'a \\| b &lt;script&gt;x&lt;/script&gt; \\*y\\* \\[z\\](u) next &amp; more',
-  );
+  expect(markdownText('a | b <script>x</script> *y* [z](u)\nnext & more')).toBe('a \\| b &lt;script&gt;x&lt;/script&gt; \\*y\\* \\[z\\](u) next &amp; more');
 });
 
 test('code spans and fences cannot be closed by the content', () => {

@@ -16,7 +16,12 @@ export function markdownText(text: string): string {
 
 /** Text inside an HTML element of the Markdown (e.g. <summary>): only `&`, `<`, `>` and `"` escaped. */
 export function markdownHtmlText(text: string): string {
-  return sanitiseText(text).replace(/\s*\r?\n\s*/g, ' ').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return sanitiseText(text)
+    .replace(/\s*\r?\n\s*/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 }
 
 /** An inline code span, its fence longer than any run of backticks inside. */

@@ -23,10 +23,12 @@ function html(value: unknown): string {
 
 /** Markdown text with its syntax and any control characters neutralised, on one line. */
 function md(value: unknown): string {
-  return clip(value)
-    // eslint-disable-next-line no-control-regex -- C0 and C1 control characters are what this neutralises
-    .replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
-    .replace(/[\\`*_{}[\]()#+\-.!|<>&~]/g, (c) => `\\${c}`);
+  return (
+    clip(value)
+      // eslint-disable-next-line no-control-regex -- C0 and C1 control characters are what this neutralises
+      .replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
+      .replace(/[\\`*_{}[\]()#+\-.!|<>&~]/g, (c) => `\\${c}`)
+  );
 }
 
 const number = (v: unknown): string => (typeof v === 'number' && Number.isFinite(v) ? String(Math.round(v * 100) / 100) : '?');
@@ -84,7 +86,10 @@ ${notes}
 </html>
 `;
 
-  const lines = listed.map((t) => `| ${md(t.status)} | ${md(t.name)} (${md(t.id)})${t.message && t.status !== 'passed' ? `: ${md(t.message)}` : ''} | ${number(t.earned)} / ${number(t.possible)} |`);
+  const lines = listed.map(
+    (t) =>
+      `| ${md(t.status)} | ${md(t.name)} (${md(t.id)})${t.message && t.status !== 'passed' ? `: ${md(t.message)}` : ''} | ${number(t.earned)} / ${number(t.possible)} |`,
+  );
   const markdown = [
     `# relu-lab report: ${md(name)}`,
     '',

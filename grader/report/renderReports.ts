@@ -44,7 +44,11 @@ export function renderFileReports(doc: ResultsDocument, opts: RenderOptions): { 
 }
 
 /** Writes report.html and report.md into `outDir` (created if needed); `fallback` says why they are the plain ones, if they are. */
-export async function writeReports(doc: ResultsDocument, outDir: string, opts: RenderOptions): Promise<{ htmlPath: string; markdownPath: string; fallback?: string }> {
+export async function writeReports(
+  doc: ResultsDocument,
+  outDir: string,
+  opts: RenderOptions,
+): Promise<{ htmlPath: string; markdownPath: string; fallback?: string }> {
   const { html, markdown, fallback } = renderFileReports(doc, opts);
   const htmlPath = path.join(outDir, 'report.html');
   const markdownPath = path.join(outDir, 'report.md');
@@ -56,4 +60,3 @@ export async function writeReports(doc: ResultsDocument, outDir: string, opts: R
   }
   return fallback === undefined ? { htmlPath, markdownPath } : { htmlPath, markdownPath, fallback };
 }
-

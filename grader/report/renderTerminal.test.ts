@@ -4,7 +4,8 @@ import { sampleAssignment, sampleResults } from './fixtures/sample-results.ts';
 import { renderTerminal } from './renderTerminal.ts';
 
 const sampleDoc = (): ResultsDocument => structuredClone(sampleResults);
-const render = (doc = sampleDoc(), color = false) => renderTerminal(doc, { color, audience: 'instructor', now: new Date('2026-01-02T00:00:00Z'), deadline: null, assignment: sampleAssignment });
+const render = (doc = sampleDoc(), color = false) =>
+  renderTerminal(doc, { color, audience: 'instructor', now: new Date('2026-01-02T00:00:00Z'), deadline: null, assignment: sampleAssignment });
 
 describe('renderTerminal with text a submission chose', () => {
   test('a multi-line message or name cannot print a line of its own at the left margin', () => {

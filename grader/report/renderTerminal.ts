@@ -99,7 +99,9 @@ function failingLines(t: FailingTestView, taskTitle: string, paint: (f: Format, 
     lines.push(`      expected: ${paint('green', t.comparison.expected)}`);
   }
   if (t.counterexample) {
-    lines.push(`      counterexample: ${t.counterexample.value} ${paint('dim', `(seed ${t.counterexample.seed}, path "${t.counterexample.path}"; report.html has it as a test to paste)`)}`);
+    lines.push(
+      `      counterexample: ${t.counterexample.value} ${paint('dim', `(seed ${t.counterexample.seed}, path "${t.counterexample.path}"; report.html has it as a test to paste)`)}`,
+    );
   }
   if (t.hint.length > 0) lines.push(`      ${paint('cyan', 'hint:')} ${hintText(t.hint)}`);
   return lines;

@@ -49,12 +49,22 @@ describe('replaySnippet', () => {
   });
 
   test('finds the function from the test id when the name does not say it', () => {
-    const snippet = replaySnippet({ test: { id: 'tables.moving-average', name: 'a centred window', task: 'tables' }, counterexample: ce('[{"x":[[1]]}, [[1]], [[0]]]'), file: 'exercises/tables.ts', modules });
+    const snippet = replaySnippet({
+      test: { id: 'tables.moving-average', name: 'a centred window', task: 'tables' },
+      counterexample: ce('[{"x":[[1]]}, [[1]], [[0]]]'),
+      file: 'exercises/tables.ts',
+      modules,
+    });
     expect(snippet).toContain('movingAverage({ x: [[1]] }, [[1]], [[0]])');
   });
 
   test('a file no module has is looked up among every module', () => {
-    const snippet = replaySnippet({ test: { id: 'extra.clamp', name: 'clamp keeps x inside', task: 'extra' }, counterexample: ce('[5]'), file: 'exercises/extra.ts', modules });
+    const snippet = replaySnippet({
+      test: { id: 'extra.clamp', name: 'clamp keeps x inside', task: 'extra' },
+      counterexample: ce('[5]'),
+      file: 'exercises/extra.ts',
+      modules,
+    });
     expect(snippet).toContain('const result = clamp(5);');
   });
 
@@ -86,14 +96,24 @@ describe('replaySnippet', () => {
   });
 
   test('a value that is not a JSON array stays a comment', () => {
-    const snippet = replaySnippet({ test: { id: 'numbers.x', name: 'sign is finite', task: 'numbers' }, counterexample: ce('[Number.NaN]'), file: 'exercises/numbers.ts', modules });
+    const snippet = replaySnippet({
+      test: { id: 'numbers.x', name: 'sign is finite', task: 'numbers' },
+      counterexample: ce('[Number.NaN]'),
+      file: 'exercises/numbers.ts',
+      modules,
+    });
     expect(snippet).toContain('  // [Number.NaN]');
     expect(snippet).toContain('  // call sign with it and check: sign is finite');
     expect(snippet).not.toContain('const result');
   });
 
   test('value exports are data, not functions: no call', () => {
-    const snippet = replaySnippet({ test: { id: 'answers.example', name: 'example is sorted', task: 'answers' }, counterexample: ce('[0.5]'), file: 'exercises/answers.ts', modules });
+    const snippet = replaySnippet({
+      test: { id: 'answers.example', name: 'example is sorted', task: 'answers' },
+      counterexample: ce('[0.5]'),
+      file: 'exercises/answers.ts',
+      modules,
+    });
     expect(snippet).not.toContain('example(');
     expect(snippet).toContain('// call example with it');
   });

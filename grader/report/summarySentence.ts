@@ -27,9 +27,7 @@ export function summarySentence({ audience, outcome, shown, withheld }: SummaryI
   const later = withheld.length === 1 ? withheld[0].text : laterTogether(withheld);
   if (shown.length === 0) return `${stopped}No test results are visible yet; ${later}.`;
   const head =
-    failing === 0
-      ? `All ${shown.length} visible ${tests(shown.length)} passed`
-      : `${failing} of ${shown.length} visible ${tests(shown.length)} did not pass`;
+    failing === 0 ? `All ${shown.length} visible ${tests(shown.length)} passed` : `${failing} of ${shown.length} visible ${tests(shown.length)} did not pass`;
   return `${stopped}${head}; ${later}.`;
 }
 

@@ -67,11 +67,7 @@ function isNoise(e: ErrorObject, all: ErrorObject[]): boolean {
   const noisy = e.keyword === 'oneOf' || isNullType(e);
   if (!noisy) return false;
   return all.some(
-    (o) =>
-      o !== e &&
-      o.keyword !== 'oneOf' &&
-      !isNullType(o) &&
-      (o.instancePath === e.instancePath || o.instancePath.startsWith(`${e.instancePath}/`)),
+    (o) => o !== e && o.keyword !== 'oneOf' && !isNullType(o) && (o.instancePath === e.instancePath || o.instancePath.startsWith(`${e.instancePath}/`)),
   );
 }
 
@@ -87,9 +83,7 @@ function reason(e: ErrorObject): string {
     case 'const':
       return `must be ${JSON.stringify(p.allowedValue)}`;
     case 'format':
-      return p.format === 'date-time'
-        ? 'must be an ISO 8601 date-time with a time zone, e.g. 2026-12-01T23:59:00Z'
-        : `must match format "${String(p.format)}"`;
+      return p.format === 'date-time' ? 'must be an ISO 8601 date-time with a time zone, e.g. 2026-12-01T23:59:00Z' : `must match format "${String(p.format)}"`;
     case 'discriminator':
       return `${String(p.tag)} must be one of ${discriminatorValues(e).join(', ')}`;
     default:

@@ -78,10 +78,7 @@ export interface SubmissionIdentity {
  * be 0). `grader-error`: relu-lab itself could not grade; the score is 0 and
  * `message` says why, so a document is written even then.
  */
-export type Outcome =
-  | { kind: 'graded' }
-  | { kind: 'deadline'; message: string }
-  | { kind: 'grader-error'; code: string; message: string };
+export type Outcome = { kind: 'graded' } | { kind: 'deadline'; message: string } | { kind: 'grader-error'; code: string; message: string };
 
 export interface ResultsDocument {
   schemaVersion: 1;

@@ -6,7 +6,20 @@ import type { ResultsDocument, TestStatus, Visibility } from './types.ts';
 import { validateResults } from './validateResults.ts';
 
 /** What an assignment's hidden face might collect for its own report: the schema knows only that it is an object. */
-const plots = { curves: { student: [[-4, 0], [0, 0], [4, 4]], reference: [[-4, 0], [4, 4]] }, notes: ['drawn by the assignment'] };
+const plots = {
+  curves: {
+    student: [
+      [-4, 0],
+      [0, 0],
+      [4, 4],
+    ],
+    reference: [
+      [-4, 0],
+      [4, 4],
+    ],
+  },
+  notes: ['drawn by the assignment'],
+};
 
 /** A document as the grader writes it: typed, so tsc keeps this test (and so the schema) in step with types.ts. */
 function realistic(): ResultsDocument {
@@ -78,7 +91,11 @@ function problemsOf(doc: unknown): string[] {
   try {
     validateResults(doc);
   } catch (e) {
-    if (isReluLabError(e, 'results-invalid')) return e.message.split('\n').slice(1, -1).map((l) => l.trim());
+    if (isReluLabError(e, 'results-invalid'))
+      return e.message
+        .split('\n')
+        .slice(1, -1)
+        .map((l) => l.trim());
     throw e;
   }
   return [];
@@ -121,9 +138,10 @@ describe('validateResults', () => {
   it('accepts every status and visibility of types.ts', () => {
     const statuses: TestStatus[] = ['passed', 'failed', 'errored', 'timed-out', 'not-run'];
     const visibilities: Visibility[] = ['visible', 'hidden', 'after_due_date', 'after_published'];
-    for (const status of statuses) for (const visibility of visibilities) {
-      expect(problemsOf(broken((d) => Object.assign(d.tests[0], { status, visibility })))).toEqual([]);
-    }
+    for (const status of statuses)
+      for (const visibility of visibilities) {
+        expect(problemsOf(broken((d) => Object.assign(d.tests[0], { status, visibility })))).toEqual([]);
+      }
   });
 
   it('lets observed values be anything JSON holds, or absent', () => {
@@ -147,9 +165,7 @@ describe('validateResults', () => {
   });
 
   it('rejects a field types.ts does not have', () => {
-    expect(problemsOf(broken((d) => (loose(d.tests[0]).points = 3)))).toEqual([
-      "/tests/0: unknown property 'points' (remove it or check its spelling)",
-    ]);
+    expect(problemsOf(broken((d) => (loose(d.tests[0]).points = 3)))).toEqual(["/tests/0: unknown property 'points' (remove it or check its spelling)"]);
     expect(problemsOf(broken((d) => (loose(d.submission.git!).hash = 'x')))).toEqual([
       "/submission/git: unknown property 'hash' (remove it or check its spelling)",
     ]);
@@ -207,8 +223,18 @@ describe('results.schema.json', () => {
     const schema = JSON.parse(await readFile(schemaPath('results'), 'utf8'));
     // a Record over the type's keys: tsc fails here when a key is added to or removed from ResultsDocument
     const required: Record<Exclude<keyof ResultsDocument, 'plots'>, true> = {
-      schemaVersion: true, grader: true, submission: true, gradedAt: true, seed: true, numRuns: true,
-      outcome: true, diagnostics: true, timings: true, score: true, tasks: true, tests: true,
+      schemaVersion: true,
+      grader: true,
+      submission: true,
+      gradedAt: true,
+      seed: true,
+      numRuns: true,
+      outcome: true,
+      diagnostics: true,
+      timings: true,
+      score: true,
+      tasks: true,
+      tests: true,
     };
     expect([...schema.required].sort()).toEqual(Object.keys(required).sort());
     expect(Object.keys(schema.properties).sort()).toEqual([...Object.keys(required), 'plots'].sort());

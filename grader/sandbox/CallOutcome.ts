@@ -26,11 +26,11 @@ export type CallOutcome =
   | { kind: 'crashed'; message: string; ms: number; at?: number; tampered?: true }
   | { kind: 'unavailable'; message: string };
 
-/** One call of a callMany batch. */
-export type BatchEntry = { kind: 'returned'; value: unknown } | { kind: 'threw'; error: CallError };
+/** One call of a call group (a callMany). */
+export type CallGroupEntry = { kind: 'returned'; value: unknown } | { kind: 'threw'; error: CallError };
 
-/** The outcome of callMany: when it returned, one entry per argument list, in order. */
-export type BatchOutcome = Exclude<CallOutcome, { kind: 'returned' }> | { kind: 'returned'; value: BatchEntry[]; ms: number };
+/** The outcome of a call group (callMany): when it returned, one entry per argument list, in order. */
+export type CallGroupOutcome = Exclude<CallOutcome, { kind: 'returned' }> | { kind: 'returned'; value: CallGroupEntry[]; ms: number };
 
 /** The state of a sandbox: `open` takes calls; `broken` after a time-out or crash; `closed` after close(). */
 export type SandboxState = 'open' | 'broken' | 'closed';

@@ -5,13 +5,13 @@
 // or what the code may touch.
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { BatchEntry, BatchOutcome, CallError, CallOutcome, SandboxState } from './CallOutcome.ts';
+import type { CallGroupEntry, CallGroupOutcome, CallError, CallOutcome, SandboxState } from './CallOutcome.ts';
 
 /** The calls StudentCode makes, as Sandbox and InProcessCode both serve them. */
 export interface CodeRunner {
   readonly state: SandboxState;
   call(module: string, name: string, args: unknown[]): Promise<CallOutcome>;
-  callMany(module: string, name: string, argsList: unknown[][]): Promise<BatchOutcome>;
+  callMany(module: string, name: string, argsList: unknown[][]): Promise<CallGroupOutcome>;
   value(module: string, name: string): Promise<CallOutcome>;
   load(module: string): Promise<CallOutcome>;
   close(): Promise<void>;
@@ -36,7 +36,7 @@ export class InProcessCode implements CodeRunner {
     return pending;
   }
 
-  private async entry(module: string, name: string, args: unknown[]): Promise<BatchEntry> {
+  private async entry(module: string, name: string, args: unknown[]): Promise<CallGroupEntry> {
     try {
       const fn = (await this.module(module))[name];
       if (typeof fn !== 'function') throw new Error(`exercises/${module}.ts must export ${name}`);
@@ -51,9 +51,9 @@ export class InProcessCode implements CodeRunner {
     return { ...(await this.entry(module, name, args)), ms: performance.now() - started };
   }
 
-  async callMany(module: string, name: string, argsList: unknown[][]): Promise<BatchOutcome> {
+  async callMany(module: string, name: string, argsList: unknown[][]): Promise<CallGroupOutcome> {
     const started = performance.now();
-    const value: BatchEntry[] = [];
+    const value: CallGroupEntry[] = [];
     for (const args of argsList) value.push(await this.entry(module, name, args));
     return { kind: 'returned', value, ms: performance.now() - started };
   }

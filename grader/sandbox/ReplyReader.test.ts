@@ -30,7 +30,10 @@ describe('ReplyReader', () => {
   it('makes a line that is not JSON a violation, after the messages before it, and reads nothing more', () => {
     const reader = new ReplyReader();
     const events = reader.push(bytes('{"id":1,"kind":"progress","done":1}\nnot json\n{"id":1,"kind":"returned","value":2}\n'));
-    expect(messages(events)).toEqual([{ id: 1, kind: 'progress', done: 1 }, { kind: 'violation', message: `${NOT_A_REPLY} (a line that is not JSON)` }]);
+    expect(messages(events)).toEqual([
+      { id: 1, kind: 'progress', done: 1 },
+      { kind: 'violation', message: `${NOT_A_REPLY} (a line that is not JSON)` },
+    ]);
     expect(reader.stopped).toBe(true);
     expect(reader.push(bytes('{"kind":"ready"}\n'))).toEqual([]);
     expect(reader.end()).toEqual([]);
@@ -89,10 +92,14 @@ describe('ReplyReader', () => {
   it('refuses, before parsing, a line nested or filled past what any honest reply can be, and stops', () => {
     const deep = `{"id":1,"kind":"returned","value":${'['.repeat(LINE_LIMITS.maxDepth)}${']'.repeat(LINE_LIMITS.maxDepth)}}\n`;
     const reader = new ReplyReader();
-    expect(reader.push(bytes(deep))).toEqual([{ kind: 'violation', message: `${NOT_A_REPLY} (a message nested more than ${LINE_LIMITS.maxDepth} levels deep)` }]);
+    expect(reader.push(bytes(deep))).toEqual([
+      { kind: 'violation', message: `${NOT_A_REPLY} (a message nested more than ${LINE_LIMITS.maxDepth} levels deep)` },
+    ]);
     expect(reader.push(bytes('{"kind":"ready"}\n'))).toEqual([]);
     const many = `[${'0,'.repeat(LINE_LIMITS.maxEntries)}0]\n`;
-    expect(new ReplyReader().push(bytes(many))).toEqual([{ kind: 'violation', message: `${NOT_A_REPLY} (a message of more than ${LINE_LIMITS.maxEntries} values)` }]);
+    expect(new ReplyReader().push(bytes(many))).toEqual([
+      { kind: 'violation', message: `${NOT_A_REPLY} (a message of more than ${LINE_LIMITS.maxEntries} values)` },
+    ]);
   });
 
   it('counts only structure outside strings, escaped quotes included', () => {

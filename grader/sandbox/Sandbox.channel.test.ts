@@ -81,7 +81,7 @@ describe("the sandbox's channel", () => {
     await graderStillWorks();
   });
 
-  it('sends a reply whose JSON is over 32 MB as that call\'s ReplyOutOfBounds, and the sandbox stays open', async () => {
+  it("sends a reply whose JSON is over 32 MB as that call's ReplyOutOfBounds, and the sandbox stays open", async () => {
     const sb = await sandboxWith({ extra: WIDE, callTimeoutMs: 20_000 });
     const tooLarge = { kind: 'threw', error: { name: 'ReplyOutOfBounds', message: 'returned a value too large to send (more than 32 MB as JSON)' } };
     expect(await sb.call('activations', 'wide', [40])).toMatchObject(tooLarge);

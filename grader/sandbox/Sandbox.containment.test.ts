@@ -209,7 +209,10 @@ describe.skipIf(layers.bwrap === null)(`inside bubblewrap${layers.bwrap === null
   it('cannot tell whether /etc/passwd or the reference exists', async () => {
     await inMode('auto', async ({ sandbox }) => {
       const missing = await sandbox.call('activations', 'pathExists', ['/no/such/file']);
-      expect(await sandbox.call('activations', 'pathExists', ['/etc/passwd'])).toMatchObject({ kind: 'returned', value: (missing as { value: unknown }).value });
+      expect(await sandbox.call('activations', 'pathExists', ['/etc/passwd'])).toMatchObject({
+        kind: 'returned',
+        value: (missing as { value: unknown }).value,
+      });
       expect(await sandbox.call('activations', 'pathExists', [reference])).toMatchObject({ kind: 'returned', value: (missing as { value: unknown }).value });
       expect(missing).toMatchObject({ kind: 'returned' });
       expect((missing as { value: unknown }).value).not.toBe('exists');
@@ -236,17 +239,20 @@ describe.skipIf(layers.bwrap === null)(`inside bubblewrap${layers.bwrap === null
   });
 });
 
-describe.skipIf(noBwrap.user === null || noBwrap.prlimit === null)(`without bubblewrap, as root${noBwrap.user === null || noBwrap.prlimit === null ? ` (skipped: ${NOT_ROOT})` : ''}`, () => {
-  it('runs as an unprivileged user, in an empty folder it cannot write, with file-size and process-count limits', async () => {
-    await inMode('no-bwrap', async ({ sandbox, submission }) => {
-      expect(await sandbox.call('activations', 'uid', [])).toMatchObject({ kind: 'returned', value: noBwrap.user?.uid });
-      const cwd = emptyDirOf(submission.codeDir);
-      expect(await sandbox.call('activations', 'cwd', [])).toMatchObject({ kind: 'returned', value: fs.realpathSync(cwd) });
-      expect(fs.readdirSync(cwd)).toEqual([]);
-      expect(limitsOf(sandbox.pid)).toEqual({ fileSize: String(SANDBOX_FILE_SIZE_BYTES), processes: String(SANDBOX_MAX_PROCESSES) });
-      // the sandbox's own folders are the grader's: nobody may write them
-      expect(await sandbox.call('activations', 'writeHere', [])).toMatchObject({ kind: 'threw' });
-      expect(fs.readdirSync(submission.codeDir)).not.toContain('planted.mjs');
+describe.skipIf(noBwrap.user === null || noBwrap.prlimit === null)(
+  `without bubblewrap, as root${noBwrap.user === null || noBwrap.prlimit === null ? ` (skipped: ${NOT_ROOT})` : ''}`,
+  () => {
+    it('runs as an unprivileged user, in an empty folder it cannot write, with file-size and process-count limits', async () => {
+      await inMode('no-bwrap', async ({ sandbox, submission }) => {
+        expect(await sandbox.call('activations', 'uid', [])).toMatchObject({ kind: 'returned', value: noBwrap.user?.uid });
+        const cwd = emptyDirOf(submission.codeDir);
+        expect(await sandbox.call('activations', 'cwd', [])).toMatchObject({ kind: 'returned', value: fs.realpathSync(cwd) });
+        expect(fs.readdirSync(cwd)).toEqual([]);
+        expect(limitsOf(sandbox.pid)).toEqual({ fileSize: String(SANDBOX_FILE_SIZE_BYTES), processes: String(SANDBOX_MAX_PROCESSES) });
+        // the sandbox's own folders are the grader's: nobody may write them
+        expect(await sandbox.call('activations', 'writeHere', [])).toMatchObject({ kind: 'threw' });
+        expect(fs.readdirSync(submission.codeDir)).not.toContain('planted.mjs');
+      });
     });
-  });
-});
+  },
+);

@@ -78,7 +78,12 @@ describe('Sandbox time limits', () => {
     const sb = await sandboxWith({ extra: HAZARDS, callTimeoutMs: 300 });
     const outcome = await sb.callMany('activations', 'slow', [[150], [150], [150], [150]]);
     expect(outcome).toMatchObject({ kind: 'returned', value: [150, 150, 150, 150].map((value) => ({ kind: 'returned', value })) });
-    const spun = await sb.callMany('activations', 'spinAt', [[0, 2], [1, 2], [2, 2], [3, 2]]);
+    const spun = await sb.callMany('activations', 'spinAt', [
+      [0, 2],
+      [1, 2],
+      [2, 2],
+      [3, 2],
+    ]);
     // host.mjs names the call it is in through its process title (Linux)
     const at = process.platform === 'linux' ? { at: 2 } : {};
     expect(spun).toMatchObject({ kind: 'timed-out', message: 'exercises/activations.ts spinAt timed out after 300 ms (in a batch of 4 calls)', ...at });
@@ -105,7 +110,10 @@ describe('Sandbox crashes', () => {
   for (const exit of ['process.exit(0)', '(process as any).reallyExit(0)']) {
     it(`reports ${exit} while loading as the module throwing`, async () => {
       const sb = await sandboxWith({ files: { 'claims.ts': `${exit};\nexport const answers = {};\n` } });
-      expect(await sb.value('claims', 'answers')).toMatchObject({ kind: 'threw', error: { message: expect.stringContaining('exercises/claims.ts threw while loading: process.') } });
+      expect(await sb.value('claims', 'answers')).toMatchObject({
+        kind: 'threw',
+        error: { message: expect.stringContaining('exercises/claims.ts threw while loading: process.') },
+      });
       expect(sb.state).toBe('open');
     });
   }
@@ -126,7 +134,12 @@ describe('Sandbox crashes', () => {
 
   it('names the call of a batch that ran out of memory, read as V8 says so (Linux)', async () => {
     const sb = await sandboxWith({ extra: HAZARDS, memoryMb: 64, callTimeoutMs: 20_000 });
-    const outcome = await sb.callMany('activations', 'bombAt', [[0, 2], [1, 2], [2, 2], [3, 2]]);
+    const outcome = await sb.callMany('activations', 'bombAt', [
+      [0, 2],
+      [1, 2],
+      [2, 2],
+      [3, 2],
+    ]);
     expect(outcome).toMatchObject({ kind: 'crashed', message: 'exercises/activations.ts bombAt ran out of memory (limit 64 MB)' });
     if (process.platform === 'linux') expect(outcome).toMatchObject({ at: 2 });
   });
@@ -146,13 +159,17 @@ describe('Sandbox crashes', () => {
     expect(sb.state).toBe('broken');
     expect(await sb.call('activations', 'relu', [1])).toEqual({
       kind: 'unavailable',
-      message: 'the sandbox stopped after student code threw Error: after return outside any call (in a timer or callback?), which stops the sandbox (after exercises/activations.ts laterThrows); later calls were not run',
+      message:
+        'the sandbox stopped after student code threw Error: after return outside any call (in a timer or callback?), which stops the sandbox (after exercises/activations.ts laterThrows); later calls were not run',
     });
   });
 
   it('reports student code that closes the connection to the grader', async () => {
     const sb = await sandboxWith({ extra: HAZARDS });
-    expect(await sb.call('activations', 'hangUp', [])).toMatchObject({ kind: 'crashed', message: 'exercises/activations.ts hangUp closed its connection to the grader' });
+    expect(await sb.call('activations', 'hangUp', [])).toMatchObject({
+      kind: 'crashed',
+      message: 'exercises/activations.ts hangUp closed its connection to the grader',
+    });
     expect(await waitUntilGone(sb.pid)).toBe(true);
   });
 

@@ -14,7 +14,11 @@ let sb: Sandbox;
 
 beforeAll(async () => {
   root = await fs.mkdtemp(path.join(os.tmpdir(), 'relu-lab-starter-'));
-  const compiled = await compileSubmission(path.join(PACKAGE_ROOT, 'exercises'), path.join(root, 'code'), assignment.modules.map((m) => m.name));
+  const compiled = await compileSubmission(
+    path.join(PACKAGE_ROOT, 'exercises'),
+    path.join(root, 'code'),
+    assignment.modules.map((m) => m.name),
+  );
   expect(compiled.diagnostics).toEqual([]);
   expect(compiled.files).not.toContain('activations.test.ts');
   sb = await Sandbox.open({ codeDir: path.join(root, 'code'), callTimeoutMs: 2_000, memoryMb: 128 });
@@ -25,10 +29,16 @@ afterAll(async () => {
 });
 
 it('reports a stub function as not implemented', async () => {
-  expect(await sb.call('activations', 'relu', [1])).toMatchObject({ kind: 'threw', error: { name: 'Error', message: expect.stringMatching(/^not implemented: relu/) } });
+  expect(await sb.call('activations', 'relu', [1])).toMatchObject({
+    kind: 'threw',
+    error: { name: 'Error', message: expect.stringMatching(/^not implemented: relu/) },
+  });
 });
 
 it('reports a stub value, which throws when looked into, as not implemented', async () => {
-  expect(await sb.value('claims', 'linearExample')).toMatchObject({ kind: 'threw', error: { message: expect.stringMatching(/^not implemented: linearExample/) } });
+  expect(await sb.value('claims', 'linearExample')).toMatchObject({
+    kind: 'threw',
+    error: { message: expect.stringMatching(/^not implemented: linearExample/) },
+  });
   expect(sb.state).toBe('open');
 });

@@ -17,8 +17,21 @@ function returned(outcome: CallOutcome): unknown {
   return outcome.value;
 }
 
-const net = { W1: [[1, -2], [0.5, 1], [-1, 0]], b1: [0.1, -0.2, 0.3], W2: [[1, -1, 2]], b2: [0.5] };
-const X = [[1, 2], [-1, 0.5], [0, 0]];
+const net = {
+  W1: [
+    [1, -2],
+    [0.5, 1],
+    [-1, 0],
+  ],
+  b1: [0.1, -0.2, 0.3],
+  W2: [[1, -1, 2]],
+  b2: [0.5],
+};
+const X = [
+  [1, 2],
+  [-1, 0.5],
+  [0, 0],
+];
 const Y = [[1], [0], [-1]];
 
 describe('Sandbox.open', () => {
@@ -71,7 +84,11 @@ describe('Sandbox with the reference', () => {
 
   it('runs a batch in one round trip, one outcome per call', async () => {
     const sb = await sandboxWith();
-    const argsList = [[net, [1, 2]], [net, [0, 0]], [net, [1]]];
+    const argsList = [
+      [net, [1, 2]],
+      [net, [0, 0]],
+      [net, [1]],
+    ];
     const outcome = await sb.callMany('forward', 'forward', argsList);
     expect(outcome.kind).toBe('returned');
     if (outcome.kind !== 'returned') return;
@@ -83,14 +100,22 @@ describe('Sandbox with the reference', () => {
   it('sends a batch sent before (encoded once) with its -0, NaN and undefined intact', async () => {
     const sb = await sandboxWith({ extra: 'export const echo = (x: unknown) => [x, Object.is(x, -0)];' });
     const argsList = [[-0], [Number.NaN], [undefined], [[1, -Infinity]]];
-    const expected = [[-0, true], [Number.NaN, false], [undefined, false], [[1, -Infinity], false]].map((value) => ({ kind: 'returned', value }));
+    const expected = [
+      [-0, true],
+      [Number.NaN, false],
+      [undefined, false],
+      [[1, -Infinity], false],
+    ].map((value) => ({ kind: 'returned', value }));
     for (let i = 0; i < 2; i++) {
       const outcome = await sb.callMany('activations', 'echo', argsList);
       expect(outcome).toMatchObject({ kind: 'returned' });
       if (outcome.kind === 'returned') expect(outcome.value).toEqual(expected);
     }
     // arguments that are not plain data never reach the sandbox
-    expect(await sb.callMany('activations', 'echo', [[() => 1]])).toMatchObject({ kind: 'unavailable', message: expect.stringContaining('a function at [0][0] cannot be sent') });
+    expect(await sb.callMany('activations', 'echo', [[() => 1]])).toMatchObject({
+      kind: 'unavailable',
+      message: expect.stringContaining('a function at [0][0] cannot be sent'),
+    });
   });
 
   it('reports a student error with its name and message', async () => {
@@ -110,13 +135,22 @@ describe('Sandbox reports what cannot be called', () => {
   it('names a missing export', async () => {
     const sb = await sandboxWith();
     expect(await sb.call('backprop', 'backwards', [])).toMatchObject({ kind: 'threw', error: { message: 'exercises/backprop.ts must export backwards' } });
-    expect(await sb.callMany('backprop', 'backwards', [[]])).toMatchObject({ kind: 'threw', error: { message: 'exercises/backprop.ts must export backwards' } });
-    expect(await sb.call('claims', 'answers', [])).toMatchObject({ kind: 'threw', error: { message: 'exercises/claims.ts exports answers, but it is not a function' } });
+    expect(await sb.callMany('backprop', 'backwards', [[]])).toMatchObject({
+      kind: 'threw',
+      error: { message: 'exercises/backprop.ts must export backwards' },
+    });
+    expect(await sb.call('claims', 'answers', [])).toMatchObject({
+      kind: 'threw',
+      error: { message: 'exercises/claims.ts exports answers, but it is not a function' },
+    });
   });
 
   it('reports a module that did not compile on each call', async () => {
     const sb = await sandboxWith({ files: { 'linearity.ts': 'export const = ;' } });
-    expect(await sb.call('linearity', 'kinks', [])).toMatchObject({ kind: 'threw', error: { message: 'exercises/linearity.ts was not compiled: see its compile errors' } });
+    expect(await sb.call('linearity', 'kinks', [])).toMatchObject({
+      kind: 'threw',
+      error: { message: 'exercises/linearity.ts was not compiled: see its compile errors' },
+    });
     expect(returned(await sb.call('activations', 'relu', [2]))).toBe(2);
   });
 
@@ -170,7 +204,8 @@ describe('Sandbox reports what cannot be called', () => {
 
   it('reports non-Error throws and awaits returned promises', async () => {
     const sb = await sandboxWith({
-      extra: "export const str = () => { throw 'plain'; };\nexport const later = async (x: number) => { await new Promise((r) => setTimeout(r, 5)); return x * 2; };",
+      extra:
+        "export const str = () => { throw 'plain'; };\nexport const later = async (x: number) => { await new Promise((r) => setTimeout(r, 5)); return x * 2; };",
     });
     expect(await sb.call('activations', 'str', [])).toMatchObject({ kind: 'threw', error: { name: 'NonError', message: 'threw string plain' } });
     expect(returned(await sb.call('activations', 'later', [21]))).toBe(42);
@@ -178,7 +213,8 @@ describe('Sandbox reports what cannot be called', () => {
 
   it('keeps the tail of what student code prints, apart from results', async () => {
     const sb = await sandboxWith({
-      extra: "export const noisy = (n: number) => { for (let i = 0; i < n; i++) console.log('line ' + i); return n; };\nexport const oops = () => { console.error('to stderr'); return 0; };",
+      extra:
+        "export const noisy = (n: number) => { for (let i = 0; i < n; i++) console.log('line ' + i); return n; };\nexport const oops = () => { console.error('to stderr'); return 0; };",
     });
     // printed text travels through pipes, apart from the reply: wait for it
     const printed = async (text: string) => {

@@ -27,10 +27,14 @@ export const burn = (ms: number) => { spinFor(ms); return ms; };
 
 describe('Sandbox time belongs to the grader', () => {
   it('ends a batch that forges progress at the batch limit, not one call limit per forged report', async () => {
-    const sb = await sandboxWith({ extra: STALLERS, callTimeoutMs: 300, batchTimeoutMs: 1_000 });
+    const sb = await sandboxWith({ extra: STALLERS, callTimeoutMs: 300, groupTimeoutMs: 1_000 });
     const t0 = performance.now();
     // 100 forged reports of 100 ms each would have kept it for 10 s
-    const outcome = await sb.callMany('activations', 'forge', Array.from({ length: 100 }, () => []));
+    const outcome = await sb.callMany(
+      'activations',
+      'forge',
+      Array.from({ length: 100 }, () => []),
+    );
     const elapsed = performance.now() - t0;
     expect(outcome).toMatchObject({
       kind: 'timed-out',
@@ -44,7 +48,7 @@ describe('Sandbox time belongs to the grader', () => {
   });
 
   it('ends calls that each burn under the call limit at the batch limit', async () => {
-    const sb = await sandboxWith({ extra: STALLERS, callTimeoutMs: 500, batchTimeoutMs: 1_000 });
+    const sb = await sandboxWith({ extra: STALLERS, callTimeoutMs: 500, groupTimeoutMs: 1_000 });
     // loaded first, so that the first call's limit is not spent importing it:
     // each call then has 200 ms (the first) or 300 ms (the next, with the
     // slack a progress report brings) for the sandbox, at a lower priority
@@ -52,7 +56,11 @@ describe('Sandbox time belongs to the grader', () => {
     expect(await sb.load('activations')).toMatchObject({ kind: 'returned' });
     const t0 = performance.now();
     // ten calls of 300 ms would have taken 3 s, each within its own limit
-    const outcome = await sb.callMany('activations', 'burn', Array.from({ length: 10 }, () => [300]));
+    const outcome = await sb.callMany(
+      'activations',
+      'burn',
+      Array.from({ length: 10 }, () => [300]),
+    );
     const elapsed = performance.now() - t0;
     expect(outcome).toMatchObject({ kind: 'timed-out', limit: 'batch' });
     if (process.platform === 'linux') expect((outcome as { at?: number }).at).toBeGreaterThanOrEqual(2);
@@ -60,16 +68,24 @@ describe('Sandbox time belongs to the grader', () => {
   });
 
   it('an honest batch longer than one call limit is untouched', async () => {
-    const sb = await sandboxWith({ extra: STALLERS, callTimeoutMs: 300, batchTimeoutMs: 2_000 });
-    const outcome = await sb.callMany('activations', 'burn', Array.from({ length: 5 }, () => [150]));
+    const sb = await sandboxWith({ extra: STALLERS, callTimeoutMs: 300, groupTimeoutMs: 2_000 });
+    const outcome = await sb.callMany(
+      'activations',
+      'burn',
+      Array.from({ length: 5 }, () => [150]),
+    );
     expect(outcome).toMatchObject({ kind: 'returned', value: Array.from({ length: 5 }, () => ({ kind: 'returned', value: 150 })) });
   });
 
   it('stops any call at the submission deadline, batch or single, and says which limit ran out', async () => {
     const endsAt = performance.now() + 700;
-    const sb = await sandboxWith({ extra: STALLERS, callTimeoutMs: 300, batchTimeoutMs: 10_000, deadline: { ms: 5_000, endsAt: () => endsAt } });
+    const sb = await sandboxWith({ extra: STALLERS, callTimeoutMs: 300, groupTimeoutMs: 10_000, deadline: { ms: 5_000, endsAt: () => endsAt } });
     const t0 = performance.now();
-    const outcome = await sb.callMany('activations', 'forge', Array.from({ length: 100 }, () => []));
+    const outcome = await sb.callMany(
+      'activations',
+      'forge',
+      Array.from({ length: 100 }, () => []),
+    );
     expect(outcome).toMatchObject({
       kind: 'timed-out',
       limit: 'submission',
@@ -87,6 +103,6 @@ describe('Sandbox time belongs to the grader', () => {
   });
 
   it('refuses a batch limit that is not a positive number', async () => {
-    await expect(Sandbox.open({ codeDir: '/tmp', callTimeoutMs: 100, batchTimeoutMs: 0, memoryMb: 64 })).rejects.toMatchObject({ code: 'usage' });
+    await expect(Sandbox.open({ codeDir: '/tmp', callTimeoutMs: 100, groupTimeoutMs: 0, memoryMb: 64 })).rejects.toMatchObject({ code: 'usage' });
   });
 });

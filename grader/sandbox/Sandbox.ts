@@ -23,7 +23,7 @@ import { performance } from 'node:perf_hooks';
 import { DEFAULTS } from '../core/defaults.ts';
 import { type ChildLifecycle, OutputTail } from '../core/ChildLifecycle.ts';
 import { ReluLabError } from '../core/errors.ts';
-import type { BatchOutcome, CallOutcome, SandboxState } from './CallOutcome.ts';
+import type { CallGroupOutcome, CallOutcome, SandboxState } from './CallOutcome.ts';
 import { describeCrash, OUT_OF_MEMORY } from './describeCrash.ts';
 import { describeTimeout, type TimeLimitKind } from './describeTimeout.ts';
 import { callInProgress } from './callInProgress.ts';
@@ -53,9 +53,9 @@ export interface SandboxOptions {
   /**
    * time limit of a whole callMany, fixed when it is sent: progress the
    * sandbox reports moves each call's limit, never this one; default
-   * DEFAULTS.batchTimeoutMs
+   * DEFAULTS.groupTimeoutMs
    */
-  batchTimeoutMs?: number;
+  groupTimeoutMs?: number;
   /** the submission's deadline; none: calls have only their own limits */
   deadline?: SubmissionDeadline;
   /** heap limit of the sandbox process */
@@ -76,7 +76,7 @@ interface PendingRequest {
   /** what is sent: its id and operation */
   body: Record<string, unknown>;
   label: string;
-  batchSize: number | null;
+  groupSize: number | null;
   lastDone: number;
   started: number;
   /** fixed when the request is sent: the latest it may end, and the limit that sets it */
@@ -104,7 +104,7 @@ export class Sandbox {
   private readonly channel: Socket;
   private readonly reader = new ReplyReader();
   /** a callMany's own limit: the option, or the default */
-  private readonly batchTimeoutMs: number;
+  private readonly groupTimeoutMs: number;
 
   private constructor(
     /** the process: its group, state, start, stop and stderr */
@@ -112,7 +112,7 @@ export class Sandbox {
     private readonly opts: SandboxOptions,
   ) {
     const child = host.child;
-    this.batchTimeoutMs = opts.batchTimeoutMs ?? DEFAULTS.batchTimeoutMs;
+    this.groupTimeoutMs = opts.groupTimeoutMs ?? DEFAULTS.groupTimeoutMs;
     this.channel = child.stdio[3] as Socket;
     for (const stream of [child.stdout, child.stderr]) {
       stream?.setEncoding('utf8');
@@ -147,8 +147,8 @@ export class Sandbox {
     if (!(Number.isFinite(opts.callTimeoutMs) && opts.callTimeoutMs > 0)) {
       throw new ReluLabError('usage', `callTimeoutMs must be a positive number of milliseconds, got ${opts.callTimeoutMs}`);
     }
-    if (opts.batchTimeoutMs !== undefined && !(Number.isFinite(opts.batchTimeoutMs) && opts.batchTimeoutMs > 0)) {
-      throw new ReluLabError('usage', `batchTimeoutMs must be a positive number of milliseconds, got ${opts.batchTimeoutMs}`);
+    if (opts.groupTimeoutMs !== undefined && !(Number.isFinite(opts.groupTimeoutMs) && opts.groupTimeoutMs > 0)) {
+      throw new ReluLabError('usage', `groupTimeoutMs must be a positive number of milliseconds, got ${opts.groupTimeoutMs}`);
     }
     const { host, codeDir } = spawnHost({ ...opts, startTimeoutMs: opts.startTimeoutMs ?? START_TIMEOUT_MS });
     const sandbox = new Sandbox(host, { ...opts, codeDir });
@@ -200,10 +200,10 @@ export class Sandbox {
    * Calls `name` once per argument list, in one round trip. When it returns,
    * `value` holds one entry per call, each `returned` or `threw`. Each call
    * has the time limit of a single call, and the batch as a whole
-   * `batchTimeoutMs`. If the module or export is missing the whole batch `threw`.
+   * `groupTimeoutMs`. If the module or export is missing the whole batch `threw`.
    */
-  callMany(module: string, name: string, argsList: unknown[][]): Promise<BatchOutcome> {
-    return this.enqueue({ op: 'callMany', module, name, argsList }, `exercises/${module}.ts ${name}`, argsList.length) as Promise<BatchOutcome>;
+  callMany(module: string, name: string, argsList: unknown[][]): Promise<CallGroupOutcome> {
+    return this.enqueue({ op: 'callMany', module, name, argsList }, `exercises/${module}.ts ${name}`, argsList.length) as Promise<CallGroupOutcome>;
   }
 
   /** Stops the sandbox process (its whole process group). Calls still waiting resolve `unavailable`. */
@@ -217,11 +217,11 @@ export class Sandbox {
     await this.host.stop({ until: 'close', waitMs: 2_000 });
   }
 
-  private enqueue(request: Record<string, unknown>, label: string, batchSize: number | null): Promise<CallOutcome> {
+  private enqueue(request: Record<string, unknown>, label: string, groupSize: number | null): Promise<CallOutcome> {
     if (this.status !== 'open') return Promise.resolve(this.unavailable());
     return new Promise((resolve) => {
       const id = this.nextId++;
-      this.queue.push({ id, body: { id, ...request }, label, batchSize, lastDone: 0, started: 0, hardEnd: 0, hardLimit: 'call', expiring: 'call', resolve });
+      this.queue.push({ id, body: { id, ...request }, label, groupSize, lastDone: 0, started: 0, hardEnd: 0, hardLimit: 'call', expiring: 'call', resolve });
       this.pump();
     });
   }
@@ -256,9 +256,9 @@ export class Sandbox {
 
   /** The request's latest end, fixed as it is sent: nothing the sandbox sends moves it. */
   private fixHardEnd(request: PendingRequest): void {
-    const own = request.batchSize === null ? this.opts.callTimeoutMs : this.batchTimeoutMs;
+    const own = request.groupSize === null ? this.opts.callTimeoutMs : this.groupTimeoutMs;
     request.hardEnd = request.started + own;
-    request.hardLimit = request.batchSize === null ? 'call' : 'batch';
+    request.hardLimit = request.groupSize === null ? 'call' : 'batch';
     const deadline = this.opts.deadline?.endsAt();
     if (deadline !== undefined && deadline < request.hardEnd) {
       request.hardEnd = deadline;
@@ -284,12 +284,12 @@ export class Sandbox {
   private onTimeout(request: PendingRequest): void {
     if (this.current !== request || this.status !== 'open') return;
     const ms = performance.now() - request.started;
-    const { label, batchSize } = request;
+    const { label, groupSize } = request;
     const { callTimeoutMs, memoryMb } = this.opts;
     const limit = this.limitOf(request.expiring);
-    const described = describeTimeout({ label, pid: this.host.pid, callTimeoutMs, memoryMb, batchSize, ...(limit ? { limit } : {}) });
+    const described = describeTimeout({ label, pid: this.host.pid, callTimeoutMs, memoryMb, groupSize, ...(limit ? { limit } : {}) });
     // read before the kill: the title goes with the process
-    const at = batchSize === null ? null : callInProgress(this.host.pid, request.id, batchSize);
+    const at = groupSize === null ? null : callInProgress(this.host.pid, request.id, groupSize);
     this.breakWith(described.message);
     const outcome: CallOutcome =
       described.kind === 'crashed'
@@ -300,7 +300,7 @@ export class Sandbox {
 
   /** The length of a limit other than a call's own, for messages. */
   private limitOf(kind: TimeLimitKind): { kind: 'batch' | 'submission'; ms: number } | null {
-    if (kind === 'batch') return { kind, ms: this.batchTimeoutMs };
+    if (kind === 'batch') return { kind, ms: this.groupTimeoutMs };
     if (kind === 'submission' && this.opts.deadline) return { kind, ms: this.opts.deadline.ms };
     return null;
   }
@@ -329,7 +329,7 @@ export class Sandbox {
     if (!request || reply.id !== request.id || this.status !== 'open') return;
     if (reply.kind === 'progress') {
       // a progress report may be forged: it moves the next call's limit, never the hard end fixed at sending
-      if (request.batchSize !== null && reply.done > request.lastDone && reply.done <= request.batchSize) {
+      if (request.groupSize !== null && reply.done > request.lastDone && reply.done <= request.groupSize) {
         request.lastDone = reply.done;
         this.arm(request, performance.now() + this.opts.callTimeoutMs + PROGRESS_SLACK_MS);
       }
@@ -339,8 +339,8 @@ export class Sandbox {
     if (reply.kind === 'threw') return this.finish(request, { kind: 'threw', error: reply.error, ms });
     const value = reply.specials === undefined ? reply.value : restoreSpecials(reply.value, reply.specials);
     if (
-      request.batchSize !== null &&
-      !(Array.isArray(value) && value.length === request.batchSize && value.every((e) => e !== null && typeof e === 'object'))
+      request.groupSize !== null &&
+      !(Array.isArray(value) && value.length === request.groupSize && value.every((e) => e !== null && typeof e === 'object'))
     ) {
       return this.finish(request, {
         kind: 'threw',
@@ -354,8 +354,8 @@ export class Sandbox {
   /** V8 says it ran out of memory a moment before it aborts: the title still names the batch's call then. */
   private noteOutOfMemory(text: string): void {
     const request = this.current;
-    if (!request || request.batchSize === null || request.outOfMemoryAt !== undefined || !OUT_OF_MEMORY.test(text)) return;
-    request.outOfMemoryAt = callInProgress(this.host.pid, request.id, request.batchSize);
+    if (!request || request.groupSize === null || request.outOfMemoryAt !== undefined || !OUT_OF_MEMORY.test(text)) return;
+    request.outOfMemoryAt = callInProgress(this.host.pid, request.id, request.groupSize);
   }
 
   /** The process ended, reported a fatal error, closed its channel or broke its protocol: the sandbox is broken. */

@@ -22,13 +22,16 @@ export const honest = (x: number) => x * 2;
 `;
 
 describe('a reply forged on the raw channel', () => {
-  it('70 levels deep (past a reply\'s bounds, inside a line\'s) becomes that call\'s threw, and the sandbox serves the next call', async () => {
+  it("70 levels deep (past a reply's bounds, inside a line's) becomes that call's threw, and the sandbox serves the next call", async () => {
     const t = await testSandbox({ extra: FORGER });
     expect(await t.sandbox.call('activations', 'deep', [])).toMatchObject({
       kind: 'threw',
       error: { name: 'ReplyOutOfBounds', message: 'returned a value too deep to grade (depth > 64)' },
     });
-    expect(await t.sandbox.call('activations', 'badSpecials', [])).toMatchObject({ kind: 'threw', error: { name: 'ReplyOutOfBounds', message: expect.stringContaining('malformed') } });
+    expect(await t.sandbox.call('activations', 'badSpecials', [])).toMatchObject({
+      kind: 'threw',
+      error: { name: 'ReplyOutOfBounds', message: expect.stringContaining('malformed') },
+    });
     // the real answers of the forged calls arrive late, under ids already settled, and are ignored
     expect(await t.sandbox.call('activations', 'honest', [21])).toMatchObject({ kind: 'returned', value: 42 });
     expect(t.sandbox.state).toBe('open');

@@ -37,7 +37,7 @@ function checkError(x: unknown): CallError | null {
   return { name: clipped(x.name), message: clipped(x.message) };
 }
 
-/** What one reply may still use: shared by a batch's entries, so together they stay within the limits. */
+/** What one reply may still use: shared by a call group's entries, so together they stay within the limits. */
 interface Budget {
   entries: number;
   bytes: number;
@@ -101,7 +101,7 @@ function specialsProblem(specials: unknown): string | null {
   for (const entry of specials) {
     if (!Array.isArray(entry) || entry.length !== 2 || !Array.isArray(entry[0]) || typeof entry[1] !== 'string' || !SPECIAL_CODES.has(entry[1])) return bad;
     const path: unknown[] = entry[0];
-    // a batch's paths start with [index, 'value']
+    // a call group's paths start with [index, 'value']
     if (path.length > REPLY_LIMITS.maxDepth + 2) return `returned a value too deep to grade (depth > ${REPLY_LIMITS.maxDepth})`;
     keys += path.length;
     if (keys > REPLY_LIMITS.maxEntries) return `returned a value too large to grade (more than ${REPLY_LIMITS.maxEntries} entries)`;
@@ -113,8 +113,8 @@ function specialsProblem(specials: unknown): string | null {
   return null;
 }
 
-/** A batch's reply: one { kind: 'returned', value? } or { kind: 'threw', error } per call (host.mjs). */
-function isBatch(value: unknown): value is Record<string, unknown>[] {
+/** A call group's reply: one { kind: 'returned', value? } or { kind: 'threw', error } per call (host.mjs). */
+function isGroupReply(value: unknown): value is Record<string, unknown>[] {
   if (!Array.isArray(value) || value.length === 0) return false;
   for (const entry of value) {
     if (!isRecord(entry)) return false;
@@ -127,7 +127,7 @@ function isBatch(value: unknown): value is Record<string, unknown>[] {
 const outOfBounds = (id: number, message: string): Reply => ({ id, kind: 'threw', error: { name: REPLY_OUT_OF_BOUNDS, message } });
 
 /**
- * A `returned` reply within the limits. A batch is checked call by call: a
+ * A `returned` reply within the limits. A call group is checked call by call: a
  * call whose value does not fit (alone, or with the calls before it) becomes
  * that call's `threw`, and the others keep their values.
  */
@@ -135,7 +135,7 @@ function checkReturned(id: number, value: unknown, specials: unknown): Reply {
   const malformed = specialsProblem(specials);
   if (malformed) return outOfBounds(id, malformed);
   const budget: Budget = { entries: 0, bytes: 0 };
-  if (!isBatch(value)) {
+  if (!isGroupReply(value)) {
     const problem = problemOf(value, budget);
     if (problem) return outOfBounds(id, problem);
     return specials === undefined ? { id, kind: 'returned', value } : { id, kind: 'returned', value, specials };

@@ -42,13 +42,20 @@ describe('compileSubmission', () => {
     expect(backprop).not.toMatch(/^\s*import\s/m);
     expect(backprop).toContain('function zerosLike');
     expect(result.files).toEqual([
-      'activations.ts', 'backprop.ts', 'claims.ts', 'dead-neurons.ts', 'forward.ts',
-      'internal/shapes.ts', 'linearity.ts', 'training.ts', 'types.ts',
+      'activations.ts',
+      'backprop.ts',
+      'claims.ts',
+      'dead-neurons.ts',
+      'forward.ts',
+      'internal/shapes.ts',
+      'linearity.ts',
+      'training.ts',
+      'types.ts',
     ]);
   });
 
   it('reports a missing module and still compiles the others', async () => {
-    const s = await submission({ 'backprop.ts': null, 'training.ts': "export const sgdStep = 1;\n" });
+    const s = await submission({ 'backprop.ts': null, 'training.ts': 'export const sgdStep = 1;\n' });
     const result = await compileSubmission(s.submissionDir, s.codeDir, MODULES);
     const message = 'exercises/backprop.ts is missing: copy it from the starter and implement it';
     expect(result.modules.backprop).toEqual({ kind: 'missing', diagnostics: [{ file: 'exercises/backprop.ts', line: 1, column: 1, message }] });
@@ -91,7 +98,11 @@ describe('compileSubmission', () => {
   });
 
   it('compiles a submission without types.ts against the official types', async () => {
-    const s = await submission({ 'types.ts': null, 'claims.ts': "export * from './types.ts';\nimport type { Network } from './types.ts';\nexport const linearExample: Network = { W1: [[1]], b1: [0], W2: [[1]], b2: [0] };\n" });
+    const s = await submission({
+      'types.ts': null,
+      'claims.ts':
+        "export * from './types.ts';\nimport type { Network } from './types.ts';\nexport const linearExample: Network = { W1: [[1]], b1: [0], W2: [[1]], b2: [0] };\n",
+    });
     const result = await compileSubmission(s.submissionDir, s.codeDir, MODULES);
     expect(result.diagnostics).toEqual([]);
   });
@@ -173,7 +184,11 @@ describe('compileSubmission refuses imports from outside the submission', () => 
     const s = await submission({ 'linearity.ts': "import { x } from './helpers.ts';\nexport const kinks = x;\n" });
     const result = await compileSubmission(s.submissionDir, s.codeDir, MODULES);
     expect(result.diagnostics).toEqual([
-      expect.objectContaining({ file: 'exercises/linearity.ts', line: 1, message: expect.stringContaining('imports ./helpers.ts, which is not a file of the submission') }),
+      expect.objectContaining({
+        file: 'exercises/linearity.ts',
+        line: 1,
+        message: expect.stringContaining('imports ./helpers.ts, which is not a file of the submission'),
+      }),
     ]);
   });
 });

@@ -15,9 +15,7 @@ import { DISPLAY_DIR, toDiagnostic, uniqueDiagnostics } from './toDiagnostic.ts'
 
 /** What became of one module. */
 export type ModuleCompilation =
-  | { kind: 'compiled'; file: string }
-  | { kind: 'failed'; diagnostics: Diagnostic[] }
-  | { kind: 'missing'; diagnostics: Diagnostic[] };
+  { kind: 'compiled'; file: string } | { kind: 'failed'; diagnostics: Diagnostic[] } | { kind: 'missing'; diagnostics: Diagnostic[] };
 
 export interface CompiledSubmission {
   /** the submission folder, absolute */

@@ -93,15 +93,15 @@ const MB = 1024 * 1024;
  * as its `threw`; a batch's calls, from the first that does not fit, each as
  * its own `threw`, the calls before it keeping their values.
  * @param {Message} message
- * @param {boolean} isBatch
+ * @param {boolean} isGroup
  * @returns {string}
  */
-function encodeReply(message, isBatch) {
+function encodeReply(message, isGroup) {
   const json = jsonStringify(message);
   if (json.length <= MAX_MESSAGE_BYTES / 3 || byteLength(json, 'utf8') <= MAX_MESSAGE_BYTES) return `${json}\n`;
   const tooLarge = { name: 'ReplyOutOfBounds', message: `returned a value too large to send (more than ${MAX_MESSAGE_BYTES / MB} MB as JSON)` };
-  if (message.kind !== 'returned' || !isBatch) return `${jsonStringify({ id: 'id' in message ? message.id : undefined, kind: 'threw', error: tooLarge })}\n`;
-  return encodeTrimmedBatch(message, { kind: 'threw', error: tooLarge });
+  if (message.kind !== 'returned' || !isGroup) return `${jsonStringify({ id: 'id' in message ? message.id : undefined, kind: 'threw', error: tooLarge })}\n`;
+  return encodeTrimmedGroup(message, { kind: 'threw', error: tooLarge });
 }
 
 /**
@@ -109,7 +109,7 @@ function encodeReply(message, isBatch) {
  * @param {{ id: number, kind: 'returned', value: unknown, specials?: Special[] }} message a batch's reply: its value is the list of entries
  * @param {{ kind: 'threw', error: SandboxError }} refused
  */
-function encodeTrimmedBatch(message, refused) {
+function encodeTrimmedGroup(message, refused) {
   const entries = /** @type {unknown[]} */ (message.value);
   const specials = message.specials ?? [];
   const refusedJson = jsonStringify(refused);
@@ -148,13 +148,13 @@ function encodeTrimmedBatch(message, refused) {
 }
 
 /**
- * Writes `message` on the channel (a callMany's reply: `isBatch`); `then` runs once it has been handed to the system.
+ * Writes `message` on the channel (a callMany's reply: `isGroup`); `then` runs once it has been handed to the system.
  * @param {Message} message
- * @param {boolean} [isBatch]
+ * @param {boolean} [isGroup]
  * @param {() => void} [then]
  */
-function send(message, isBatch = false, then = undefined) {
-  write(encodeReply(message, isBatch), then);
+function send(message, isGroup = false, then = undefined) {
+  write(encodeReply(message, isGroup), then);
 }
 const MODULE_NAME = /^[a-z][a-z0-9-]*$/;
 
@@ -172,7 +172,8 @@ const loaded = Object.create(null);
  * @returns {Promise<Loading>}
  */
 async function load(module) {
-  if (typeof module !== 'string' || !apply(reTest, MODULE_NAME, [module])) return { error: { name: 'SandboxError', message: `no exercise module named ${module}` } };
+  if (typeof module !== 'string' || !apply(reTest, MODULE_NAME, [module]))
+    return { error: { name: 'SandboxError', message: `no exercise module named ${module}` } };
   let pending = loaded[module];
   if (pending === undefined) {
     pending = apply(promiseThen, import(`${codeDirUrl}${module}.mjs`), [
@@ -293,10 +294,10 @@ function fatal(e) {
 function serve(request) {
   if (request === null || typeof request !== 'object' || typeof request.id !== 'number') return;
   const id = request.id;
-  const isBatch = request.op === 'callMany';
+  const isGroup = request.op === 'callMany';
   apply(promiseThen, handle(request), [
     /** @param {Message} reply */
-    (reply) => send(reply, isBatch),
+    (reply) => send(reply, isGroup),
     /** @param {unknown} e */
     (e) => send({ id, kind: 'threw', error: describeError(e) }),
   ]);
@@ -359,7 +360,11 @@ for (const key of ['kill', '_kill']) {
 function refuseExit(key) {
   /** @param {unknown} code */
   return function exitRefused(code) {
-    const error = /** @type {CodedError} */ (new Error(`process.${key}(${typeof code === 'number' ? code : ''}) was called: graded code may not end the process that runs it (return a value or throw an error instead)`));
+    const error = /** @type {CodedError} */ (
+      new Error(
+        `process.${key}(${typeof code === 'number' ? code : ''}) was called: graded code may not end the process that runs it (return a value or throw an error instead)`,
+      )
+    );
     error.code = 'ERR_ACCESS_DENIED';
     throw error;
   };

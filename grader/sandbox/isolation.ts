@@ -154,7 +154,16 @@ export function detectHost(): HostFacts {
     if (failure === null) bwrap = { path: bwrapPath, asNobody };
     else bwrapMissing = `bwrap could not run Node: ${failure}`;
   }
-  return { root, nodePath, libraries, bwrap, bwrapMissing, nobodyRunsNode, prlimit: findProgram('prlimit'), permissionFlag: permissionFlag(process.versions.node) };
+  return {
+    root,
+    nodePath,
+    libraries,
+    bwrap,
+    bwrapMissing,
+    nobodyRunsNode,
+    prlimit: findProgram('prlimit'),
+    permissionFlag: permissionFlag(process.versions.node),
+  };
 }
 
 let facts: HostFacts | undefined;

@@ -12,7 +12,11 @@ const settled = (value: unknown) => settle(value, { used: 0 });
 
 describe('settle: the sandbox side keeps the bounds the grader checks again', () => {
   it('copies honest answers', () => {
-    expect(settled({ net: { W1: [[1]], b1: [0] }, losses: [1, -0] })).toEqual({ kind: 'returned', value: { net: { W1: [[1]], b1: [0] }, losses: [1, -0] }, specials: [[['losses', 1], '-0']] });
+    expect(settled({ net: { W1: [[1]], b1: [0] }, losses: [1, -0] })).toEqual({
+      kind: 'returned',
+      value: { net: { W1: [[1]], b1: [0] }, losses: [1, -0] },
+      specials: [[['losses', 1], '-0']],
+    });
     expect(settled(nested(REPLY_LIMITS.maxDepth))).toMatchObject({ kind: 'returned' });
   });
 
@@ -28,8 +32,14 @@ describe('settle: the sandbox side keeps the bounds the grader checks again', ()
       kind: 'threw',
       error: { name: 'ReplyOutOfBounds', message: 'returned a value too large to grade (a string of 4001 characters at .answer; at most 4000)' },
     });
-    expect(settled('y'.repeat(5_000))).toMatchObject({ kind: 'threw', error: { name: 'ReplyOutOfBounds', message: expect.stringContaining('at the top level') } });
-    expect(settled({ ['k'.repeat(5_000)]: 1 })).toMatchObject({ kind: 'threw', error: { name: 'ReplyOutOfBounds', message: expect.stringContaining('a key of 5000 characters') } });
+    expect(settled('y'.repeat(5_000))).toMatchObject({
+      kind: 'threw',
+      error: { name: 'ReplyOutOfBounds', message: expect.stringContaining('at the top level') },
+    });
+    expect(settled({ ['k'.repeat(5_000)]: 1 })).toMatchObject({
+      kind: 'threw',
+      error: { name: 'ReplyOutOfBounds', message: expect.stringContaining('a key of 5000 characters') },
+    });
   });
 
   it('still names what is not plain data', () => {

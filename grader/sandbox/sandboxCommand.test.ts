@@ -89,6 +89,9 @@ describe('sandboxLaunch', () => {
   });
 
   it('passes the niceness to host.mjs as its one argument', () => {
-    expect(sandboxCommand({ codeDir: '/c', hostFile: '/c/host.mjs', memoryMb: 64, nodeVersion: '22.1.0', niceness: 10 }).slice(-2)).toEqual(['/c/host.mjs', '10']);
+    expect(sandboxCommand({ codeDir: '/c', hostFile: '/c/host.mjs', memoryMb: 64, nodeVersion: '22.1.0', niceness: 10 }).slice(-2)).toEqual([
+      '/c/host.mjs',
+      '10',
+    ]);
   });
 });

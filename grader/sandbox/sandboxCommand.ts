@@ -135,7 +135,17 @@ export function sandboxLaunch(opts: { isolation: Isolation; nodePath: string; no
     parts.push('--');
   }
   if (isolation.bwrap !== null) {
-    parts.push(isolation.bwrap, ...bwrapArgs({ codeDir: opts.codeDir, cwd: opts.codeDir, nodePath: opts.nodePath, libraries: isolation.libraries, dropCapabilities: isolation.user === null }), '--');
+    parts.push(
+      isolation.bwrap,
+      ...bwrapArgs({
+        codeDir: opts.codeDir,
+        cwd: opts.codeDir,
+        nodePath: opts.nodePath,
+        libraries: isolation.libraries,
+        dropCapabilities: isolation.user === null,
+      }),
+      '--',
+    );
   }
   parts.push(opts.nodePath, ...opts.nodeArgs);
   const [file, ...args] = parts;

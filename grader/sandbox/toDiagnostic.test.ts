@@ -22,7 +22,15 @@ describe('toDiagnostic', () => {
   });
 
   it('shows no escape sequence or control of a message or a file name, so neither can redraw a terminal', () => {
-    const d = toDiagnostic(message(`bad${ESC}M\rScore: 96 / 96${ESC}]0;owned${String.fromCharCode(7)}`, { file: `back\rprop${ESC}]52;c;eA==${String.fromCharCode(7)}.ts`, line: 2, column: 0 }), '/tmp/s', 'exercises/x.ts');
+    const d = toDiagnostic(
+      message(`bad${ESC}M\rScore: 96 / 96${ESC}]0;owned${String.fromCharCode(7)}`, {
+        file: `back\rprop${ESC}]52;c;eA==${String.fromCharCode(7)}.ts`,
+        line: 2,
+        column: 0,
+      }),
+      '/tmp/s',
+      'exercises/x.ts',
+    );
     expect(d.message).toBe('bad\\u000DScore: 96 / 96');
     expect(d.file).toBe('exercises/back\\u000Dprop.ts');
   });
@@ -40,7 +48,12 @@ describe('toDiagnostic', () => {
   });
 
   it('falls back to the module file when esbuild gives no location', () => {
-    expect(toDiagnostic(message('boom', null), '/tmp/s', 'exercises/forward.ts')).toEqual({ file: 'exercises/forward.ts', line: 1, column: 1, message: 'boom' });
+    expect(toDiagnostic(message('boom', null), '/tmp/s', 'exercises/forward.ts')).toEqual({
+      file: 'exercises/forward.ts',
+      line: 1,
+      column: 1,
+      message: 'boom',
+    });
   });
 
   it('drops repeated diagnostics', () => {

@@ -42,7 +42,9 @@ const ENTRIES = {
 /** The Handlebars templates and partials (handlebarsEnv compiles them all when it starts). */
 async function reportTemplates(): Promise<string[]> {
   const list = async (sub: string) =>
-    (await fs.readdir(path.join(PACKAGE_ROOT, sub), { withFileTypes: true })).filter((e) => e.isFile() && e.name.endsWith('.hbs')).map((e) => `${sub}/${e.name}`);
+    (await fs.readdir(path.join(PACKAGE_ROOT, sub), { withFileTypes: true }))
+      .filter((e) => e.isFile() && e.name.endsWith('.hbs'))
+      .map((e) => `${sub}/${e.name}`);
   return [...(await list('templates')), ...(await list('templates/partials'))].sort();
 }
 
@@ -83,7 +85,10 @@ export async function buildStudentCli(dir: string, assignment: Pick<Assignment, 
   await copy(manifestPath, 'grader/assignment.json');
   await copy(path.join(PACKAGE_ROOT, 'templates/starter/relu-lab-README.md'), 'README.md');
   const version = await graderVersion();
-  await fs.writeFile(path.join(dir, 'package.json'), `${JSON.stringify({ name: 'relu-lab-student-edition', version, private: true, type: 'module' }, null, 2)}\n`);
+  await fs.writeFile(
+    path.join(dir, 'package.json'),
+    `${JSON.stringify({ name: 'relu-lab-student-edition', version, private: true, type: 'module' }, null, 2)}\n`,
+  );
   copied.push('package.json');
   return { dir, inputs, copied };
 }

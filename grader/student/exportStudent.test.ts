@@ -65,7 +65,9 @@ describe('exportStudent', () => {
   });
 
   test('bundles no file of the reference, the hidden suite or the instructor tooling', () => {
-    const forbidden = starter.cli.inputs.filter((input) => FORBIDDEN_IN_STARTER.some((f) => (f.path.endsWith('/') ? input.startsWith(f.path) : input === f.path)));
+    const forbidden = starter.cli.inputs.filter((input) =>
+      FORBIDDEN_IN_STARTER.some((f) => (f.path.endsWith('/') ? input.startsWith(f.path) : input === f.path)),
+    );
     expect(forbidden).toEqual([]);
     expect(starter.files.filter((f) => /(^|\/)(solutions|hidden|fixtures)\//.test(f))).toEqual([]);
   });
@@ -74,7 +76,13 @@ describe('exportStudent', () => {
     for (const target of ['grader/course/hidden.ts', 'grader/course/checks/activations.ts', 'grader/harness/StudentCode.ts']) {
       const entry = path.join(tmp, `reaches-${path.basename(target)}`);
       await fs.writeFile(entry, `export * from ${JSON.stringify(path.join(PACKAGE_ROOT, target))};\n`);
-      const build = esbuild.build({ ...esbuildBase(PACKAGE_ROOT), write: false, entryPoints: [entry], outdir: path.join(tmp, 'refused'), plugins: [refuseImports(PACKAGE_ROOT, FORBIDDEN_IN_STARTER)] });
+      const build = esbuild.build({
+        ...esbuildBase(PACKAGE_ROOT),
+        write: false,
+        entryPoints: [entry],
+        outdir: path.join(tmp, 'refused'),
+        plugins: [refuseImports(PACKAGE_ROOT, FORBIDDEN_IN_STARTER)],
+      });
       await expect(build, target).rejects.toThrow(/must not be bundled here/);
     }
   });

@@ -42,10 +42,17 @@ async function requireEmpty(dir: string): Promise<void> {
 }
 
 /** The starter of `assignment` (the ReLU course's layout: its stubs, its guide, templates/starter and templates/ci). */
-export async function exportStudent(outDir: string, assignment: Pick<Assignment, 'modules' | 'exercisesDir' | 'manifestPath'>, opts: { manifestPath?: string } = {}): Promise<ExportedStarter> {
+export async function exportStudent(
+  outDir: string,
+  assignment: Pick<Assignment, 'modules' | 'exercisesDir' | 'manifestPath'>,
+  opts: { manifestPath?: string } = {},
+): Promise<ExportedStarter> {
   const dir = path.resolve(outDir);
   await requireEmpty(dir);
-  const manifest = await loadManifest(opts.manifestPath ?? assignment.manifestPath, assignment.modules.map((m) => m.name));
+  const manifest = await loadManifest(
+    opts.manifestPath ?? assignment.manifestPath,
+    assignment.modules.map((m) => m.name),
+  );
   const put = async (from: string, to: string) => {
     await fs.mkdir(path.dirname(path.join(dir, to)), { recursive: true });
     await fs.copyFile(from, path.join(dir, to));

@@ -31,7 +31,10 @@ async function codeLines(file: string): Promise<string[]> {
 }
 
 /** Everything the starter must not contain: the assignment's hidden checks, its fixtures' names and its reference. */
-export async function secrets(assignment: Pick<Assignment, 'exercisesDir' | 'solutionsDir' | 'fixturesDir'>, checks: readonly CheckDeclaration[]): Promise<Secret[]> {
+export async function secrets(
+  assignment: Pick<Assignment, 'exercisesDir' | 'solutionsDir' | 'fixturesDir'>,
+  checks: readonly CheckDeclaration[],
+): Promise<Secret[]> {
   const studentFiles = (await listFiles(assignment.exercisesDir)).map((f) => path.join(assignment.exercisesDir, f));
   const studentText = (await Promise.all(studentFiles.map((f) => fs.readFile(f, 'utf8')))).join('\n');
   const found: Secret[] = [];

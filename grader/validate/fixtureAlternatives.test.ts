@@ -11,7 +11,10 @@ const workDir = useWorkDir();
 // ---------------------------------------------------------------------------
 // The correct alternatives against the reference on random inputs.
 
-const entry = fc.oneof(fc.integer({ min: -4, max: 4 }).map((v) => v / 2), fc.double({ min: -3, max: 3, noNaN: true }));
+const entry = fc.oneof(
+  fc.integer({ min: -4, max: 4 }).map((v) => v / 2),
+  fc.double({ min: -3, max: 3, noNaN: true }),
+);
 const matrix = (rows: number, cols: number) => fc.array(fc.array(entry, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows });
 const vector = (n: number) => fc.array(entry, { minLength: n, maxLength: n });
 const activation = fc.oneof(
@@ -20,7 +23,12 @@ const activation = fc.oneof(
   fc.constantFrom(0, 0.01, 0.2, 1).map((alpha) => ({ kind: 'leakyRelu' as const, alpha })),
 );
 const problem = fc
-  .record({ inputs: fc.integer({ min: 1, max: 3 }), hidden: fc.integer({ min: 0, max: 4 }), outputs: fc.integer({ min: 1, max: 2 }), samples: fc.integer({ min: 1, max: 4 }) })
+  .record({
+    inputs: fc.integer({ min: 1, max: 3 }),
+    hidden: fc.integer({ min: 0, max: 4 }),
+    outputs: fc.integer({ min: 1, max: 2 }),
+    samples: fc.integer({ min: 1, max: 4 }),
+  })
   .chain(({ inputs, hidden, outputs, samples }) =>
     fc.record({
       net: fc.record({ W1: matrix(hidden, inputs), b1: vector(hidden), W2: matrix(outputs, hidden), b2: vector(outputs), activation }).map((n) => {

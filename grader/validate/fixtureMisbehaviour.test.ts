@@ -94,7 +94,11 @@ describe('the misbehaving fixtures misbehave', () => {
   });
 
   it('covers every misbehaving fixture', () => {
-    expect(Object.keys(calls).sort()).toEqual(ofKind('misbehaves').map((f) => f.name).sort());
+    expect(Object.keys(calls).sort()).toEqual(
+      ofKind('misbehaves')
+        .map((f) => f.name)
+        .sort(),
+    );
   });
 
   it.each(Object.entries(calls))('%s', async (name, call) => {

@@ -17,10 +17,21 @@ import { byName, course } from '../course/testing/corpusIndex.ts';
 import { vacuityCorpus } from '../course/vacuityCorpus.ts';
 import { judgeFixture } from './judgeFixture.ts';
 
-const NAMES = ['vacuous-every-export-constant', 'vacuous-every-export-empty', 'vacuous-every-export-throws', 'vacuous-every-export-identity', 'vacuous-lookup-table'];
+const NAMES = [
+  'vacuous-every-export-constant',
+  'vacuous-every-export-empty',
+  'vacuous-every-export-throws',
+  'vacuous-every-export-identity',
+  'vacuous-lookup-table',
+];
 /** what each may keep, and why: the quiz's false/0 answers are right on four questions; the linear example is a right answer */
 const KEPT: Record<string, string[]> = {
-  'vacuous-every-export-constant': ['claims.answer-relu-is-linear', 'claims.answer-relu-grad-at-zero', 'claims.answer-training-favours-linear', 'claims.answer-leaky-relu-can-die'],
+  'vacuous-every-export-constant': [
+    'claims.answer-relu-is-linear',
+    'claims.answer-relu-grad-at-zero',
+    'claims.answer-training-favours-linear',
+    'claims.answer-leaky-relu-can-die',
+  ],
   'vacuous-lookup-table': ['claims.linear-example'],
 };
 

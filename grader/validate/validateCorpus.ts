@@ -38,7 +38,16 @@ export async function validateCorpus(manifest: Manifest, assignment: Assignment,
   const started = performance.now();
   const corpus = await loadFixtureCorpus(assignment);
   // the reference itself, as a submission: the solutions with no edit
-  const reference: Fixture = { name: 'reference', dir: '', description: 'the reference solutions', expect: { kind: 'full' }, source: 'edits', edits: [], files: [], assignment };
+  const reference: Fixture = {
+    name: 'reference',
+    dir: '',
+    description: 'the reference solutions',
+    expect: { kind: 'full' },
+    source: 'edits',
+    edits: [],
+    files: [],
+    assignment,
+  };
   const fixtures = [reference, ...corpus, ...(opts.more ?? [])];
   const work = await fs.mkdtemp(path.join(os.tmpdir(), 'relu-lab-validate-'));
   const grader = await Grader.create(manifest, assignment);

@@ -18,7 +18,10 @@ import { visibleResults, type VisibleResultsInput } from './visibleResults.ts';
 const GUIDE_LINK = /exercises\/README\.md#[\w-]+/;
 
 async function exists(file: string): Promise<boolean> {
-  return fs.stat(file).then((s) => s.isFile(), () => false);
+  return fs.stat(file).then(
+    (s) => s.isFile(),
+    () => false,
+  );
 }
 
 /** The guide section a visible test file names in its first lines, e.g. `exercises/README.md#1-activations`. */
@@ -37,7 +40,11 @@ export async function gradeVisible(manifest: Manifest, submissionDir: string): P
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'relu-lab-compile-'));
   let compiled;
   try {
-    compiled = await compileSubmission(dir, path.join(tmp, 'code'), manifest.tasks.map((t) => t.id));
+    compiled = await compileSubmission(
+      dir,
+      path.join(tmp, 'code'),
+      manifest.tasks.map((t) => t.id),
+    );
   } finally {
     await fs.rm(tmp, { recursive: true, force: true });
   }
@@ -59,7 +66,12 @@ export async function gradeVisible(manifest: Manifest, submissionDir: string): P
   try {
     run = {
       kind: 'ran',
-      run: await runVisibleTests({ root, files: present, deadlineMs: manifest.limits.submissionDeadlineMs, memoryMb: Math.max(512, manifest.limits.sandboxMemoryMb) }),
+      run: await runVisibleTests({
+        root,
+        files: present,
+        deadlineMs: manifest.limits.submissionDeadlineMs,
+        memoryMb: Math.max(512, manifest.limits.sandboxMemoryMb),
+      }),
     };
   } catch (e) {
     run = { kind: 'failed', code: isReluLabError(e) ? e.code : 'internal', message: e instanceof Error ? e.message : String(e) };

@@ -62,17 +62,41 @@ export function visibleResults(input: VisibleResultsInput): ResultsDocument {
     if (input.run.kind === 'ran') {
       for (const t of input.run.run.tests.filter((o) => o.test.file === file)) {
         const name = t.test.path.join(' > ');
-        mine.push({ task: task.id, key: name, name, status: STATUS[t.status], message: t.status === 'skipped' ? 'skipped' : t.message, line: t.test.line, durationMs: t.durationMs });
+        mine.push({
+          task: task.id,
+          key: name,
+          name,
+          status: STATUS[t.status],
+          message: t.status === 'skipped' ? 'skipped' : t.message,
+          line: t.test.line,
+          durationMs: t.durationMs,
+        });
       }
       const fileError = input.run.run.fileErrors.find((e) => e.file === file);
       if (fileError) {
         mine.push({ task: task.id, key: 'file', name: `${file ?? task.id} runs`, status: 'errored', message: fileError.message, line: null, durationMs: 0 });
       }
     } else {
-      mine.push({ task: task.id, key: 'file', name: `${file ?? task.id} runs`, status: 'not-run', message: `relu-lab could not run the visible tests: ${input.run.message}`, line: null, durationMs: 0 });
+      mine.push({
+        task: task.id,
+        key: 'file',
+        name: `${file ?? task.id} runs`,
+        status: 'not-run',
+        message: `relu-lab could not run the visible tests: ${input.run.message}`,
+        line: null,
+        durationMs: 0,
+      });
     }
     if (mine.length === 0) {
-      mine.push({ task: task.id, key: 'file', name: `${file ?? task.id} runs`, status: 'not-run', message: `no visible test of this task ran: ${file ?? 'no test file'} was not found`, line: null, durationMs: 0 });
+      mine.push({
+        task: task.id,
+        key: 'file',
+        name: `${file ?? task.id} runs`,
+        status: 'not-run',
+        message: `no visible test of this task ran: ${file ?? 'no test file'} was not found`,
+        line: null,
+        durationMs: 0,
+      });
     }
     drafts.push(...mine);
   }

@@ -35,9 +35,12 @@ export async function makeRepository(dir: string, spec: RepositorySpec): Promise
       await writeFile(path.join(dir, file), text);
     }
     await git(['add', '--all']);
-    await git(['-c', `user.name=${spec.author}`, '-c', `user.email=${spec.email}`, 'commit', '--quiet', '--allow-empty', '--no-gpg-sign', '-m', commit.message], {
-      GIT_AUTHOR_DATE: commit.date,
-      GIT_COMMITTER_DATE: commit.date,
-    });
+    await git(
+      ['-c', `user.name=${spec.author}`, '-c', `user.email=${spec.email}`, 'commit', '--quiet', '--allow-empty', '--no-gpg-sign', '-m', commit.message],
+      {
+        GIT_AUTHOR_DATE: commit.date,
+        GIT_COMMITTER_DATE: commit.date,
+      },
+    );
   }
 }

@@ -10,7 +10,15 @@ const row = (over: Partial<GradebookRow> = {}): GradebookRow => ({
   tasks: {},
   status: 'graded',
   message: null,
-  late: { kind: 'late', submittedAt: '2026-03-02T00:00:00.000Z', deadline: '2026-03-01T00:00:00.000Z', daysLate: 1, penaltyPercent: 10, accepted: true, policy: 'x' },
+  late: {
+    kind: 'late',
+    submittedAt: '2026-03-02T00:00:00.000Z',
+    deadline: '2026-03-01T00:00:00.000Z',
+    daysLate: 1,
+    penaltyPercent: 10,
+    accepted: true,
+    policy: 'x',
+  },
   commit: null,
   entryKind: 'git',
   reportPath: 'ann/report.html',
@@ -19,7 +27,15 @@ const row = (over: Partial<GradebookRow> = {}): GradebookRow => ({
 
 describe('lmsRow', () => {
   test('a graded row keeps its score after the late policy and says how late it was', () => {
-    expect(lmsRow(row({ message: 'ignored' }))).toEqual({ student: 'ann', score: 72, rawScore: 80, max: 100, status: 'graded', late: '1 day late, -10 %', message: null });
+    expect(lmsRow(row({ message: 'ignored' }))).toEqual({
+      student: 'ann',
+      score: 72,
+      rawScore: 80,
+      max: 100,
+      status: 'graded',
+      late: '1 day late, -10 %',
+      message: null,
+    });
   });
 
   test('a row stopped at the deadline keeps its score and says why', () => {

@@ -12,7 +12,17 @@ export const GRADEBOOK_JSON = 'gradebook.json';
 export function gradebookCsv(rows: readonly GradebookRow[], manifest: Manifest): string {
   const taskIds = manifest.tasks.map((t) => t.id);
   const header: Cell[] = ['student', 'score', 'max', ...taskIds, 'status', 'late', 'commit', 'raw_score', 'message'];
-  const lines = rows.map((r): Cell[] => [r.student, r.score, r.max, ...taskIds.map((id) => r.tasks[id] ?? 0), r.status, lateText(r.late), r.commit, r.rawScore, r.message]);
+  const lines = rows.map((r): Cell[] => [
+    r.student,
+    r.score,
+    r.max,
+    ...taskIds.map((id) => r.tasks[id] ?? 0),
+    r.status,
+    lateText(r.late),
+    r.commit,
+    r.rawScore,
+    r.message,
+  ]);
   return csvDocument([header, ...lines]);
 }
 

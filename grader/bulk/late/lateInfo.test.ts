@@ -11,7 +11,12 @@ describe('lateInfo', () => {
   });
 
   test('on time at the deadline itself, with the later commits counted', () => {
-    expect(lateInfo(deadline, deadline, { kind: 'none' }, 2)).toEqual({ kind: 'on-time', submittedAt: deadline.toISOString(), deadline: deadline.toISOString(), laterCommitsIgnored: 2 });
+    expect(lateInfo(deadline, deadline, { kind: 'none' }, 2)).toEqual({
+      kind: 'on-time',
+      submittedAt: deadline.toISOString(),
+      deadline: deadline.toISOString(),
+      laterCommitsIgnored: 2,
+    });
     expect(lateText(lateInfo(deadline, deadline, { kind: 'none' }, 2))).toBe('on time (2 later commits ignored)');
     expect(lateText(lateInfo(deadline, deadline, { kind: 'none' }))).toBe('on time');
     expect(lateText(lateInfo(null, deadline, { kind: 'none' }))).toBe('');

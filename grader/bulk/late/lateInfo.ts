@@ -54,7 +54,8 @@ export function scoreAfterLate(earned: number, late: LateInfo): number {
 /** A few words for the gradebook's `late` column: empty when unknown. */
 export function lateText(late: LateInfo): string {
   if (late.kind === 'unknown') return '';
-  if (late.kind === 'on-time') return late.laterCommitsIgnored > 0 ? `on time (${late.laterCommitsIgnored} later commit${late.laterCommitsIgnored === 1 ? '' : 's'} ignored)` : 'on time';
+  if (late.kind === 'on-time')
+    return late.laterCommitsIgnored > 0 ? `on time (${late.laterCommitsIgnored} later commit${late.laterCommitsIgnored === 1 ? '' : 's'} ignored)` : 'on time';
   const days = `${late.daysLate} day${late.daysLate === 1 ? '' : 's'} late`;
   return late.accepted ? `${days}, -${late.penaltyPercent} %` : `${days}, not accepted`;
 }

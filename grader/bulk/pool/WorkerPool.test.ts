@@ -28,7 +28,15 @@ describe('WorkerPool', () => {
     const fakeLog = path.join(dir, 'fake.log');
     process.env.FAKE_LOG = fakeLog;
     const restarts: string[] = [];
-    const pool = new WorkerPool({ size: 2, manifestPath: undefined, tmpRoot: path.join(dir, 'tmp'), hardDeadlineMs: 1500, maxBatch: 3, workerModule: FAKE, onRestart: (r) => restarts.push(r.reason) });
+    const pool = new WorkerPool({
+      size: 2,
+      manifestPath: undefined,
+      tmpRoot: path.join(dir, 'tmp'),
+      hardDeadlineMs: 1500,
+      maxBatch: 3,
+      workerModule: FAKE,
+      onRestart: (r) => restarts.push(r.reason),
+    });
     const ids = ['a', 'hang-1', 'b', 'c', 'crash-1', 'd', 'e', 'f'];
     const outcomes = await Promise.all(ids.map((id) => pool.submit(item(id))));
     await pool.close();
@@ -45,7 +53,7 @@ describe('WorkerPool', () => {
     for (const pid of new Set(lines.map((l) => Number(l.split(' ')[0])))) expect(await stillRunning(pid)).toBe(false);
   }, 30_000);
 
-  test('a student\'s hard deadline is its own: the two who overrun it are charged, the one behind them is graded, nothing is summed over the batch', async () => {
+  test("a student's hard deadline is its own: the two who overrun it are charged, the one behind them is graded, nothing is summed over the batch", async () => {
     const pool = new WorkerPool({ size: 1, manifestPath: undefined, tmpRoot: path.join(dir, 'tmp3'), hardDeadlineMs: 1000, maxBatch: 3, workerModule: FAKE });
     const ids = ['slow-1600-a', 'slow-1600-b', 'honest'];
     const outcomes = await Promise.all(ids.map((id) => pool.submit(item(id))));
@@ -59,7 +67,15 @@ describe('WorkerPool', () => {
   test('a grading process killed at the hard deadline has its TMPDIR removed once it is gone, while the run goes on', async () => {
     const tmpRoot = path.join(dir, 'tmp4');
     const restarted: string[] = [];
-    const pool = new WorkerPool({ size: 1, manifestPath: undefined, tmpRoot, hardDeadlineMs: 800, maxBatch: 1, workerModule: FAKE, onRestart: (r) => restarted.push(r.reason) });
+    const pool = new WorkerPool({
+      size: 1,
+      manifestPath: undefined,
+      tmpRoot,
+      hardDeadlineMs: 800,
+      maxBatch: 1,
+      workerModule: FAKE,
+      onRestart: (r) => restarted.push(r.reason),
+    });
     expect(await pool.submit(item('hang-writes'))).toMatchObject({ kind: 'failed' });
     // the next student starts a new process with a new folder; the killed one's is gone
     expect(await pool.submit(item('after'))).toMatchObject({ kind: 'graded' });
@@ -76,7 +92,14 @@ describe('WorkerPool', () => {
   }, 30_000);
 
   test('a grader that cannot start stops the run with a coded error instead of failing every student', async () => {
-    const pool = new WorkerPool({ size: 1, manifestPath: undefined, tmpRoot: path.join(dir, 'tmp2'), hardDeadlineMs: 5000, maxBatch: 1, workerModule: path.join(dir, 'missing-worker.mjs') });
+    const pool = new WorkerPool({
+      size: 1,
+      manifestPath: undefined,
+      tmpRoot: path.join(dir, 'tmp2'),
+      hardDeadlineMs: 5000,
+      maxBatch: 1,
+      workerModule: path.join(dir, 'missing-worker.mjs'),
+    });
     await expect(pool.submit(item('a'))).rejects.toMatchObject({ code: 'grader-failed' });
     await pool.kill();
   }, 30_000);

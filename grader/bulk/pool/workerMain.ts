@@ -31,7 +31,10 @@ export async function serveGrading(
   let grader: Grader;
   try {
     const assignment = await loadAssignment(assignmentPath);
-    const manifest = await loadManifest(manifestPath ?? assignment.manifestPath, assignment.modules.map((m) => m.name));
+    const manifest = await loadManifest(
+      manifestPath ?? assignment.manifestPath,
+      assignment.modules.map((m) => m.name),
+    );
     grader = await Grader.create(manifest, assignment);
   } catch (e) {
     channel.send({ type: 'fatal', message: `the grader could not start: ${(e as Error).message}` });
@@ -46,7 +49,12 @@ export async function serveGrading(
     });
     channel.on('message', (message) => {
       if (message.type === 'close') {
-        work = work.then(() => grader.close()).then(() => resolve(0), () => resolve(0));
+        work = work
+          .then(() => grader.close())
+          .then(
+            () => resolve(0),
+            () => resolve(0),
+          );
         return;
       }
       work = work.then(async () => {

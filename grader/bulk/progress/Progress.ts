@@ -38,7 +38,9 @@ export class Progress {
     if (this.options.mode === 'lines') {
       const width = String(this.options.total).length;
       const shown = (text: string) => sanitiseText(text, { singleLine: true });
-      this.options.write(`[${String(this.done).padStart(width)}/${this.options.total}] ${shown(id)} ${kind}: ${shown(detail)}${this.eta() ? ` (ETA ${this.eta()})` : ''}\n`);
+      this.options.write(
+        `[${String(this.done).padStart(width)}/${this.options.total}] ${shown(id)} ${kind}: ${shown(detail)}${this.eta() ? ` (ETA ${this.eta()})` : ''}\n`,
+      );
     } else if (this.now() - this.lastDraw >= REDRAW_MS || this.done === this.options.total) {
       this.draw();
     }
@@ -57,7 +59,14 @@ export class Progress {
     const { graded, skipped, error } = this.counts;
     const seconds = (this.now() - this.started) / 1000;
     const rate = seconds > 0 ? (graded + error) / seconds : 0;
-    const parts = [`${this.done}/${this.options.total}`, `graded ${graded}`, `errors ${error}`, `not graded ${this.counts['not-graded']}`, `skipped ${skipped}`, `${rate.toFixed(2)}/s`];
+    const parts = [
+      `${this.done}/${this.options.total}`,
+      `graded ${graded}`,
+      `errors ${error}`,
+      `not graded ${this.counts['not-graded']}`,
+      `skipped ${skipped}`,
+      `${rate.toFixed(2)}/s`,
+    ];
     const eta = this.eta();
     if (eta) parts.push(`ETA ${eta}`);
     return parts.join('  ');

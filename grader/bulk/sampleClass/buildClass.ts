@@ -67,11 +67,19 @@ export async function buildClass(classDir: string, plan: ClassPlan, assignment: 
       case 'zip':
       case 'flat-zip': {
         const files = under(student.as === 'zip' ? `${student.id}-main/exercises/` : '', await filesOf(student.fixture));
-        await writeZip(`${at}.zip`, [...files].map(([name, data]) => ({ name, data })));
+        await writeZip(
+          `${at}.zip`,
+          [...files].map(([name, data]) => ({ name, data })),
+        );
         break;
       }
       case 'zip-slip':
-        await writeZip(`${at}.zip`, [...under('exercises/', await filesOf(student.fixture))].map(([name, data]) => ({ name, data })).concat([{ name: `../../${student.id}-escaped.ts`, data: 'export {};\n' }]));
+        await writeZip(
+          `${at}.zip`,
+          [...under('exercises/', await filesOf(student.fixture))]
+            .map(([name, data]) => ({ name, data }))
+            .concat([{ name: `../../${student.id}-escaped.ts`, data: 'export {};\n' }]),
+        );
         break;
       case 'git': {
         const commits = [];

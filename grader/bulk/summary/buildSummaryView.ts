@@ -47,7 +47,11 @@ export function buildSummaryView(summary: ClassSummary, now: Date): SummaryView 
       ? barChart(
           'Points lost per task',
           'Tasks ranked by the points the class lost in them, on average per graded student',
-          tasks.map((t) => ({ label: t.title, value: t.lost / t.graded, valueText: `${formatNumber(Math.round((100 * t.lost) / t.graded) / 100)} of ${t.possible}` })),
+          tasks.map((t) => ({
+            label: t.title,
+            value: t.lost / t.graded,
+            valueText: `${formatNumber(Math.round((100 * t.lost) / t.graded) / 100)} of ${t.possible}`,
+          })),
         )
       : null,
     tasks: tasks.map((t) => ({

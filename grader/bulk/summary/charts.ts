@@ -35,7 +35,11 @@ export function histogram(title: string, description: string, bins: readonly His
     body.push(el('text', { x: x + slot / 2, y: y - 6, 'text-anchor': 'middle', fill: THEME.ink }, [text(String(bin.count))]));
     body.push(el('text', { x: x + slot / 2, y: height - bottom + 18, 'text-anchor': 'middle', fill: THEME.muted, 'font-size': 12 }, [text(bin.label)]));
   });
-  body.push(el('text', { x: left + (WIDTH - left) / 2, y: height - 4, 'text-anchor': 'middle', fill: THEME.muted, 'font-size': 12 }, [text('score (% of the maximum)')]));
+  body.push(
+    el('text', { x: left + (WIDTH - left) / 2, y: height - 4, 'text-anchor': 'middle', fill: THEME.muted, 'font-size': 12 }, [
+      text('score (% of the maximum)'),
+    ]),
+  );
   return svgRoot({ title, description, width: WIDTH, height }, body);
 }
 

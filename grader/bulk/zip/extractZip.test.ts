@@ -37,7 +37,10 @@ describe('extractZip', () => {
     ['climbs out with backslashes', 'a\\..\\..\\evil.ts'],
   ])('refuses an entry that %s (zip-slip), writing nothing', async (_what, name) => {
     const slug = `slip-${Buffer.from(name).toString('hex')}`;
-    const { result, target } = await extract(slug, [{ name: 'ok.ts', data: 'x' }, { name, data: 'pwned' }]);
+    const { result, target } = await extract(slug, [
+      { name: 'ok.ts', data: 'x' },
+      { name, data: 'pwned' },
+    ]);
     expect(result.kind).toBe('refused');
     expect(await readdir(target).catch(() => 'absent')).toBe('absent');
     expect(await readdir(dir)).not.toContain('evil.ts');
@@ -52,7 +55,11 @@ describe('extractZip', () => {
     const big = await extract('bomb', [{ name: 'zeros.ts', data: Buffer.alloc(200_000) }], { maxEntries: 10, maxTotalBytes: 100_000 });
     expect(big.result).toMatchObject({ kind: 'refused', reason: expect.stringContaining('more than 100000 bytes') });
     expect(await readdir(big.target).catch(() => 'absent')).toBe('absent');
-    const many = await extract('many', Array.from({ length: 12 }, (_, i) => ({ name: `f${i}.ts`, data: 'x' })), { maxEntries: 10, maxTotalBytes: 100_000 });
+    const many = await extract(
+      'many',
+      Array.from({ length: 12 }, (_, i) => ({ name: `f${i}.ts`, data: 'x' })),
+      { maxEntries: 10, maxTotalBytes: 100_000 },
+    );
     expect(many.result).toMatchObject({ kind: 'refused', reason: expect.stringContaining('12 entries') });
   });
 

@@ -16,6 +16,10 @@ export async function lastCommits(repo: UntrustedRepo, count: number): Promise<C
     const commits = await repo.lastCommits(count);
     return commits.map(({ commit, author, email, authorDate, subject }) => ({ commit, author, email, date: authorDate, subject }));
   } catch (e) {
-    throw new ReluLabError('usage', `cannot read the commits of ${repo.workTree}: ${(e as Error).message.trim()}; run history inside a git repository with at least one commit`, { cause: e });
+    throw new ReluLabError(
+      'usage',
+      `cannot read the commits of ${repo.workTree}: ${(e as Error).message.trim()}; run history inside a git repository with at least one commit`,
+      { cause: e },
+    );
   }
 }

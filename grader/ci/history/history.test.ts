@@ -9,7 +9,13 @@ import { cacheFile, readCached, writeCached } from './historyCache.ts';
 import { historyHtml, historyMarkdown, historyTerminal } from './renderHistory.ts';
 import type { HistoryResult } from './runHistory.ts';
 
-const commit = (n: number, subject: string) => ({ commit: `${n}`.repeat(40).slice(0, 40), author: 'Alice', email: 'alice@example.com', date: `2026-01-0${n}T10:00:00+01:00`, subject });
+const commit = (n: number, subject: string) => ({
+  commit: `${n}`.repeat(40).slice(0, 40),
+  author: 'Alice',
+  email: 'alice@example.com',
+  date: `2026-01-0${n}T10:00:00+01:00`,
+  subject,
+});
 
 const result: HistoryResult = {
   mode: { kind: 'visible' },

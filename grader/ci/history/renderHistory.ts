@@ -38,16 +38,24 @@ export function historyTerminal(result: HistoryResult): string {
   for (const row of result.rows) {
     const p = percent(row);
     const bar = p === null ? '          ' : '█'.repeat(Math.round(p / 10)) + '░'.repeat(10 - Math.round(p / 10));
-    lines.push(`  ${row.commit.commit.slice(0, 7)}  ${day(row.commit.date)}  ${scoreText(row).padStart(width)}  ${bar}  ${clip(subject(row), 50)}${row.cached ? '  (cached)' : ''}`);
+    lines.push(
+      `  ${row.commit.commit.slice(0, 7)}  ${day(row.commit.date)}  ${scoreText(row).padStart(width)}  ${bar}  ${clip(subject(row), 50)}${row.cached ? '  (cached)' : ''}`,
+    );
   }
   lines.push('', `  ${sparkBlocks(result.rows.map(percent), 100)}`, '');
   return lines.join('\n');
 }
 
-const mdCell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[`*_[\]<>]/g, (c) => `\\${c}`);
+const mdCell = (s: string) =>
+  s
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/[`*_[\]<>]/g, (c) => `\\${c}`);
 
 export function historyMarkdown(result: HistoryResult, chartFile: string): string {
-  const rows = [...result.rows].reverse().map((r) => `| \`${r.commit.commit.slice(0, 7)}\` | ${day(r.commit.date)} | ${mdCell(scoreText(r))} | ${mdCell(clip(subject(r), 72))} |`);
+  const rows = [...result.rows]
+    .reverse()
+    .map((r) => `| \`${r.commit.commit.slice(0, 7)}\` | ${day(r.commit.date)} | ${mdCell(scoreText(r))} | ${mdCell(clip(subject(r), 72))} |`);
   return [
     '## Score per commit',
     '',
@@ -65,7 +73,10 @@ export function historyMarkdown(result: HistoryResult, chartFile: string): strin
 export function historyHtml(result: HistoryResult): string {
   const rows = [...result.rows]
     .reverse()
-    .map((r) => `<tr><td><code>${escapeXml(r.commit.commit.slice(0, 7))}</code></td><td>${escapeXml(day(r.commit.date))}</td><td class="n">${escapeXml(scoreText(r))}</td><td>${escapeXml(subject(r))}</td></tr>`)
+    .map(
+      (r) =>
+        `<tr><td><code>${escapeXml(r.commit.commit.slice(0, 7))}</code></td><td>${escapeXml(day(r.commit.date))}</td><td class="n">${escapeXml(scoreText(r))}</td><td>${escapeXml(subject(r))}</td></tr>`,
+    )
     .join('\n');
   return `<!doctype html>
 <html lang="en">

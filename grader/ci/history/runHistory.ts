@@ -45,7 +45,8 @@ export interface HistoryResult {
 
 export async function runHistory(opts: HistoryOptions, onRow: (row: HistoryRow) => void = () => {}): Promise<HistoryResult> {
   const outcome = await withUntrustedRepo(opts.root, {}, (repo) => historyOf(repo, opts, onRow));
-  if (outcome.kind !== 'opened') throw new ReluLabError('usage', `cannot read the repository at ${opts.root}: ${outcome.reason}; run history inside a git repository`);
+  if (outcome.kind !== 'opened')
+    throw new ReluLabError('usage', `cannot read the repository at ${opts.root}: ${outcome.reason}; run history inside a git repository`);
   return outcome.value;
 }
 

@@ -17,7 +17,9 @@ export async function withCheckout<T>(repo: UntrustedRepo, commit: string, nodeM
     try {
       await repo.checkout(commit, dir);
     } catch (e) {
-      throw new ReluLabError('grader-failed', `cannot write the files of ${commit.slice(0, 7)} into a temporary folder: ${(e as Error).message.trim()}`, { cause: e });
+      throw new ReluLabError('grader-failed', `cannot write the files of ${commit.slice(0, 7)} into a temporary folder: ${(e as Error).message.trim()}`, {
+        cause: e,
+      });
     }
     return await use(dir);
   } finally {

@@ -21,7 +21,9 @@ export function escapeData(text: string): string {
 
 /** Escapes a property value (file, title) of a workflow command. */
 export function escapeProperty(text: string): string {
-  return escapeData(sanitiseText(text, { singleLine: true })).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  return escapeData(sanitiseText(text, { singleLine: true }))
+    .replace(/:/g, '%3A')
+    .replace(/,/g, '%2C');
 }
 
 function command(kind: 'error' | 'warning' | 'notice', props: Record<string, string | number | null>, message: string): string {
@@ -49,7 +51,9 @@ function testAnnotation(tests: LocatedTest[]): string {
   const first = tests[0];
   const subject = first.fn && first.line !== null ? first.fn : first.task.title;
   const title = tests.length === 1 ? `${subject}: ${first.test.name}` : `${subject}: ${tests.length} tests fail`;
-  const lines = tests.slice(0, MAX_TESTS_PER_ANNOTATION).map((t) => `✗ ${t.test.name} (${STATUS_WORD[t.test.status] ?? t.test.status})${t.test.message ? `\n  ${clip(t.test.message)}` : ''}`);
+  const lines = tests
+    .slice(0, MAX_TESTS_PER_ANNOTATION)
+    .map((t) => `✗ ${t.test.name} (${STATUS_WORD[t.test.status] ?? t.test.status})${t.test.message ? `\n  ${clip(t.test.message)}` : ''}`);
   if (tests.length > MAX_TESTS_PER_ANNOTATION) lines.push(`… and ${tests.length - MAX_TESTS_PER_ANNOTATION} more`);
   lines.push(`hint: ${first.test.hint}`);
   return command('error', { file: first.file, line: first.line, title: `relu-lab: ${title}` }, lines.join('\n'));
@@ -65,7 +69,9 @@ export function githubAnnotations(view: CiView): string[] {
   const all = [...view.doc.diagnostics.map(diagnosticAnnotation), ...group(failing).map(testAnnotation)];
   const out = all.slice(0, MAX_ERRORS);
   if (all.length > MAX_ERRORS) {
-    out.push(command('notice', { title: 'relu-lab' }, `${all.length - MAX_ERRORS} more problems are not annotated: see the job summary or the report artifact.`));
+    out.push(
+      command('notice', { title: 'relu-lab' }, `${all.length - MAX_ERRORS} more problems are not annotated: see the job summary or the report artifact.`),
+    );
   }
   return out;
 }

@@ -21,7 +21,16 @@ describe('ciView', () => {
 
   test('shows an instructor every test', () => {
     const doc = sampleDoc();
-    const view = ciView({ doc, mode: { kind: 'visible' }, functionOf: () => null, submissionPath: 'exercises', sources: {}, now: new Date(), deadline: null, audience: 'instructor' });
+    const view = ciView({
+      doc,
+      mode: { kind: 'visible' },
+      functionOf: () => null,
+      submissionPath: 'exercises',
+      sources: {},
+      now: new Date(),
+      deadline: null,
+      audience: 'instructor',
+    });
     expect(view.shown).toHaveLength(doc.tests.length);
     expect(view.withheld.count).toBe(0);
     expect(view.score).toEqual(doc.score);

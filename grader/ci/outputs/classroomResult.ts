@@ -8,18 +8,16 @@ import type { CiView } from './ciView.ts';
 export { encodeClassroom as encodeClassroomResult } from '../../export/classroom.ts';
 
 export function classroomResult(view: CiView): ClassroomResult {
-  const tests = view.shown.map(
-    (t): ClassroomTest => ({
-      name: `${t.task.title}: ${t.test.name}`,
-      status: t.test.status === 'passed' ? 'pass' : t.test.status === 'failed' ? 'fail' : 'error',
-      score: t.earned,
-      message: t.test.status === 'passed' ? '' : `${t.test.message ?? t.test.status}\nhint: ${t.test.hint}`,
-      test_code: t.test.id,
-      filename: t.file,
-      line_no: t.line ?? 0,
-      duration: t.test.durationMs,
-    }),
-  );
+  const tests = view.shown.map((t): ClassroomTest => ({
+    name: `${t.task.title}: ${t.test.name}`,
+    status: t.test.status === 'passed' ? 'pass' : t.test.status === 'failed' ? 'fail' : 'error',
+    score: t.earned,
+    message: t.test.status === 'passed' ? '' : `${t.test.message ?? t.test.status}\nhint: ${t.test.hint}`,
+    test_code: t.test.id,
+    filename: t.file,
+    line_no: t.line ?? 0,
+    duration: t.test.durationMs,
+  }));
   const status = view.doc.outcome.kind === 'grader-error' ? 'error' : tests.every((t) => t.status === 'pass') ? 'pass' : 'fail';
   return { version: 1, status, max_score: view.score.possible, tests };
 }

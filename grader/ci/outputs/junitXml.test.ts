@@ -6,13 +6,17 @@ describe('junitXml', () => {
   const xml = junitXml(sampleView());
 
   test('counts tests, failures and errors over the shown tests and compile errors', () => {
-    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="relu-lab \(visible tests only\)" tests="4" failures="2" errors="1" skipped="0"/);
+    expect(xml).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="relu-lab \(visible tests only\)" tests="4" failures="2" errors="1" skipped="0"/,
+    );
     expect(xml).toContain('<testsuite name="Compile" tests="1" failures="1"');
     expect(xml).toContain('<testsuite name="Activations" tests="2" failures="1" errors="0" skipped="0" time="0.024" file="exercises/activations.ts">');
   });
 
   test("gives each case the student's file, line, points and message", () => {
-    expect(xml).toContain('<testcase name="reluGrad(0) is 0, not 1" classname="exercises/activations.ts" file="exercises/activations.ts" line="6" time="0.012">');
+    expect(xml).toContain(
+      '<testcase name="reluGrad(0) is 0, not 1" classname="exercises/activations.ts" file="exercises/activations.ts" line="6" time="0.012">',
+    );
     expect(xml).toContain('<property name="points" value="0/2"/>');
     expect(xml).toContain('<failure message="expected 0, got 1" type="failed">expected 0, got 1\n&lt;script&gt;&amp;&quot;%,:');
     expect(xml).toContain('<error message="backward threw" type="errored">');

@@ -37,8 +37,10 @@ function testCase(t: LocatedTest, indent: string): string {
   const props = `${indent}  <properties><property name="id" value="${escapeXmlText(t.test.id)}"/><property name="points" value="${points(t.earned, t.possible)}"/></properties>`;
   const body = `${t.test.message ?? ''}\n\nhint: ${t.test.hint}`.trim();
   let outcome = '';
-  if (t.test.status === 'failed') outcome = `${indent}  <failure${attrs({ message: firstLine(t.test.message ?? 'failed'), type: 'failed' })}>${escapeXmlText(body)}</failure>\n`;
-  else if (t.test.status !== 'passed') outcome = `${indent}  <error${attrs({ message: firstLine(t.test.message ?? t.test.status), type: t.test.status })}>${escapeXmlText(body)}</error>\n`;
+  if (t.test.status === 'failed')
+    outcome = `${indent}  <failure${attrs({ message: firstLine(t.test.message ?? 'failed'), type: 'failed' })}>${escapeXmlText(body)}</failure>\n`;
+  else if (t.test.status !== 'passed')
+    outcome = `${indent}  <error${attrs({ message: firstLine(t.test.message ?? t.test.status), type: t.test.status })}>${escapeXmlText(body)}</error>\n`;
   return `${open}\n${props}\n${outcome}${indent}</testcase>`;
 }
 
@@ -52,7 +54,9 @@ export function junitXml(view: CiView): string {
       (d) =>
         `    <testcase${attrs({ name: `${d.file} compiles`, classname: d.file, file: d.file, line: d.line, time: '0.000' })}>\n      <failure${attrs({ message: firstLine(d.message), type: 'compile-error' })}>${escapeXmlText(`${d.file}:${d.line}:${d.column} ${d.message}`)}</failure>\n    </testcase>`,
     );
-    suites.push(`  <testsuite${attrs({ name: 'Compile', tests: compile.length, failures: compile.length, errors: 0, skipped: 0, time: '0.000' })}>\n${cases.join('\n')}\n  </testsuite>`);
+    suites.push(
+      `  <testsuite${attrs({ name: 'Compile', tests: compile.length, failures: compile.length, errors: 0, skipped: 0, time: '0.000' })}>\n${cases.join('\n')}\n  </testsuite>`,
+    );
     totals.tests += compile.length;
     totals.failures += compile.length;
   }

@@ -22,13 +22,15 @@ export function modeBanner(view: CiView): string {
     return [
       '> [!NOTE]',
       `> **Visible tests only: ${fmt(view.score.earned)} / ${fmt(view.score.possible)}.** This is feedback from the tests in \`exercises/*.test.ts\`.`,
-      '> The hidden tests run when your work is graded, in the course\'s own run: your grade comes from there, not from this workflow.',
+      "> The hidden tests run when your work is graded, in the course's own run: your grade comes from there, not from this workflow.",
       '> Passing every visible test is a good sign, not a guarantee.',
     ].join('\n');
   }
   const b = view.mode.bundle;
   const withheld =
-    view.withheld.count > 0 ? ` ${view.withheld.count} tests (${fmt(view.withheld.possible)} points) are not shown yet; the total includes only what you may see.` : '';
+    view.withheld.count > 0
+      ? ` ${view.withheld.count} tests (${fmt(view.withheld.possible)} points) are not shown yet; the total includes only what you may see.`
+      : '';
   return [
     '> [!IMPORTANT]',
     `> **Graded with the hidden tests: ${fmt(view.score.earned)} / ${fmt(view.score.possible)}.** Hidden bundle \`${b.hash.slice(0, 12)}\` (relu-lab ${b.graderVersion}, ${b.checks} checks).${withheld}`,
@@ -38,7 +40,11 @@ export function modeBanner(view: CiView): string {
 export function stepSummary(view: CiView, reportMarkdown: string, ctx: SummaryContext): string {
   const git = view.doc.submission.git;
   const lines = [modeBanner(view), ''];
-  if (git) lines.push(`Commit \`${git.commit.slice(0, 7)}\`${git.branch ? ` on ${markdownCode(git.branch)}` : ''}${git.dirty ? ' (with uncommitted changes)' : ''}.`, '');
+  if (git)
+    lines.push(
+      `Commit \`${git.commit.slice(0, 7)}\`${git.branch ? ` on ${markdownCode(git.branch)}` : ''}${git.dirty ? ' (with uncommitted changes)' : ''}.`,
+      '',
+    );
   if (ctx.shaMismatch) lines.push(`> [!WARNING]\n> GITHUB_SHA is \`${ctx.shaMismatch.slice(0, 7)}\` but the checkout's HEAD was graded.`, '');
   let report = neutraliseWorkflowCommands(sanitiseText(reportMarkdown));
   if (ctx.blobBase) report = report.replace(/\]\(<?\.\.\/\.\.\/([^)>\s]+)>?\)/g, (_m, target: string) => `](${ctx.blobBase}${target})`);

@@ -38,14 +38,29 @@ export function sampleDoc(): ResultsDocument {
     ],
     tests: [
       test({ id: 'activations.relu', name: 'relu is max(0, z)', task: 'activations', status: 'passed' }),
-      test({ id: 'activations.relu-grad', name: 'reluGrad(0) is 0, not 1', task: 'activations', status: 'failed', message: 'expected 0, got 1\n<script>&"%,:\n::error::x' }),
+      test({
+        id: 'activations.relu-grad',
+        name: 'reluGrad(0) is 0, not 1',
+        task: 'activations',
+        status: 'failed',
+        message: 'expected 0, got 1\n<script>&"%,:\n::error::x',
+      }),
       test({ id: 'backprop.backward', name: 'backward: exact gradients', task: 'backprop', status: 'errored', possible: 4, message: 'backward threw' }),
       test({ id: 'backprop.secret', name: 'a withheld check', task: 'backprop', status: 'failed', visibility: 'hidden', message: 'secret' }),
     ],
   };
 }
 
-export const ACTIVATIONS = ['// lesson', 'export function relu(z: number) {', '  return 0;', '}', '', 'export function reluGrad(z: number) {', '  return 1;', '}'].join('\n');
+export const ACTIVATIONS = [
+  '// lesson',
+  'export function relu(z: number) {',
+  '  return 0;',
+  '}',
+  '',
+  'export function reluGrad(z: number) {',
+  '  return 1;',
+  '}',
+].join('\n');
 
 export function sampleView(mode: GradingMode = { kind: 'visible' }, doc: ResultsDocument = sampleDoc()): CiView {
   const functions: Record<string, string> = { 'activations.relu': 'relu', 'activations.relu-grad': 'reluGrad', 'backprop.backward': 'backward' };

@@ -25,7 +25,10 @@ describe('relu-lab bulk --assignment', () => {
     const code = await main(['bulk', classDir, '--out', out, '--assignment', DOUBLE, '--workers', '1', '--quiet'], io);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    const [header, ...rows] = (await fs.readFile(path.join(out, 'gradebook.csv'), 'utf8')).trim().split(/\r?\n/).map((line) => line.split(','));
+    const [header, ...rows] = (await fs.readFile(path.join(out, 'gradebook.csv'), 'utf8'))
+      .trim()
+      .split(/\r?\n/)
+      .map((line) => line.split(','));
     expect(header.slice(0, 4)).toEqual(['student', 'score', 'max', 'double']);
     expect(rows.map((r) => r.slice(0, 4))).toEqual([
       ['ada', '10', '10', '10'],

@@ -70,7 +70,10 @@ const out = path.join(root, 'out');
 beforeAll(async () => {
   const corpus = await loadFixtureCorpus(assignment);
   for (const [entry, name] of Object.entries({ ...ATTACKERS, ...HONEST })) {
-    await materialiseFixture(corpus.find((f) => f.name === name)!, path.join(classDir, entry));
+    await materialiseFixture(
+      corpus.find((f) => f.name === name)!,
+      path.join(classDir, entry),
+    );
   }
   await materialiseFixture(TRACE_WRITER, path.join(classDir, TRACER));
   await fs.mkdir(tmp);
@@ -110,7 +113,13 @@ describe('a hostile class graded in one grading process', () => {
     for (const id of Object.keys(HONEST)) {
       const doc = await readDoc(id);
       expect(doc.outcome.kind, id).toBe('graded');
-      expect(doc.score.earned, `${id}: ${doc.tests.filter((t) => t.status !== 'passed').map((t) => `${t.id} ${t.status}`).join('; ')}`).toBe(doc.score.possible);
+      expect(
+        doc.score.earned,
+        `${id}: ${doc.tests
+          .filter((t) => t.status !== 'passed')
+          .map((t) => `${t.id} ${t.status}`)
+          .join('; ')}`,
+      ).toBe(doc.score.possible);
     }
     // the trace writer's code is right: refusing its tracing costs it nothing
     const tracer = await readDoc(TRACER);

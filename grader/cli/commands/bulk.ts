@@ -41,15 +41,18 @@ export const bulk: Command = {
     if (positionals.length !== 1) throw new ReluLabError('usage', `give exactly one SUBMISSIONS folder, got ${positionals.length}`);
     if (!values.out) throw new ReluLabError('usage', '--out DIR is required');
     if (values.workers !== undefined && values.jobs !== undefined) throw new ReluLabError('usage', '--workers and --jobs are the same setting: give one');
-    const workers = (values.jobs !== undefined ? numberFlag('jobs', values.jobs, 1, 256) : numberFlag('workers', values.workers, 1, 256)) ?? os.availableParallelism();
+    const workers =
+      (values.jobs !== undefined ? numberFlag('jobs', values.jobs, 1, 256) : numberFlag('workers', values.workers, 1, 256)) ?? os.availableParallelism();
     const batch = numberFlag('batch', values.batch, 1, 8);
-    if (!Number.isInteger(workers) || (batch !== undefined && !Number.isInteger(batch))) throw new ReluLabError('usage', '--workers and --batch need whole numbers');
+    if (!Number.isInteger(workers) || (batch !== undefined && !Number.isInteger(batch)))
+      throw new ReluLabError('usage', '--workers and --batch need whole numbers');
     const submissionsDir = path.resolve(io.cwd, positionals[0]);
     await requireSubmissions(submissionsDir, positionals[0]);
     const { assignmentPath, manifest } = await assignmentFlags(values, io.cwd);
     const deadlineText = values.deadline ?? manifest.deadline;
     const deadline = deadlineText ? new Date(deadlineText) : null;
-    if (deadline && Number.isNaN(deadline.getTime())) throw new ReluLabError('usage', `--deadline needs an ISO 8601 date-time such as 2026-03-01T23:59:00Z, got "${deadlineText}"`);
+    if (deadline && Number.isNaN(deadline.getTime()))
+      throw new ReluLabError('usage', `--deadline needs an ISO 8601 date-time such as 2026-03-01T23:59:00Z, got "${deadlineText}"`);
 
     const controller = new AbortController();
     const abort = () => controller.abort();
@@ -80,7 +83,9 @@ export const bulk: Command = {
       // entry names come from the submissions folder: shown sanitised, one line each
       for (const c of result.collisions) {
         const names = c.entries.map((name) => `"${sanitiseText(name, { singleLine: true })}"`).join(', ');
-        io.out(`id collision: ${names} all map to the student id "${c.id}"; none was graded. Rename all but one, then run again (--resume keeps the others).\n`);
+        io.out(
+          `id collision: ${names} all map to the student id "${c.id}"; none was graded. Rename all but one, then run again (--resume keeps the others).\n`,
+        );
       }
       return 0;
     } finally {

@@ -48,13 +48,21 @@ export function describeLayers(facts: HostFacts, isolation: Isolation, nodeVersi
     layers.push({ state: 'off', name: 'bubblewrap', detail: narrowed });
   }
   if (isolation.user !== null) {
-    layers.push({ state: 'active', name: `unprivileged user (uid ${isolation.user.uid}, gid ${isolation.user.gid})`, detail: 'the grader is root; the sandbox is not' });
+    layers.push({
+      state: 'active',
+      name: `unprivileged user (uid ${isolation.user.uid}, gid ${isolation.user.gid})`,
+      detail: 'the grader is root; the sandbox is not',
+    });
   } else if (isolation.mode === 'permission-only') {
     layers.push({ state: 'off', name: 'unprivileged user', detail: narrowed });
   } else if (!facts.root) {
-    layers.push({ state: 'active', name: 'the grader\'s own user', detail: 'the grader is not root, so neither is the sandbox' });
+    layers.push({ state: 'active', name: "the grader's own user", detail: 'the grader is not root, so neither is the sandbox' });
   } else if (isolation.bwrap !== null) {
-    layers.push({ state: 'active', name: 'root without capabilities', detail: 'bwrap works only when started as root here, so it drops every capability of the sandbox instead of changing its user' });
+    layers.push({
+      state: 'active',
+      name: 'root without capabilities',
+      detail: 'bwrap works only when started as root here, so it drops every capability of the sandbox instead of changing its user',
+    });
   } else {
     layers.push({
       state: 'missing',
@@ -82,7 +90,12 @@ export const doctor: Command = {
     for (const layer of layers) io.out(`  ${layer.state.padEnd(width)}  ${layer.name}: ${layer.detail}\n`);
     const missing = layers.filter((l) => l.state === 'missing').length;
     const off = layers.filter((l) => l.state === 'off').length;
-    const summary = missing > 0 ? `${missing} layer${missing === 1 ? '' : 's'} missing` : off > 0 ? `${off} layer${off === 1 ? '' : 's'} switched off by RELU_LAB_ISOLATION` : 'every layer is active';
+    const summary =
+      missing > 0
+        ? `${missing} layer${missing === 1 ? '' : 's'} missing`
+        : off > 0
+          ? `${off} layer${off === 1 ? '' : 's'} switched off by RELU_LAB_ISOLATION`
+          : 'every layer is active';
     io.out(`\n${summary}. Always provided around the grader: a memory limit for the whole machine or container (memory outside the V8 heap is not counted).\n`);
     return 0;
   },

@@ -21,7 +21,11 @@ const classDir = path.join(root, 'class');
 
 beforeAll(async () => {
   const corpus = await loadFixtureCorpus(assignment);
-  for (const name of [FLOODER, HONEST]) await materialiseFixture(corpus.find((f) => f.name === name)!, path.join(classDir, name));
+  for (const name of [FLOODER, HONEST])
+    await materialiseFixture(
+      corpus.find((f) => f.name === name)!,
+      path.join(classDir, name),
+    );
 });
 
 async function run(...args: string[]) {

@@ -31,7 +31,10 @@ export const grade: Command = {
       true,
     );
     if (positionals.length > 1 || (positionals.length === 1 && values.submission !== undefined)) {
-      throw new ReluLabError('usage', `name one submission, either as SUBMISSION or with --submission DIR (got ${[...positionals, values.submission].filter(Boolean).join(', ')})`);
+      throw new ReluLabError(
+        'usage',
+        `name one submission, either as SUBMISSION or with --submission DIR (got ${[...positionals, values.submission].filter(Boolean).join(', ')})`,
+      );
     }
     const given = positionals[0] ?? values.submission;
     const submissionDir = path.resolve(io.cwd, given ?? DEFAULTS.submissionDir);
@@ -44,7 +47,12 @@ export const grade: Command = {
     const outDir = path.resolve(io.cwd, values.out ?? path.join(DEFAULTS.reportsDir, path.basename(submissionDir)));
     let grader: Grader | undefined;
     try {
-      const result = await gradeToFolder(async () => (grader = await (await engine).Grader.create(manifest, assignment)), { manifest, assignment }, submissionDir, outDir);
+      const result = await gradeToFolder(
+        async () => (grader = await (await engine).Grader.create(manifest, assignment)),
+        { manifest, assignment },
+        submissionDir,
+        outDir,
+      );
       if (values.json) {
         io.out(`${JSON.stringify(result.doc, null, 2)}\n`);
       } else {

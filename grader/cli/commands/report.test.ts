@@ -47,7 +47,7 @@ test('the sample results document the report tests use is itself valid', async (
   expect(() => validateResults(JSON.parse(JSON.stringify(sampleResults)))).not.toThrow();
 });
 
-describe('relu-lab report on documents at the schema\'s limits', () => {
+describe("relu-lab report on documents at the schema's limits", () => {
   /** sampleResults with its first failing shown test carrying `observed`, written as raw JSON text (values JSON.stringify could not build) */
   async function writeDoc(name: string, edit: (doc: typeof sampleResults) => void, raw: Record<string, string> = {}): Promise<string> {
     const doc = structuredClone(sampleResults);

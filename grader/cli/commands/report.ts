@@ -48,7 +48,14 @@ export const report: Command = {
     const doc = validateResults(data);
     // the assignment draws its own pictures and insights, and names the exports and the guide
     const { assignment, manifest } = await assignmentFlags(values, io.cwd);
-    const opts = { assignment, audience, now, deadline: manifest.deadline ? new Date(manifest.deadline) : null, published: values.published ?? false, color: io.color };
+    const opts = {
+      assignment,
+      audience,
+      now,
+      deadline: manifest.deadline ? new Date(manifest.deadline) : null,
+      published: values.published ?? false,
+      color: io.color,
+    };
     if (format === 'files') {
       const { htmlPath, markdownPath, fallback } = await writeReports(doc, values.out ? path.resolve(io.cwd, values.out) : path.dirname(file), opts);
       if (fallback) io.err(`the full report could not be drawn (${fallback}); wrote a plain one instead\n`);

@@ -36,7 +36,12 @@ export const activationsChecks: Check[] = [
       name: 'reluGrad(z) is 1 for z > 0 and 0 for z < 0',
       hint: `The slope of max(0, z) is 1 on the right piece and 0 on the left. See ${lesson}`,
     },
-    (student) => agrees(student, scalar.filter((z) => z !== 0), { module: M, name: 'reluGrad', args: (z) => [z], expected: ref.reluGrad }),
+    (student) =>
+      agrees(
+        student,
+        scalar.filter((z) => z !== 0),
+        { module: M, name: 'reluGrad', args: (z) => [z], expected: ref.reluGrad },
+      ),
   ),
 
   check(
@@ -53,7 +58,11 @@ export const activationsChecks: Check[] = [
       await expectCall(student, M, 'reluGrad', [-0], 0);
       // reluGrad(0) = 0 is what the constant 0 answers too
       await provided('reluGrad is also 1 for z > 0 and 0 for z < 0', () =>
-        agrees(student, scalar.filter((z) => z !== 0), { module: M, name: 'reluGrad', args: (z) => [z], expected: ref.reluGrad, share: CONDITION_SHARE }),
+        agrees(
+          student,
+          scalar.filter((z) => z !== 0),
+          { module: M, name: 'reluGrad', args: (z) => [z], expected: ref.reluGrad, share: CONDITION_SHARE },
+        ),
       );
     },
   ),

@@ -72,7 +72,13 @@ export const backpropChecks: Check[] = [
       await expectRangeError(student, M, 'mseLoss', [net, [], []], 'for an empty data set');
       // an mseLoss that always throws a RangeError throws it here too
       await provided('mseLoss also computes the loss of data sets that are not empty', () =>
-        agrees(student, problem('any'), { module: M, name: 'mseLoss', args: problemArgs, expected: ({ net, X, Y }) => ref.mseLoss(net, X, Y), share: CONDITION_SHARE }),
+        agrees(student, problem('any'), {
+          module: M,
+          name: 'mseLoss',
+          args: problemArgs,
+          expected: ({ net, X, Y }) => ref.mseLoss(net, X, Y),
+          share: CONDITION_SHARE,
+        }),
       );
     },
   ),
@@ -111,13 +117,22 @@ export const backpropChecks: Check[] = [
       hint: `Compare your backward with numericalGradient on a small network: the entry that differs points at the bug. See ${lesson}`,
     },
     (student) =>
-      holds(student, problemAwayFromKinks('any'), async (p) => {
-        const { net, X, Y } = p;
-        const mine = await student.call<Gradients>(M, 'backward', [net, X, Y]);
-        const numerical = numericalOf(p);
-        const where = firstDifference(mine, numerical, GRADIENT_CHECK_TOLERANCE);
-        expectThat(where === null, `backward(${formatValue([net, X, Y], 300)}) differs from central differences at ${where}`, { actual: mine, expected: numerical });
-      }, (p) => [{ module: M, name: 'backward', args: problemArgs(p) }], HEAVY),
+      holds(
+        student,
+        problemAwayFromKinks('any'),
+        async (p) => {
+          const { net, X, Y } = p;
+          const mine = await student.call<Gradients>(M, 'backward', [net, X, Y]);
+          const numerical = numericalOf(p);
+          const where = firstDifference(mine, numerical, GRADIENT_CHECK_TOLERANCE);
+          expectThat(where === null, `backward(${formatValue([net, X, Y], 300)}) differs from central differences at ${where}`, {
+            actual: mine,
+            expected: numerical,
+          });
+        },
+        (p) => [{ module: M, name: 'backward', args: problemArgs(p) }],
+        HEAVY,
+      ),
   ),
 
   check(
@@ -156,17 +171,26 @@ export const backpropChecks: Check[] = [
       hint: `If they disagree, one of them is wrong: this is the check to run while you write backward. See ${lesson}`,
     },
     (student) =>
-      holds(student, problemAwayFromKinks('relu'), async (p) => {
-        const { net, X, Y } = p;
-        const mine = await student.call<Gradients>(M, 'backward', [net, X, Y]);
-        const numerical = await student.call<Gradients>(M, 'numericalGradient', [net, X, Y]);
-        const where = firstDifference(mine, numerical, GRADIENT_CHECK_TOLERANCE);
-        expectThat(where === null, `your backward and your numericalGradient disagree at ${where}`, { actual: mine, expected: numerical });
-        // two functions returning the same constant agree too
-        await provided('your numericalGradient is also central differences', async () =>
-          expectClose(() => formatCall('numericalGradient', [net, X, Y]), numerical, numericalOf(p), NUMERICAL_TOLERANCE),
-        );
-      }, (p) => [{ module: M, name: 'backward', args: problemArgs(p) }, { module: M, name: 'numericalGradient', args: problemArgs(p) }], HEAVY),
+      holds(
+        student,
+        problemAwayFromKinks('relu'),
+        async (p) => {
+          const { net, X, Y } = p;
+          const mine = await student.call<Gradients>(M, 'backward', [net, X, Y]);
+          const numerical = await student.call<Gradients>(M, 'numericalGradient', [net, X, Y]);
+          const where = firstDifference(mine, numerical, GRADIENT_CHECK_TOLERANCE);
+          expectThat(where === null, `your backward and your numericalGradient disagree at ${where}`, { actual: mine, expected: numerical });
+          // two functions returning the same constant agree too
+          await provided('your numericalGradient is also central differences', async () =>
+            expectClose(() => formatCall('numericalGradient', [net, X, Y]), numerical, numericalOf(p), NUMERICAL_TOLERANCE),
+          );
+        },
+        (p) => [
+          { module: M, name: 'backward', args: problemArgs(p) },
+          { module: M, name: 'numericalGradient', args: problemArgs(p) },
+        ],
+        HEAVY,
+      ),
   ),
 
   check(
@@ -191,15 +215,23 @@ export const backpropChecks: Check[] = [
       hint: `numericalGradient must nudge a copy (or restore the exact value). See ${lesson}`,
     },
     (student) =>
-      holds(student, problem('any', 2), async (p) => {
-        const { net, X, Y } = p;
-        for (const name of ['backward', 'numericalGradient', 'mseLoss']) {
-          const { value, args } = await student.argumentsAfter(M, name, [net, X, Y]);
-          expectUnchanged(name, args, [net, X, Y]);
-          // a constant or an empty answer leaves its arguments alone too
-          const tolerance = name === 'numericalGradient' ? NUMERICAL_TOLERANCE : undefined;
-          await provided(`${name} also returns the right values`, async () => expectClose(() => formatCall(name, [net, X, Y]), value, answersOf(p)[name], tolerance));
-        }
-      }, (p) => ['backward', 'numericalGradient', 'mseLoss'].map((name) => probeCall(M, name, problemArgs(p))), SPOT_CHECK),
+      holds(
+        student,
+        problem('any', 2),
+        async (p) => {
+          const { net, X, Y } = p;
+          for (const name of ['backward', 'numericalGradient', 'mseLoss']) {
+            const { value, args } = await student.argumentsAfter(M, name, [net, X, Y]);
+            expectUnchanged(name, args, [net, X, Y]);
+            // a constant or an empty answer leaves its arguments alone too
+            const tolerance = name === 'numericalGradient' ? NUMERICAL_TOLERANCE : undefined;
+            await provided(`${name} also returns the right values`, async () =>
+              expectClose(() => formatCall(name, [net, X, Y]), value, answersOf(p)[name], tolerance),
+            );
+          }
+        },
+        (p) => ['backward', 'numericalGradient', 'mseLoss'].map((name) => probeCall(M, name, problemArgs(p))),
+        SPOT_CHECK,
+      ),
   ),
 ];

@@ -69,9 +69,15 @@ export const claimsChecks: Check[] = [
     async (student) => {
       const net = await studentNetwork(student, 'linearExample');
       for (const x of DOMAIN) {
-        expectThat(z(net, 0, x) <= 0, `unit 0 of your linearExample must be dead on [-4, 4], but at x = ${x} its pre-activation is ${formatNumber(z(net, 0, x))} > 0`);
+        expectThat(
+          z(net, 0, x) <= 0,
+          `unit 0 of your linearExample must be dead on [-4, 4], but at x = ${x} its pre-activation is ${formatNumber(z(net, 0, x))} > 0`,
+        );
         for (const j of [1, 2]) {
-          expectThat(z(net, j, x) > 0, `unit ${j} of your linearExample must be on across [-4, 4], but at x = ${x} its pre-activation is ${formatNumber(z(net, j, x))} <= 0`);
+          expectThat(
+            z(net, j, x) > 0,
+            `unit ${j} of your linearExample must be on across [-4, 4], but at x = ${x} its pre-activation is ${formatNumber(z(net, j, x))} <= 0`,
+          );
         }
       }
       const ys = SAMPLES.map((x) => predict(net, [x])[0]);
@@ -95,9 +101,15 @@ export const claimsChecks: Check[] = [
         expectThat(best > 0, `unit ${j} of your nonlinearExample is dead on [-4, 4]: its pre-activation is at most ${formatNumber(best)} there`);
       }
       const inside = kinks(net, DOMAIN);
-      expectThat(inside.length >= 2, `your nonlinearExample needs at least two kinks inside (-4, 4); it has ${inside.length ? inside.map(formatNumber).join(', ') : 'none'}`);
+      expectThat(
+        inside.length >= 2,
+        `your nonlinearExample needs at least two kinks inside (-4, 4); it has ${inside.length ? inside.map(formatNumber).join(', ') : 'none'}`,
+      );
       const ys = SAMPLES.map((x) => predict(net, [x])[0]);
-      expectThat(!onOneLine(SAMPLES, ys), `your nonlinearExample's outputs at x = ${SAMPLES.join(', ')} are ${ys.map(formatNumber).join(', ')}: all on one line, so the drawing would look linear`);
+      expectThat(
+        !onOneLine(SAMPLES, ys),
+        `your nonlinearExample's outputs at x = ${SAMPLES.join(', ')} are ${ys.map(formatNumber).join(', ')}: all on one line, so the drawing would look linear`,
+      );
     },
   ),
 

@@ -26,7 +26,13 @@ const findsDead = (student: StudentCode) =>
   agrees(student, withDead, { module: M, name: 'deadNeurons', args: netAndData, expected: ({ net, X }) => ref.deadNeurons(net, X), share: CONDITION_SHARE });
 /** The condition that alwaysActiveNeurons finds the always-active units of drawn networks. */
 const findsAlwaysActive = (student: StudentCode) =>
-  agrees(student, withAlwaysActive, { module: M, name: 'alwaysActiveNeurons', args: netAndData, expected: ({ net, X }) => ref.alwaysActiveNeurons(net, X), share: CONDITION_SHARE });
+  agrees(student, withAlwaysActive, {
+    module: M,
+    name: 'alwaysActiveNeurons',
+    args: netAndData,
+    expected: ({ net, X }) => ref.alwaysActiveNeurons(net, X),
+    share: CONDITION_SHARE,
+  });
 
 /** The discussion's example: weights 1, biases -10, 10, 10, inputs across [-4, 4]. */
 const linearExample: Network = { W1: [[1], [1], [1]], b1: [-10, 10, 10], W2: [[1, 1, 1]], b2: [0] };
@@ -42,7 +48,8 @@ export const deadNeuronsChecks: Check[] = [
       name: 'activationPattern marks unit j on for sample n exactly when z1 > 0',
       hint: `A unit with z1 exactly 0 is off: its output and its slope are both 0. See ${lesson}`,
     },
-    (student) => agrees(student, problem('any', 5), { module: M, name: 'activationPattern', args: netAndData, expected: ({ net, X }) => ref.activationPattern(net, X) }),
+    (student) =>
+      agrees(student, problem('any', 5), { module: M, name: 'activationPattern', args: netAndData, expected: ({ net, X }) => ref.activationPattern(net, X) }),
   ),
 
   check(
@@ -95,26 +102,31 @@ export const deadNeuronsChecks: Check[] = [
       hint: `If a reported unit gets a gradient, it is not dead: check the sign test (z1 <= 0) and that you test all samples. See ${lesson}`,
     },
     (student) =>
-      holds(student, problem('relu', 5), async ({ net, X, Y }) => {
-        const dead = await student.call<number[]>(M, 'deadNeurons', [net, X]);
-        expectThat(Array.isArray(dead), `deadNeurons returned ${JSON.stringify(dead)}, not an array of unit indices`);
-        const g = backward(net, X, Y);
-        // [] reports no unit with a gradient: the claim pays only with the dead units found
-        const missed = ref.deadNeurons(net, X).filter((j) => !dead.includes(j));
-        expectThat(
-          missed.length === 0,
-          `${formatCall('deadNeurons', [net, X])} did not report unit ${missed[0]}, which is dead (z1 <= 0 on every sample) (this check pays only when deadNeurons also finds the dead units)`,
-          { actual: dead, expected: ref.deadNeurons(net, X) },
-        );
-        for (const j of dead) {
-          const row = g.dW1[j];
+      holds(
+        student,
+        problem('relu', 5),
+        async ({ net, X, Y }) => {
+          const dead = await student.call<number[]>(M, 'deadNeurons', [net, X]);
+          expectThat(Array.isArray(dead), `deadNeurons returned ${JSON.stringify(dead)}, not an array of unit indices`);
+          const g = backward(net, X, Y);
+          // [] reports no unit with a gradient: the claim pays only with the dead units found
+          const missed = ref.deadNeurons(net, X).filter((j) => !dead.includes(j));
           expectThat(
-            row !== undefined && row.every((v) => v === 0) && g.db1[j] === 0,
-            `you reported unit ${j} dead, but its gradient is not zero: dW1[${j}] = ${JSON.stringify(row)}, db1[${j}] = ${g.db1[j]}`,
+            missed.length === 0,
+            `${formatCall('deadNeurons', [net, X])} did not report unit ${missed[0]}, which is dead (z1 <= 0 on every sample) (this check pays only when deadNeurons also finds the dead units)`,
             { actual: dead, expected: ref.deadNeurons(net, X) },
           );
-        }
-      }, (p) => [{ module: M, name: 'deadNeurons', args: netAndData(p) }]),
+          for (const j of dead) {
+            const row = g.dW1[j];
+            expectThat(
+              row !== undefined && row.every((v) => v === 0) && g.db1[j] === 0,
+              `you reported unit ${j} dead, but its gradient is not zero: dW1[${j}] = ${JSON.stringify(row)}, db1[${j}] = ${g.db1[j]}`,
+              { actual: dead, expected: ref.deadNeurons(net, X) },
+            );
+          }
+        },
+        (p) => [{ module: M, name: 'deadNeurons', args: netAndData(p) }],
+      ),
   ),
 
   check(
@@ -126,7 +138,13 @@ export const deadNeuronsChecks: Check[] = [
       name: 'alwaysActiveNeurons lists the units with z1 > 0 on every sample, sorted',
       hint: `Always active means strictly positive on every sample; those units act linearly on this data. See ${lesson}`,
     },
-    (student) => agrees(student, problem('any', 5), { module: M, name: 'alwaysActiveNeurons', args: netAndData, expected: ({ net, X }) => ref.alwaysActiveNeurons(net, X) }),
+    (student) =>
+      agrees(student, problem('any', 5), {
+        module: M,
+        name: 'alwaysActiveNeurons',
+        args: netAndData,
+        expected: ({ net, X }) => ref.alwaysActiveNeurons(net, X),
+      }),
   ),
 
   check(
@@ -145,7 +163,13 @@ export const deadNeuronsChecks: Check[] = [
       }
       // functions that always throw a RangeError throw it here too
       await provided('activationPattern, deadNeurons and alwaysActiveNeurons also work on data sets that are not empty', async () => {
-        await agrees(student, problem('any', 5), { module: M, name: 'activationPattern', args: netAndData, expected: ({ net, X }) => ref.activationPattern(net, X), share: CONDITION_SHARE });
+        await agrees(student, problem('any', 5), {
+          module: M,
+          name: 'activationPattern',
+          args: netAndData,
+          expected: ({ net, X }) => ref.activationPattern(net, X),
+          share: CONDITION_SHARE,
+        });
         await findsDead(student);
         await findsAlwaysActive(student);
       });
@@ -164,7 +188,11 @@ export const deadNeuronsChecks: Check[] = [
     async (student) => {
       await expectCall(student, M, 'deadNeurons', [linearExample, across], [0]);
       await expectCall(student, M, 'alwaysActiveNeurons', [linearExample, across], [1, 2]);
-      await agrees(student, fc.integer({ min: -16, max: 16 }).map((n) => [[n / 4]]), { module: M, name: 'deadNeurons', args: (X) => [linearExample, X], expected: () => [0] });
+      await agrees(
+        student,
+        fc.integer({ min: -16, max: 16 }).map((n) => [[n / 4]]),
+        { module: M, name: 'deadNeurons', args: (X) => [linearExample, X], expected: () => [0] },
+      );
       // the example is printed: answers looked up by it pay only with the functions right on drawn networks
       await provided('deadNeurons and alwaysActiveNeurons also work on drawn networks', async () => {
         await findsDead(student);

@@ -54,8 +54,35 @@ export const forwardChecks: Check[] = [
       hint: `Check W's row lengths against x and b's length against W's rows, and throw a RangeError naming both shapes. See ${lesson}`,
     },
     async (student) => {
-      await expectRangeError(student, M, 'dense', [[[1, 2], [3, 4], [5, 6]], [0, 0, 0], [1, 2, 3]], 'for a 3x2 W and an x of length 3');
-      await expectRangeError(student, M, 'dense', [[[1, 2], [3, 4]], [0], [1, 2]], 'for a 2x2 W and a bias of length 1');
+      await expectRangeError(
+        student,
+        M,
+        'dense',
+        [
+          [
+            [1, 2],
+            [3, 4],
+            [5, 6],
+          ],
+          [0, 0, 0],
+          [1, 2, 3],
+        ],
+        'for a 3x2 W and an x of length 3',
+      );
+      await expectRangeError(
+        student,
+        M,
+        'dense',
+        [
+          [
+            [1, 2],
+            [3, 4],
+          ],
+          [0],
+          [1, 2],
+        ],
+        'for a 2x2 W and a bias of length 1',
+      );
       // a dense that always throws a RangeError throws it here too
       await provided('dense also computes W x + b on layers that fit', () =>
         agrees(student, layer, { module: M, name: 'dense', args: (v) => v, expected: ([W, b, x]) => ref.dense(W, b, x), share: CONDITION_SHARE }),
@@ -97,12 +124,16 @@ export const forwardChecks: Check[] = [
       hint: `predict is the output of forward. See ${lesson}`,
     },
     (student) =>
-      agrees(student, dims.chain((d) => fc.tuple(networkOf(d, 'any'), vector(d.inputs))), {
-        module: M,
-        name: 'predict',
-        args: (v) => v,
-        expected: ([net, x]) => ref.predict(net, x),
-      }),
+      agrees(
+        student,
+        dims.chain((d) => fc.tuple(networkOf(d, 'any'), vector(d.inputs))),
+        {
+          module: M,
+          name: 'predict',
+          args: (v) => v,
+          expected: ([net, x]) => ref.predict(net, x),
+        },
+      ),
   ),
 
   check(
@@ -151,7 +182,13 @@ export const forwardChecks: Check[] = [
       );
       // a forward that always throws a RangeError throws it here too
       await provided('forward also works on inputs that fit', () =>
-        agrees(student, netWithInput('relu'), { module: M, name: 'forward', args: (v) => v, expected: ([net, x]) => ref.forward(net, x), share: CONDITION_SHARE }),
+        agrees(student, netWithInput('relu'), {
+          module: M,
+          name: 'forward',
+          args: (v) => v,
+          expected: ([net, x]) => ref.forward(net, x),
+          share: CONDITION_SHARE,
+        }),
       );
     },
   ),

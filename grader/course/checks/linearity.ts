@@ -21,8 +21,16 @@ const switchPoints = (net: Network) => net.W1.flatMap(([w], j) => (w === 0 ? [] 
 /** Networks with an interval whose ends often sit exactly on a switch point. */
 const netAndInterval = oneInputNetwork('any').chain((net) => {
   const points = switchPoints(net);
-  const end = points.length ? fc.oneof(fc.constantFrom(...points), interval.map(([lo]) => lo)) : interval.map(([lo]) => lo);
-  const onEnds = fc.tuple(end, end).filter(([a, b]) => a !== b).map(([a, b]): Interval => (a < b ? [a, b] : [b, a]));
+  const end = points.length
+    ? fc.oneof(
+        fc.constantFrom(...points),
+        interval.map(([lo]) => lo),
+      )
+    : interval.map(([lo]) => lo);
+  const onEnds = fc
+    .tuple(end, end)
+    .filter(([a, b]) => a !== b)
+    .map(([a, b]): Interval => (a < b ? [a, b] : [b, a]));
   return fc.tuple(fc.constant(net), fc.oneof(interval, onEnds));
 });
 
@@ -36,7 +44,10 @@ const endOnSwitch = oneInputNetwork('any')
   .chain((net) => {
     const on = fc.constantFrom(...switchPoints(net));
     const ends = fc.tuple(on, fc.oneof(on, quarter)).filter(([a, b]) => a !== b);
-    return fc.tuple(fc.constant(net), ends.map(([a, b]): Interval => (a < b ? [a, b] : [b, a])));
+    return fc.tuple(
+      fc.constant(net),
+      ends.map(([a, b]): Interval => (a < b ? [a, b] : [b, a])),
+    );
   });
 
 /** Networks in which unit 1 switches where unit 0 does (its weight and bias k times unit 0's), on an interval around that point. */
@@ -45,12 +56,14 @@ const sharedSwitch = fc
   .chain(([hidden, outputs]) => networkOf({ inputs: 1, hidden, outputs }, 'any'))
   .filter((net) => net.W1[0][0] !== 0)
   .chain((net) =>
-    fc.tuple(fc.constantFrom(2, -1, 0.5, -0.5, 1), fc.integer({ min: 1, max: 16 }), fc.integer({ min: 1, max: 16 })).map(([k, below, above]): [Network, Interval] => {
-      const W1 = net.W1.map((row, j) => (j === 1 ? [k * net.W1[0][0]] : row));
-      const b1 = net.b1.map((b, j) => (j === 1 ? k * net.b1[0] : b));
-      const at = -net.b1[0] / net.W1[0][0];
-      return [{ ...net, W1, b1 }, [at - below / 4, at + above / 4]];
-    }),
+    fc
+      .tuple(fc.constantFrom(2, -1, 0.5, -0.5, 1), fc.integer({ min: 1, max: 16 }), fc.integer({ min: 1, max: 16 }))
+      .map(([k, below, above]): [Network, Interval] => {
+        const W1 = net.W1.map((row, j) => (j === 1 ? [k * net.W1[0][0]] : row));
+        const b1 = net.b1.map((b, j) => (j === 1 ? k * net.b1[0] : b));
+        const at = -net.b1[0] / net.W1[0][0];
+        return [{ ...net, W1, b1 }, [at - below / 4, at + above / 4]];
+      }),
   );
 
 export const linearityChecks: Check[] = [
@@ -121,32 +134,37 @@ export const linearityChecks: Check[] = [
       hint: `Between kinks every unit keeps its state, so the output is a straight line there. See ${lesson}`,
     },
     (student) =>
-      holds(student, netAndInterval, async ([net, [lo, hi]]) => {
-        const linear = await student.call<boolean>(M, 'isLinearOn', [net, [lo, hi]]);
-        const inside = switchPoints(net).filter((x) => x > lo && x < hi);
-        // false is never wrong about affinity: the claim pays only with true said where nothing can bend
-        expectThat(
-          inside.length > 0 || linear === true,
-          `isLinearOn said ${JSON.stringify(linear)} on [${lo}, ${hi}], where no unit switches, so the output is a straight line (this check pays only when isLinearOn also says true there)`,
-          { actual: linear, expected: true },
-        );
-        if (linear !== true) return;
-        // sample the output at the ends, at every switch point inside and between them
-        const xs = [lo, hi, (lo + hi) / 2, ...inside, ...inside.map((x) => (x + lo) / 2), ...inside.map((x) => (x + hi) / 2)];
-        const f = (x: number) => predict(net, [x]);
-        const [yLo, yHi] = [f(lo), f(hi)];
-        for (const x of xs) {
-          const t = (x - lo) / (hi - lo);
-          const y = f(x);
-          y.forEach((v, k) => {
-            const chord = yLo[k] + t * (yHi[k] - yLo[k]);
-            expectThat(
-              close(v, chord, AFFINE_TOLERANCE),
-              `isLinearOn said the network is linear on [${lo}, ${hi}], but output ${k} at x = ${x} is ${v}, off the line through the ends (${chord}): it bends inside`,
-              { actual: linear, expected: ref.isLinearOn(net, [lo, hi]) },
-            );
-          });
-        }
-      }, (v) => [{ module: M, name: 'isLinearOn', args: v }]),
+      holds(
+        student,
+        netAndInterval,
+        async ([net, [lo, hi]]) => {
+          const linear = await student.call<boolean>(M, 'isLinearOn', [net, [lo, hi]]);
+          const inside = switchPoints(net).filter((x) => x > lo && x < hi);
+          // false is never wrong about affinity: the claim pays only with true said where nothing can bend
+          expectThat(
+            inside.length > 0 || linear === true,
+            `isLinearOn said ${JSON.stringify(linear)} on [${lo}, ${hi}], where no unit switches, so the output is a straight line (this check pays only when isLinearOn also says true there)`,
+            { actual: linear, expected: true },
+          );
+          if (linear !== true) return;
+          // sample the output at the ends, at every switch point inside and between them
+          const xs = [lo, hi, (lo + hi) / 2, ...inside, ...inside.map((x) => (x + lo) / 2), ...inside.map((x) => (x + hi) / 2)];
+          const f = (x: number) => predict(net, [x]);
+          const [yLo, yHi] = [f(lo), f(hi)];
+          for (const x of xs) {
+            const t = (x - lo) / (hi - lo);
+            const y = f(x);
+            y.forEach((v, k) => {
+              const chord = yLo[k] + t * (yHi[k] - yLo[k]);
+              expectThat(
+                close(v, chord, AFFINE_TOLERANCE),
+                `isLinearOn said the network is linear on [${lo}, ${hi}], but output ${k} at x = ${x} is ${v}, off the line through the ends (${chord}): it bends inside`,
+                { actual: linear, expected: ref.isLinearOn(net, [lo, hi]) },
+              );
+            });
+          }
+        },
+        (v) => [{ module: M, name: 'isLinearOn', args: v }],
+      ),
   ),
 ];

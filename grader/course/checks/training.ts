@@ -81,13 +81,19 @@ export const trainingChecks: Check[] = [
       hint: `Return a new network built with map. See ${lesson}`,
     },
     (student) =>
-      holds(student, withGradients, async (v) => {
-        const { net, g } = v;
-        const { value, args } = await student.argumentsAfter(M, 'sgdStep', [net, g, 0.5]);
-        expectUnchanged('sgdStep', args, [net, g, 0.5]);
-        // a constant, or the network handed back, leaves its arguments alone too
-        await provided('sgdStep also returns the stepped network', async () => expectClose(() => formatCall('sgdStep', [net, g, 0.5]), value, steppedOf(v)));
-      }, ({ net, g }) => [probeCall(M, 'sgdStep', [net, g, 0.5])], SPOT_CHECK),
+      holds(
+        student,
+        withGradients,
+        async (v) => {
+          const { net, g } = v;
+          const { value, args } = await student.argumentsAfter(M, 'sgdStep', [net, g, 0.5]);
+          expectUnchanged('sgdStep', args, [net, g, 0.5]);
+          // a constant, or the network handed back, leaves its arguments alone too
+          await provided('sgdStep also returns the stepped network', async () => expectClose(() => formatCall('sgdStep', [net, g, 0.5]), value, steppedOf(v)));
+        },
+        ({ net, g }) => [probeCall(M, 'sgdStep', [net, g, 0.5])],
+        SPOT_CHECK,
+      ),
   ),
 
   check(
@@ -123,17 +129,26 @@ export const trainingChecks: Check[] = [
       const X = [[-1], [0], [1]];
       const Y = [[0], [1], [3]];
       const result = await student.call<TrainResult>(M, 'train', [net, X, Y, { epochs: 3, lr: 0.1 }]);
-      expectThat(Array.isArray(result?.losses) && result.losses.length === 3, `train with epochs 3 must return 3 losses, got ${JSON.stringify(result?.losses)}`);
+      expectThat(
+        Array.isArray(result?.losses) && result.losses.length === 3,
+        `train with epochs 3 must return 3 losses, got ${JSON.stringify(result?.losses)}`,
+      );
       expectClose('losses[0] (the loss before any step)', result.losses[0], mseLoss(net, X, Y));
       // the example is printed: losses looked up by it pay only with the same true of drawn problems
       await provided('train also records one loss per epoch, the untrained loss first, on drawn problems', () =>
-        holds(student, fc.tuple(problem('any', 3), epochs, lr), async ([{ net, X, Y }, n, rate]) => {
-          const options = { epochs: n, lr: rate };
-          const drawn = await student.call<TrainResult>(M, 'train', [net, X, Y, options]);
-          const call = formatCall('train', [net, X, Y, options]);
-          expectThat(Array.isArray(drawn?.losses) && drawn.losses.length === n, `${call} must return ${n} losses, got ${JSON.stringify(drawn?.losses)}`);
-          expectClose(`losses[0] of ${call}`, drawn.losses[0], mseLoss(net, X, Y));
-        }, ([{ net, X, Y }, n, rate]) => [{ module: M, name: 'train', args: [net, X, Y, { epochs: n, lr: rate }] }], CONDITION_SHARE),
+        holds(
+          student,
+          fc.tuple(problem('any', 3), epochs, lr),
+          async ([{ net, X, Y }, n, rate]) => {
+            const options = { epochs: n, lr: rate };
+            const drawn = await student.call<TrainResult>(M, 'train', [net, X, Y, options]);
+            const call = formatCall('train', [net, X, Y, options]);
+            expectThat(Array.isArray(drawn?.losses) && drawn.losses.length === n, `${call} must return ${n} losses, got ${JSON.stringify(drawn?.losses)}`);
+            expectClose(`losses[0] of ${call}`, drawn.losses[0], mseLoss(net, X, Y));
+          },
+          ([{ net, X, Y }, n, rate]) => [{ module: M, name: 'train', args: [net, X, Y, { epochs: n, lr: rate }] }],
+          CONDITION_SHARE,
+        ),
       );
     },
   ),
@@ -148,21 +163,27 @@ export const trainingChecks: Check[] = [
       hint: `A dead unit's gradients are exactly zero, so p - lr * 0 = p. See ${lesson}`,
     },
     (student) =>
-      holds(student, fc.tuple(withDeadUnit, epochs), async (v) => {
-        const [{ net, X, Y }, n] = v;
-        const result = await student.call<TrainResult>(M, 'train', [net, X, Y, { epochs: n, lr: 0.5 }]);
-        for (const j of deadNeurons(net, X)) {
-          expectClose(`W1[${j}] of the dead unit ${j} after train`, result?.net?.W1?.[j], net.W1[j], 0);
-          expectClose(`b1[${j}] of the dead unit ${j} after train`, result?.net?.b1?.[j], net.b1[j], 0);
-        }
-        // a train that moves nothing never moves a dead unit either
-        const still = firstStill(net, trainedOf(v), result?.net);
-        expectThat(
-          still === null,
-          `${formatCall('train', [net, X, Y, { epochs: n, lr: 0.5 }])} left ${still} where it was, but training moves it (this check pays only when train also trains the units that are not dead)`,
-          { actual: result?.net, expected: trainedOf(v) },
-        );
-      }, ([{ net, X, Y }, n]) => [{ module: M, name: 'train', args: [net, X, Y, { epochs: n, lr: 0.5 }] }], HALF),
+      holds(
+        student,
+        fc.tuple(withDeadUnit, epochs),
+        async (v) => {
+          const [{ net, X, Y }, n] = v;
+          const result = await student.call<TrainResult>(M, 'train', [net, X, Y, { epochs: n, lr: 0.5 }]);
+          for (const j of deadNeurons(net, X)) {
+            expectClose(`W1[${j}] of the dead unit ${j} after train`, result?.net?.W1?.[j], net.W1[j], 0);
+            expectClose(`b1[${j}] of the dead unit ${j} after train`, result?.net?.b1?.[j], net.b1[j], 0);
+          }
+          // a train that moves nothing never moves a dead unit either
+          const still = firstStill(net, trainedOf(v), result?.net);
+          expectThat(
+            still === null,
+            `${formatCall('train', [net, X, Y, { epochs: n, lr: 0.5 }])} left ${still} where it was, but training moves it (this check pays only when train also trains the units that are not dead)`,
+            { actual: result?.net, expected: trainedOf(v) },
+          );
+        },
+        ([{ net, X, Y }, n]) => [{ module: M, name: 'train', args: [net, X, Y, { epochs: n, lr: 0.5 }] }],
+        HALF,
+      ),
   ),
 
   check(
@@ -187,24 +208,30 @@ export const trainingChecks: Check[] = [
       });
       // anything but this network counts as moved above: drawn problems ask for the way training moves those units
       await provided('train also moves, on drawn Leaky networks, each unit ReLU would leave dead the way training does', () =>
-        holds(student, fc.tuple(leakyWithReluDead, epochs), async (v) => {
-          const [{ net, X, Y }, n] = v;
-          const trained = await student.call<TrainResult>(M, 'train', [net, X, Y, { epochs: n, lr: 0.1 }]);
-          const expected = leakyTrainedOf(v);
-          for (const j of deadNeurons({ ...net, activation: { kind: 'relu' } }, X)) {
-            const params: [string, number, number | undefined, number][] = [
-              ...net.W1[j].map((w, i): [string, number, number | undefined, number] => [`W1[${j}][${i}]`, w, trained?.net?.W1?.[j]?.[i], expected.W1[j][i]]),
-              [`b1[${j}]`, net.b1[j], trained?.net?.b1?.[j], expected.b1[j]],
-            ];
-            for (const [name, before, mine, theirs] of params) {
-              expectThat(
-                typeof mine === 'number' && (close(mine, theirs) || Math.sign(mine - before) === Math.sign(theirs - before)),
-                `${formatCall('train', [net, X, Y, { epochs: n, lr: 0.1 }])} took ${name} from ${before} to ${mine}; training takes it to ${theirs}`,
-                { actual: trained?.net, expected },
-              );
+        holds(
+          student,
+          fc.tuple(leakyWithReluDead, epochs),
+          async (v) => {
+            const [{ net, X, Y }, n] = v;
+            const trained = await student.call<TrainResult>(M, 'train', [net, X, Y, { epochs: n, lr: 0.1 }]);
+            const expected = leakyTrainedOf(v);
+            for (const j of deadNeurons({ ...net, activation: { kind: 'relu' } }, X)) {
+              const params: [string, number, number | undefined, number][] = [
+                ...net.W1[j].map((w, i): [string, number, number | undefined, number] => [`W1[${j}][${i}]`, w, trained?.net?.W1?.[j]?.[i], expected.W1[j][i]]),
+                [`b1[${j}]`, net.b1[j], trained?.net?.b1?.[j], expected.b1[j]],
+              ];
+              for (const [name, before, mine, theirs] of params) {
+                expectThat(
+                  typeof mine === 'number' && (close(mine, theirs) || Math.sign(mine - before) === Math.sign(theirs - before)),
+                  `${formatCall('train', [net, X, Y, { epochs: n, lr: 0.1 }])} took ${name} from ${before} to ${mine}; training takes it to ${theirs}`,
+                  { actual: trained?.net, expected },
+                );
+              }
             }
-          }
-        }, ([{ net, X, Y }, n]) => [{ module: M, name: 'train', args: [net, X, Y, { epochs: n, lr: 0.1 }] }], CONDITION_SHARE),
+          },
+          ([{ net, X, Y }, n]) => [{ module: M, name: 'train', args: [net, X, Y, { epochs: n, lr: 0.1 }] }],
+          CONDITION_SHARE,
+        ),
       );
     },
   ),
@@ -219,13 +246,19 @@ export const trainingChecks: Check[] = [
       hint: `Redraw the unit's weights and bias from rng until it is on for some sample. See ${lesson}`,
     },
     (student) =>
-      holds(student, fc.tuple(withDeadUnit, fc.integer({ min: 1, max: 1_000 })), async ([{ net, X }, seed]) => {
-        const { value } = await student.probe<Revival>(M, 'seededCall', [M, 'reviveDeadNeurons', [net, X], seed], 'reviveDeadNeurons');
-        for (const j of deadNeurons(net, X)) {
-          const on = X.some((x) => forward(value, x).z1[j] > 0);
-          expectThat(on, `unit ${j} was dead and is still off on every sample after reviveDeadNeurons`);
-        }
-      }, reviveCall, HALF),
+      holds(
+        student,
+        fc.tuple(withDeadUnit, fc.integer({ min: 1, max: 1_000 })),
+        async ([{ net, X }, seed]) => {
+          const { value } = await student.probe<Revival>(M, 'seededCall', [M, 'reviveDeadNeurons', [net, X], seed], 'reviveDeadNeurons');
+          for (const j of deadNeurons(net, X)) {
+            const on = X.some((x) => forward(value, x).z1[j] > 0);
+            expectThat(on, `unit ${j} was dead and is still off on every sample after reviveDeadNeurons`);
+          }
+        },
+        reviveCall,
+        HALF,
+      ),
   ),
 
   check(
@@ -238,24 +271,30 @@ export const trainingChecks: Check[] = [
       hint: `Copy the network, then change only the dead units' rows of W1 and entries of b1. See ${lesson}`,
     },
     (student) =>
-      holds(student, fc.tuple(withDeadUnit, fc.integer({ min: 1, max: 1_000 })), async ([{ net, X }, seed]) => {
-        const { value, args } = await student.probe<Revival>(M, 'seededCall', [M, 'reviveDeadNeurons', [net, X], seed], 'reviveDeadNeurons');
-        expectUnchanged('reviveDeadNeurons', args, [net, X]);
-        const dead = new Set(deadNeurons(net, X));
-        net.W1.forEach((row, j) => {
-          if (dead.has(j)) return;
-          expectClose(`W1[${j}] of the live unit ${j} after reviveDeadNeurons`, value?.W1?.[j], row, 0);
-          expectClose(`b1[${j}] of the live unit ${j} after reviveDeadNeurons`, value?.b1?.[j], net.b1[j], 0);
-        });
-        expectClose('W2 after reviveDeadNeurons', value?.W2, net.W2, 0);
-        expectClose('b2 after reviveDeadNeurons', value?.b2, net.b2, 0);
-        // the network handed back leaves every other unit alone too
-        const still = [...dead].find((j) => !X.some((x) => forward(value, x).z1[j] > 0));
-        expectThat(
-          still === undefined,
-          `unit ${still} was dead and is still off on every sample after reviveDeadNeurons (this check pays only when reviveDeadNeurons also revives the dead units)`,
-        );
-      }, reviveCall, HALF),
+      holds(
+        student,
+        fc.tuple(withDeadUnit, fc.integer({ min: 1, max: 1_000 })),
+        async ([{ net, X }, seed]) => {
+          const { value, args } = await student.probe<Revival>(M, 'seededCall', [M, 'reviveDeadNeurons', [net, X], seed], 'reviveDeadNeurons');
+          expectUnchanged('reviveDeadNeurons', args, [net, X]);
+          const dead = new Set(deadNeurons(net, X));
+          net.W1.forEach((row, j) => {
+            if (dead.has(j)) return;
+            expectClose(`W1[${j}] of the live unit ${j} after reviveDeadNeurons`, value?.W1?.[j], row, 0);
+            expectClose(`b1[${j}] of the live unit ${j} after reviveDeadNeurons`, value?.b1?.[j], net.b1[j], 0);
+          });
+          expectClose('W2 after reviveDeadNeurons', value?.W2, net.W2, 0);
+          expectClose('b2 after reviveDeadNeurons', value?.b2, net.b2, 0);
+          // the network handed back leaves every other unit alone too
+          const still = [...dead].find((j) => !X.some((x) => forward(value, x).z1[j] > 0));
+          expectThat(
+            still === undefined,
+            `unit ${still} was dead and is still off on every sample after reviveDeadNeurons (this check pays only when reviveDeadNeurons also revives the dead units)`,
+          );
+        },
+        reviveCall,
+        HALF,
+      ),
   ),
 ];
 
@@ -269,7 +308,7 @@ function firstStill(net: Network, trained: Network, mine: Network | undefined): 
     const before = (net[key] as unknown[]).flat() as number[];
     const after = (trained[key] as unknown[]).flat() as number[];
     const theirs = mine?.[key] === undefined ? [] : ((mine[key] as unknown[]).flat() as unknown[]);
-    const width = key === 'W1' || key === 'W2' ? net[key][0]?.length ?? 1 : 1;
+    const width = key === 'W1' || key === 'W2' ? (net[key][0]?.length ?? 1) : 1;
     for (let i = 0; i < before.length; i++) {
       // moved by more than rounding, and left exactly as it was
       if (close(after[i], before[i]) || theirs[i] !== before[i]) continue;

@@ -16,7 +16,16 @@ test('one figure per example, activation, the training loss and the dead-unit ma
 });
 
 test("plots not of the course's shape (a results.json edited by hand) give no figures, and no crash", () => {
-  for (const forged of [null, 'x', [], {}, { examples: 'x', activations: [], training: null, deadMap: null }, { ...sampleResults.plots, activations: [{ name: 'relu' }] }, { ...sampleResults.plots, training: { student: 'x', reference: [] } }, { ...sampleResults.plots, deadMap: { xs: [0], pattern: null, referencePattern: [[1]], studentDead: null, referenceDead: [-1] } }]) {
+  for (const forged of [
+    null,
+    'x',
+    [],
+    {},
+    { examples: 'x', activations: [], training: null, deadMap: null },
+    { ...sampleResults.plots, activations: [{ name: 'relu' }] },
+    { ...sampleResults.plots, training: { student: 'x', reference: [] } },
+    { ...sampleResults.plots, deadMap: { xs: [0], pattern: null, referencePattern: [[1]], studentDead: null, referenceDead: [-1] } },
+  ]) {
     expect(reluFigures(forged)).toEqual([]);
   }
 });
@@ -26,7 +35,9 @@ test('missing student data gives a short note, and the reference alone', () => {
   expect(training.failure).toBe('your function failed: train did not return within 2000 ms');
   expect(training.svg?.markup).not.toContain('>yours</text>');
   const figures = reluFigures({
-    examples: [{ id: 'linearExample', title: 'L', student: null, reference: [[0, 1]], studentKinks: null, referenceKinks: [], error: 'RangeError: shapes 3x1 and 2' }],
+    examples: [
+      { id: 'linearExample', title: 'L', student: null, reference: [[0, 1]], studentKinks: null, referenceKinks: [], error: 'RangeError: shapes 3x1 and 2' },
+    ],
     activations: [],
     training: null,
     deadMap: null,
@@ -41,9 +52,33 @@ test('captions say where the curves bend and the values at 0', () => {
 });
 
 test('curveValueAt interpolates between samples', () => {
-  expect(curveValueAt([[-1, 0], [1, 4]], 0)).toBe(2);
-  expect(curveValueAt([[-1, 0], [1, 4]], 1)).toBe(4);
-  expect(curveValueAt([[-1, 0], [1, 4]], 2)).toBeNull();
+  expect(
+    curveValueAt(
+      [
+        [-1, 0],
+        [1, 4],
+      ],
+      0,
+    ),
+  ).toBe(2);
+  expect(
+    curveValueAt(
+      [
+        [-1, 0],
+        [1, 4],
+      ],
+      1,
+    ),
+  ).toBe(4);
+  expect(
+    curveValueAt(
+      [
+        [-1, 0],
+        [1, 4],
+      ],
+      2,
+    ),
+  ).toBeNull();
 });
 
 test('malformed student data is reported, not drawn', () => {

@@ -51,7 +51,8 @@ function exampleFigure(plot: ExamplePlot): FigureView {
   const atZero = zeroPoints(plot.student ? curveValueAt(plot.student, 0) : null, curveValueAt(plot.reference, 0));
   const svg = lineChart({
     title: plot.title,
-    description: `${plot.title}: the network's output for x from -4 to 4, ${plot.student ? 'yours beside the reference' : 'the reference only'}. ${kinkText(plot.studentKinks, 'Yours')} ${kinkText(plot.referenceKinks, 'The reference')}`.trim(),
+    description:
+      `${plot.title}: the network's output for x from -4 to 4, ${plot.student ? 'yours beside the reference' : 'the reference only'}. ${kinkText(plot.studentKinks, 'Yours')} ${kinkText(plot.referenceKinks, 'The reference')}`.trim(),
     xLabel: 'x',
     yLabel: 'output',
     xDomain: [-4, 4],
@@ -67,7 +68,8 @@ function exampleFigure(plot: ExamplePlot): FigureView {
   return {
     id: `example-${plot.id}`,
     title: plot.title,
-    caption: `The output of your ${plot.id} over [-4, 4] beside the reference's. Dotted vertical lines are kinks: where a hidden unit switches on or off. ${kinkText(plot.studentKinks, 'Yours')} ${kinkText(plot.referenceKinks, 'The reference')}`.trim(),
+    caption:
+      `The output of your ${plot.id} over [-4, 4] beside the reference's. Dotted vertical lines are kinks: where a hidden unit switches on or off. ${kinkText(plot.studentKinks, 'Yours')} ${kinkText(plot.referenceKinks, 'The reference')}`.trim(),
     svg,
     failure: plot.student ? null : failure(plot.error),
   };
@@ -117,8 +119,13 @@ function trainingFigure(training: TrainingPlot): FigureView {
 
 function deadMapFigure(data: DeadMapPlot): FigureView {
   // the student's pattern is drawn only when it has the shape of one: samples x units of true/false
-  const wellShaped = Array.isArray(data.pattern) && data.pattern.length === data.xs.length && data.pattern.every((row) => Array.isArray(row) && row.every((v) => typeof v === 'boolean'));
-  const map = wellShaped ? data : { ...data, pattern: null, error: data.error ?? 'activationPattern returned something other than one row of true/false per sample' };
+  const wellShaped =
+    Array.isArray(data.pattern) &&
+    data.pattern.length === data.xs.length &&
+    data.pattern.every((row) => Array.isArray(row) && row.every((v) => typeof v === 'boolean'));
+  const map = wellShaped
+    ? data
+    : { ...data, pattern: null, error: data.error ?? 'activationPattern returned something other than one row of true/false per sample' };
   const deadText = (dead: number[]): string => (dead.length === 0 ? 'none' : `unit ${list(dead)}`);
   const summary = `Dead by your deadNeurons: ${map.studentDead ? deadText(map.studentDead) : 'unknown'}; by the reference: ${deadText(map.referenceDead)}.`;
   return {
@@ -131,7 +138,15 @@ function deadMapFigure(data: DeadMapPlot): FigureView {
       xs: map.xs,
       panels: [
         ...(map.pattern
-          ? [{ label: 'yours', pattern: map.pattern, dead: map.studentDead ?? [], deadLabel: 'dead', wrong: (map.studentDead ?? []).filter((u) => !map.referenceDead.includes(u)) }]
+          ? [
+              {
+                label: 'yours',
+                pattern: map.pattern,
+                dead: map.studentDead ?? [],
+                deadLabel: 'dead',
+                wrong: (map.studentDead ?? []).filter((u) => !map.referenceDead.includes(u)),
+              },
+            ]
           : []),
         { label: 'reference', pattern: map.referencePattern, dead: map.referenceDead, deadLabel: 'dead' },
       ],

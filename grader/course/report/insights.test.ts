@@ -47,7 +47,9 @@ describe('activationAtZeroInsight', () => {
 
 describe('the linear example', () => {
   test('a kink inside [-4, 4] is located', () => {
-    expect(texts(linearExampleKinkInsight(plots({ examples: [example({ studentKinks: [-6, -1.5] })] })))[0]).toMatch(/^Your linearExample bends at x = -1\.5: /);
+    expect(texts(linearExampleKinkInsight(plots({ examples: [example({ studentKinks: [-6, -1.5] })] })))[0]).toMatch(
+      /^Your linearExample bends at x = -1\.5: /,
+    );
     expect(linearExampleKinkInsight(plots({ examples: [example({ studentKinks: [-10, 10] })] }))).toEqual([]);
   });
 
@@ -98,17 +100,33 @@ describe('deadClaimInsight', () => {
 
   test('is silent when the claim is right or unknown', () => {
     expect(deadClaimInsight(plots({ deadMap: { xs, pattern, referencePattern: pattern, studentDead: [0], referenceDead: [0] } }))).toEqual([]);
-    expect(deadClaimInsight(plots({ deadMap: { xs, pattern: null, referencePattern: pattern, studentDead: null, referenceDead: [0], error: 'x' } }))).toEqual([]);
+    expect(deadClaimInsight(plots({ deadMap: { xs, pattern: null, referencePattern: pattern, studentDead: null, referenceDead: [0], error: 'x' } }))).toEqual(
+      [],
+    );
   });
 });
 
 describe('nonlinearExampleInsight', () => {
   test('asks for two kinks and no dead unit', () => {
     const out = nonlinearExampleInsight(
-      plots({ examples: [example({ id: 'nonlinearExample', studentKinks: [1], studentZ1: { xs, z1: [[1, 2, 3], [-1, -2, 0]] } })] }),
+      plots({
+        examples: [
+          example({
+            id: 'nonlinearExample',
+            studentKinks: [1],
+            studentZ1: {
+              xs,
+              z1: [
+                [1, 2, 3],
+                [-1, -2, 0],
+              ],
+            },
+          }),
+        ],
+      }),
     );
     expect(texts(out)).toEqual([
-      'Your nonlinearExample has only one kink inside [-4, 4] (at x = 1); it needs at least two, so place two units\' switch points x = -b1[j] / W1[j][0] inside the interval.',
+      "Your nonlinearExample has only one kink inside [-4, 4] (at x = 1); it needs at least two, so place two units' switch points x = -b1[j] / W1[j][0] inside the interval.",
       'Unit 1 of your nonlinearExample is off for every x in [-4, 4], so it is dead there; the example asks for no dead unit.',
     ]);
   });
@@ -117,11 +135,15 @@ describe('nonlinearExampleInsight', () => {
 describe('trainingInsight', () => {
   const reference = [1, 0.5, 0.1];
   test('a rising loss points at the sign of the step', () => {
-    expect(texts(trainingInsight(plots({ training: { student: [1, 2, 4], reference } })))[0]).toMatch(/rises from 1 to 4\. The reference's falls from 1 to 0\.1\. .*p - lr \* dp/);
+    expect(texts(trainingInsight(plots({ training: { student: [1, 2, 4], reference } })))[0]).toMatch(
+      /rises from 1 to 4\. The reference's falls from 1 to 0\.1\. .*p - lr \* dp/,
+    );
   });
   test('a flat loss while the reference falls, and a NaN loss, are named', () => {
     expect(texts(trainingInsight(plots({ training: { student: [1, 1, 1], reference } })))[0]).toMatch(/^Your training loss stays at 1\./);
-    expect(texts(trainingInsight(plots({ training: { student: [1, Infinity, NaN], reference } })))[0]).toMatch(/^Your training loss becomes Infinity at epoch 1/);
+    expect(texts(trainingInsight(plots({ training: { student: [1, Infinity, NaN], reference } })))[0]).toMatch(
+      /^Your training loss becomes Infinity at epoch 1/,
+    );
   });
   test('a falling loss is fine', () => {
     expect(trainingInsight(plots({ training: { student: [1, 0.6, 0.2], reference } }))).toEqual([]);
@@ -143,6 +165,10 @@ test('values lost on the way (null where a number was) produce no claims', () =>
   const z1 = [[null, null, null]] as unknown as number[][];
   expect(linearExampleUnitsInsight(plots({ examples: [example({ studentZ1: { xs, z1 } })] }))).toEqual([]);
   expect(nonlinearExampleInsight(plots({ examples: [example({ id: 'nonlinearExample', studentKinks: [1, 2], studentZ1: { xs, z1 } })] }))).toEqual([]);
-  const curve = [[-1, 0], [0, null], [1, 1]] as unknown as [number, number][];
+  const curve = [
+    [-1, 0],
+    [0, null],
+    [1, 1],
+  ] as unknown as [number, number][];
   expect(kinksInside(example({ student: curve }))).toEqual({ xs: [], approximate: true });
 });

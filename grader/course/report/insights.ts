@@ -47,7 +47,12 @@ export function activationAtZeroInsight(plots: PlotsData): InsightView[] {
   return plots.activations.flatMap((a) =>
     typeof a.studentAtZero !== 'number' || Math.abs(a.studentAtZero - a.referenceAtZero) <= 1e-12
       ? []
-      : [{ id: `${a.name}-at-zero`, text: `Your ${a.name}(0) is ${n(a.studentAtZero)}; ${AT_ZERO_WHY[a.name]}${a.name === 'leakyReluGrad' ? ` (${n(a.referenceAtZero)} here)` : ''}.` }],
+      : [
+          {
+            id: `${a.name}-at-zero`,
+            text: `Your ${a.name}(0) is ${n(a.studentAtZero)}; ${AT_ZERO_WHY[a.name]}${a.name === 'leakyReluGrad' ? ` (${n(a.referenceAtZero)} here)` : ''}.`,
+          },
+        ],
   );
 }
 
@@ -93,10 +98,18 @@ export function linearExampleUnitsInsight(plots: PlotsData): InsightView[] {
     if (row.length !== z.xs.length || !row.every(finite)) return;
     if (unit === 0) {
       const i = argBy(row, (a, b) => a > b);
-      if (row[i] > 0) out.push({ id: 'linear-example-unit-0', text: `Your linearExample should have unit 0 dead on [-4, 4], but its pre-activation at x = ${n(z.xs[i])} is ${n(row[i])}; it must be <= 0 for every x there.` });
+      if (row[i] > 0)
+        out.push({
+          id: 'linear-example-unit-0',
+          text: `Your linearExample should have unit 0 dead on [-4, 4], but its pre-activation at x = ${n(z.xs[i])} is ${n(row[i])}; it must be <= 0 for every x there.`,
+        });
     } else if (unit <= 2) {
       const i = argBy(row, (a, b) => a < b);
-      if (row[i] <= 0) out.push({ id: `linear-example-unit-${unit}`, text: `Your linearExample should keep unit ${unit} active on all of [-4, 4], but its pre-activation at x = ${n(z.xs[i])} is ${n(row[i])}, so it switches off there.` });
+      if (row[i] <= 0)
+        out.push({
+          id: `linear-example-unit-${unit}`,
+          text: `Your linearExample should keep unit ${unit} active on all of [-4, 4], but its pre-activation at x = ${n(z.xs[i])} is ${n(row[i])}, so it switches off there.`,
+        });
     }
   });
   return out;
@@ -108,7 +121,9 @@ export function deadClaimInsight(plots: PlotsData): InsightView[] {
   if (!map || !map.studentDead) return [];
   const truth = map.referencePattern;
   // when an example network's pre-activations give exactly this on/off map, quote them
-  const source = plots.examples.find((e) => e.studentZ1 && sameSamples(e.studentZ1.xs, map.xs) && e.studentZ1.z1.every((row, u) => row.every((z, s) => (z > 0) === (truth[s]?.[u] === true))));
+  const source = plots.examples.find(
+    (e) => e.studentZ1 && sameSamples(e.studentZ1.xs, map.xs) && e.studentZ1.z1.every((row, u) => row.every((z, s) => z > 0 === (truth[s]?.[u] === true))),
+  );
   const out: InsightView[] = [];
   const reported = new Set(map.studentDead);
   for (const unit of map.studentDead.slice(0, MAX_LISTED)) {
@@ -119,13 +134,22 @@ export function deadClaimInsight(plots: PlotsData): InsightView[] {
     const z = source?.studentZ1?.z1[unit];
     if (source && z && z.every(finite)) {
       const i = argBy(z, (a, b) => a > b);
-      out.push({ id: `dead-claim-${unit}`, text: `You reported unit ${unit} dead on the ${exampleName(source)}, but its pre-activation at x = ${n(map.xs[i])} is ${n(z[i])}.${why}` });
+      out.push({
+        id: `dead-claim-${unit}`,
+        text: `You reported unit ${unit} dead on the ${exampleName(source)}, but its pre-activation at x = ${n(map.xs[i])} is ${n(z[i])}.${why}`,
+      });
     } else {
-      out.push({ id: `dead-claim-${unit}`, text: `Your deadNeurons reported unit ${unit} dead, but it is on (z > 0) at x = ${n(map.xs[on])}, so its gradient is not always zero.${why}` });
+      out.push({
+        id: `dead-claim-${unit}`,
+        text: `Your deadNeurons reported unit ${unit} dead, but it is on (z > 0) at x = ${n(map.xs[on])}, so its gradient is not always zero.${why}`,
+      });
     }
   }
   for (const unit of map.referenceDead.filter((u) => !reported.has(u)).slice(0, MAX_LISTED)) {
-    out.push({ id: `dead-missed-${unit}`, text: `Unit ${unit} is off (z <= 0) for every sample, so it never gets a gradient: it is dead, but your deadNeurons left it out.` });
+    out.push({
+      id: `dead-missed-${unit}`,
+      text: `Unit ${unit} is off (z <= 0) for every sample, so it never gets a gradient: it is dead, but your deadNeurons left it out.`,
+    });
   }
   return out;
 }
@@ -138,10 +162,17 @@ export function nonlinearExampleInsight(plots: PlotsData): InsightView[] {
   const kinks = kinksInside(ex);
   if (kinks && kinks.xs.length < 2) {
     const where = kinks.xs.length === 0 ? 'no kink inside [-4, 4]' : `only one kink inside [-4, 4] (at x ${kinks.approximate ? '≈' : '='} ${n(kinks.xs[0])})`;
-    out.push({ id: 'nonlinear-example-kinks', text: `Your nonlinearExample has ${where}; it needs at least two, so place two units' switch points x = -b1[j] / W1[j][0] inside the interval.` });
+    out.push({
+      id: 'nonlinear-example-kinks',
+      text: `Your nonlinearExample has ${where}; it needs at least two, so place two units' switch points x = -b1[j] / W1[j][0] inside the interval.`,
+    });
   }
   ex.studentZ1?.z1.slice(0, MAX_LISTED).forEach((row, unit) => {
-    if (row.length > 0 && row.every((z) => finite(z) && z <= 0)) out.push({ id: `nonlinear-example-dead-${unit}`, text: `Unit ${unit} of your nonlinearExample is off for every x in [-4, 4], so it is dead there; the example asks for no dead unit.` });
+    if (row.length > 0 && row.every((z) => finite(z) && z <= 0))
+      out.push({
+        id: `nonlinear-example-dead-${unit}`,
+        text: `Unit ${unit} of your nonlinearExample is off for every x in [-4, 4], so it is dead there; the example asks for no dead unit.`,
+      });
   });
   return out;
 }
@@ -154,12 +185,29 @@ export function trainingInsight(plots: PlotsData): InsightView[] {
   const r = t.reference;
   const bad = s.findIndex((v) => !Number.isFinite(v));
   const ref = r.length > 1 ? ` The reference's falls from ${n(r[0])} to ${n(r[r.length - 1])}.` : '';
-  if (bad >= 0) return [{ id: 'training-not-finite', text: `Your training loss becomes ${n(s[bad])} at epoch ${bad}: the parameters blew up. Check the sign of the step (p - lr * dp) and the gradients' scale (they are of the mean loss).${ref}` }];
+  if (bad >= 0)
+    return [
+      {
+        id: 'training-not-finite',
+        text: `Your training loss becomes ${n(s[bad])} at epoch ${bad}: the parameters blew up. Check the sign of the step (p - lr * dp) and the gradients' scale (they are of the mean loss).${ref}`,
+      },
+    ];
   const first = s[0];
   const last = s[s.length - 1];
-  if (last > first * (1 + 1e-9)) return [{ id: 'training-rises', text: `Your training loss rises from ${n(first)} to ${n(last)}.${ref} A rising loss usually means the step goes up the gradient: sgdStep should return p - lr * dp.` }];
+  if (last > first * (1 + 1e-9))
+    return [
+      {
+        id: 'training-rises',
+        text: `Your training loss rises from ${n(first)} to ${n(last)}.${ref} A rising loss usually means the step goes up the gradient: sgdStep should return p - lr * dp.`,
+      },
+    ];
   if (Math.abs(last - first) <= 1e-12 * Math.max(1, first) && r.length > 1 && r[r.length - 1] < r[0] * 0.99) {
-    return [{ id: 'training-flat', text: `Your training loss stays at ${n(first)}.${ref} Check that train applies each step to the network it carries into the next epoch.` }];
+    return [
+      {
+        id: 'training-flat',
+        text: `Your training loss stays at ${n(first)}.${ref} Check that train applies each step to the network it carries into the next epoch.`,
+      },
+    ];
   }
   return [];
 }

@@ -57,7 +57,6 @@ describe('HTML', () => {
     expect(html).toContain('<a href="../../exercises/README.md#the-kink-at-zero">the kink at zero</a>');
     expect(html).toContain('The guide to every task is in <a href="../../exercises/README.md">exercises/README.md</a>.');
   });
-
 });
 
 test('a replayed counterexample calls the function the check names, imported from its module', () => {

@@ -101,25 +101,64 @@ export function seededRng(seed: number, first: number[] = []): () => number {
 }
 
 export const net = {
-  W1: [[1, -2], [0.5, 1], [-1, 0.3]],
+  W1: [
+    [1, -2],
+    [0.5, 1],
+    [-1, 0.3],
+  ],
   b1: [0.1, -0.2, 0.3],
-  W2: [[1, -1, 2], [0.5, 0.25, -1]],
+  W2: [
+    [1, -1, 2],
+    [0.5, 0.25, -1],
+  ],
   b2: [0.5, -0.5],
 };
-export const X = [[1, 2], [-1, 0.5], [0.3, -0.7]];
-export const Y = [[1, 0], [0, 1], [-1, 0.5]];
+export const X = [
+  [1, 2],
+  [-1, 0.5],
+  [0.3, -0.7],
+];
+export const Y = [
+  [1, 0],
+  [0, 1],
+  [-1, 0.5],
+];
 export const leaky = (alpha: number) => ({ ...net, activation: { kind: 'leakyRelu' as const, alpha } });
 /** Unit 0 sits exactly at 0 on every sample, unit 1 is on for one sample only, unit 2 always on. */
-export const atZero = { W1: [[0, 0], [1, 0], [0, 1]], b1: [0, 0, -1], W2: [[1, 1, 1]], b2: [0] };
-export const atZeroX = [[1, 2], [0, 3]];
+export const atZero = {
+  W1: [
+    [0, 0],
+    [1, 0],
+    [0, 1],
+  ],
+  b1: [0, 0, -1],
+  W2: [[1, 1, 1]],
+  b2: [0],
+};
+export const atZeroX = [
+  [1, 2],
+  [0, 3],
+];
 /** One input; units switch at 1, 1, -2, -1, 9, 10, 3 (unit 6 unseen: its outgoing weight is 0). */
 export const oneInput = {
   W1: [[1], [2], [1], [-1], [1], [0.5], [1]],
   b1: [-1, -2, 2, -1, -9, -5, -3],
-  W2: [[1, -1, 2, 1, 1, 1, 0], [0.5, 0.5, 0, 0, 1, 1, 0]],
+  W2: [
+    [1, -1, 2, 1, 1, 1, 0],
+    [0.5, 0.5, 0, 0, 1, 1, 0],
+  ],
   b2: [0, 0],
 };
-export const deadForRevival = { W1: [[1, 1], [-1, -1], [0.5, -0.5]], b1: [0, -5, 0.1], W2: [[1, 1, 1]], b2: [0] };
+export const deadForRevival = {
+  W1: [
+    [1, 1],
+    [-1, -1],
+    [0.5, -0.5],
+  ],
+  b1: [0, -5, 0.1],
+  W2: [[1, 1, 1]],
+  b2: [0],
+};
 export const grid = Array.from({ length: 81 }, (_, i) => [-4 + i / 10]);
 
 export const batteries: Record<string, (s: Mods, ref: Mods) => Record<string, unknown>> = {
@@ -133,8 +172,26 @@ export const batteries: Record<string, (s: Mods, ref: Mods) => Record<string, un
     };
   },
   forward: ({ forward: f }) => ({
-    square: attempt(() => f.dense([[1, 2], [3, 4]], [0.5, -0.5], [1, -1])),
-    wide: attempt(() => f.dense([[1, 2, 3], [4, 5, 6]], [1, 1], [1, 0, -1])),
+    square: attempt(() =>
+      f.dense(
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        [0.5, -0.5],
+        [1, -1],
+      ),
+    ),
+    wide: attempt(() =>
+      f.dense(
+        [
+          [1, 2, 3],
+          [4, 5, 6],
+        ],
+        [1, 1],
+        [1, 0, -1],
+      ),
+    ),
     misfitInput: attempt(() => f.dense([[1, 2]], [0], [1])),
     misfitBias: attempt(() => f.dense([[1, 2]], [0, 1], [1, 1])),
     relu: X.map((x) => attempt(() => f.forward(net, x))),
@@ -183,10 +240,23 @@ export const batteries: Record<string, (s: Mods, ref: Mods) => Record<string, un
     return {
       wide: attempt(() => l.kinks(oneInput, [-20, 20])),
       domain: attempt(() => l.kinks(oneInput, [-4, 4])),
-      aroundEndpoint: ([[2, 4], [-4, 2], [2, 2]] satisfies Interval[]).map((iv) => [attempt(() => l.kinks(endpoint, iv)), attempt(() => l.isLinearOn(endpoint, iv))]),
+      aroundEndpoint: (
+        [
+          [2, 4],
+          [-4, 2],
+          [2, 2],
+        ] satisfies Interval[]
+      ).map((iv) => [attempt(() => l.kinks(endpoint, iv)), attempt(() => l.isLinearOn(endpoint, iv))]),
       leakyIdentity: attempt(() => l.kinks({ ...oneInput, activation: { kind: 'leakyRelu', alpha: 1 } }, [-20, 20])),
       leakyBent: attempt(() => l.kinks({ ...oneInput, activation: { kind: 'leakyRelu', alpha: 0.5 } }, [-20, 20])),
-      linearOn: ([[-20, 20], [3.5, 8], [-0.5, 0.5], [4, 9]] satisfies Interval[]).map((iv) => attempt(() => l.isLinearOn(oneInput, iv))),
+      linearOn: (
+        [
+          [-20, 20],
+          [3.5, 8],
+          [-0.5, 0.5],
+          [4, 9],
+        ] satisfies Interval[]
+      ).map((iv) => attempt(() => l.isLinearOn(oneInput, iv))),
       twoInputs: attempt(() => l.kinks(net, [-1, 1])),
       reversed: attempt(() => l.kinks(oneInput, [1, -1])),
     };

@@ -59,7 +59,10 @@ async function commitAll(dir: string, home: string, files: ReadonlyMap<string, s
   }
   const env = { ...cleanEnv(home), GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date };
   await run('git', ['add', '--all'], { cwd: dir, env });
-  await run('git', ['-c', `user.name=${author}`, '-c', 'user.email=ada@example.com', 'commit', '--quiet', '--allow-empty', '--no-gpg-sign', '-m', message], { cwd: dir, env });
+  await run('git', ['-c', `user.name=${author}`, '-c', 'user.email=ada@example.com', 'commit', '--quiet', '--allow-empty', '--no-gpg-sign', '-m', message], {
+    cwd: dir,
+    env,
+  });
   return (await run('git', ['rev-parse', 'HEAD'], { cwd: dir, env })).stdout.trim();
 }
 
@@ -122,7 +125,8 @@ export async function makeHostileRepository(root: string, options: HostileOption
   const gpg = await script(path.join(bin, 'gpg'), `${mark('gpg')}\nexit 1`);
   const textconv = await script(path.join(bin, 'textconv'), `${mark('textconv')}\ncat "$1"`);
   const pager = await script(path.join(bin, 'pager'), `${mark('pager')}\ncat`);
-  for (const hook of ['post-checkout', 'pre-commit', 'post-index-change', 'reference-transaction', 'pre-auto-gc']) await script(path.join(hooks, hook), mark(`hook-${hook}`));
+  for (const hook of ['post-checkout', 'pre-commit', 'post-index-change', 'reference-transaction', 'pre-auto-gc'])
+    await script(path.join(hooks, hook), mark(`hook-${hook}`));
   await writeFile(
     path.join(dir, '.git/config'),
     [

@@ -33,5 +33,10 @@ export class SvgMarkup {
 
 /** True only for markup made by this module. */
 export function isSvgMarkup(value: unknown): value is SvgMarkup {
-  return typeof value === 'object' && value !== null && (value as { [brand]?: unknown })[brand] === true && typeof (value as { markup?: unknown }).markup === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { [brand]?: unknown })[brand] === true &&
+    typeof (value as { markup?: unknown }).markup === 'string'
+  );
 }

@@ -43,7 +43,9 @@ export function lineChart(spec: LineChartSpec): SvgMarkup {
   const useLog = spec.yScale === 'log' && yExtent !== null && yExtent.min > 0;
   const xDomain = spec.xDomain ?? [Math.min(xExtent?.min ?? 0, 0), Math.max(xExtent?.max ?? 1, 1)];
   const yDomain: [number, number] =
-    useLog && yExtent ? [Math.pow(10, Math.floor(Math.log10(yExtent.min))), Math.pow(10, Math.ceil(Math.log10(yExtent.max)))] : padDomain(yExtent?.min ?? NaN, yExtent?.max ?? NaN);
+    useLog && yExtent
+      ? [Math.pow(10, Math.floor(Math.log10(yExtent.min))), Math.pow(10, Math.ceil(Math.log10(yExtent.max)))]
+      : padDomain(yExtent?.min ?? NaN, yExtent?.max ?? NaN);
   const sx = makeScale('linear', xDomain, [plot.x0, plot.x1]);
   const sy = makeScale(useLog ? 'log' : 'linear', yDomain, [plot.y0, plot.y1]);
 
@@ -62,9 +64,7 @@ export function lineChart(spec: LineChartSpec): SvgMarkup {
 type Plot = { x0: number; x1: number; y0: number; y1: number };
 
 function grid(sx: Scale, sy: Scale, plot: Plot): string[] {
-  const lines = sy.ticks.map((t) =>
-    el('line', { x1: plot.x0, x2: plot.x1, y1: sy.map(t), y2: sy.map(t), stroke: t === 0 ? THEME.axis : THEME.grid }),
-  );
+  const lines = sy.ticks.map((t) => el('line', { x1: plot.x0, x2: plot.x1, y1: sy.map(t), y2: sy.map(t), stroke: t === 0 ? THEME.axis : THEME.grid }));
   if (sx.domain[0] < 0 && sx.domain[1] > 0) {
     lines.push(el('line', { x1: sx.map(0), x2: sx.map(0), y1: plot.y0, y2: plot.y1, stroke: THEME.axis }));
   }
@@ -86,11 +86,7 @@ function axes(sx: Scale, sy: Scale, plot: Plot, spec: LineChartSpec): string[] {
     out.push(el('line', { x1: plot.x0 - 5, x2: plot.x0, y1: y, y2: y, stroke: THEME.ink }));
     out.push(el('text', { x: plot.x0 - 8, y: y + 4, 'text-anchor': 'end', fill: THEME.ink }, [text(tickLabel(t))]));
   }
-  out.push(
-    el('text', { x: (plot.x0 + plot.x1) / 2, y: THEME.height - 8, 'text-anchor': 'middle', fill: THEME.ink }, [
-      text(spec.xLabel),
-    ]),
-  );
+  out.push(el('text', { x: (plot.x0 + plot.x1) / 2, y: THEME.height - 8, 'text-anchor': 'middle', fill: THEME.ink }, [text(spec.xLabel)]));
   const cy = (plot.y0 + plot.y1) / 2;
   out.push(
     el('text', { x: 14, y: cy, 'text-anchor': 'middle', fill: THEME.ink, transform: `rotate(-90 14 ${cy})` }, [

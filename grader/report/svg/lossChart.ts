@@ -14,10 +14,12 @@ export interface LossChartSpec {
 
 export function lossChart(spec: LossChartSpec): SvgMarkup {
   // in one pass, never spread: a student's series may be 600,000 long
-  const extent = finiteExtent((function* () {
-    yield* spec.student ?? [];
-    yield* spec.reference;
-  })());
+  const extent = finiteExtent(
+    (function* () {
+      yield* spec.student ?? [];
+      yield* spec.reference;
+    })(),
+  );
   const yScale = extent !== null && extent.min > 0 && extent.max / extent.min > 20 ? 'log' : 'linear';
   const epochs = Math.max(spec.reference.length, spec.student?.length ?? 0);
   const toCurve = (losses: number[]): [number, number][] => downsampleSeries(losses);

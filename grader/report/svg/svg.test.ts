@@ -27,7 +27,10 @@ describe('lineChart', () => {
       { role: 'student', points: line(1, 2) },
       { role: 'reference', points: line(2, 0) },
     ],
-    markers: [{ x: -1.5, role: 'student' }, { x: 9, role: 'reference' }],
+    markers: [
+      { x: -1.5, role: 'student' },
+      { x: 9, role: 'reference' },
+    ],
     markerLabel: 'bend',
     points: [{ x: 0, y: 2, role: 'student', label: 'yours: 2' }],
   }).markup;
@@ -56,14 +59,61 @@ describe('lineChart', () => {
   });
 
   test('breaks the line at non-finite values and, for steps, across jumps', () => {
-    const broken = lineChart({ title: 't', description: 'd', xLabel: 'x', yLabel: 'y', series: [{ role: 'student', points: [[0, 0], [1, NaN], [2, 1], [3, 1]] }] }).markup;
+    const broken = lineChart({
+      title: 't',
+      description: 'd',
+      xLabel: 'x',
+      yLabel: 'y',
+      series: [
+        {
+          role: 'student',
+          points: [
+            [0, 0],
+            [1, NaN],
+            [2, 1],
+            [3, 1],
+          ],
+        },
+      ],
+    }).markup;
     expect(broken.match(/d="([^"]+)"/)![1].match(/M/g)).toHaveLength(2);
-    const steps = lineChart({ title: 't', description: 'd', xLabel: 'z', yLabel: 'g', series: [{ role: 'student', steps: true, points: [[-1, 0], [0, 0], [0.5, 1], [1, 1]] }] }).markup;
+    const steps = lineChart({
+      title: 't',
+      description: 'd',
+      xLabel: 'z',
+      yLabel: 'g',
+      series: [
+        {
+          role: 'student',
+          steps: true,
+          points: [
+            [-1, 0],
+            [0, 0],
+            [0.5, 1],
+            [1, 1],
+          ],
+        },
+      ],
+    }).markup;
     expect(steps.match(/d="([^"]+)"/)![1].match(/M/g)).toHaveLength(2);
   });
 
   test('a flat curve still gets a y range', () => {
-    const flat = lineChart({ title: 't', description: 'd', xLabel: 'x', yLabel: 'y', series: [{ role: 'reference', points: [[0, 3], [1, 3]] }] }).markup;
+    const flat = lineChart({
+      title: 't',
+      description: 'd',
+      xLabel: 'x',
+      yLabel: 'y',
+      series: [
+        {
+          role: 'reference',
+          points: [
+            [0, 3],
+            [1, 3],
+          ],
+        },
+      ],
+    }).markup;
     expect(wellFormedProblems(flat)).toEqual([]);
     expect(flat).not.toContain('NaN');
   });
@@ -91,10 +141,33 @@ describe('heatmap', () => {
     description: 'units by samples',
     xs: [-1, 0, 1],
     panels: [
-      { label: 'yours', pattern: [[false, true], [false, true], [false, false]], dead: [0, 1], deadLabel: 'dead', wrong: [1] },
-      { label: 'reference', pattern: [[false, true], [false, true], [false, true]], dead: [0], deadLabel: 'dead' },
+      {
+        label: 'yours',
+        pattern: [
+          [false, true],
+          [false, true],
+          [false, false],
+        ],
+        dead: [0, 1],
+        deadLabel: 'dead',
+        wrong: [1],
+      },
+      {
+        label: 'reference',
+        pattern: [
+          [false, true],
+          [false, true],
+          [false, true],
+        ],
+        dead: [0],
+        deadLabel: 'dead',
+      },
     ],
-    compareTo: [[false, true], [false, true], [false, true]],
+    compareTo: [
+      [false, true],
+      [false, true],
+      [false, true],
+    ],
   }).markup;
 
   test('is well-formed, accessible SVG', () => {

@@ -29,7 +29,12 @@ process.on('message', async (/** @type {Request} */ message) => {
     const slow = /^slow-(\d+)/.exec(item.id);
     await new Promise((r) => setTimeout(r, slow ? Number(slow[1]) : 20));
     log(`${process.pid} ${item.id}`);
-    send({ type: 'graded', batch: message.batch, id: item.id, summary: { outcome: 'graded', earned: 1, possible: 1, contentHash: '0'.repeat(64), message: null, ms: 20 } });
+    send({
+      type: 'graded',
+      batch: message.batch,
+      id: item.id,
+      summary: { outcome: 'graded', earned: 1, possible: 1, contentHash: '0'.repeat(64), message: null, ms: 20 },
+    });
   }
   send({ type: 'batch-done', batch: message.batch });
 });
