@@ -20,9 +20,9 @@ export const DEFAULTS = {
   /** a single call into student code */
   callTimeoutMs: 2_000,
   /**
-   * all the calls of one batch (a property's calls, sent to the sandbox at
-   * once), however the sandbox reports its progress; an honest batch takes
-   * well under a second
+   * all the calls of one call group (a property's calls of one function,
+   * sent to the sandbox at once), however the sandbox reports its progress;
+   * an honest call group takes well under a second
    */
   groupTimeoutMs: 10_000,
   /** the whole grading of one submission */

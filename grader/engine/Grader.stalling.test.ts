@@ -11,7 +11,7 @@ import type { ResultsDocument } from '../results/types.ts';
 import { loadFixtureCorpus, materialiseFixture } from '../corpus/fixtureCorpus.ts';
 import { Grader } from './Grader.ts';
 
-// a batch limit of three call limits; a deadline the stallers' batches, one call limit after another, would overrun
+// a call group limit of three call limits; a deadline the stallers' call groups, one call limit after another, would overrun
 const LIMITS = { callTimeoutMs: 400, groupTimeoutMs: 1_200, submissionDeadlineMs: 6_000 };
 let grader: Grader;
 let work: string;
@@ -56,13 +56,13 @@ test('two stalling submissions ahead of an honest one: each staller is stopped b
   expect(honest.score.earned).toBe(honest.score.possible);
   for (const dir of dirs.slice(0, 2)) {
     const doc = docs.get(dir)!;
-    // stopped in backprop by the batch limit, long before their deadline: graded on the rest
+    // stopped in backprop by the call group limit, long before their deadline: graded on the rest
     expect(doc.outcome).toEqual({ kind: 'graded' });
     const backprop = doc.tests.filter((t) => t.task === 'backprop' && t.status === 'timed-out');
     expect(backprop.length).toBeGreaterThan(0);
-    expect(backprop[0].message).toContain('ran past the time limit of a batch: 1200 ms');
+    expect(backprop[0].message).toContain("was stopped when its call group's time limit (1200 ms for all");
     expect(doc.tasks.find((t) => t.id === 'activations')?.earned).toBe(10);
   }
-  // the forger alone would have held its batch for 100 forged reports of 300 ms each
+  // the forger alone would have held its call group for 100 forged reports of 300 ms each
   expect(elapsed).toBeLessThan(25_000);
 }, 90_000);

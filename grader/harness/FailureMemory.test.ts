@@ -60,6 +60,15 @@ describe('FailureMemory', () => {
     expect(memory.instead('linearity.isLinearOn')).toBeNull();
   });
 
+  it("says when a function was stopped by its call group's time limit rather than one call's", () => {
+    const memory = new FailureMemory(job);
+    memory.afterCall('backprop.backward', { kind: 'timed-out', ms: 10_000, message: 'forged progress', limit: 'group' });
+    expect(memory.instead('backprop.backward')).toEqual({
+      kind: 'unavailable',
+      message: "not run: backward did not return in an earlier check (its call group's time limit ran out), so its later checks fail at once",
+    });
+  });
+
   it('answers every call of a function that fails alike with the same outcome, marked', () => {
     const memory = new FailureMemory(job);
     const alike = threw('forward.ts lacks dense');

@@ -17,7 +17,7 @@ type Threw = Extract<CallOutcome, { kind: 'threw' }>;
 type FunctionFailure =
   /** it hung or ran out of memory: `why` says which */
   | { kind: 'stopped'; why: string }
-  /** its whole batch threw (its module does not load, or lacks it), or it flooded: each call gives this outcome */
+  /** its whole call group threw (its module does not load, or lacks it), or it flooded: each call gives this outcome */
   | { kind: 'alike'; outcome: Threw };
 
 /** What is known of a module that cannot be used as it is. */
@@ -100,7 +100,7 @@ export class FailureMemory {
   /** Remembers a call of `fn` that hung or ran out of memory, so it is not made again. */
   afterCall(fn: FunctionKey, outcome: CallOutcome): void {
     if (outcome.kind === 'timed-out')
-      this.stop(fn, outcome.limit === 'batch' ? 'its calls ran past the time limit of a batch' : `it ran past ${this.job.callTimeoutMs} ms`);
+      this.stop(fn, outcome.limit === 'group' ? "its call group's time limit ran out" : `it ran past ${this.job.callTimeoutMs} ms`);
     else if (outcome.kind === 'crashed' && /ran out of memory/.test(outcome.message)) this.stop(fn, 'it ran out of memory');
   }
 

@@ -1,4 +1,4 @@
-// StudentCode over a real sandbox: how a batch that hangs, a module that does
+// StudentCode over a real sandbox: how a call group that hangs, a module that does
 // not load and a function that ends the process come out for the checks.
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -54,8 +54,8 @@ async function studentWith(files: Record<string, string>, callTimeoutMs = 1_500,
 
 const withExtra = async () => ({ 'activations.ts': `${await referenceText('activations.ts')}\n${EXTRA}` });
 
-describe('StudentCode batches', () => {
-  it('reports the call of a batch that hung with its own input, after one time limit, and hands out the calls before it', async () => {
+describe('StudentCode call groups', () => {
+  it('reports the call of a call group that hung with its own input, after one time limit, and hands out the calls before it', async () => {
     const student = await studentWith(await withExtra());
     const calls = [0, 1, 2, 3].map((i) => ({ module: 'activations', name: 'spinAt', args: [i, 2] }));
     await student.prefetch(calls);
@@ -63,7 +63,7 @@ describe('StudentCode batches', () => {
     expect(await student.call('activations', 'spinAt', calls[1].args)).toBe(10);
     const t0 = performance.now();
     const failure = await student.call('activations', 'spinAt', calls[2].args).catch((e: unknown) => e);
-    // handed out from the batch: not run into its time limit a second time
+    // handed out from the call group: not run into its time limit a second time
     expect(performance.now() - t0).toBeLessThan(750);
     expect(failure).toMatchObject({ message: 'spinAt(2, 2) did not return within 1500 ms (an endless loop?)', details: { status: 'timed-out' } });
     expect(student.failsForAnyInput(failure)).toBe(true);
@@ -131,8 +131,8 @@ export function train(net: Network, X: Vector[], Y: Vector[], { epochs, lr }: Tr
       kind: 'threw',
       error: { name: 'ReplyOutOfContract', message: expect.stringMatching(/returned 600000 items at \.losses/) },
     });
-    const batch = await student.plotSource().callMany('training', 'train', [args, args]);
-    expect(batch).toMatchObject({ kind: 'returned', value: [{ kind: 'threw' }, { kind: 'threw' }] });
+    const group = await student.plotSource().callMany('training', 'train', [args, args]);
+    expect(group).toMatchObject({ kind: 'returned', value: [{ kind: 'threw' }, { kind: 'threw' }] });
     // a flood is not asked for again: a later call of train fails at once, saying why
     const later = await student.call('training', 'train', [net, [[1]], [[0]], { epochs: 5, lr: 0.1 }]).catch((e: unknown) => e);
     expect(later).toMatchObject({

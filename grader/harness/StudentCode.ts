@@ -35,7 +35,7 @@ export interface StudentCodeOptions {
   replyContracts?: ReplyContracts;
 }
 
-/** What a prefetched call came to: a value or a throw, or the hang or crash that stopped its batch. */
+/** What a prefetched call came to: a value or a throw, or the hang or crash that stopped its call group. */
 type PrefetchedEntry = CallGroupEntry | Extract<CallOutcome, { kind: 'timed-out' | 'crashed' }>;
 
 /** Prefetched outcomes of one function, in the order the calls were planned. */
@@ -187,15 +187,15 @@ export class StudentCode {
     return refused;
   }
 
-  /** A batch's outcome with each value outside the function's contract made that call's failure. */
-  private heldGroup(module: string, name: string, argsList: unknown[][], batch: CallGroupOutcome): CallGroupOutcome {
-    if (batch.kind !== 'returned') return batch;
-    const value = batch.value.map((entry, i): CallGroupEntry => {
+  /** A call group's outcome with each value outside the function's contract made that call's failure. */
+  private heldGroup(module: string, name: string, argsList: unknown[][], group: CallGroupOutcome): CallGroupOutcome {
+    if (group.kind !== 'returned') return group;
+    const value = group.value.map((entry, i): CallGroupEntry => {
       if (entry.kind !== 'returned') return entry;
       const error = this.breach(module, name, argsList[i] ?? [], entry.value);
       return error === null ? entry : { kind: 'threw', error: this.refuse(functionOf(module, name, argsList[i] ?? []), entry.value, error, 0).error };
     });
-    return { ...batch, value };
+    return { ...group, value };
   }
 
   /**
@@ -245,21 +245,21 @@ export class StudentCode {
         return;
       }
       const argsList = runnable.length === group.calls.length ? group.argsList : runnable.map((c) => c.args);
-      const batch = await this.sandbox!.callMany(module, name, argsList);
-      if (batch.kind === 'returned') {
-        this.prefetched.set(functionKey(module, name), { args: argsList, entries: batch.value, next: 0 });
-      } else if (batch.kind === 'threw') {
+      const outcome = await this.sandbox!.callMany(module, name, argsList);
+      if (outcome.kind === 'returned') {
+        this.prefetched.set(functionKey(module, name), { args: argsList, entries: outcome.value, next: 0 });
+      } else if (outcome.kind === 'threw') {
         // the module did not load or lacks the export: the sandbox is fine, and every call would fail alike
-        for (const c of runnable) this.memory.failAlike(functionOf(c.module, c.name, c.args), batch, 'any-input');
+        for (const c of runnable) this.memory.failAlike(functionOf(c.module, c.name, c.args), outcome, 'any-input');
       } else {
-        await this.afterBrokenGroup(module, name, argsList, batch);
+        await this.afterBrokenGroup(module, name, argsList, outcome);
         return;
       }
     }
   }
 
   /**
-   * A call of a batch hung or crashed, and the sandbox with it. When the
+   * A call of a call group hung or crashed, and the sandbox with it. When the
    * sandbox said which call (callInProgress), the calls before it are fetched
    * again from a fresh sandbox and that call's own outcome is kept for the
    * property to meet with its input, so it is not run into its time limit a
@@ -270,18 +270,18 @@ export class StudentCode {
     module: string,
     name: string,
     argsList: unknown[][],
-    batch: Extract<CallOutcome, { kind: 'timed-out' | 'crashed' | 'unavailable' }>,
+    broken: Extract<CallOutcome, { kind: 'timed-out' | 'crashed' | 'unavailable' }>,
   ): Promise<void> {
     await this.reopen();
-    if ((batch.kind === 'timed-out' && batch.limit !== undefined && batch.limit !== 'call') || (batch.kind === 'crashed' && batch.tampered)) {
-      // the batch as a whole ran out of time, each call perhaps within its own limit: running its
+    if ((broken.kind === 'timed-out' && broken.limit !== undefined && broken.limit !== 'call') || (broken.kind === 'crashed' && broken.tampered)) {
+      // the call group as a whole ran out of time, each call perhaps within its own limit: running its
       // calls again, or one by one, would only spend that time again, so the property meets it at once;
       // and code that wrote to the grader's channel itself is not given calls one by one to behave on
-      this.prefetched.set(functionKey(module, name), { args: argsList.slice(0, 1), entries: [batch], next: 0 });
+      this.prefetched.set(functionKey(module, name), { args: argsList.slice(0, 1), entries: [broken], next: 0 });
       return;
     }
-    if (batch.kind === 'unavailable' || batch.at === undefined || this.sandbox?.state !== 'open') return;
-    const at = batch.at;
+    if (broken.kind === 'unavailable' || broken.at === undefined || this.sandbox?.state !== 'open') return;
+    const at = broken.at;
     let before: CallGroupEntry[] = [];
     if (at > 0) {
       const again = await this.sandbox.callMany(module, name, argsList.slice(0, at));
@@ -292,7 +292,7 @@ export class StudentCode {
       }
       before = again.value;
     }
-    this.prefetched.set(functionKey(module, name), { args: argsList.slice(0, at + 1), entries: [...before, batch], next: 0 });
+    this.prefetched.set(functionKey(module, name), { args: argsList.slice(0, at + 1), entries: [...before, broken], next: 0 });
   }
 
   /** Forgets prefetched outcomes. */

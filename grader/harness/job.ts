@@ -13,7 +13,7 @@ export interface JobContext {
    */
   unavailable: Record<string, string>;
   callTimeoutMs: number;
-  /** all the calls of one batch, in all (absent: DEFAULTS.groupTimeoutMs) */
+  /** all the calls of one call group, in all (absent: DEFAULTS.groupTimeoutMs) */
   groupTimeoutMs?: number;
   memoryMb: number;
   /** the whole grading of this submission; later calls fail at once */

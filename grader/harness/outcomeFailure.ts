@@ -21,7 +21,7 @@ export function outcomeFailure(
     case 'timed-out':
       // stopped by the submission's deadline: like every call after it
       if (outcome.limit === 'submission') return new GradingFailure(DEADLINE_MESSAGE(limits.deadlineMs), { status: 'errored', deadline: true });
-      if (outcome.limit === 'batch') return new GradingFailure(`${what()} could not finish: ${outcome.message}`, { status: 'timed-out' });
+      if (outcome.limit === 'group') return new GradingFailure(`${what()} could not finish: ${outcome.message}`, { status: 'timed-out' });
       if (outcome.loading) return new GradingFailure(`${what()} could not run: ${outcome.message}`, { status: 'timed-out' });
       return new GradingFailure(`${what()} did not return within ${limits.callTimeoutMs} ms (an endless loop?)`, { status: 'timed-out' });
     case 'crashed':

@@ -38,7 +38,7 @@ const grouped = new WeakMap<PlannedCall[], CallGroup[]>();
 /**
  * `calls` grouped by the function they call, in order of first appearance.
  * A plan grouped again gives the very same groups, so the sandbox can keep
- * the encoded batch of a plan that every submission is given.
+ * the encoded call group of a plan that every submission is given.
  */
 export function groupCalls(calls: PlannedCall[]): CallGroup[] {
   let groups = grouped.get(calls);

@@ -58,4 +58,12 @@ describe('checkManifest', () => {
     const fine = manifest((m) => (m.latePolicy = { kind: 'accept-until', lateDeadline: '2026-12-03T23:59:00Z', penaltyPercent: 10 }));
     expect(checkManifest(fine)).toEqual([]);
   });
+
+  it('wants the call group limit under one name: groupTimeoutMs, or its old name batchTimeoutMs', () => {
+    expect(checkManifest(manifest((m) => (m.limits = { groupTimeoutMs: 3_000 })))).toEqual([]);
+    expect(checkManifest(manifest((m) => (m.limits = { batchTimeoutMs: 3_000 })))).toEqual([]);
+    expect(checkManifest(manifest((m) => (m.limits = { groupTimeoutMs: 3_000, batchTimeoutMs: 3_000 })))).toEqual([
+      '/limits: gives both groupTimeoutMs and batchTimeoutMs (its old name); keep only groupTimeoutMs',
+    ]);
+  });
 });

@@ -1,6 +1,7 @@
 // What the manifest schema cannot say: each task once, each in its own file,
-// late policies that fit the deadline, and, once the assignment is known, a
-// task for each of its modules and none for a module it does not have.
+// late policies that fit the deadline, a limit given under one name only,
+// and, once the assignment is known, a task for each of its modules and none
+// for a module it does not have.
 import type { ManifestFile } from './types.ts';
 
 /**
@@ -30,6 +31,9 @@ export function checkManifest(m: ManifestFile, moduleNames?: readonly string[]):
     }
   }
   problems.push(...checkLatePolicy(m));
+  if (m.limits?.groupTimeoutMs !== undefined && m.limits.batchTimeoutMs !== undefined) {
+    problems.push('/limits: gives both groupTimeoutMs and batchTimeoutMs (its old name); keep only groupTimeoutMs');
+  }
   return problems;
 }
 

@@ -84,6 +84,38 @@ describe('loadManifest', () => {
     expect(m.defaultVisibility).toBe('after_due_date');
   });
 
+  it('reads limits.batchTimeoutMs, the old name of groupTimeoutMs, as groupTimeoutMs', async () => {
+    const file = await write('old-name.json', (m) => {
+      m.limits = { callTimeoutMs: 500, batchTimeoutMs: 4_000 };
+    });
+    const m = await loadManifest(file);
+    expect(m.limits).toEqual({
+      callTimeoutMs: 500,
+      groupTimeoutMs: 4_000,
+      submissionDeadlineMs: DEFAULTS.submissionDeadlineMs,
+      sandboxMemoryMb: DEFAULTS.sandboxMemoryMb,
+    });
+    expect(m.limits).not.toHaveProperty('batchTimeoutMs');
+  });
+
+  it('refuses a manifest that gives both groupTimeoutMs and its old name batchTimeoutMs, saying to keep one', async () => {
+    const file = await write('both-names.json', (m) => {
+      m.limits = { groupTimeoutMs: 3_000, batchTimeoutMs: 4_000 };
+    });
+    const e = await failure(file);
+    expect(e.code).toBe('manifest-invalid');
+    expect(e.message.split('\n')).toContain('  /limits: gives both groupTimeoutMs and batchTimeoutMs (its old name); keep only groupTimeoutMs');
+  });
+
+  it('holds the old name batchTimeoutMs to the same rules as groupTimeoutMs', async () => {
+    const file = await write('old-name-zero.json', (m) => {
+      m.limits = { batchTimeoutMs: 0 };
+    });
+    const e = await failure(file);
+    expect(e.code).toBe('manifest-invalid');
+    expect(e.message).toContain('/limits/batchTimeoutMs: must be >= 1');
+  });
+
   it('says manifest-missing for a file that does not exist', async () => {
     const e = await failure(path.join(dir, 'nope.json'));
     expect(e.code).toBe('manifest-missing');

@@ -1,6 +1,7 @@
 // Reads an assignment's manifest (the ReLU course's is grader/assignment.json),
 // checks it against grader/schemas/assignment.schema.json and what the schema
-// cannot say, and fills what it leaves out from DEFAULTS.
+// cannot say, and fills what it leaves out from DEFAULTS. A file may still
+// give limits.groupTimeoutMs under its old name, batchTimeoutMs.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULTS } from '../core/defaults.ts';
@@ -64,7 +65,8 @@ function complete(m: ManifestFile, absolute: string): Manifest {
     defaultVisibility: m.defaultVisibility,
     limits: {
       callTimeoutMs: m.limits?.callTimeoutMs ?? DEFAULTS.callTimeoutMs,
-      groupTimeoutMs: m.limits?.groupTimeoutMs ?? DEFAULTS.groupTimeoutMs,
+      // batchTimeoutMs: the old name, still read (checkManifest refuses a file that gives both)
+      groupTimeoutMs: m.limits?.groupTimeoutMs ?? m.limits?.batchTimeoutMs ?? DEFAULTS.groupTimeoutMs,
       submissionDeadlineMs: m.limits?.submissionDeadlineMs ?? DEFAULTS.submissionDeadlineMs,
       sandboxMemoryMb: m.limits?.sandboxMemoryMb ?? DEFAULTS.sandboxMemoryMb,
     },

@@ -25,7 +25,7 @@ export type LatePolicy =
 export interface ManifestLimits {
   /** longest a single call into student code may take */
   callTimeoutMs: number;
-  /** longest one batch of calls (a property's calls, sent at once) may take in all */
+  /** longest one call group (a property's calls of one function, sent at once) may take in all */
   groupTimeoutMs: number;
   /** longest the grading of one submission may take */
   submissionDeadlineMs: number;
@@ -55,9 +55,15 @@ export interface Manifest {
   fastCheck: FastCheckSettings;
 }
 
+/** The limits as a manifest file gives them: any of them, and groupTimeoutMs perhaps under its old name. */
+export interface ManifestFileLimits extends Partial<ManifestLimits> {
+  /** the old name of groupTimeoutMs, read as it; a file gives one of the two */
+  batchTimeoutMs?: number;
+}
+
 /** What grader/assignment.json holds once it passed the schema: limits and fastCheck may be partial or absent. */
 export interface ManifestFile extends Omit<Manifest, 'path' | 'limits' | 'fastCheck'> {
   $schema?: string;
-  limits?: Partial<ManifestLimits>;
+  limits?: ManifestFileLimits;
   fastCheck?: Partial<FastCheckSettings>;
 }

@@ -22,7 +22,7 @@ const MB = 1024 * 1024;
 /**
  * How deep and how many values a line may hold before it is parsed: a reply's
  * own bounds (REPLY_LIMITS) plus room for the envelope around it (the
- * message, a batch's array and its entries, the specials list). host.mjs
+ * message, a call group's array and its entries, the specials list). host.mjs
  * checks every value against REPLY_LIMITS before it writes, so only a line
  * student code wrote itself can go past these. Without them a 32 MB line of
  * 16 million nested arrays cost the grader 12 s and 1 GB to parse before

@@ -85,7 +85,7 @@ describe("the sandbox's channel", () => {
     const sb = await sandboxWith({ extra: WIDE, callTimeoutMs: 20_000 });
     const tooLarge = { kind: 'threw', error: { name: 'ReplyOutOfBounds', message: 'returned a value too large to send (more than 32 MB as JSON)' } };
     expect(await sb.call('activations', 'wide', [40])).toMatchObject(tooLarge);
-    // in a batch, the calls before the one that does not fit keep theirs
+    // in a call group, the calls before the one that does not fit keep theirs
     const outcome = await sb.callMany('activations', 'wide', [[10], [0.001], [30], [0.001]]);
     expect(outcome).toMatchObject({ kind: 'returned' });
     if (outcome.kind !== 'returned') return;
@@ -96,7 +96,7 @@ describe("the sandbox's channel", () => {
     expect(await sb.call('activations', 'double', [2])).toMatchObject({ kind: 'returned', value: 4 });
   });
 
-  it('ends a batch whose calls write garbage between their progress reports as crashed', async () => {
+  it('ends a call group whose calls write garbage between their progress reports as crashed', async () => {
     const sb = await sandboxWith({
       extra: `${WRITERS}\nexport const noisy = (i: number) => { const end = performance.now() + 60; while (performance.now() < end) {} if (i === 3) raw('{"id":\\n'); return i; };`,
     });

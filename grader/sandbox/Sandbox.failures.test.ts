@@ -74,7 +74,7 @@ describe('Sandbox time limits', () => {
     expect(await sb.load('linearity')).toMatchObject({ kind: 'timed-out', message: expect.stringContaining('exercises/linearity.ts') });
   });
 
-  it('gives each call of a batch the time limit of one call', async () => {
+  it('gives each call of a call group the time limit of one call', async () => {
     const sb = await sandboxWith({ extra: HAZARDS, callTimeoutMs: 300 });
     const outcome = await sb.callMany('activations', 'slow', [[150], [150], [150], [150]]);
     expect(outcome).toMatchObject({ kind: 'returned', value: [150, 150, 150, 150].map((value) => ({ kind: 'returned', value })) });
@@ -86,7 +86,7 @@ describe('Sandbox time limits', () => {
     ]);
     // host.mjs names the call it is in through its process title (Linux)
     const at = process.platform === 'linux' ? { at: 2 } : {};
-    expect(spun).toMatchObject({ kind: 'timed-out', message: 'exercises/activations.ts spinAt timed out after 300 ms (in a batch of 4 calls)', ...at });
+    expect(spun).toMatchObject({ kind: 'timed-out', message: 'exercises/activations.ts spinAt timed out after 300 ms (in a call group of 4 calls)', ...at });
     expect(sb.state).toBe('broken');
   });
 });
@@ -132,7 +132,7 @@ describe('Sandbox crashes', () => {
     expect(await waitUntilGone(sb.pid)).toBe(true);
   });
 
-  it('names the call of a batch that ran out of memory, read as V8 says so (Linux)', async () => {
+  it('names the call of a call group that ran out of memory, read as V8 says so (Linux)', async () => {
     const sb = await sandboxWith({ extra: HAZARDS, memoryMb: 64, callTimeoutMs: 20_000 });
     const outcome = await sb.callMany('activations', 'bombAt', [
       [0, 2],

@@ -82,7 +82,7 @@ describe('Sandbox with the reference', () => {
     expect(returned(await sb.call('activations', 'echo', [-0]))).toEqual([-0, true]);
   });
 
-  it('runs a batch in one round trip, one outcome per call', async () => {
+  it('runs a call group in one round trip, one outcome per call', async () => {
     const sb = await sandboxWith();
     const argsList = [
       [net, [1, 2]],
@@ -97,7 +97,7 @@ describe('Sandbox with the reference', () => {
     expect(outcome.value[2]).toMatchObject({ kind: 'threw', error: { name: 'RangeError', message: expect.stringContaining('input of length 1') } });
   });
 
-  it('sends a batch sent before (encoded once) with its -0, NaN and undefined intact', async () => {
+  it('sends a call group sent before (encoded once) with its -0, NaN and undefined intact', async () => {
     const sb = await sandboxWith({ extra: 'export const echo = (x: unknown) => [x, Object.is(x, -0)];' });
     const argsList = [[-0], [Number.NaN], [undefined], [[1, -Infinity]]];
     const expected = [

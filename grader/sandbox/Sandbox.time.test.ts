@@ -1,4 +1,4 @@
-// Time is the grader's: a batch ends at its own limit and a call at the
+// Time is the grader's: a call group ends at its own limit and a call at the
 // submission's deadline, whatever the sandbox reports meanwhile (student code
 // shares its process with host.mjs, so it can write `progress` on the channel itself).
 import { performance } from 'node:perf_hooks';
@@ -11,7 +11,7 @@ const { sandboxWith } = useTestSandboxes();
 
 const STALLERS = `${CHANNEL_WRITER}
 const spinFor = (ms: number) => { const end = performance.now() + ms; while (performance.now() < end) {} };
-/** never returns; tells the grader every 100 ms that one more call of its batch is done */
+/** never returns; tells the grader every 100 ms that one more call of its call group is done */
 export const forge = () => {
   const title = /^relu-lab-sandbox (\\d+) (\\d+)$/.exec(String(process.title));
   const id = title ? Number(title[1]) : 0;
@@ -26,7 +26,7 @@ export const burn = (ms: number) => { spinFor(ms); return ms; };
 `;
 
 describe('Sandbox time belongs to the grader', () => {
-  it('ends a batch that forges progress at the batch limit, not one call limit per forged report', async () => {
+  it('ends a call group that forges progress at the call group limit, not one call limit per forged report', async () => {
     const sb = await sandboxWith({ extra: STALLERS, callTimeoutMs: 300, groupTimeoutMs: 1_000 });
     const t0 = performance.now();
     // 100 forged reports of 100 ms each would have kept it for 10 s
@@ -38,8 +38,8 @@ describe('Sandbox time belongs to the grader', () => {
     const elapsed = performance.now() - t0;
     expect(outcome).toMatchObject({
       kind: 'timed-out',
-      limit: 'batch',
-      message: 'exercises/activations.ts forge ran past the time limit of a batch: 1000 ms for all 100 of its calls',
+      limit: 'group',
+      message: "exercises/activations.ts forge was stopped when its call group's time limit (1000 ms for all 100 calls) ran out",
     });
     if (process.platform === 'linux') expect(outcome).toMatchObject({ at: 0 });
     expect(elapsed).toBeGreaterThanOrEqual(990);
@@ -47,7 +47,7 @@ describe('Sandbox time belongs to the grader', () => {
     expect(sb.state).toBe('broken');
   });
 
-  it('ends calls that each burn under the call limit at the batch limit', async () => {
+  it('ends calls that each burn under the call limit at the call group limit', async () => {
     const sb = await sandboxWith({ extra: STALLERS, callTimeoutMs: 500, groupTimeoutMs: 1_000 });
     // loaded first, so that the first call's limit is not spent importing it:
     // each call then has 200 ms (the first) or 300 ms (the next, with the
@@ -62,12 +62,12 @@ describe('Sandbox time belongs to the grader', () => {
       Array.from({ length: 10 }, () => [300]),
     );
     const elapsed = performance.now() - t0;
-    expect(outcome).toMatchObject({ kind: 'timed-out', limit: 'batch' });
+    expect(outcome).toMatchObject({ kind: 'timed-out', limit: 'group' });
     if (process.platform === 'linux') expect((outcome as { at?: number }).at).toBeGreaterThanOrEqual(2);
     expect(elapsed).toBeLessThan(1_800);
   });
 
-  it('an honest batch longer than one call limit is untouched', async () => {
+  it('an honest call group longer than one call limit is untouched', async () => {
     const sb = await sandboxWith({ extra: STALLERS, callTimeoutMs: 300, groupTimeoutMs: 2_000 });
     const outcome = await sb.callMany(
       'activations',
@@ -77,7 +77,7 @@ describe('Sandbox time belongs to the grader', () => {
     expect(outcome).toMatchObject({ kind: 'returned', value: Array.from({ length: 5 }, () => ({ kind: 'returned', value: 150 })) });
   });
 
-  it('stops any call at the submission deadline, batch or single, and says which limit ran out', async () => {
+  it('stops any call at the submission deadline, in a call group or single, and says which limit ran out', async () => {
     const endsAt = performance.now() + 700;
     const sb = await sandboxWith({ extra: STALLERS, callTimeoutMs: 300, groupTimeoutMs: 10_000, deadline: { ms: 5_000, endsAt: () => endsAt } });
     const t0 = performance.now();
@@ -89,7 +89,7 @@ describe('Sandbox time belongs to the grader', () => {
     expect(outcome).toMatchObject({
       kind: 'timed-out',
       limit: 'submission',
-      message: "exercises/activations.ts forge was stopped at the submission's deadline of 5000 ms (in a batch of 100 calls)",
+      message: "exercises/activations.ts forge was stopped at the submission's deadline of 5000 ms (in a call group of 100 calls)",
     });
     expect(performance.now() - t0).toBeLessThan(1_500);
 
@@ -102,7 +102,7 @@ describe('Sandbox time belongs to the grader', () => {
     });
   });
 
-  it('refuses a batch limit that is not a positive number', async () => {
+  it('refuses a call group limit that is not a positive number', async () => {
     await expect(Sandbox.open({ codeDir: '/tmp', callTimeoutMs: 100, groupTimeoutMs: 0, memoryMb: 64 })).rejects.toMatchObject({ code: 'usage' });
   });
 });

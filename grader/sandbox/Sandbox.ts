@@ -14,9 +14,9 @@
 // as `crashed` and stops the sandbox, never the grader.
 //
 // Time is kept here, on the trusted side. Each request gets a hard end when
-// it is sent: the call's limit for a single call, the batch's limit for a
+// it is sent: the call's limit for a single call, the call group's limit for a
 // callMany, and never later than the submission's deadline. Progress a
-// batch reports (which student code, sharing the process with host.mjs, can
+// call group reports (which student code, sharing the process with host.mjs, can
 // forge) only moves the current call's limit, and only within that end.
 import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
@@ -67,7 +67,7 @@ export interface SandboxOptions {
 /** How long a sandbox may take to say it is ready, when `startTimeoutMs` is not given. */
 const START_TIMEOUT_MS = 10_000;
 
-/** Extra time a batch gets per progress report, for the report's own delay. */
+/** Extra time a call group gets per progress report, for the report's own delay. */
 const PROGRESS_SLACK_MS = 100;
 
 /** A request made and not yet answered: one call, one load or read, or a callMany. */
@@ -85,7 +85,7 @@ interface PendingRequest {
   /** the limit the armed timer stands for */
   expiring: TimeLimitKind;
   timer?: NodeJS.Timeout;
-  /** in a batch that ran out of memory: the call it was in, read as V8 said so */
+  /** in a call group that ran out of memory: the call it was in, read as V8 said so */
   outOfMemoryAt?: number | null;
   resolve(outcome: CallOutcome): void;
 }
@@ -199,8 +199,8 @@ export class Sandbox {
   /**
    * Calls `name` once per argument list, in one round trip. When it returns,
    * `value` holds one entry per call, each `returned` or `threw`. Each call
-   * has the time limit of a single call, and the batch as a whole
-   * `groupTimeoutMs`. If the module or export is missing the whole batch `threw`.
+   * has the time limit of a single call, and the call group as a whole
+   * `groupTimeoutMs`. If the module or export is missing the whole call group `threw`.
    */
   callMany(module: string, name: string, argsList: unknown[][]): Promise<CallGroupOutcome> {
     return this.enqueue({ op: 'callMany', module, name, argsList }, `exercises/${module}.ts ${name}`, argsList.length) as Promise<CallGroupOutcome>;
@@ -258,7 +258,7 @@ export class Sandbox {
   private fixHardEnd(request: PendingRequest): void {
     const own = request.groupSize === null ? this.opts.callTimeoutMs : this.groupTimeoutMs;
     request.hardEnd = request.started + own;
-    request.hardLimit = request.groupSize === null ? 'call' : 'batch';
+    request.hardLimit = request.groupSize === null ? 'call' : 'group';
     const deadline = this.opts.deadline?.endsAt();
     if (deadline !== undefined && deadline < request.hardEnd) {
       request.hardEnd = deadline;
@@ -299,8 +299,8 @@ export class Sandbox {
   }
 
   /** The length of a limit other than a call's own, for messages. */
-  private limitOf(kind: TimeLimitKind): { kind: 'batch' | 'submission'; ms: number } | null {
-    if (kind === 'batch') return { kind, ms: this.groupTimeoutMs };
+  private limitOf(kind: TimeLimitKind): { kind: 'group' | 'submission'; ms: number } | null {
+    if (kind === 'group') return { kind, ms: this.groupTimeoutMs };
     if (kind === 'submission' && this.opts.deadline) return { kind, ms: this.opts.deadline.ms };
     return null;
   }
@@ -344,14 +344,14 @@ export class Sandbox {
     ) {
       return this.finish(request, {
         kind: 'threw',
-        error: { name: 'SandboxError', message: `${request.label}: the sandbox sent a malformed batch reply` },
+        error: { name: 'SandboxError', message: `${request.label}: the sandbox sent a malformed reply to a call group` },
         ms,
       });
     }
     this.finish(request, { kind: 'returned', value, ms });
   }
 
-  /** V8 says it ran out of memory a moment before it aborts: the title still names the batch's call then. */
+  /** V8 says it ran out of memory a moment before it aborts: the title still names the call group's call then. */
   private noteOutOfMemory(text: string): void {
     const request = this.current;
     if (!request || request.groupSize === null || request.outOfMemoryAt !== undefined || !OUT_OF_MEMORY.test(text)) return;

@@ -92,7 +92,7 @@ describe('checkReply', () => {
     expect((reply as { error: { message: string } }).error.message.length).toBeLessThanOrEqual(REPLY_LIMITS.maxStringLength + 3);
   });
 
-  it('in a batch, refuses only the calls that do not fit, and drops their specials', () => {
+  it('in a call group, refuses only the calls that do not fit, and drops their specials', () => {
     const raw = wire({
       id: 3,
       kind: 'returned',
@@ -126,7 +126,7 @@ describe('checkReply', () => {
     });
   });
 
-  it('in a batch, refuses the calls past the budget the batch shares, and keeps the rest', () => {
+  it('in a call group, refuses the calls past the budget the group shares, and keeps the rest', () => {
     const half = new Array(REPLY_LIMITS.maxEntries / 2).fill(0);
     const reply = checkReply({ id: 3, kind: 'returned', value: [half, half, [1], half].map((value) => ({ kind: 'returned', value })) }) as {
       value: { kind: string }[];

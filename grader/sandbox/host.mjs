@@ -90,7 +90,7 @@ const MB = 1024 * 1024;
  * The line that carries `message`: its JSON and a newline. A reply whose JSON
  * would be longer than the grader reads (which would stop the sandbox as a
  * protocol violation) is sent instead as a ReplyOutOfBounds: a single call's
- * as its `threw`; a batch's calls, from the first that does not fit, each as
+ * as its `threw`; a call group's calls, from the first that does not fit, each as
  * its own `threw`, the calls before it keeping their values.
  * @param {Message} message
  * @param {boolean} isGroup
@@ -105,8 +105,8 @@ function encodeReply(message, isGroup) {
 }
 
 /**
- * A batch's reply within MAX_MESSAGE_BYTES: entries that fit, then `refused` for each one after.
- * @param {{ id: number, kind: 'returned', value: unknown, specials?: Special[] }} message a batch's reply: its value is the list of entries
+ * A call group's reply within MAX_MESSAGE_BYTES: entries that fit, then `refused` for each one after.
+ * @param {{ id: number, kind: 'returned', value: unknown, specials?: Special[] }} message a call group's reply: its value is the list of entries
  * @param {{ kind: 'threw', error: SandboxError }} refused
  */
 function encodeTrimmedGroup(message, refused) {
@@ -142,7 +142,7 @@ function encodeTrimmedGroup(message, refused) {
     }
   }
   const line = `${head}${apply(arrJoin, parts, [','])}],"specials":[${apply(arrJoin, keptSpecials, [','])}]}`;
-  // a batch so large that even its refusals do not fit: refused whole
+  // a call group so large that even its refusals do not fit: refused whole
   if (byteLength(line, 'utf8') > MAX_MESSAGE_BYTES) return `${jsonStringify({ id: message.id, kind: 'threw', error: refused.error })}\n`;
   return `${line}\n`;
 }
@@ -243,16 +243,16 @@ async function handle(request) {
   if (op === 'value') return { id, ...settle(found.value, budget) };
   if (op === 'call') return { id, ...(await invoke(found.value, restoreSpecials(request.args, request.specials), budget)) };
   const argsList = restoreSpecials(request.argsList, request.specials);
-  if (!isArray(argsList)) return { id, kind: 'threw', error: { name: 'SandboxError', message: 'a batch needs a list of argument lists' } };
+  if (!isArray(argsList)) return { id, kind: 'threw', error: { name: 'SandboxError', message: 'a call group needs a list of argument lists' } };
   /** @type {Settled[]} */
   const entries = [];
   /** @type {Special[]} */
   const specials = [];
   let lastReport = now();
   for (let i = 0; i < argsList.length; i++) {
-    // Where the batch is, for the grader to read from outside (the process
+    // Where the call group is, for the grader to read from outside (the process
     // title, in /proc/<pid>/cmdline) if a call never returns: it then reports
-    // that call's input without running the batch again. About 3 µs a call.
+    // that call's input without running the call group again. About 3 µs a call.
     setTitle(`relu-lab-sandbox ${id} ${i}`);
     const entry = await invoke(found.value, argsList[i], budget);
     if (entry.kind === 'returned' && entry.specials) {
@@ -304,7 +304,7 @@ function serve(request) {
 }
 
 on('uncaughtException', fatal);
-// Requests: lines of JSON from the grader (trusted; a batch's may be megabytes).
+// Requests: lines of JSON from the grader (trusted; a call group's may be megabytes).
 let unread = '';
 channel.setEncoding('utf8');
 channel.on('data', (/** @type {string} */ text) => {

@@ -272,7 +272,7 @@ function toPlain(value, budget, specials) {
 /**
  * The outcome of copying a result: returned with plain data (and where its specials are, if any), or threw.
  * @param {unknown} value
- * @param {{ used: number }} budget counts entries across a batch
+ * @param {{ used: number }} budget counts entries across a call group
  * @returns {Settled}
  */
 export function settle(value, budget) {

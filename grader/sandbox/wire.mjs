@@ -25,13 +25,13 @@ const arrayProto = Array.prototype;
  * against the same bounds (checkReply.ts), because student code shares the
  * sandbox's process and can write to its channel directly. Every honest
  * answer of the assignment is far inside them: its deepest (a probe's
- * { value: { net: { W1: [[...]] } } }) is 5 levels deep, its largest batch a
+ * { value: { net: { W1: [[...]] } } }) is 5 levels deep, its largest call group a
  * few hundred thousand entries.
  */
 export const REPLY_LIMITS = Object.freeze({
   /** nesting of arrays and objects (a bare number is depth 0) */
   maxDepth: 64,
-  /** values, arrays and objects in one reply, a batch's entries together */
+  /** values, arrays and objects in one reply, a call group's entries together */
   maxEntries: 1_000_000,
   /** characters in one string or object key */
   maxStringLength: 4_000,
