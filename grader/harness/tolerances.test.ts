@@ -13,6 +13,17 @@ describe('close', () => {
     expect(close(Number.NaN, Number.NaN)).toBe(true);
     expect(close(Number.NaN, 0)).toBe(false);
   });
+
+  test('an infinity equals only the same infinity: a relative tolerance of an infinite size would take any value', () => {
+    expect(close(Infinity, Infinity)).toBe(true);
+    expect(close(-Infinity, -Infinity)).toBe(true);
+    expect(close(Infinity, 0)).toBe(false);
+    expect(close(0, Infinity)).toBe(false);
+    expect(close(Infinity, 1e6)).toBe(false);
+    expect(close(-Infinity, Infinity)).toBe(false);
+    expect(close(Number.MAX_VALUE, Infinity)).toBe(false);
+    expect(firstDifference([Infinity], [1e6])).toBe('[0]');
+  });
 });
 
 describe('firstDifference', () => {

@@ -12,9 +12,13 @@ export const GRADIENT_CHECK_TOLERANCE = 1e-6;
 /** a point on a chord of an affine function */
 export const AFFINE_TOLERANCE = 1e-9;
 
-/** |a - b| <= tol * max(1, |a|, |b|); -0 equals 0. */
+/**
+ * |a - b| <= tol * max(1, |a|, |b|); -0 equals 0. An infinite or NaN value is
+ * close only to itself: relative to an infinite size, any difference would pass.
+ */
 export function close(a: number, b: number, tol = VALUE_TOLERANCE): boolean {
   if (Number.isNaN(a) || Number.isNaN(b)) return Number.isNaN(a) && Number.isNaN(b);
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return a === b;
   return Math.abs(a - b) <= tol * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
