@@ -138,7 +138,7 @@ const isEmpty = (v: unknown): boolean =>
 const chosen = (spec: VacuousSpec, module: string, name: string) => ('every' in spec ? true : spec.module === module && spec.name === name);
 
 describe('the vacuity table', () => {
-  it('covers every export of the seven modules, each with a constant and an empty answer', () => {
+  it('covers every export of every module of the course, each with a constant and an empty answer', () => {
     for (const m of MODULES) {
       const table = VACUITY_TABLE.filter((e) => e.module === m).map((e) => e.name);
       expect(table, m).toEqual(course.modules.find((spec) => spec.name === m)!.exports.map((e) => e.name));

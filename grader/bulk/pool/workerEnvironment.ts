@@ -12,7 +12,7 @@ export function workerEnvironment(tmpDir: string, manifestPath: string | undefin
   env.RELU_LAB_MANIFEST = manifestPath ?? '';
   env[ASSIGNMENT_ENV] = assignmentPath ?? '';
   // esbuild (compiling submissions, and Vite's transforms) is a Go program
-  // that starts a thread per core; a build of seven small modules gains
+  // that starts a thread per core; a build of a submission's few small modules gains
   // nothing from them, while their wake-ups compete with grading
   // (about 300 fewer context switches per submission with one)
   env.GOMAXPROCS ??= '1';

@@ -17,7 +17,7 @@ export interface ZipLimits {
   maxTotalBytes: number;
 }
 
-/** A class of seven small .ts files needs far less; these stop bombs, not students. */
+/** A class's submissions (a few small .ts files each) need far less; these stop bombs, not students. */
 export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxEntries: 2_000, maxTotalBytes: 50 * 1024 * 1024 };
 
 export type Extracted = { kind: 'extracted'; files: number; bytes: number } | { kind: 'refused'; reason: string };

@@ -28,7 +28,10 @@ export const selfCheck: Command = {
     const submissionDir = path.resolve(io.cwd, values.submission ?? DEFAULTS.submissionDir);
     const minScore = numberFlag('min-score', values['min-score'], 0, 100);
     if (!(await fs.stat(submissionDir).catch(() => null))?.isDirectory()) {
-      throw new ReluLabError('usage', `${values.submission ?? DEFAULTS.submissionDir} is not a folder; pass --submission DIR with the seven exercise files`);
+      throw new ReluLabError(
+        'usage',
+        `${values.submission ?? DEFAULTS.submissionDir} is not a folder; pass --submission DIR, the folder with your exercise files`,
+      );
     }
     const session = await openSession({ hidden: values.hidden === undefined ? undefined : path.resolve(io.cwd, values.hidden) });
     let doc;
