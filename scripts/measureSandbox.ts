@@ -1,6 +1,6 @@
 // Measures the sandbox on the ReLU course's reference: `npx tsx scripts/measureSandbox.ts`.
 // Prints the time to compile the reference, to start a sandbox, the mean
-// round trip of a single call, and the time of a batch of 1000 calls.
+// round trip of a single call, and the time of a call group of 1000 calls.
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -70,14 +70,14 @@ async function main(): Promise<void> {
     };
     const argsList = Array.from({ length: 1000 }, (_, i) => [net, [i / 100, -i / 200]]);
     await sb.callMany('forward', 'forward', argsList.slice(0, 10));
-    const batches: number[] = [];
+    const groups: number[] = [];
     for (let round = 0; round < 10; round++) {
       const t0 = performance.now();
       const outcome = await sb.callMany('forward', 'forward', argsList);
-      batches.push(performance.now() - t0);
-      if (outcome.kind !== 'returned') throw new Error(`the batch did not return: ${JSON.stringify(outcome)}`);
+      groups.push(performance.now() - t0);
+      if (outcome.kind !== 'returned') throw new Error(`the call group did not return: ${JSON.stringify(outcome)}`);
     }
-    console.log(`callMany of 1000 forward calls: median ${fmt(median(batches))}, best ${fmt(min(batches))} (10 batches)`);
+    console.log(`callMany of 1000 forward calls: median ${fmt(median(groups))}, best ${fmt(min(groups))} (10 call groups)`);
     await sb.close();
   } finally {
     await fs.rm(root, { recursive: true, force: true });

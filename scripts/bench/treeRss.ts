@@ -68,7 +68,7 @@ function kindOf(pid: number): string {
   // a process that has exited but is not yet reaped has an empty command line
   if (cmd === '') return 'gone';
   if (cmd.includes('worker.mjs')) return 'grading processes';
-  // a sandbox names its process title after the batch it runs (host.mjs), which replaces its command line
+  // a sandbox names its process title after the call group it runs (host.mjs), which replaces its command line
   if (cmd.startsWith('relu-lab-sandbox') || cmd.includes('--experimental-permission') || cmd.includes('--permission')) return 'sandboxes';
   if (cmd.includes('esbuild')) return 'esbuild';
   if (cmd.includes('relu-lab.mjs')) return 'bulk (parent)';
