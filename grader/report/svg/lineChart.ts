@@ -1,6 +1,7 @@
 // A line chart of one or two curves (the student's beside the reference),
 // with axes, ticks and labels, a legend, markers as vertical dotted lines and
 // highlighted points (e.g. the value at x = 0). Why our own SVG code: see SvgMarkup.ts.
+import { formatNumber } from '../../core/formatValue.ts';
 import { downsampleCurve, finiteExtent, type Curve } from '../boundedSeries.ts';
 import { el, text } from './element.ts';
 import { makeScale, padDomain, px, tickLabel, type Scale } from './scale.ts';
@@ -13,6 +14,8 @@ export interface LineSeries {
   points: Curve;
   /** piecewise constant (a step function): no line is drawn across a jump between samples */
   steps?: boolean;
+  /** the first point whose value no chart can draw (Infinity, NaN), when `points` is a shortened copy that may have lost it */
+  leavesAt?: [number, number];
 }
 
 export interface LineChartSpec {
@@ -56,6 +59,7 @@ export function lineChart(spec: LineChartSpec): SvgMarkup {
     // the student's curve first, the dashed reference over it: where they agree both show
     ...[...series].sort((a, b) => (a.role === b.role ? 0 : a.role === 'student' ? -1 : 1)).map((s) => curve(s, sx, sy)),
     ...(spec.points ?? []).map((p) => pointMarker(p, sx, sy, plot)),
+    ...leavesTheChart(spec.series, spec.xLabel, plot),
     legend(spec),
   ];
   return svgRoot({ title: spec.title, description: spec.description }, body);
@@ -153,6 +157,28 @@ function pointMarker(p: { x: number; y: number; role: Role; label: string }, sx:
       [text(p.label)],
     ),
   ]);
+}
+
+/**
+ * One line per curve that has values no chart can draw (Infinity, NaN): where
+ * it leaves the chart, so a diverging curve is not mistaken for one that ends.
+ */
+function leavesTheChart(series: LineSeries[], xLabel: string, plot: Plot): string[] {
+  const notes: string[] = [];
+  for (const s of series) {
+    const gone = s.leavesAt ?? s.points.find(([x, y]) => Number.isFinite(x) && !Number.isFinite(y));
+    if (!gone) continue;
+    const [x, y] = gone;
+    const whose = s.role === 'student' ? 'your curve' : 'the reference curve';
+    notes.push(
+      el(
+        'text',
+        { x: plot.x1 - 4, y: plot.y1 + 14 + notes.length * 16, 'text-anchor': 'end', fill: THEME[s.role].stroke, 'font-weight': 'bold', ...THEME.halo },
+        [text(`${whose} leaves the chart at ${xLabel} ${formatNumber(x)}: ${formatNumber(y)}`)],
+      ),
+    );
+  }
+  return notes;
 }
 
 function legend(spec: LineChartSpec): string {

@@ -38,14 +38,21 @@ export function padDomain(lo: number, hi: number, margin = 0.08): [number, numbe
   return [lo - m, hi + m];
 }
 
+/** Most labelled decades on a log axis. */
+const MAX_LOG_TICKS = 6;
+
 /** A scale from `domain` onto the pixel `range` (which may run downwards). */
 export function makeScale(kind: 'linear' | 'log', domain: [number, number], range: [number, number]): Scale {
   const [r0, r1] = range;
   if (kind === 'log') {
     const l0 = Math.log10(domain[0]);
     const l1 = Math.log10(domain[1]);
+    const first = Math.ceil(l0 - 1e-9);
+    const last = Math.floor(l1 + 1e-9);
+    // a tick every `step` decades, so a loss that grew from 1 to 1e169 gets a handful of labels, not 170
+    const step = Math.max(1, Math.ceil((last - first + 1) / MAX_LOG_TICKS));
     const ticks: number[] = [];
-    for (let p = Math.ceil(l0 - 1e-9); p <= Math.floor(l1 + 1e-9); p++) ticks.push(Number(`1e${p}`));
+    for (let p = Math.ceil(first / step) * step; p <= last; p += step) ticks.push(Number(`1e${p}`));
     return {
       kind,
       domain,

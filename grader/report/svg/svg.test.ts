@@ -128,6 +128,26 @@ describe('lossChart', () => {
     expect(lin).not.toContain('log scale');
   });
 
+  test('a diverging loss (0.63 to 3e169): a few labelled decades, never one label per decade', () => {
+    const diverging = Array.from({ length: 60 }, (_, e) => 0.63 * 10 ** ((e * 170) / 59));
+    const chart = lossChart({ title: 'Loss', description: 'd', student: diverging, reference: [0.63, 0.3, 0.1] }).markup;
+    expectAccessibleSvg(chart, 'Loss');
+    expect(chart).toContain('loss (log scale)');
+    const labels = [...chart.matchAll(/text-anchor="end" fill="[^"]+">(1e-?\d+|[\d.]+)<\/text>/g)].map((m) => m[1]);
+    expect(labels.length).toBeGreaterThanOrEqual(3);
+    expect(labels.length).toBeLessThanOrEqual(7);
+    expect(chart).not.toContain('leaves the chart');
+  });
+
+  test('a loss that becomes Infinity or NaN is said to leave the chart at its epoch, even in a long series', () => {
+    const long = Array.from({ length: 100_000 }, (_, e) => (e < 41_234 ? 1 / (e + 1) : e < 50_000 ? Infinity : NaN));
+    const chart = lossChart({ title: 'Loss', description: 'd', student: long, reference: [1, 0.5, Number.NaN] }).markup;
+    expectAccessibleSvg(chart, 'Loss');
+    expect(chart).toContain('your curve leaves the chart at epoch 41234: Infinity');
+    expect(chart).toContain('the reference curve leaves the chart at epoch 2: NaN');
+    expect(chart).not.toMatch(/NaN"|Infinity"/);
+  });
+
   test('draws only the reference when the student has no losses', () => {
     const only = lossChart({ title: 'Loss', description: 'd', student: null, reference: [2, 1, 0.5] }).markup;
     expect(only.match(/<path /g)).toHaveLength(1);
@@ -193,6 +213,8 @@ describe('scales and text', () => {
 
   test('log scales tick at powers of ten', () => {
     expect(makeScale('log', [0.01, 10], [100, 0]).ticks).toEqual([0.01, 0.1, 1, 10]);
+    // at most six labelled decades: every 29th from 1e0 to 1e170
+    expect(makeScale('log', [0.1, 1e170], [100, 0]).ticks).toEqual([1, 1e29, 1e58, 1e87, 1e116, 1e145]);
   });
 
   test('numbers in markup are short and never -0', () => {
