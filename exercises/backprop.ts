@@ -46,7 +46,10 @@
 //   RangeError naming both shapes.
 import type { Gradients, Network, Vector } from './types.ts';
 
-/** Mean squared error with a half: `1/(2N) * sum_n sum_k (yHat_nk - y_nk)^2`. */
+/**
+ * Mean squared error with a half: `1/(2N) * sum_n sum_k (yHat_nk - y_nk)^2`.
+ * An empty `X`, or `X` and `Y` of different lengths, throws a `RangeError`.
+ */
 export function mseLoss(net: Network, X: Vector[], Y: Vector[]): number {
   throw new Error('not implemented: mseLoss — sum (yHat - y)^2 over samples and outputs, divide by 2N');
 }

@@ -33,7 +33,7 @@
 // - Do not mutate the network or X.
 import type { Network, Vector } from './types.ts';
 
-/** N x hidden: `true` where hidden unit j is on (z1 > 0) for sample n. */
+/** N x hidden: `true` where hidden unit j is on (z1 > 0) for sample n. An empty `X` throws a `RangeError`. */
 export function activationPattern(net: Network, X: Vector[]): boolean[][] {
   throw new Error('not implemented: activationPattern — for each sample, forward(net, x).z1 mapped to z > 0');
 }
@@ -41,12 +41,13 @@ export function activationPattern(net: Network, X: Vector[]): boolean[][] {
 /**
  * Sorted indices of the hidden units whose gradients are zero on every sample:
  * for ReLU those with z1 <= 0 on every sample; for Leaky ReLU with alpha != 0, none.
+ * An empty `X` throws a `RangeError`.
  */
 export function deadNeurons(net: Network, X: Vector[]): number[] {
   throw new Error('not implemented: deadNeurons — units off (z1 <= 0) on EVERY sample; none for Leaky ReLU with alpha != 0');
 }
 
-/** Sorted indices of the hidden units that are on (z1 > 0) for every sample. */
+/** Sorted indices of the hidden units that are on (z1 > 0) for every sample. An empty `X` throws a `RangeError`. */
 export function alwaysActiveNeurons(net: Network, X: Vector[]): number[] {
   throw new Error('not implemented: alwaysActiveNeurons — units with z1 > 0 on every sample');
 }

@@ -56,11 +56,29 @@ describe('kinks', () => {
   test('skip a unit whose outgoing weights are all 0 (it switches, but the output does not see it)', () => {
     const net = oneInput([1, 1], [1, -2], [0, 1]);
     expect(kinks(net, [-4, 4])).toEqual(approx([2]));
+    const unseen: Network = { W1: [[1]], b1: [1], W2: [[0], [0]], b2: [1, 2] };
+    expect(kinks(unseen, [-4, 4])).toEqual([]);
+    expect(isLinearOn(unseen, [-4, 4])).toBe(true);
+  });
+
+  test('leave out a point where bends cancel: relu(x) - relu(-x) = x is a straight line', () => {
+    const cancelling = oneInput([1, -1], [0, 0], [1, -1]); // both switch at 0, bends 1 * |1| and -1 * |-1|
+    expect(kinks(cancelling, [-4, 4])).toEqual([]);
+    expect(isLinearOn(cancelling, [-4, 4])).toBe(true);
+  });
+
+  test('add up the bends of units switching at the same x: relu(x) + relu(-x) = |x| bends at 0', () => {
+    const vee = oneInput([1, -1], [0, 0], [1, 1]);
+    expect(kinks(vee, [-4, 4])).toEqual(approx([0]));
+    expect(isLinearOn(vee, [-4, 4])).toBe(false);
+    // 2 relu(x - 1) - relu(2x - 2) switches twice at x = 1, bends 2 * 1 - 1 * 2 = 0
+    expect(kinks(oneInput([1, 2], [-1, -2], [2, -1]), [-4, 4])).toEqual([]);
   });
 
   test('do not exist for Leaky ReLU with alpha = 1 (both sides have slope 1), but do for alpha = 0.5', () => {
     expect(kinks({ ...bent, activation: { kind: 'leakyRelu', alpha: 0.5 } }, [-4, 4])).toEqual(approx([-1, 1]));
     expect(kinks({ ...bent, activation: { kind: 'leakyRelu', alpha: 1 } }, [-4, 4])).toEqual([]);
+    expect(isLinearOn({ ...bent, activation: { kind: 'leakyRelu', alpha: 1 } }, [-4, 4])).toBe(true);
   });
 
   test('throw a RangeError for a network with more than one input', () => {

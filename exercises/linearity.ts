@@ -12,19 +12,36 @@
 // straight line there (lesson 2). So the output of a one-input ReLU network
 // is a chain of straight segments joined at these points: piecewise linear.
 // On an interval with no switch inside, it is exactly affine; on one with a
-// switch inside, it bends. Sample the discussion's nonlinear example at
+// switch inside, it usually bends (not always: see below). Sample the discussion's nonlinear example at
 // x = -4, -1, 0, 1, 4 and the five points do not lie on one line.
 //
-// Not every switch bends the output:
+// Not every switch bends the output. Follow one unit across its switch
+// point, left to right. Its output, act(W1[j][0] x + b1[j]), changes slope
+// from alpha * |W1[j][0]| to |W1[j][0]| or the other way round: seen from
+// left to right it always turns upwards, by (1 - alpha) * |W1[j][0]|
+// (alpha = 0 for ReLU). Output k sees that turn times W2[k][j], so its slope
+// jumps by
+//     (1 - alpha) * W2[k][j] * |W1[j][0]|          a unit's bend: W2 · |W1|
 // - W1[j][0] = 0: the unit's z1 is the constant b1[j]; it never switches.
 // - W2[k][j] = 0 for every output k: the unit switches, but nobody sees it.
 // - Leaky ReLU with alpha = 1: both sides have slope 1, there is no bend.
+//
+// Bends can cancel. Units whose switch points are equal (as you compute
+// them) switch together, and their jumps ADD UP: output k's slope jumps by
+// (1 - alpha) * Σ W2[k][j] * |W1[j][0]| over those units. Take two units
+// switching at 0, relu(x) and relu(-x), with output weights 1 and -1:
+//     relu(x) - relu(-x) = x          a straight line, no kink at 0
+// (the first turns up by 1 * 1, the second by -1 * |-1| = -1: total 0).
+// So an x is a kink when that sum is not zero for at least one output.
+// Sums of floating-point numbers that cancel may leave rounding behind, so
+// "not zero" means: |jump| > 1e-9 * Σ |W2[k][j] * W1[j][0]| over the group.
 //
 // THE TRAPS
 // - The interval is OPEN: a switch exactly at lo or at hi is not inside.
 //   (On [-4, 4] a unit switching at x = 4 is on or off throughout, except at
 //   the single end point, so the output is still affine on [-4, 4].)
-// - Two units may switch at the same x: report that x once ("distinct").
+// - Two units may switch at the same x: judge them together, and report
+//   that x once ("distinct") if it bends.
 // - Sort the result in increasing order.
 // - A network with more than one input, or an interval with lo > hi, is a
 //   RangeError.
@@ -32,15 +49,18 @@ import type { Interval, Network } from './types.ts';
 
 /**
  * With domain = [lo, hi]: the sorted distinct x in the OPEN interval (lo, hi)
- * where a hidden unit switches
- * (x = -b1[j] / W1[j][0], W1[j][0] != 0) and the switch bends the output
- * (some W2[k][j] != 0; for Leaky ReLU also alpha != 1).
+ * where the output bends: some units switch there
+ * (x = -b1[j] / W1[j][0], W1[j][0] != 0), and together they change the slope
+ * of at least one output.
  */
 export function kinks(net: Network, domain: Interval): number[] {
-  throw new Error('not implemented: kinks — collect -b1[j] / W1[j][0] strictly inside (lo, hi) for units that bend the output');
+  throw new Error('not implemented: kinks — find where units switch inside (lo, hi), and keep the points where some output really bends');
 }
 
-/** `true` when no kink lies inside (lo, hi): then the output is affine on [lo, hi]. */
+/**
+ * `true` exactly when no kink lies inside (lo, hi): then the output is affine
+ * on [lo, hi], and otherwise it is not.
+ */
 export function isLinearOn(net: Network, interval: Interval): boolean {
-  throw new Error('not implemented: isLinearOn — true when kinks(net, interval) is empty');
+  throw new Error('not implemented: isLinearOn — true when there is no kink inside (lo, hi)');
 }

@@ -1,6 +1,6 @@
 // Properties of the reference's kink finder (solutions/linearity.ts), checked
 // against the network's actual outputs: where kinks() sees none, the output is
-// affine; at a kink of a single unit, it bends.
+// affine; at every kink it lists, it bends.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { Interval, Network } from '../exercises/types.ts';
@@ -37,6 +37,22 @@ const fractions = fc.tuple(fc.integer({ min: 0, max: 64 }), fc.integer({ min: 0,
 /** Where each unit switches, for every unit whose input weight is not 0. */
 const switchPoints = (net: Network): number[] => net.W1.flatMap(([w], j) => (w !== 0 ? [-net.b1[j] / w] : []));
 
+/**
+ * Networks in which unit 1 switches where unit 0 does (its weight and bias k
+ * times unit 0's) and its output weights undo unit 0's bend: W2[.][1] =
+ * -W2[.][0] / |k|, exact in binary for these k.
+ */
+const cancellingNet: fc.Arbitrary<Network> = oneInputNet
+  .filter((net) => net.W1.length >= 2 && net.W1[0][0] !== 0)
+  .chain((net) =>
+    fc.constantFrom(2, -1, 0.5, -0.5, 1).map((k) => ({
+      ...net,
+      W1: net.W1.map((row, j) => (j === 1 ? [k * net.W1[0][0]] : row)),
+      b1: net.b1.map((b, j) => (j === 1 ? k * net.b1[0] : b)),
+      W2: net.W2.map((row) => row.map((v, j) => (j === 1 ? -row[0] / Math.abs(k) : v))),
+    })),
+  );
+
 /** The largest distance, over outputs, of f at the midpoint of x1, x2 from the chord. */
 function offChord(net: Network, x1: number, x2: number): number {
   const [y1, y2, ym] = [predict(net, [x1]), predict(net, [x2]), predict(net, [(x1 + x2) / 2])];
@@ -62,10 +78,58 @@ describe('kinks', () => {
     );
   });
 
-  test("count a switch, not a net bend: relu(x) - relu(-x) = x is affine, yet 0 is a kink (the contract's definition)", () => {
+  test('leave out a switch whose bends cancel: relu(x) - relu(-x) = x is a straight line', () => {
     const cancelling: Network = { W1: [[1], [-1]], b1: [0, 0], W2: [[1, -1]], b2: [0] };
-    expect(kinks(cancelling, [-1, 1])).toEqual([0]);
+    expect(kinks(cancelling, [-1, 1])).toEqual([]);
+    expect(isLinearOn(cancelling, [-1, 1])).toBe(true);
     expect(offChord(cancelling, -1, 1)).toBe(0);
+    // the same two units with output weights that add up bend at 0
+    expect(kinks({ ...cancelling, W2: [[1, 1]] }, [-1, 1])).toEqual([0]);
+  });
+
+  test('leave out a unit whose output weights are all 0, and every switch of Leaky ReLU with alpha = 1', () => {
+    const unseen: Network = {
+      W1: [[1], [2]],
+      b1: [-1, 2],
+      W2: [
+        [0, 3],
+        [0, -1],
+      ],
+      b2: [0, 0],
+    };
+    expect(kinks(unseen, [-4, 4])).toEqual([-1]);
+    expect(kinks({ ...unseen, activation: { kind: 'leakyRelu', alpha: 1 } }, [-4, 4])).toEqual([]);
+    expect(kinks({ ...unseen, activation: { kind: 'leakyRelu', alpha: 0.5 } }, [-4, 4])).toEqual([-1]);
+  });
+
+  test('judge units switching at one x together: a kink when some output bends there', () => {
+    // units 0 and 1 switch at -1: output 0 sees 1 * 1 - 0.5 * 2 = 0, output 1 sees 1 * 1 + 1 * 2 = 3
+    const shared: Network = {
+      W1: [[1], [2]],
+      b1: [1, 2],
+      W2: [
+        [1, -0.5],
+        [1, 1],
+      ],
+      b2: [0, 0],
+    };
+    expect(kinks(shared, [-4, 4])).toEqual([-1]);
+    expect(kinks({ ...shared, W2: [[1, -0.5]], b2: [0] }, [-4, 4])).toEqual([]);
+  });
+
+  test('drawn networks with a cancelling pair: the pair leaves no kink, and the output is affine around its switch point', () => {
+    fc.assert(
+      fc.property(cancellingNet, (net) => {
+        const at = -net.b1[0] / net.W1[0][0] + 0;
+        const others = switchPoints(net).filter((x) => x !== at);
+        // a third unit switching there could bend the output on its own
+        fc.pre(others.length === switchPoints(net).length - 2);
+        const d = Math.min(1, ...others.map((x) => Math.abs(x - at))) / 2;
+        expect(kinks(net, [at - d, at + d])).toEqual([]);
+        expect(offChord(net, at - d, at + d)).toBeLessThanOrEqual(CHORD_TOLERANCE * scale(net, [at - d, at + d]));
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
   });
 });
 
@@ -86,7 +150,7 @@ describe('isLinearOn', () => {
 
   test('wherever it says true, the midpoint of any two sample outputs lies on their chord', () => {
     fc.assert(
-      fc.property(oneInputNet, interval, fractions, (net, [lo, hi], [t1, t2]) => {
+      fc.property(fc.oneof(oneInputNet, cancellingNet), interval, fractions, (net, [lo, hi], [t1, t2]) => {
         fc.pre(isLinearOn(net, [lo, hi]));
         const [x1, x2] = [lo + t1 * (hi - lo), lo + t2 * (hi - lo)];
         expect(offChord(net, x1, x2)).toBeLessThanOrEqual(CHORD_TOLERANCE * scale(net, [x1, x2]));
@@ -95,14 +159,13 @@ describe('isLinearOn', () => {
     );
   });
 
-  test('where there is a kink of a single unit, the output is not affine: it bends across the kink', () => {
+  test('where there is a kink, the output is not affine: it bends across the kink', () => {
     fc.assert(
-      fc.property(oneInputNet, interval, fc.nat(), (net, [lo, hi], pick) => {
+      fc.property(fc.oneof(oneInputNet, cancellingNet), interval, fc.nat(), (net, [lo, hi], pick) => {
         const points = switchPoints(net);
-        // Kinks where exactly one unit switches: two units at the same x could cancel out.
-        const single = kinks(net, [lo, hi]).filter((k) => points.filter((x) => x === k).length === 1);
-        fc.pre(single.length > 0);
-        const k = single[pick % single.length];
+        const found = kinks(net, [lo, hi]);
+        fc.pre(found.length > 0);
+        const k = found[pick % found.length];
         const others = points.filter((x) => x !== k);
         const d = Math.min(k - lo, hi - k, ...others.map((x) => Math.abs(x - k))) / 2;
         expect(isLinearOn(net, [lo, hi])).toBe(false);

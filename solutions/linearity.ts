@@ -3,19 +3,43 @@
 // Hidden unit j switches on or off where its pre-activation crosses 0:
 // W1[j][0] x + b1[j] = 0, at x = -b1[j] / W1[j][0]. Between two such points
 // every unit keeps its state, so the output is an affine function of x there.
-// A network is nonlinear on a domain exactly when one of these switches
-// happens inside it and actually bends the output.
+//
+// A switch is not yet a bend. Crossing its switch point from left to right,
+// unit j's slope changes by (1 - alpha) |W1[j][0]| (from alpha to 1 times
+// |W1[j][0]| when W1[j][0] > 0, the other way round when it is < 0, and
+// either way the output of the unit turns upwards), so output k's slope
+// jumps by (1 - alpha) W2[k][j] |W1[j][0]|. Units switching at the same x add
+// their jumps, and those can cancel: relu(x) - relu(-x) = x is a straight
+// line although two units switch at 0.
 import type { Interval, Network } from '../exercises/types.ts';
 
+/** A slope jump at most this fraction of the sum of its terms' sizes is rounding, not a bend. */
+const BEND_TOLERANCE = 1e-9;
+
 /**
- * Sorted distinct x in the open interval (lo, hi) where a unit switches and
- * the switch bends the output: the unit's weight is not 0 (else it never
- * switches), some outgoing weight W2[k][j] is not 0 (else nobody sees it),
- * and for Leaky ReLU alpha != 1 (else both sides have slope 1).
- *
- * The test is per unit: when two units switch at the same x and their bends
- * cancel exactly (relu(x) - relu(-x) = x), that x is still reported, as the
- * contract defines kinks by switches.
+ * Whether the units of one group, switching at the same x, bend some output:
+ * its slope jumps by (1 - alpha) * Σ W2[k][j] * |W1[j][0]| over the group,
+ * which must exceed BEND_TOLERANCE * Σ |W2[k][j] * W1[j][0]|.
+ */
+function bends(net: Network, units: number[], alpha: number): boolean {
+  return net.W2.some((row) => {
+    let jump = 0;
+    let size = 0;
+    for (const j of units) {
+      const term = row[j] * Math.abs(net.W1[j][0]);
+      jump += term;
+      size += Math.abs(term);
+    }
+    return Math.abs((1 - alpha) * jump) > BEND_TOLERANCE * size;
+  });
+}
+
+/**
+ * Sorted distinct x in the open interval (lo, hi) where the output actually
+ * bends: the units switching at x (those with W1[j][0] != 0 and
+ * -b1[j] / W1[j][0] = x as computed) change some output's slope. A unit whose
+ * output weights are all 0 bends nothing, Leaky ReLU with alpha = 1 has the
+ * same slope on both sides, and bends of one group may cancel.
  */
 export function kinks(net: Network, domain: Interval): number[] {
   const [lo, hi] = domain;
@@ -24,17 +48,19 @@ export function kinks(net: Network, domain: Interval): number[] {
   }
   if (!(lo <= hi)) throw new RangeError(`the interval [${lo}, ${hi}] needs lo <= hi`);
   const act = net.activation;
-  if (act?.kind === 'leakyRelu' && act.alpha === 1) return [];
+  const alpha = act?.kind === 'leakyRelu' ? act.alpha : 0;
+  // + 0 turns -0 into 0
+  const switches = net.W1.flatMap(([w], j) => (w === 0 ? [] : [{ j, x: -net.b1[j] / w + 0 }]));
+  const inside = switches.filter(({ x }) => x > lo && x < hi);
   const found = new Set<number>();
-  net.W1.forEach(([w], j) => {
-    if (w === 0 || !net.W2.some((row) => row[j] !== 0)) return;
-    const x = -net.b1[j] / w + 0; // + 0 turns -0 into 0
-    if (x > lo && x < hi) found.add(x);
-  });
+  for (const { x } of inside) {
+    const group = inside.filter((s) => s.x === x).map((s) => s.j);
+    if (bends(net, group, alpha)) found.add(x);
+  }
   return [...found].sort((a, b) => a - b);
 }
 
-/** `true` when no kink lies inside (lo, hi): then the output is affine on [lo, hi]. */
+/** `true` exactly when no kink lies inside (lo, hi): then the output is affine on [lo, hi], and otherwise it is not. */
 export function isLinearOn(net: Network, interval: Interval): boolean {
   return kinks(net, interval).length === 0;
 }
