@@ -2,6 +2,7 @@
 // gradebook (csv, json), the class summary and the platform exports. Run at
 // the end of every bulk run and merge, and safe to run again at any time.
 import path from 'node:path';
+import { sumPoints } from '../assignment/checkPoints.ts';
 import { canvasCsv, moodleCsv } from '../export/canvas.ts';
 import type { Manifest } from '../manifest/types.ts';
 import { handlebarsEnv } from '../report/handlebarsEnv.ts';
@@ -36,7 +37,7 @@ export async function finalise(outDir: string, manifest: Manifest, formats: read
   const summaryPath = path.join(outDir, SUMMARY_HTML);
   await writeFileAtomically(summaryPath, handlebarsEnv().template<SummaryView>('summary.html.hbs')(buildSummaryView(summary, now)));
   if (formats.includes('canvas')) {
-    const max = manifest.tasks.reduce((s, t) => s + t.points, 0);
+    const max = sumPoints(manifest.tasks.map((t) => t.points));
     await writeFileAtomically(path.join(outDir, 'canvas.csv'), canvasCsv(rows.map(lmsRow), manifest.title, max));
     await writeFileAtomically(path.join(outDir, 'moodle.csv'), moodleCsv(rows.map(lmsRow), manifest.title));
   }

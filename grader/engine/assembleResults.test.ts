@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { loadManifest } from '../manifest/loadManifest.ts';
+import { loadTestManifest } from '../manifest/testing/testManifest.ts';
 import { validateResults } from '../results/validateResults.ts';
 import { assembleResults } from './assembleResults.ts';
 import type { CatalogEntry } from './catalog.ts';
@@ -8,7 +8,7 @@ import type { ReportedTest } from './HiddenRunReporter.ts';
 const identity = { path: 'sub', name: 'sub', contentHash: 'a'.repeat(64), files: ['activations.ts'], git: null };
 
 async function assemble(catalog: CatalogEntry[], reported: Map<string, ReportedTest>, notRunReason: string | null = null) {
-  const manifest = await loadManifest();
+  const manifest = await loadTestManifest();
   return assembleResults({
     manifest,
     catalog,
@@ -64,8 +64,8 @@ describe('assembleResults', () => {
     expect(doc.tests.map((t) => t.visibility)).toEqual(['visible', 'hidden']);
   });
 
-  test("a task's checks are scaled to the manifest's points for it", async () => {
-    const doc = await assemble([check('a', 1), check('b', 1)], new Map([['activations.a', { status: 'passed', durationMs: 1 }]]));
-    expect(doc.tasks.find((t) => t.id === 'activations')).toMatchObject({ earned: 5, possible: 10 });
+  test("a task earns the sum of its checks' points, which the catalog split from the manifest's points for it", async () => {
+    const doc = await assemble([check('a', 3.34), check('b', 3.33), check('c', 3.33)], new Map([['activations.a', { status: 'passed', durationMs: 1 }]]));
+    expect(doc.tasks.find((t) => t.id === 'activations')).toMatchObject({ earned: 3.34, possible: 10 });
   });
 });

@@ -1,6 +1,7 @@
 // Turns what the reporter saw into the results document. The score is
 // computed here, in the trusted main process, from the catalog's points:
 // a check that never reported earns nothing.
+import { sumPoints } from '../assignment/checkPoints.ts';
 import type { Manifest } from '../manifest/types.ts';
 import type { Diagnostic, Outcome, ResultsDocument, SubmissionIdentity, TaskResult, TestResult } from '../results/types.ts';
 import type { CatalogEntry } from './catalog.ts';
@@ -19,9 +20,6 @@ export interface AssembleInput {
   timings: ResultsDocument['timings'];
   gradedAt: Date;
 }
-
-/** Points are kept to 4 decimals so sums of halves and thirds stay readable. */
-const round = (n: number) => Math.round(n * 1e4) / 1e4;
 
 export function assembleResults(input: AssembleInput): ResultsDocument {
   const { manifest, catalog, reported } = input;
@@ -52,11 +50,8 @@ export function assembleResults(input: AssembleInput): ResultsDocument {
   });
   const tasks: TaskResult[] = manifest.tasks.map((task) => {
     const mine = tests.filter((t) => t.task === task.id);
-    const possible = mine.reduce((sum, t) => sum + t.possible, 0);
-    const earned = mine.reduce((sum, t) => sum + t.earned, 0);
-    // the manifest's points are the task's weight; the checks split it
-    const scale = possible === 0 ? 0 : task.points / possible;
-    return { id: task.id, title: task.title, file: task.file, earned: round(earned * scale), possible: task.points };
+    // the catalog split the task's points among its checks in hundredths, so they add up to them exactly
+    return { id: task.id, title: task.title, file: task.file, earned: sumPoints(mine.map((t) => t.earned)), possible: task.points };
   });
   return {
     schemaVersion: 1,
@@ -69,8 +64,8 @@ export function assembleResults(input: AssembleInput): ResultsDocument {
     diagnostics: input.diagnostics,
     timings: input.timings,
     score: {
-      earned: round(tasks.reduce((sum, t) => sum + t.earned, 0)),
-      possible: round(tasks.reduce((sum, t) => sum + t.possible, 0)),
+      earned: sumPoints(tasks.map((t) => t.earned)),
+      possible: sumPoints(tasks.map((t) => t.possible)),
     },
     tasks,
     tests,

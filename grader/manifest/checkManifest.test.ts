@@ -42,6 +42,13 @@ describe('checkManifest', () => {
     expect(checkManifest(manifest((m) => m.tasks.pop()))).toEqual([]);
   });
 
+  it('wants points in hundredths, what shares and scores are kept to', () => {
+    expect(checkManifest(manifest((m) => (m.tasks[1].points = 7.25)))).toEqual([]);
+    expect(checkManifest(manifest((m) => (m.tasks[1].points = 33.333)))).toEqual([
+      '/tasks/1/points: 33.333 has more than two decimals; points are kept in hundredths, so give e.g. 33.33',
+    ]);
+  });
+
   it('wants each task in exercises/<id>.ts', () => {
     const problems = checkManifest(manifest((m) => (m.tasks[1].file = 'exercises/backprop.ts')));
     expect(problems).toEqual(['/tasks/1/file: must be "exercises/forward.ts", the file of module "forward"']);

@@ -1,4 +1,5 @@
 // What the manifest schema cannot say: each task once, each in its own file,
+// points in hundredths (what checks' shares and scores are kept to),
 // late policies that fit the deadline, a limit given under one name only,
 // and, once the assignment is known, a task for each of its modules and none
 // for a module it does not have.
@@ -21,6 +22,11 @@ export function checkManifest(m: ManifestFile, moduleNames?: readonly string[]):
     }
     if (moduleNames && !moduleNames.includes(task.id)) {
       problems.push(`/tasks/${i}/id: "${task.id}" is not a module of the assignment; its modules are ${moduleNames.join(', ')}`);
+    }
+    if (Math.abs(task.points * 100 - Math.round(task.points * 100)) > 1e-6) {
+      problems.push(
+        `/tasks/${i}/points: ${task.points} has more than two decimals; points are kept in hundredths, so give e.g. ${Math.round(task.points * 100) / 100}`,
+      );
     }
     const expected = `exercises/${task.id}.ts`;
     if (task.file !== expected) problems.push(`/tasks/${i}/file: must be "${expected}", the file of module "${task.id}"`);

@@ -1,12 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { assignment } from '../course/assignment.ts';
-import { loadManifest } from '../manifest/loadManifest.ts';
+import { loadTestManifest } from '../manifest/testing/testManifest.ts';
 import type { SubmissionIdentity } from '../results/types.ts';
 import { validateResults } from '../results/validateResults.ts';
 import type { VisibleOutcome, VisibleRun } from './runVisibleTests.ts';
 import { visibleResults, type VisibleResultsInput } from './visibleResults.ts';
 
-const manifest = await loadManifest();
+const manifest = await loadTestManifest();
 const identity: SubmissionIdentity = { path: 'exercises', name: 'alice', contentHash: '0'.repeat(64), files: [], git: null };
 const testFiles = Object.fromEntries(assignment.modules.map(({ name }) => name).map((m) => [m, `exercises/${m}.test.ts`]));
 
@@ -45,8 +45,9 @@ describe('visibleResults', () => {
   test("splits each task's points evenly over its visible tests, exactly", () => {
     const doc = visibleResults(input(base));
     const activations = doc.tests.filter((t) => t.task === 'activations');
+    expect(activations.map((t) => t.possible)).toEqual([3.34, 3.33, 3.33]);
     expect(activations.map((t) => t.possible).reduce((a, b) => a + b, 0)).toBe(10);
-    expect(doc.tasks.find((t) => t.id === 'activations')).toMatchObject({ earned: 6.6667, possible: 10 });
+    expect(doc.tasks.find((t) => t.id === 'activations')).toMatchObject({ earned: 6.67, possible: 10 });
     expect(doc.score.possible).toBe(100);
   });
 

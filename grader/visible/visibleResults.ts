@@ -4,6 +4,7 @@
 // which decide the grade, are not part of this document at all (the CI
 // outputs say so). A test file that could not run counts as one failed test
 // worth its task's points.
+import { splitPoints, sumPoints } from '../engine/points.ts';
 import type { Manifest } from '../manifest/types.ts';
 import type { Diagnostic, Outcome, ResultsDocument, SubmissionIdentity, TaskResult, TestResult, TestStatus } from '../results/types.ts';
 import type { VisibleOutcome, VisibleRun } from './runVisibleTests.ts';
@@ -22,8 +23,6 @@ export interface VisibleResultsInput {
   compileMs: number;
   gradedAt: Date;
 }
-
-const round = (n: number) => Math.round(n * 1e4) / 1e4;
 
 const STATUS: Record<VisibleOutcome['status'], TestStatus> = {
   passed: 'passed',
@@ -103,13 +102,20 @@ export function visibleResults(input: VisibleResultsInput): ResultsDocument {
 
   const ids = new Set<string>();
   const seen = new Map<string, number>();
+  // each task's points split evenly in hundredths: the shares of a task add up to its points exactly
+  const shares = new Map(
+    manifest.tasks.map((task) => [
+      task.id,
+      splitPoints(
+        task.points,
+        drafts.filter((d) => d.task === task.id).map(() => 1),
+      ),
+    ]),
+  );
   const tests: TestResult[] = drafts.map((d) => {
-    const count = drafts.filter((o) => o.task === d.task).length;
-    const task = manifest.tasks.find((t) => t.id === d.task)!;
-    // cumulative rounding: the shares of a task add up to its points exactly
     const index = seen.get(d.task) ?? 0;
     seen.set(d.task, index + 1);
-    const share = round(round((task.points * (index + 1)) / count) - round((task.points * index) / count));
+    const share = shares.get(d.task)?.[index] ?? 0;
     let id = `${d.task}.visible.${slug(d.key)}`;
     for (let n = 2; ids.has(id); n++) id = `${d.task}.visible.${slug(d.key)}-${n}`;
     ids.add(id);
@@ -132,7 +138,7 @@ export function visibleResults(input: VisibleResultsInput): ResultsDocument {
 
   const tasks: TaskResult[] = manifest.tasks.map((task) => {
     const mine = tests.filter((t) => t.task === task.id);
-    return { id: task.id, title: task.title, file: task.file, earned: round(mine.reduce((a, t) => a + t.earned, 0)), possible: task.points };
+    return { id: task.id, title: task.title, file: task.file, earned: sumPoints(mine.map((t) => t.earned)), possible: task.points };
   });
 
   const outcome: Outcome =
@@ -153,8 +159,8 @@ export function visibleResults(input: VisibleResultsInput): ResultsDocument {
     diagnostics: input.diagnostics,
     timings: { compileMs: input.compileMs, testsMs, totalMs: input.compileMs + testsMs },
     score: {
-      earned: round(tasks.reduce((sum, t) => sum + t.earned, 0)),
-      possible: round(tasks.reduce((sum, t) => sum + t.possible, 0)),
+      earned: sumPoints(tasks.map((t) => t.earned)),
+      possible: sumPoints(tasks.map((t) => t.possible)),
     },
     tasks,
     tests,

@@ -2,6 +2,7 @@
 // The message may quote an entry's name or what grading found in its files:
 // it is sanitised here (core/sanitiseText.ts), so the CSV, the JSON, the
 // class summary and every export get the same safe text.
+import { sumPoints } from '../../assignment/checkPoints.ts';
 import { sanitiseText } from '../../core/sanitiseText.ts';
 import type { Manifest } from '../../manifest/types.ts';
 import type { ResultsDocument } from '../../results/types.ts';
@@ -11,7 +12,7 @@ import { RESULTS_FILE } from '../store/studentStore.ts';
 import type { GradebookRow, StudentRecord } from '../types.ts';
 
 export function gradebookRow(record: StudentRecord, results: ResultsDocument | null, manifest: Manifest): GradebookRow {
-  const max = results?.score.possible ?? manifest.tasks.reduce((sum, t) => sum + t.points, 0);
+  const max = results?.score.possible ?? sumPoints(manifest.tasks.map((t) => t.points));
   const raw = results?.score.earned ?? 0;
   const tasks: Record<string, number> = {};
   for (const task of manifest.tasks) tasks[task.id] = results?.tasks.find((t) => t.id === task.id)?.earned ?? 0;

@@ -1,5 +1,6 @@
 // gradebook.csv and gradebook.json: one row per student, in id order.
 import path from 'node:path';
+import { sumPoints } from '../../assignment/checkPoints.ts';
 import type { Manifest } from '../../manifest/types.ts';
 import { lateText } from '../late/lateInfo.ts';
 import { writeFileAtomically } from '../../core/writeFileAtomically.ts';
@@ -38,7 +39,7 @@ export async function writeGradebook(outDir: string, rows: readonly GradebookRow
   const json: GradebookJson = {
     assignment: manifest.title,
     generatedAt: now.toISOString(),
-    max: manifest.tasks.reduce((sum, t) => sum + t.points, 0),
+    max: sumPoints(manifest.tasks.map((t) => t.points)),
     tasks: manifest.tasks.map((t) => ({ id: t.id, title: t.title, points: t.points })),
     rows: [...rows],
   };

@@ -5,6 +5,7 @@
 // - `accept-until`: `penaltyPercent` off until `lateDeadline`, not accepted after;
 // - `percent-per-day`: `percentPerDay` off per started day, not accepted after `maxDaysLate` days.
 // Work not accepted counts as 0.
+import { roundPoints } from '../../assignment/checkPoints.ts';
 import type { LatePolicy } from '../../manifest/types.ts';
 import type { LateInfo } from '../types.ts';
 
@@ -44,11 +45,11 @@ export function lateInfo(submittedAt: Date | null, deadline: Date | null, policy
   }
 }
 
-/** The score once the policy is applied: rounded to 4 decimals like the results' points. */
+/** The score once the policy is applied: rounded to a hundredth like the results' points. */
 export function scoreAfterLate(earned: number, late: LateInfo): number {
   if (late.kind !== 'late') return earned;
   if (!late.accepted) return 0;
-  return Math.round(earned * (1 - late.penaltyPercent / 100) * 1e4) / 1e4;
+  return roundPoints(earned * (1 - late.penaltyPercent / 100));
 }
 
 /** A few words for the gradebook's `late` column: empty when unknown. */

@@ -2,6 +2,7 @@
 // distribution, where points were lost, which tests failed most and with
 // which wrong answers, and whose grading went wrong. Only counts are kept,
 // so a large class needs no more memory than a small one.
+import { roundPoints } from '../../assignment/checkPoints.ts';
 import { sanitiseText } from '../../core/sanitiseText.ts';
 import type { Manifest } from '../../manifest/types.ts';
 import type { ResultsDocument } from '../../results/types.ts';
@@ -57,8 +58,8 @@ export class ClassSummary {
       const tally = this.tasks.get(task.id);
       if (!tally) continue;
       tally.graded += 1;
-      const lost = Math.max(0, task.possible - task.earned);
-      tally.lost += lost;
+      const lost = roundPoints(Math.max(0, task.possible - task.earned));
+      tally.lost = roundPoints(tally.lost + lost);
       if (lost > 1e-9) tally.studentsLosing += 1;
     }
     for (const test of results.tests) {
