@@ -64,12 +64,14 @@ export const backpropChecks: Check[] = [
       task,
       weight: 1,
       calls: ['mseLoss'],
-      name: 'mseLoss throws a RangeError on an empty data set',
-      hint: `With no samples the mean is undefined: throw a RangeError. See ${lesson}`,
+      name: 'mseLoss throws a RangeError on an empty X, or X and Y of different lengths',
+      hint: `With no samples the mean is undefined, and a sample without its target has no error: throw a RangeError. See ${lesson}`,
     },
     async (student) => {
       const net = { W1: [[1]], b1: [0], W2: [[1]], b2: [0] };
       await expectRangeError(student, M, 'mseLoss', [net, [], []], 'for an empty data set');
+      await expectRangeError(student, M, 'mseLoss', [net, [], [[1]]], 'for an empty X with one target');
+      await expectRangeError(student, M, 'mseLoss', [net, [[1], [2]], [[1]]], 'for 2 samples with 1 target');
       // an mseLoss that always throws a RangeError throws it here too
       await provided('mseLoss also computes the loss of data sets that are not empty', () =>
         agrees(student, problem('any'), {

@@ -92,7 +92,7 @@ export const claimsChecks: Check[] = [
       weight: 3,
       calls: ['nonlinearExample'],
       name: 'nonlinearExample: 1 input, 3 hidden ReLU units, 1 output; no dead unit on [-4, 4], two or more kinks inside, outputs at -4, -1, 0, 1, 4 not on one line',
-      hint: `Put the switch points -b1[j] / W1[j][0] inside (-4, 4) with nonzero outgoing weights. See ${lesson}`,
+      hint: `Put the switch points -b1[j] / W1[j][0] inside (-4, 4), with outgoing weights that are not 0 and units at different points, so their bends do not cancel. See ${lesson}`,
     },
     async (student) => {
       const net = await studentNetwork(student, 'nonlinearExample');

@@ -66,6 +66,91 @@ const sharedSwitch = fc
       }),
   );
 
+/**
+ * Networks in which units 0 and 1 switch at one x and their bends cancel
+ * (unit 1's weight and bias k times unit 0's, its output weights -1 / |k|
+ * times unit 0's, all exact in binary), on an interval around that point.
+ */
+const cancellingPair = sharedSwitch.map(([net, range]): [Network, Interval] => {
+  const k = net.W1[1][0] / net.W1[0][0];
+  return [{ ...net, W2: net.W2.map((row) => row.map((v, j) => (j === 1 ? -row[0] / Math.abs(k) : v))) }, range];
+});
+
+/** Networks in which one unit that switches has all-zero output weights, on intervals often around its switch point. */
+const unseenUnit = oneInputNetwork('any')
+  .filter((net) => net.W1.some(([w]) => w !== 0))
+  .chain((net) =>
+    fc.constantFrom(...net.W1.flatMap(([w], j) => (w === 0 ? [] : [j]))).chain((u) => {
+      const at = -net.b1[u] / net.W1[u][0];
+      const around = fc
+        .tuple(fc.integer({ min: 1, max: 16 }), fc.integer({ min: 1, max: 16 }))
+        .map(([below, above]): Interval => [at - below / 4, at + above / 4]);
+      const W2 = net.W2.map((row) => row.map((v, j) => (j === u ? 0 : v)));
+      return fc.tuple(fc.constant<Network>({ ...net, W2 }), fc.oneof(around, interval));
+    }),
+  );
+
+/** Leaky ReLU networks with alpha = 1: the identity on both sides, so no unit bends the output. */
+const leakyIdentity = fc
+  .tuple(oneInputNetwork('relu'), fc.oneof(interval, fc.constant<Interval>([-8, 8])))
+  .map(([net, range]): [Network, Interval] => [{ ...net, activation: { kind: 'leakyRelu', alpha: 1 } }, range]);
+
+/** Drawn networks for the properties of behaviour: any, with cancelling pairs and unseen units forced in. */
+const bendingOrNot = fc.oneof({ arbitrary: netAndInterval, weight: 3 }, cancellingPair, unseenUnit, sharedSwitch);
+
+/** The output of `net` at x. */
+const f = (net: Network, x: number) => predict(net, [x]);
+
+/**
+ * Where the output on [a, b] leaves the line through its ends, as a sentence,
+ * or null when it does not: checked at every switch point inside and halfway
+ * between neighbouring ones. The output is affine between switch points, so
+ * when all of these lie on the line it is a line on all of [a, b].
+ */
+function offTheLine(net: Network, a: number, b: number): string | null {
+  const inside = [...new Set(switchPoints(net).filter((x) => x > a && x < b))].sort((p, q) => p - q);
+  const knots = [a, ...inside, b];
+  const xs = [...inside, ...knots.slice(1).map((x, i) => (knots[i] + x) / 2)];
+  const [ya, yb] = [f(net, a), f(net, b)];
+  for (const x of xs) {
+    const t = (x - a) / (b - a);
+    const y = f(net, x);
+    for (let k = 0; k < y.length; k++) {
+      const chord = ya[k] + t * (yb[k] - ya[k]);
+      if (!close(y[k], chord, AFFINE_TOLERANCE)) return `output ${k} at x = ${x} is ${y[k]}, off the line through x = ${a} and x = ${b} (${chord})`;
+    }
+  }
+  return null;
+}
+
+/**
+ * Whether the output bends at a listed x inside (lo, hi): its value at x leaves
+ * the chord from x - d to x + d, with d half the distance to the nearest other
+ * switch point or end, so no other unit switches in between.
+ */
+function bendsAt(net: Network, listed: number, [lo, hi]: Interval): boolean {
+  // an x computed another way may be a rounding away from the switch point
+  const x = switchPoints(net).find((s) => close(s, listed)) ?? listed;
+  const others = switchPoints(net).filter((s) => s !== x);
+  const d = Math.min(x - lo, hi - x, ...others.map((s) => Math.abs(s - x))) / 2;
+  if (!(d > 0)) return false;
+  const [left, mid, right] = [f(net, x - d), f(net, x), f(net, x + d)];
+  return mid.some((y, k) => !close(y, (left[k] + right[k]) / 2, AFFINE_TOLERANCE));
+}
+
+/** Where the output bends inside (lo, hi), found from the outputs alone: a witness that it is not affine there. */
+const bendInside = (net: Network, range: Interval): number | undefined => switchPoints(net).find((x) => x > range[0] && x < range[1] && bendsAt(net, x, range));
+
+/** A reply of kinks as sorted distinct numbers inside (lo, hi), or a sentence saying why it is not. */
+function kinkListProblem(got: unknown, [lo, hi]: Interval): string | null {
+  if (!Array.isArray(got) || !got.every((x) => typeof x === 'number')) return `kinks returned ${JSON.stringify(got)}, not an array of numbers`;
+  const outside = got.find((x) => !(x > lo && x < hi));
+  if (outside !== undefined) return `kinks listed ${outside}, which is not inside the open interval (${lo}, ${hi})`;
+  const at = got.findIndex((x, i) => i > 0 && !(got[i - 1] < x));
+  if (at > 0) return `kinks listed ${got[at - 1]} before ${got[at]}: the list must be sorted, each x once`;
+  return null;
+}
+
 export const linearityChecks: Check[] = [
   check(
     {
@@ -73,10 +158,49 @@ export const linearityChecks: Check[] = [
       task,
       weight: 5,
       calls: ['kinks'],
-      name: 'kinks lists the sorted distinct x = -b1[j] / W1[j][0] inside (lo, hi) whose unit bends the output',
-      hint: `Unit j switches where W1[j][0] x + b1[j] = 0, so x = -b1[j] / W1[j][0]; skip units with weight 0 or no outgoing weight, and Leaky ReLU with alpha = 1. See ${lesson}`,
+      name: 'kinks lists the sorted distinct x inside (lo, hi) where some output bends',
+      hint: `Unit j switches at x = -b1[j] / W1[j][0]; the units switching at one x change output k's slope by (1 - alpha) * Σ W2[k][j] * |W1[j][0]|, and x is a kink when that is not 0 for some output. See ${lesson}`,
     },
-    (student) => agrees(student, netAndInterval, { module: M, name: 'kinks', args: (v) => v, expected: ([net, range]) => ref.kinks(net, range) }),
+    (student) => agrees(student, bendingOrNot, { module: M, name: 'kinks', args: (v) => v, expected: ([net, range]) => ref.kinks(net, range) }),
+  ),
+
+  check(
+    {
+      id: 'linearity.kinks-are-where-it-bends',
+      task,
+      weight: 2,
+      calls: ['kinks'],
+      name: "at every listed kink the network's output bends, and between listed kinks it is a straight line",
+      hint: `A switch is a kink only if it changes some output's slope: (1 - alpha) * Σ W2[k][j] * |W1[j][0]| over the units switching there is not 0. See ${lesson}`,
+    },
+    (student) =>
+      holds(
+        student,
+        bendingOrNot,
+        async ([net, range]) => {
+          const got = await student.call<unknown>(M, 'kinks', [net, range]);
+          const expected = ref.kinks(net, range);
+          const problem = kinkListProblem(got, range);
+          expectThat(problem === null, `${problem}`, { actual: got, expected });
+          const listed = got as number[];
+          for (const x of listed) {
+            expectThat(
+              bendsAt(net, x, range),
+              `kinks listed x = ${x} in (${range[0]}, ${range[1]}), but the output does not bend there: the slopes on either side are the same`,
+              { actual: got, expected },
+            );
+          }
+          const cuts = [range[0], ...listed, range[1]];
+          for (let i = 1; i < cuts.length; i++) {
+            const off = offTheLine(net, cuts[i - 1], cuts[i]);
+            expectThat(off === null, `kinks listed no kink between ${cuts[i - 1]} and ${cuts[i]}, but the output bends there: ${off}`, {
+              actual: got,
+              expected,
+            });
+          }
+        },
+        (v) => [{ module: M, name: 'kinks', args: v }],
+      ),
   ),
 
   check(
@@ -102,8 +226,8 @@ export const linearityChecks: Check[] = [
       task,
       weight: 1,
       calls: ['kinks'],
-      name: 'two units that switch at the same x give one kink',
-      hint: `Remove duplicates after computing the switch points. See ${lesson}`,
+      name: 'units that switch at the same x are judged together and give one kink',
+      hint: `Group the units by switch point, add up their bends, and list each x once. See ${lesson}`,
     },
     async (student) => {
       const net: Network = { W1: [[1], [2], [-0.5]], b1: [1, 2, -0.5], W2: [[1, 1, 1]], b2: [0] };
@@ -114,14 +238,67 @@ export const linearityChecks: Check[] = [
 
   check(
     {
+      id: 'linearity.kinks-cancelling-bends',
+      task,
+      weight: 1,
+      calls: ['kinks'],
+      name: 'units switching at one x whose bends cancel give no kink: relu(x) - relu(-x) = x is a straight line',
+      hint: `At one x the units' bends add up: (1 - alpha) * Σ W2[k][j] * |W1[j][0]|. When that is 0 for every output, the output does not bend there. See ${lesson}`,
+    },
+    async (student) => {
+      const identity: Network = { W1: [[1], [-1]], b1: [0, 0], W2: [[1, -1]], b2: [0] };
+      await expectCall(student, M, 'kinks', [identity, [-4, 4]], []);
+      await agrees(student, cancellingPair, { module: M, name: 'kinks', args: (v) => v, expected: ([net, range]) => ref.kinks(net, range) });
+      // an empty list is right wherever bends cancel
+      await provided('kinks also lists the kinks of drawn networks', () => kinksAgree(student, netAndInterval));
+    },
+  ),
+
+  check(
+    {
+      id: 'linearity.kinks-unseen-units',
+      task,
+      weight: 1,
+      calls: ['kinks'],
+      name: 'a unit whose output weights are all 0 bends nothing',
+      hint: `A unit's bend reaches output k as W2[k][j] * |W1[j][0]|: with every W2[k][j] = 0, no output sees its switch. See ${lesson}`,
+    },
+    async (student) => {
+      const unseen: Network = { W1: [[1], [1]], b1: [-1, 1], W2: [[0, 2]], b2: [0] };
+      await expectCall(student, M, 'kinks', [unseen, [-4, 4]], [-1]);
+      await agrees(student, unseenUnit, { module: M, name: 'kinks', args: (v) => v, expected: ([net, range]) => ref.kinks(net, range) });
+      await provided('kinks also lists the kinks of drawn networks', () => kinksAgree(student, netAndInterval));
+    },
+  ),
+
+  check(
+    {
+      id: 'linearity.kinks-leaky-alpha-one',
+      task,
+      weight: 1,
+      calls: ['kinks'],
+      name: 'Leaky ReLU with alpha = 1 has no kinks',
+      hint: `With alpha = 1 each unit has slope 1 on both sides of its switch point: (1 - alpha) = 0, so nothing bends. See ${lesson}`,
+    },
+    async (student) => {
+      const net: Network = { W1: [[1], [-1]], b1: [1, 1], W2: [[1, 2]], b2: [-1], activation: { kind: 'leakyRelu', alpha: 1 } };
+      await expectCall(student, M, 'kinks', [net, [-4, 4]], []);
+      await agrees(student, leakyIdentity, { module: M, name: 'kinks', args: (v) => v, expected: ([n, range]) => ref.kinks(n, range) });
+      // an empty list is right for every such network
+      await provided('kinks also lists the kinks of drawn networks', () => kinksAgree(student, netAndInterval));
+    },
+  ),
+
+  check(
+    {
       id: 'linearity.is-linear-on-matches-reference',
       task,
       weight: 2,
       calls: ['isLinearOn'],
       name: 'isLinearOn is true exactly when there is no kink in (lo, hi)',
-      hint: `isLinearOn is kinks(...).length === 0. See ${lesson}`,
+      hint: `isLinearOn is true when kinks finds no point inside (lo, hi) where the output bends. See ${lesson}`,
     },
-    (student) => agrees(student, netAndInterval, { module: M, name: 'isLinearOn', args: (v) => v, expected: ([net, range]) => ref.isLinearOn(net, range) }),
+    (student) => agrees(student, bendingOrNot, { module: M, name: 'isLinearOn', args: (v) => v, expected: ([net, range]) => ref.isLinearOn(net, range) }),
   ),
 
   check(
@@ -136,7 +313,7 @@ export const linearityChecks: Check[] = [
     (student) =>
       holds(
         student,
-        netAndInterval,
+        bendingOrNot,
         async ([net, [lo, hi]]) => {
           const linear = await student.call<boolean>(M, 'isLinearOn', [net, [lo, hi]]);
           const inside = switchPoints(net).filter((x) => x > lo && x < hi);
@@ -147,22 +324,44 @@ export const linearityChecks: Check[] = [
             { actual: linear, expected: true },
           );
           if (linear !== true) return;
-          // sample the output at the ends, at every switch point inside and between them
-          const xs = [lo, hi, (lo + hi) / 2, ...inside, ...inside.map((x) => (x + lo) / 2), ...inside.map((x) => (x + hi) / 2)];
-          const f = (x: number) => predict(net, [x]);
-          const [yLo, yHi] = [f(lo), f(hi)];
-          for (const x of xs) {
-            const t = (x - lo) / (hi - lo);
-            const y = f(x);
-            y.forEach((v, k) => {
-              const chord = yLo[k] + t * (yHi[k] - yLo[k]);
-              expectThat(
-                close(v, chord, AFFINE_TOLERANCE),
-                `isLinearOn said the network is linear on [${lo}, ${hi}], but output ${k} at x = ${x} is ${v}, off the line through the ends (${chord}): it bends inside`,
-                { actual: linear, expected: ref.isLinearOn(net, [lo, hi]) },
-              );
-            });
-          }
+          const off = offTheLine(net, lo, hi);
+          expectThat(off === null, `isLinearOn said the network is linear on [${lo}, ${hi}], but ${off}: it bends inside`, {
+            actual: linear,
+            expected: ref.isLinearOn(net, [lo, hi]),
+          });
+        },
+        (v) => [{ module: M, name: 'isLinearOn', args: v }],
+      ),
+  ),
+
+  check(
+    {
+      id: 'linearity.not-linear-means-bends',
+      task,
+      weight: 1,
+      calls: ['isLinearOn'],
+      name: "where isLinearOn says false, the network's output bends inside (lo, hi)",
+      hint: `A switch that bends nothing (output weights 0, Leaky alpha = 1, bends that cancel) leaves the output a straight line. See ${lesson}`,
+    },
+    (student) =>
+      holds(
+        student,
+        bendingOrNot,
+        async ([net, [lo, hi]]) => {
+          const linear = await student.call<boolean>(M, 'isLinearOn', [net, [lo, hi]]);
+          const bend = bendInside(net, [lo, hi]);
+          // true is never wrong about a bend: the claim pays only with false said where the output bends
+          expectThat(
+            bend === undefined || linear === false,
+            `isLinearOn said ${JSON.stringify(linear)} on [${lo}, ${hi}], but the output bends at x = ${bend} (this check pays only when isLinearOn also says false there)`,
+            { actual: linear, expected: false },
+          );
+          if (linear !== false) return;
+          expectThat(
+            offTheLine(net, lo, hi) !== null,
+            `isLinearOn said the network is not linear on [${lo}, ${hi}], but its output is a straight line there: no switch inside bends it`,
+            { actual: linear, expected: ref.isLinearOn(net, [lo, hi]) },
+          );
         },
         (v) => [{ module: M, name: 'isLinearOn', args: v }],
       ),

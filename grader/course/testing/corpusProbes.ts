@@ -235,6 +235,7 @@ export const batteries: Record<string, (s: Mods, ref: Mods) => Record<string, un
   }),
   linearity: ({ linearity: l }) => {
     const endpoint = { W1: [[1], [1]], b1: [-2, 5], W2: [[1, 1]], b2: [0] };
+    const cancelling = { W1: [[1], [-1], [2]], b1: [0, 0, -2], W2: [[1, -1, 1]], b2: [0] };
     return {
       wide: attempt(() => l.kinks(oneInput, [-20, 20])),
       domain: attempt(() => l.kinks(oneInput, [-4, 4])),
@@ -245,6 +246,17 @@ export const batteries: Record<string, (s: Mods, ref: Mods) => Record<string, un
           [2, 2],
         ] satisfies Interval[]
       ).map((iv) => [attempt(() => l.kinks(endpoint, iv)), attempt(() => l.isLinearOn(endpoint, iv))]),
+      // units 0 and 1 switch at 0 and their bends cancel there, or add up; unit 2 bends at 1
+      cancelling: (
+        [
+          [-4, 4],
+          [-1, 0.5],
+        ] satisfies Interval[]
+      ).map((iv) => [
+        attempt(() => l.kinks(cancelling, iv)),
+        attempt(() => l.isLinearOn(cancelling, iv)),
+        attempt(() => l.kinks({ ...cancelling, W2: [[1, 1, 1]] }, iv)),
+      ]),
       leakyIdentity: attempt(() => l.kinks({ ...oneInput, activation: { kind: 'leakyRelu', alpha: 1 } }, [-20, 20])),
       leakyBent: attempt(() => l.kinks({ ...oneInput, activation: { kind: 'leakyRelu', alpha: 0.5 } }, [-20, 20])),
       linearOn: (
