@@ -16,7 +16,7 @@ import type { StudentRecord } from './types.ts';
 
 let root: string;
 let manifest: Manifest;
-const key = { contentHash: 'a'.repeat(64), graderVersion: '0.1.0', seed: 1, numRuns: 100 };
+const key = { contentHash: 'a'.repeat(64), graderVersion: '0.1.0', manifestHash: 'b'.repeat(64), checksHash: 'c'.repeat(64), seed: 1, numRuns: 100 };
 const record = (id: string, over: Partial<StudentRecord>): StudentRecord => ({
   recordVersion: 1,
   id,

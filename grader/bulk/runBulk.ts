@@ -6,7 +6,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ReluLabError } from '../core/errors.ts';
-import { graderVersion } from '../engine/graderVersion.ts';
 import type { Manifest } from '../manifest/types.ts';
 import { submissionIdentity } from '../intake/submissionIdentity.ts';
 import { discoverEntries } from './discoverEntries.ts';
@@ -21,6 +20,7 @@ import { Progress, type ProgressOptions } from './progress/Progress.ts';
 import { recordCollision } from './recordCollision.ts';
 import { recordFailure } from './recordFailure.ts';
 import type { Shard } from './shard.ts';
+import { runGradingKey, sameGradingKey } from './store/gradingKey.ts';
 import { readRecord, readResults, studentDir, writeRecord } from './store/studentStore.ts';
 import type { GradingKey, StudentRecord } from './types.ts';
 
@@ -79,7 +79,7 @@ export async function runBulk(options: BulkOptions): Promise<BulkSummary> {
     shard: options.shard ? `${options.shard.index}/${options.shard.count}` : null,
   });
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'relu-lab-bulk-'));
-  const version = await graderVersion();
+  const runKey = await runGradingKey(manifest, options.assignmentPath);
   const maxBatch = options.maxBatch ?? 4;
   const progress = options.progress ? new Progress({ ...options.progress, total: planned.length }) : null;
   const counts = { graded: 0, skipped: 0, notGraded: 0, errors: 0 };
@@ -138,14 +138,14 @@ export async function runBulk(options: BulkOptions): Promise<BulkSummary> {
     }
     try {
       const { contentHash } = await submissionIdentity(prepared.gradeDir);
-      const key: GradingKey = { contentHash, graderVersion: version, seed: manifest.fastCheck.seed, numRuns: manifest.fastCheck.numRuns };
+      const key: GradingKey = { contentHash, ...runKey };
       if (options.resume && (await alreadyGraded(outDir, entry.id, key))) {
         const previous = (await readRecord(outDir, entry.id))!;
         await writeRecord(outDir, {
           ...record(prepared, { status: previous.status, message: previous.message, key: previous.key }),
           finishedAt: previous.finishedAt,
         });
-        await log.write({ event: 'skipped', id: entry.id, reason: 'same files, grader version and seed as the results on disk' });
+        await log.write({ event: 'skipped', id: entry.id, reason: 'same files, grader version, manifest and hidden checks as the results on disk' });
         counts.skipped += 1;
         return progress?.tick(entry.id, 'skipped', 'already graded');
       }
@@ -215,10 +215,5 @@ export async function runBulk(options: BulkOptions): Promise<BulkSummary> {
 async function alreadyGraded(outDir: string, id: string, key: GradingKey): Promise<boolean> {
   const previous = await readRecord(outDir, id);
   if (!previous?.key || (previous.status !== 'graded' && previous.status !== 'deadline')) return false;
-  const same =
-    previous.key.contentHash === key.contentHash &&
-    previous.key.graderVersion === key.graderVersion &&
-    previous.key.seed === key.seed &&
-    previous.key.numRuns === key.numRuns;
-  return same && (await readResults(outDir, id)) !== null;
+  return sameGradingKey(previous.key, key) && (await readResults(outDir, id)) !== null;
 }

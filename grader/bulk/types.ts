@@ -50,6 +50,10 @@ export type LateInfo =
 export interface GradingKey {
   contentHash: string;
   graderVersion: string;
+  /** manifest/manifestHash.ts: points, tasks, deadline, late policy, limits, seed, runs */
+  manifestHash: string;
+  /** store/gradingKey.ts: the hidden checks' declarations */
+  checksHash: string;
   seed: number;
   numRuns: number;
 }

@@ -34,7 +34,7 @@ beforeAll(async () => {
     entry: { name: 'alice.zip', kind: 'zip' },
     status: 'graded',
     message: null,
-    key: { contentHash: 'a'.repeat(64), graderVersion: '0.1.0', seed: 1, numRuns: 1 },
+    key: { contentHash: 'a'.repeat(64), graderVersion: '0.1.0', manifestHash: 'b'.repeat(64), checksHash: 'c'.repeat(64), seed: 1, numRuns: 1 },
     commit: null,
     late: { kind: 'unknown', reason: 'a zip has no commit dates' },
     finishedAt: '2026-01-01T00:00:00.000Z',
