@@ -69,7 +69,7 @@ function exampleFigure(plot: ExamplePlot): FigureView {
     id: `example-${plot.id}`,
     title: plot.title,
     caption:
-      `The output of your ${plot.id} over [-4, 4] beside the reference's. Dotted vertical lines are kinks: where a hidden unit switches on or off. ${kinkText(plot.studentKinks, 'Yours')} ${kinkText(plot.referenceKinks, 'The reference')}`.trim(),
+      `The output of your ${plot.id} over [-4, 4] beside the reference's. Dotted vertical lines are kinks: where the output bends, because hidden units switch on or off there and their bends do not cancel. ${kinkText(plot.studentKinks, 'Yours')} ${kinkText(plot.referenceKinks, 'The reference')}`.trim(),
     svg,
     failure: plot.student ? null : failure(plot.error),
   };
