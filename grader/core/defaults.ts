@@ -17,6 +17,12 @@ export const DEFAULTS = {
   /** fast-check seed and runs when the manifest gives none */
   seed: 20261126,
   numRuns: 100,
+  /**
+   * the fast-check runs the fixture corpus was validated at (relu-lab
+   * validate catches every planted mistake with this many); a manifest that
+   * asks for fewer may let some through, and validate warns
+   */
+  validatedNumRuns: 100,
   /** a single call into student code */
   callTimeoutMs: 2_000,
   /**

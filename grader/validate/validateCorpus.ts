@@ -8,11 +8,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Assignment } from '../assignment/Assignment.ts';
+import { loadHiddenFace } from '../assignment/loadAssignment.ts';
+import { catalogOf } from '../engine/catalog.ts';
 import { Grader } from '../engine/Grader.ts';
 import type { Manifest } from '../manifest/types.ts';
 import type { ResultsDocument } from '../results/types.ts';
 import { loadFixtureCorpus, materialiseFixture, type Expectation, type Fixture } from '../corpus/fixtureCorpus.ts';
 import { judgeFixture, type Verdict } from './judgeFixture.ts';
+import { manifestWarnings } from './manifestWarnings.ts';
 
 export interface ValidationRow {
   name: string;
@@ -23,6 +26,8 @@ export interface ValidationRow {
 
 export interface ValidationReport {
   rows: ValidationRow[];
+  /** what in the manifest lowers what the corpus can catch (manifestWarnings), each also given to onWarning */
+  warnings: string[];
   failed: number;
   totalMs: number;
 }
@@ -31,11 +36,15 @@ export interface ValidateOptions {
   /** fixtures made rather than found in the fixtures folder (the ReLU course's vacuity corpus) */
   more?: readonly Fixture[];
   onRow?: (row: ValidationRow) => void;
+  /** hears each warning about the manifest before grading starts (default: a line on stderr) */
+  onWarning?: (line: string) => void;
 }
 
 /** Grades the reference, and every fixture of the assignment's corpus and of `more`; `onRow` hears each as it is judged. */
 export async function validateCorpus(manifest: Manifest, assignment: Assignment, opts: ValidateOptions = {}): Promise<ValidationReport> {
   const started = performance.now();
+  const warnings = manifestWarnings(manifest, catalogOf(await loadHiddenFace(assignment.hiddenEntry), manifest));
+  for (const line of warnings) (opts.onWarning ?? ((l: string) => void process.stderr.write(`${l}\n`)))(line);
   const corpus = await loadFixtureCorpus(assignment);
   // the reference itself, as a submission: the solutions with no edit
   const reference: Fixture = {
@@ -69,5 +78,5 @@ export async function validateCorpus(manifest: Manifest, assignment: Assignment,
     await grader.close();
     await fs.rm(work, { recursive: true, force: true });
   }
-  return { rows, failed: rows.filter((r) => !r.verdict.ok).length, totalMs: Math.round(performance.now() - started) };
+  return { rows, warnings, failed: rows.filter((r) => !r.verdict.ok).length, totalMs: Math.round(performance.now() - started) };
 }
