@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { assignment } from '../course/assignment.ts';
 import { failedResults } from '../engine/failedResults.ts';
-import { loadManifest } from '../manifest/loadManifest.ts';
+import { loadTestManifest } from '../manifest/testing/testManifest.ts';
 import type { Manifest } from '../manifest/types.ts';
 import { sampleResults } from '../course/report/fixtures/sample-results.ts';
 import { wellFormedProblems } from '../report/svg/wellFormed.testHelper.ts';
@@ -69,7 +69,7 @@ async function makeClass(out: string): Promise<void> {
 
 beforeAll(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), 'relu-lab-finalise-'));
-  manifest = await loadManifest();
+  manifest = await loadTestManifest();
 });
 afterAll(() => rm(root, { recursive: true, force: true }));
 

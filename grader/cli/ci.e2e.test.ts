@@ -16,6 +16,7 @@ import { hidden } from '../course/hidden.ts';
 import { packHidden } from '../hiddenBundle/packHidden.ts';
 import type { ClassroomResult } from '../export/classroom.ts';
 import { exportLine } from '../ci/outputs/locateExport.ts';
+import { TEST_MANIFEST_PATH } from '../manifest/testing/testManifest.ts';
 import { exportStudent } from '../student/exportStudent.ts';
 
 const run = promisify(execFile);
@@ -90,7 +91,8 @@ const FORGED = 'FORGED-BY-STUDENT-CODE';
 
 beforeAll(async () => {
   tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'relu-lab-e2e-'));
-  repo = (await exportStudent(path.join(tmp, 'alice'), assignment)).dir;
+  // the tests' copy of the course's manifest, so an instructor's edits to grader/assignment.json (points, deadline...) change nothing here
+  repo = (await exportStudent(path.join(tmp, 'alice'), assignment, { manifestPath: TEST_MANIFEST_PATH })).dir;
   await fs.symlink(path.join(PACKAGE_ROOT, 'node_modules'), path.join(repo, 'node_modules'), 'dir');
   await git('init', '-q', '-b', 'main');
   await git('add', '-A');
@@ -176,7 +178,7 @@ describe('the same repository graded with a hidden bundle', () => {
 
   beforeAll(async () => {
     const bundle = path.join(tmp, 'hidden.tgz');
-    await packHidden(bundle);
+    await packHidden(bundle, { manifestPath: TEST_MANIFEST_PATH });
     result = await asGithubActions(
       `node .relu-lab/relu-lab.mjs ci --hidden ${bundle} --junit reports/hidden/junit.xml --out reports/hidden --fail-under 50`,
       'hidden',

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { assignment } from '../course/assignment.ts';
-import { loadManifest } from '../manifest/loadManifest.ts';
+import { loadTestManifest } from '../manifest/testing/testManifest.ts';
 import { loadFixtureCorpus, materialiseFixture } from '../corpus/fixtureCorpus.ts';
 import { Grader } from './Grader.ts';
 
@@ -15,7 +15,7 @@ let work: string;
 
 beforeAll(async () => {
   work = await fs.mkdtemp(path.join(os.tmpdir(), 'relu-lab-deadline-test-'));
-  const manifest = await loadManifest();
+  const manifest = await loadTestManifest();
   // a call limit longer than the whole submission's time: only the deadline can stop the hang
   grader = await Grader.create({ ...manifest, limits: { ...manifest.limits, callTimeoutMs: 60_000, submissionDeadlineMs: 4_000 } }, assignment);
 });

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { assignment } from '../course/assignment.ts';
-import { loadManifest } from '../manifest/loadManifest.ts';
+import { loadTestManifest } from '../manifest/testing/testManifest.ts';
 import type { ResultsDocument } from '../results/types.ts';
 import { loadFixtureCorpus, materialiseFixture } from '../corpus/fixtureCorpus.ts';
 import { Grader } from './Grader.ts';
@@ -18,7 +18,7 @@ let work: string;
 
 beforeAll(async () => {
   work = await fs.mkdtemp(path.join(os.tmpdir(), 'relu-lab-stalling-test-'));
-  const manifest = await loadManifest();
+  const manifest = await loadTestManifest();
   grader = await Grader.create({ ...manifest, limits: { ...manifest.limits, ...LIMITS } }, assignment);
 });
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { assignment } from '../course/assignment.ts';
 import type { PlotsData } from '../course/PlotsData.ts';
-import { loadManifest } from '../manifest/loadManifest.ts';
+import { loadTestManifest } from '../manifest/testing/testManifest.ts';
 import type { ResultsDocument } from '../results/types.ts';
 import { validateResults } from '../results/validateResults.ts';
 import { loadFixtureCorpus, materialiseFixture } from '../corpus/fixtureCorpus.ts';
@@ -26,7 +26,7 @@ async function gradeFixture(name: string): Promise<ResultsDocument> {
 
 beforeAll(async () => {
   work = await fs.mkdtemp(path.join(os.tmpdir(), 'relu-lab-grader-test-'));
-  grader = await Grader.create(await loadManifest(), assignment);
+  grader = await Grader.create(await loadTestManifest(), assignment);
 });
 
 afterAll(async () => {

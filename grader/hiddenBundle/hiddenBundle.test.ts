@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PACKAGE_ROOT } from '../core/defaults.ts';
 import { hidden } from '../course/hidden.ts';
+import { TEST_MANIFEST_PATH } from '../manifest/testing/testManifest.ts';
 import { BUNDLE_INFO_FILE, type HiddenBundleInfo } from './bundleFormat.ts';
 import { loadHiddenBundle } from './loadHiddenBundle.ts';
 import { packHidden, type PackedHidden } from './packHidden.ts';
@@ -13,7 +14,8 @@ let folder: PackedHidden;
 
 beforeAll(async () => {
   tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'relu-lab-hidden-test-'));
-  folder = await packHidden(path.join(tmp, 'bundle'));
+  // packed with the tests' copy of the course's manifest, so an instructor's edits to grader/assignment.json change nothing here
+  folder = await packHidden(path.join(tmp, 'bundle'), { manifestPath: TEST_MANIFEST_PATH });
 }, 60_000);
 
 afterAll(async () => {
@@ -88,7 +90,7 @@ describe('loadHiddenBundle', () => {
   }, 90_000);
 
   test('reads a .tgz of the bundle', async () => {
-    const tarball = await packHidden(path.join(tmp, 'hidden.tgz'));
+    const tarball = await packHidden(path.join(tmp, 'hidden.tgz'), { manifestPath: TEST_MANIFEST_PATH });
     expect(tarball.kind).toBe('tarball');
     const bundle = await loadHiddenBundle(tarball.path);
     expect(bundle.info.hash).toBe(folder.info.hash);

@@ -6,27 +6,30 @@ import { DEFAULTS } from '../core/defaults.ts';
 import { isReluLabError, type ReluLabError } from '../core/errors.ts';
 import { schemaPath } from '../results/schemaValidator.ts';
 import { loadManifest } from './loadManifest.ts';
+import { TEST_MANIFEST_PATH } from './testing/testManifest.ts';
+import type { ManifestFile } from './types.ts';
 
 /** the ReLU course's modules, whose manifest is the shipped one */
 const MODULES = ['activations', 'forward', 'backprop', 'dead-neurons', 'linearity', 'claims', 'training'];
 
 let dir: string;
+/** the tests' copy of the course's manifest (testing/assignment.json), which the tests change */
 let shipped: Record<string, unknown>;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'relu-lab-manifest-'));
-  shipped = JSON.parse(await readFile(DEFAULTS.manifestPath, 'utf8')) as Record<string, unknown>;
+  shipped = JSON.parse(await readFile(TEST_MANIFEST_PATH, 'utf8')) as Record<string, unknown>;
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-/** The shipped manifest as plain JSON, which the tests change freely (to invalid values too). */
+/** The tests' manifest as plain JSON, which the tests change freely (to invalid values too). */
 interface ManifestJson {
   title?: unknown;
   tasks: Record<string, unknown>[];
   [key: string]: unknown;
 }
 
-/** Writes a manifest built from the shipped one and returns its path. */
+/** Writes a manifest built from the tests' one and returns its path. */
 async function write(name: string, change: (m: ManifestJson) => void | string): Promise<string> {
   const m = structuredClone(shipped) as ManifestJson;
   const text = change(m);
@@ -45,9 +48,27 @@ async function failure(file: string, moduleNames?: readonly string[]): Promise<R
 }
 
 describe('loadManifest', () => {
-  it('loads the shipped manifest with every module once and the defaults filled in', async () => {
-    const m = await loadManifest();
+  it("loads the shipped manifest as it stands, whatever the instructor set: every module once, the file's values, the defaults for the rest", async () => {
+    const file = JSON.parse(await readFile(DEFAULTS.manifestPath, 'utf8')) as ManifestFile;
+    const m = await loadManifest(undefined, MODULES);
     expect(m.path).toBe(DEFAULTS.manifestPath);
+    expect(m.version).toBe(1);
+    expect(m.tasks.map((t) => t.id)).toEqual([...MODULES]);
+    expect(m.tasks).toEqual(file.tasks);
+    expect({ deadline: m.deadline, latePolicy: m.latePolicy }).toEqual({ deadline: file.deadline, latePolicy: file.latePolicy });
+    expect(m.limits).toEqual({
+      callTimeoutMs: file.limits?.callTimeoutMs ?? DEFAULTS.callTimeoutMs,
+      groupTimeoutMs: file.limits?.groupTimeoutMs ?? file.limits?.batchTimeoutMs ?? DEFAULTS.groupTimeoutMs,
+      submissionDeadlineMs: file.limits?.submissionDeadlineMs ?? DEFAULTS.submissionDeadlineMs,
+      sandboxMemoryMb: file.limits?.sandboxMemoryMb ?? DEFAULTS.sandboxMemoryMb,
+    });
+    expect(m.fastCheck).toEqual({ seed: file.fastCheck?.seed ?? DEFAULTS.seed, numRuns: file.fastCheck?.numRuns ?? DEFAULTS.numRuns });
+    expect(m).not.toHaveProperty('$schema');
+  });
+
+  it("loads the tests' copy of the course's manifest with every module once and the defaults filled in", async () => {
+    const m = await loadManifest(TEST_MANIFEST_PATH, MODULES);
+    expect(m.path).toBe(TEST_MANIFEST_PATH);
     expect(m.version).toBe(1);
     expect(m.tasks.map((t) => t.id)).toEqual([...MODULES]);
     expect(m.tasks.map((t) => t.points)).toEqual([10, 15, 25, 20, 10, 10, 10]);

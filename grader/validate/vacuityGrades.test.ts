@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Grader } from '../engine/Grader.ts';
-import { loadManifest } from '../manifest/loadManifest.ts';
+import { loadTestManifest } from '../manifest/testing/testManifest.ts';
 import type { ResultsDocument } from '../results/types.ts';
 import { generatedFixture, materialiseFixture, type Fixture } from '../corpus/fixtureCorpus.ts';
 import { byName, course } from '../course/testing/corpusIndex.ts';
@@ -43,7 +43,7 @@ beforeAll(async () => {
   const all = new Map([...vacuityCorpus().map((made) => generatedFixture(course, made)), ...byName.values()].map((f) => [f.name, f]));
   const dirs = new Map<string, Fixture>();
   for (const name of NAMES) dirs.set(await materialiseFixture(all.get(name)!, path.join(work, name)), all.get(name)!);
-  const grader = await Grader.create(await loadManifest(course.manifestPath), course);
+  const grader = await Grader.create(await loadTestManifest(), course);
   try {
     await grader.gradeBatch([...dirs.keys()], async (dir, doc) => void graded.set(dirs.get(dir)!.name, { fixture: dirs.get(dir)!, doc }), { plots: false });
   } finally {

@@ -15,6 +15,7 @@ import type { GradebookJson } from '../../bulk/gradebook/writeGradebook.ts';
 import { writeRecord } from '../../bulk/store/studentStore.ts';
 import type { GradebookRow } from '../../bulk/types.ts';
 import type { Io } from '../../core/Io.ts';
+import { TEST_MANIFEST_PATH } from '../../manifest/testing/testManifest.ts';
 import { main } from '../main.ts';
 
 let dir: string;
@@ -46,7 +47,7 @@ async function bulk(...extra: string[]): Promise<{ code: number; stdout: string;
   let stdout = '';
   let stderr = '';
   const io: Io = { out: (t) => void (stdout += t), err: (t) => void (stderr += t), color: false, env: { CI: '1' }, cwd: dir };
-  const code = await main(['bulk', 'class', '--out', 'out', '--jobs', '1', '--format', 'canvas', ...extra], io);
+  const code = await main(['bulk', 'class', '--out', 'out', '--manifest', TEST_MANIFEST_PATH, '--jobs', '1', '--format', 'canvas', ...extra], io);
   return { code, stdout, stderr };
 }
 

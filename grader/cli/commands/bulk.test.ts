@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Io } from '../../core/Io.ts';
+import { TEST_MANIFEST_PATH } from '../../manifest/testing/testManifest.ts';
 import { main } from '../main.ts';
 
 let dir: string;
@@ -32,7 +33,7 @@ describe('relu-lab bulk and merge: usage', () => {
     [['bulk', 'class', '--out', 'o', '--jobs', '0'], /--jobs needs a number/],
     [['bulk', 'class', '--out', 'o', '--workers', '2', '--jobs', '2'], /--workers and --jobs are the same setting/],
     [['bulk', 'class', '--out', 'o', '--deadline', 'next tuesday'], /--deadline needs an ISO 8601 date-time/],
-    [['bulk', 'class', '--out', 'o', '--at-deadline'], /--at-deadline needs a deadline/],
+    [['bulk', 'class', '--out', 'o', '--manifest', TEST_MANIFEST_PATH, '--at-deadline'], /--at-deadline needs a deadline/],
     [['merge', '--out', 'o'], /the output folders of the bulk runs/],
   ])('%j is a usage error (exit 2)', async (args, message) => {
     const { code, stderr } = await run(...args);

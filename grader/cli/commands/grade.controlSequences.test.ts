@@ -16,6 +16,7 @@ import type { ResultsDocument } from '../../results/types.ts';
 import { validateResults } from '../../results/validateResults.ts';
 import { assignment } from '../../course/assignment.ts';
 import { loadFixtureCorpus, materialiseFixture } from '../../corpus/fixtureCorpus.ts';
+import { TEST_MANIFEST_PATH } from '../../manifest/testing/testManifest.ts';
 import { main } from '../main.ts';
 
 /** Anything a terminal, XML 1.0 or the bidi algorithm would act on (ESC included). */
@@ -41,7 +42,7 @@ beforeAll(async () => {
   const submission = await materialiseFixture(fixture, path.join(work, 'submission'));
   // colour on, as on an instructor's terminal: relu-lab's own SGR codes must be the only escapes
   const io = { out: (t: string) => void (stdout += t), err: () => {}, color: true, env: {}, cwd: PACKAGE_ROOT };
-  expect(await main(['grade', '--submission', submission, '--out', out], io)).toBe(0);
+  expect(await main(['grade', '--submission', submission, '--manifest', TEST_MANIFEST_PATH, '--out', out], io)).toBe(0);
   doc = validateResults(JSON.parse(await fs.readFile(path.join(out, 'results.json'), 'utf8')));
 }, 120_000);
 
