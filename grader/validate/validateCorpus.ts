@@ -36,6 +36,8 @@ export interface ValidateOptions {
   /** fixtures made rather than found in the fixtures folder (the ReLU course's vacuity corpus) */
   more?: readonly Fixture[];
   onRow?: (row: ValidationRow) => void;
+  /** grade only the fixtures (the reference among them) this keeps; all when absent */
+  keep?: (fixture: Fixture) => boolean;
   /** hears each warning about the manifest before grading starts (default: a line on stderr) */
   onWarning?: (line: string) => void;
 }
@@ -57,7 +59,7 @@ export async function validateCorpus(manifest: Manifest, assignment: Assignment,
     files: [],
     assignment,
   };
-  const fixtures = [reference, ...corpus, ...(opts.more ?? [])];
+  const fixtures = [reference, ...corpus, ...(opts.more ?? [])].filter((f) => opts.keep?.(f) ?? true);
   const work = await fs.mkdtemp(path.join(os.tmpdir(), 'relu-lab-validate-'));
   const grader = await Grader.create(manifest, assignment);
   const rows: ValidationRow[] = [];
