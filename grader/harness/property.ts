@@ -19,6 +19,17 @@ export interface Agreement<T> {
   tolerance?: number;
   /** share of the job's runs this property needs (default 1) */
   share?: number;
+  /**
+   * values checked first in every run, whatever the seed (the edge cases a
+   * correct function must handle and a draw may miss); the drawn ones follow
+   */
+  always?: readonly T[];
+}
+
+/** How `holds` runs: its share of the job's runs and the values it always checks first (see Agreement). */
+export interface HoldsOptions<T> {
+  share?: number;
+  always?: readonly T[];
 }
 
 /** How many runs a property with `share` of the job's runs gets: at least 10. */
@@ -31,21 +42,18 @@ export async function agrees<T>(student: StudentCode, arbitrary: fc.Arbitrary<T>
   const { seed } = student.job;
   const numRuns = runsFor(student.job.numRuns, a.share);
   const key = nextPropertyKey(seed, numRuns);
-  const values = samplesFor(key, arbitrary, seed, numRuns);
+  const always = a.always ?? [];
+  const values = samplesFor(key, arbitrary, seed, numRuns, always);
   const expected = expectedFor(key, values, a.expected);
   const argsList = plannedFor(key, () => values.map(a.args));
   await student.prefetch(plannedFor(`${key} calls`, () => argsList.map((args) => ({ module: a.module, name: a.name, args }))));
-  let failure: unknown = null;
-  for (let i = 0; i < values.length && failure === null; i++) {
-    try {
-      expectClose(() => formatCall(a.name, argsList[i]), await student.call(a.module, a.name, argsList[i]), expected[i], a.tolerance);
-    } catch (e) {
-      failure = e;
-    }
-  }
+  const { failure, at } = await firstFailure(values, async (_value, i) => {
+    expectClose(() => formatCall(a.name, argsList[i]), await student.call(a.module, a.name, argsList[i]), expected[i], a.tolerance);
+  });
   student.clearPrefetched();
   if (failure === null) return;
-  if (isNotImplemented(failure) || student.failsForAnyInput(failure)) throw failure;
+  // a value checked in every run is already small and fixed: report it as it is
+  if (at < always.length || isNotImplemented(failure) || student.failsForAnyInput(failure)) throw failure;
   await shrink(
     student,
     arbitrary,
@@ -60,37 +68,40 @@ export async function agrees<T>(student: StudentCode, arbitrary: fc.Arbitrary<T>
  * Checks that `predicate` holds for every generated value. The predicate
  * throws a GradingFailure (a mismatch or a failing student call) otherwise.
  * `plan` lists the student calls the predicate will make for a value, so
- * they can be fetched in one round trip first.
+ * they can be fetched in one round trip first. `options` is the property's
+ * share of the job's runs (a number, as before) or { share, always }.
  */
 export async function holds<T>(
   student: StudentCode,
   arbitrary: fc.Arbitrary<T>,
   predicate: (value: T) => Promise<void>,
   plan?: (value: T) => PlannedCall[],
-  share = 1,
+  options: number | HoldsOptions<T> = 1,
 ): Promise<void> {
+  const { share = 1, always = [] } = typeof options === 'number' ? { share: options } : options;
   const { seed } = student.job;
   const numRuns = runsFor(student.job.numRuns, share);
   const key = nextPropertyKey(seed, numRuns);
-  const values = samplesFor(key, arbitrary, seed, numRuns);
+  const values = samplesFor(key, arbitrary, seed, numRuns, always);
   if (plan) await student.prefetch(plannedFor(key, () => values.flatMap(plan)));
-  const failure = await firstFailure(values, predicate);
+  const { failure, at } = await firstFailure(values, predicate);
   student.clearPrefetched();
   if (failure === null) return;
-  if (isNotImplemented(failure) || student.failsForAnyInput(failure)) throw failure;
+  // a value checked in every run is already small and fixed: report it as it is
+  if (at < always.length || isNotImplemented(failure) || student.failsForAnyInput(failure)) throw failure;
   await shrink(student, arbitrary, predicate, numRuns);
 }
 
-/** The first failure of `predicate` over `values`, or null when it holds for all. */
-async function firstFailure<T>(values: T[], predicate: (value: T) => Promise<void>): Promise<unknown> {
-  for (const value of values) {
+/** The first failure of `predicate` over `values` and its index, or a null failure when it holds for all. */
+async function firstFailure<T>(values: T[], predicate: (value: T, at: number) => Promise<void>): Promise<{ failure: unknown; at: number }> {
+  for (let at = 0; at < values.length; at++) {
     try {
-      await predicate(value);
+      await predicate(values[at], at);
     } catch (e) {
-      return e;
+      return { failure: e, at };
     }
   }
-  return null;
+  return { failure: null, at: values.length };
 }
 
 /** A stub still throwing "not implemented": shrinking it would only repeat the message. */

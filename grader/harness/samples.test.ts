@@ -25,6 +25,16 @@ describe('samples', () => {
     expect(samplesFor(key, fc.integer(), 7, 20)).toEqual(drawn);
   });
 
+  test('puts the values to check always before the drawn ones, which stay what fc.check draws', () => {
+    beginCheck('activations.always');
+    const key = nextPropertyKey(7, 5);
+    const drawn = fc.sample(fc.integer(), { seed: 7, numRuns: 5 });
+    const values = samplesFor(key, fc.integer(), 7, 5, [0, -0]);
+    expect(values).toHaveLength(7);
+    expect(Object.is(values[1], -0)).toBe(true);
+    expect(values.slice(2)).toEqual(drawn);
+  });
+
   test('keeps values and answers on disk, -0, NaN, Infinity and undefined included', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relu-lab-samples-'));
     dirs.push(dir);
