@@ -14,7 +14,7 @@ export interface CheckDeclaration {
   task: string;
   /** what is checked, in one sentence a student can read */
   name: string;
-  /** its share of the task's points: points = task points x weight / (sum of the task's weights) */
+  /** its share of the task's points: task points x weight / (sum of the task's weights), in hundredths that add up to the task's points (checkPoints.ts) */
   weight: number;
   /** the student's exports it calls, the one to look at first first (annotations point at it) */
   calls: readonly string[];
