@@ -3,7 +3,7 @@
 // everywhere points are shown: results.json, every export, the gradebook's
 // rows and the LMS imports. No value carries more than two decimals.
 import { describe, expect, test } from 'vitest';
-import { sumPoints } from '../assignment/checkPoints.ts';
+import { sumPoints } from '../core/points.ts';
 import { assembleResults } from '../engine/assembleResults.ts';
 import { catalogOf } from '../engine/catalog.ts';
 import type { ReportedTest } from '../engine/HiddenRunReporter.ts';

@@ -2,7 +2,7 @@
 // gradebook (csv, json), the class summary and the platform exports. Run at
 // the end of every bulk run and merge, and safe to run again at any time.
 import path from 'node:path';
-import { sumPoints } from '../assignment/checkPoints.ts';
+import { sumPoints } from '../core/points.ts';
 import { canvasCsv, moodleCsv } from '../export/canvas.ts';
 import type { Manifest } from '../manifest/types.ts';
 import { handlebarsEnv } from '../report/handlebarsEnv.ts';

@@ -1,7 +1,7 @@
 // Turns what the reporter saw into the results document. The score is
 // computed here, in the trusted main process, from the catalog's points:
 // a check that never reported earns nothing.
-import { sumPoints } from '../assignment/checkPoints.ts';
+import { sumPoints } from '../core/points.ts';
 import type { Manifest } from '../manifest/types.ts';
 import type { Diagnostic, Outcome, ResultsDocument, SubmissionIdentity, TaskResult, TestResult } from '../results/types.ts';
 import type { CatalogEntry } from './catalog.ts';

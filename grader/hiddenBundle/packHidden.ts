@@ -9,6 +9,7 @@
 // - the manifest, the stubs the public face reads, and what the engine reads
 //   at run time (schemas, the sandbox's probe);
 // - hidden.json: version, counts, where the public face is, the file list and their hash.
+import { sumPoints } from '../core/points.ts';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -141,7 +142,7 @@ export async function packHidden(out: string, opts: PackOptions = {}): Promise<P
       assignment: manifest.title,
       publicFace,
       checks: hidden.checks.length,
-      points: manifest.tasks.reduce((sum, t) => sum + t.points, 0),
+      points: sumPoints(manifest.tasks.map((t) => t.points)),
       createdAt: new Date().toISOString(),
       hash: await bundleHash(stage, files),
       files,

@@ -1,6 +1,7 @@
 // The report's one-sentence summary. It never says every test passed while
 // tests are withheld from the reader: then it speaks of the visible tests and
 // says what is still to come.
+import { sumPoints } from '../core/points.ts';
 import type { Outcome, TestResult } from '../results/types.ts';
 import { formatNumber } from '../core/formatValue.ts';
 import type { Audience, WithheldGroupView } from './ReportView.ts';
@@ -34,6 +35,6 @@ export function summarySentence({ audience, outcome, shown, withheld }: SummaryI
 /** Several groups in one clause; the report lists them one by one below the summary. */
 function laterTogether(groups: WithheldGroupView[]): string {
   const count = groups.reduce((a, g) => a + g.count, 0);
-  const points = groups.reduce((a, g) => a + g.points, 0);
+  const points = sumPoints(groups.map((g) => g.points));
   return `${count} hidden tests (${formatNumber(points)} points) are not shown yet`;
 }

@@ -4,7 +4,7 @@
 // which decide the grade, are not part of this document at all (the CI
 // outputs say so). A test file that could not run counts as one failed test
 // worth its task's points.
-import { splitPoints, sumPoints } from '../engine/points.ts';
+import { splitPoints, sumPoints } from '../core/points.ts';
 import type { Manifest } from '../manifest/types.ts';
 import type { Diagnostic, Outcome, ResultsDocument, SubmissionIdentity, TaskResult, TestResult, TestStatus } from '../results/types.ts';
 import type { VisibleOutcome, VisibleRun } from './runVisibleTests.ts';

@@ -2,7 +2,7 @@
 // The message may quote an entry's name or what grading found in its files:
 // it is sanitised here (core/sanitiseText.ts), so the CSV, the JSON, the
 // class summary and every export get the same safe text.
-import { sumPoints } from '../../assignment/checkPoints.ts';
+import { sumPoints } from '../../core/points.ts';
 import { sanitiseText } from '../../core/sanitiseText.ts';
 import type { Manifest } from '../../manifest/types.ts';
 import type { ResultsDocument } from '../../results/types.ts';

@@ -1,6 +1,6 @@
 // gradebook.csv and gradebook.json: one row per student, in id order.
 import path from 'node:path';
-import { sumPoints } from '../../assignment/checkPoints.ts';
+import { sumPoints } from '../../core/points.ts';
 import type { Manifest } from '../../manifest/types.ts';
 import { lateText } from '../late/lateInfo.ts';
 import { writeFileAtomically } from '../../core/writeFileAtomically.ts';

@@ -5,7 +5,7 @@
 // - `accept-until`: `penaltyPercent` off until `lateDeadline`, not accepted after;
 // - `percent-per-day`: `percentPerDay` off per started day, not accepted after `maxDaysLate` days.
 // Work not accepted counts as 0.
-import { roundPoints } from '../../assignment/checkPoints.ts';
+import { roundPoints } from '../../core/points.ts';
 import type { LatePolicy } from '../../manifest/types.ts';
 import type { LateInfo } from '../types.ts';
 

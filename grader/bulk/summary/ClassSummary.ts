@@ -2,7 +2,7 @@
 // distribution, where points were lost, which tests failed most and with
 // which wrong answers, and whose grading went wrong. Only counts are kept,
 // so a large class needs no more memory than a small one.
-import { roundPoints } from '../../assignment/checkPoints.ts';
+import { roundPoints } from '../../core/points.ts';
 import { sanitiseText } from '../../core/sanitiseText.ts';
 import type { Manifest } from '../../manifest/types.ts';
 import type { ResultsDocument } from '../../results/types.ts';

@@ -2,6 +2,7 @@
 // the tests the audience may see, each placed at the student's function.
 // For students, tests withheld from them (hidden, or shown after the
 // deadline) are only counted, exactly as the student's report does.
+import { sumPoints } from '../../core/points.ts';
 import path from 'node:path';
 import { isShownTo } from '../../report/isShownTo.ts';
 import type { Audience } from '../../report/ReportView.ts';
@@ -45,7 +46,6 @@ export interface CiViewInput {
   audience?: Audience;
 }
 
-const round = (n: number) => Math.round(n * 1e4) / 1e4;
 const words = (text: string) => new Set(text.split(/[^A-Za-z0-9_$]+/));
 
 export function ciView(input: CiViewInput): CiView {
@@ -53,12 +53,6 @@ export function ciView(input: CiViewInput): CiView {
   const ctx = { audience: input.audience ?? 'student', now: input.now, deadline: input.deadline };
   const visible = doc.tests.filter((t) => isShownTo(t, ctx));
   const withheld = doc.tests.filter((t) => !isShownTo(t, ctx));
-  const scale = new Map(
-    doc.tasks.map((task) => {
-      const raw = doc.tests.filter((t) => t.task === task.id).reduce((a, t) => a + t.possible, 0);
-      return [task.id, raw > 0 ? task.possible / raw : 1];
-    }),
-  );
   const shown = visible.map((test): LocatedTest => {
     const task = doc.tasks.find((t) => t.id === test.task) ?? { id: test.task, title: test.task, earned: 0, possible: 0, file: `exercises/${test.task}.ts` };
     const file = path.posix.join(input.submissionPath.split(path.sep).join('/'), path.posix.basename(task.file));
@@ -66,11 +60,11 @@ export function ciView(input: CiViewInput): CiView {
     const named = input.functionOf(test);
     const mentioned = words(test.name);
     const hit = exports.find((e) => e.name === named) ?? exports.find((e) => mentioned.has(e.name));
-    const k = scale.get(test.task) ?? 1;
-    return { test, task, file, line: hit?.line ?? null, fn: hit?.name ?? named, earned: round(test.earned * k), possible: round(test.possible * k) };
+    // a test's points are its share of its task's, and add up to the task's exactly (core/points.ts)
+    return { test, task, file, line: hit?.line ?? null, fn: hit?.name ?? named, earned: test.earned, possible: test.possible };
   });
-  const sum = (tests: { earned: number; possible: number }[], key: 'earned' | 'possible') => round(tests.reduce((a, t) => a + t[key], 0));
-  const withheldPossible = round(withheld.reduce((a, t) => a + t.possible * (scale.get(t.task) ?? 1), 0));
+  const sum = (tests: { earned: number; possible: number }[], key: 'earned' | 'possible') => sumPoints(tests.map((t) => t[key]));
+  const withheldPossible = sumPoints(withheld.map((t) => t.possible));
   return {
     mode: input.mode,
     doc,

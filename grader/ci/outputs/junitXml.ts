@@ -1,6 +1,7 @@
 // JUnit XML for CI test panels (GitLab, Jenkins, Azure): one suite per task,
 // one case per test the student may see, with file, line and points; compile
 // errors as failing cases of their own suite.
+import { sumPoints } from '../../core/points.ts';
 import { sanitiseText } from '../../core/sanitiseText.ts';
 import type { CiView, LocatedTest } from './ciView.ts';
 
@@ -66,8 +67,8 @@ export function junitXml(view: CiView): string {
     const failures = mine.filter((t) => t.test.status === 'failed').length;
     const errors = mine.filter((t) => t.test.status !== 'failed' && t.test.status !== 'passed').length;
     const ms = mine.reduce((a, t) => a + t.test.durationMs, 0);
-    const earned = mine.reduce((a, t) => a + t.earned, 0);
-    const possible = mine.reduce((a, t) => a + t.possible, 0);
+    const earned = sumPoints(mine.map((t) => t.earned));
+    const possible = sumPoints(mine.map((t) => t.possible));
     const head = `  <testsuite${attrs({ name: task.title, tests: mine.length, failures, errors, skipped: 0, time: seconds(ms), file: task.file })}>`;
     const props = `    <properties><property name="task" value="${escapeXmlText(task.id)}"/><property name="points" value="${points(earned, possible)}"/></properties>`;
     suites.push(`${head}\n${props}\n${mine.map((t) => testCase(t, '    ')).join('\n')}\n  </testsuite>`);
