@@ -41,8 +41,8 @@ export function runsFor(numRuns: number, share = 1): number {
 export async function agrees<T>(student: StudentCode, arbitrary: fc.Arbitrary<T>, a: Agreement<T>): Promise<void> {
   const { seed } = student.job;
   const numRuns = runsFor(student.job.numRuns, a.share);
-  const key = nextPropertyKey(seed, numRuns);
   const always = a.always ?? [];
+  const key = nextPropertyKey(seed, numRuns, always);
   const values = samplesFor(key, arbitrary, seed, numRuns, always);
   const expected = expectedFor(key, values, a.expected);
   const argsList = plannedFor(key, () => values.map(a.args));
@@ -81,7 +81,7 @@ export async function holds<T>(
   const { share = 1, always = [] } = typeof options === 'number' ? { share: options } : options;
   const { seed } = student.job;
   const numRuns = runsFor(student.job.numRuns, share);
-  const key = nextPropertyKey(seed, numRuns);
+  const key = nextPropertyKey(seed, numRuns, always);
   const values = samplesFor(key, arbitrary, seed, numRuns, always);
   if (plan) await student.prefetch(plannedFor(key, () => values.flatMap(plan)));
   const { failure, at } = await firstFailure(values, predicate);

@@ -27,12 +27,18 @@ describe('samples', () => {
 
   test('puts the values to check always before the drawn ones, which stay what fc.check draws', () => {
     beginCheck('activations.always');
-    const key = nextPropertyKey(7, 5);
+    const key = nextPropertyKey(7, 5, [0, -0]);
     const drawn = fc.sample(fc.integer(), { seed: 7, numRuns: 5 });
     const values = samplesFor(key, fc.integer(), 7, 5, [0, -0]);
     expect(values).toHaveLength(7);
     expect(Object.is(values[1], -0)).toBe(true);
     expect(values.slice(2)).toEqual(drawn);
+    // the key names the values always checked: other ones never read these back
+    beginCheck('activations.always');
+    const [plain, withZeros, withMinusZero] = [nextPropertyKey(7, 5), nextPropertyKey(7, 5, [0, 0]), nextPropertyKey(7, 5, [0, -0])];
+    expect(plain).toBe('activations.always#0@7x5');
+    expect(withZeros).toMatch(/^activations\.always#1@7x5\+[0-9a-f]{12}$/);
+    expect(withMinusZero.split('+')[1]).not.toBe(withZeros.split('+')[1]);
   });
 
   test('keeps values and answers on disk, -0, NaN, Infinity and undefined included', () => {

@@ -24,9 +24,15 @@ export function beginCheck(id: string): void {
   propertyIndex = 0;
 }
 
-/** The key of the next property of the current check. */
-export function nextPropertyKey(seed: number, numRuns: number): string {
-  return `${currentCheck}#${propertyIndex++}@${seed}x${numRuns}`;
+/**
+ * The key of the next property of the current check; with values it always
+ * checks, the key names them too, so values kept for the property before
+ * those changed are never read back.
+ */
+export function nextPropertyKey(seed: number, numRuns: number, always: readonly unknown[] = []): string {
+  const key = `${currentCheck}#${propertyIndex++}@${seed}x${numRuns}`;
+  if (always.length === 0) return key;
+  return `${key}+${createHash('sha1').update(JSON.stringify(always, encode)).digest('hex').slice(0, 12)}`;
 }
 
 // JSON cannot hold -0, NaN or ±Infinity: spell them out and read them back.

@@ -6,6 +6,7 @@ import { expectCall } from '../../harness/expectations.ts';
 import { agrees } from '../../harness/property.ts';
 import { CONDITION_SHARE, provided } from '../../harness/provided.ts';
 import { alpha, scalar } from '../arbitraries.ts';
+import { edgeScalars, edgeScalarsWithAlpha } from '../edgeCases.ts';
 
 const task = 'activations';
 const M = task;
@@ -13,6 +14,8 @@ const lesson = 'exercises/README.md#1-activations';
 
 const withAlpha = fc.tuple(scalar, fc.option(alpha, { nil: undefined }));
 const args = ([z, a]: [number, number | undefined]) => (a === undefined ? [z] : [z, a]);
+/** the edge scalars away from the kink, where reluGrad is 0 or 1 */
+const offKink = edgeScalars.filter((z) => z !== 0);
 
 export const activationsChecks: Check[] = [
   check(
@@ -24,7 +27,7 @@ export const activationsChecks: Check[] = [
       name: 'relu(z) equals max(0, z) for generated z, including 0, -0, tiny and large values',
       hint: `relu passes positive z through and returns 0 otherwise. See ${lesson}`,
     },
-    (student) => agrees(student, scalar, { module: M, name: 'relu', args: (z) => [z], expected: ref.relu }),
+    (student) => agrees(student, scalar, { module: M, name: 'relu', args: (z) => [z], expected: ref.relu, always: edgeScalars }),
   ),
 
   check(
@@ -40,7 +43,7 @@ export const activationsChecks: Check[] = [
       agrees(
         student,
         scalar.filter((z) => z !== 0),
-        { module: M, name: 'reluGrad', args: (z) => [z], expected: ref.reluGrad },
+        { module: M, name: 'reluGrad', args: (z) => [z], expected: ref.reluGrad, always: offKink },
       ),
   ),
 
@@ -61,7 +64,7 @@ export const activationsChecks: Check[] = [
         agrees(
           student,
           scalar.filter((z) => z !== 0),
-          { module: M, name: 'reluGrad', args: (z) => [z], expected: ref.reluGrad, share: CONDITION_SHARE },
+          { module: M, name: 'reluGrad', args: (z) => [z], expected: ref.reluGrad, share: CONDITION_SHARE, always: offKink },
         ),
       );
     },
@@ -76,7 +79,7 @@ export const activationsChecks: Check[] = [
       name: 'leakyRelu(z, alpha) is z for z > 0 and alpha * z otherwise, with alpha defaulting to 0.01',
       hint: `The leak multiplies the negative side only. See ${lesson}`,
     },
-    (student) => agrees(student, withAlpha, { module: M, name: 'leakyRelu', args, expected: ([z, a]) => ref.leakyRelu(z, a) }),
+    (student) => agrees(student, withAlpha, { module: M, name: 'leakyRelu', args, expected: ([z, a]) => ref.leakyRelu(z, a), always: edgeScalarsWithAlpha }),
   ),
 
   check(
@@ -91,7 +94,13 @@ export const activationsChecks: Check[] = [
     async (student) => {
       await expectCall(student, M, 'leakyReluGrad', [0], 0.01);
       await expectCall(student, M, 'leakyReluGrad', [0, 0.2], 0.2);
-      await agrees(student, withAlpha, { module: M, name: 'leakyReluGrad', args, expected: ([z, a]) => ref.leakyReluGrad(z, a) });
+      await agrees(student, withAlpha, {
+        module: M,
+        name: 'leakyReluGrad',
+        args,
+        expected: ([z, a]) => ref.leakyReluGrad(z, a),
+        always: edgeScalarsWithAlpha,
+      });
     },
   ),
 ];

@@ -11,6 +11,7 @@ import { CONDITION_SHARE, provided } from '../../harness/provided.ts';
 import { perValue } from '../../harness/samples.ts';
 import { firstDifference, GRADIENT_CHECK_TOLERANCE } from '../../harness/tolerances.ts';
 import { type Problem, problem, problemArgs, problemAwayFromKinks, quarter } from '../arbitraries.ts';
+import { edgeGradientPairs, edgeLeakyProblems, edgeProblems, edgeProblemsAwayFromKinks, edgeReluProblems } from '../edgeCases.ts';
 
 const task = 'backprop';
 const M = task;
@@ -55,7 +56,14 @@ export const backpropChecks: Check[] = [
       name: 'mseLoss equals 1/(2N) times the sum of squared errors over samples and outputs',
       hint: `Average over the N samples and keep the 1/2. See ${lesson}`,
     },
-    (student) => agrees(student, problem('any'), { module: M, name: 'mseLoss', args: problemArgs, expected: ({ net, X, Y }) => ref.mseLoss(net, X, Y) }),
+    (student) =>
+      agrees(student, problem('any'), {
+        module: M,
+        name: 'mseLoss',
+        args: problemArgs,
+        expected: ({ net, X, Y }) => ref.mseLoss(net, X, Y),
+        always: edgeProblems,
+      }),
   ),
 
   check(
@@ -80,6 +88,7 @@ export const backpropChecks: Check[] = [
           args: problemArgs,
           expected: ({ net, X, Y }) => ref.mseLoss(net, X, Y),
           share: CONDITION_SHARE,
+          always: edgeProblems,
         }),
       );
     },
@@ -94,7 +103,14 @@ export const backpropChecks: Check[] = [
       name: 'backward returns the exact gradients of mseLoss on ReLU networks, including pre-activations exactly 0',
       hint: `dyHat = (yHat - y) / N; dz1 = (W2^T dyHat) * reluGrad(z1); dW1 += dz1 x^T. See ${lesson}`,
     },
-    (student) => agrees(student, problem('relu'), { module: M, name: 'backward', args: problemArgs, expected: ({ net, X, Y }) => ref.backward(net, X, Y) }),
+    (student) =>
+      agrees(student, problem('relu'), {
+        module: M,
+        name: 'backward',
+        args: problemArgs,
+        expected: ({ net, X, Y }) => ref.backward(net, X, Y),
+        always: edgeReluProblems,
+      }),
   ),
 
   check(
@@ -106,7 +122,14 @@ export const backpropChecks: Check[] = [
       name: 'backward uses the Leaky slope alpha on Leaky ReLU networks',
       hint: `The gate is the activation's own derivative: alpha where z1 <= 0. See ${lesson}`,
     },
-    (student) => agrees(student, problem('leaky'), { module: M, name: 'backward', args: problemArgs, expected: ({ net, X, Y }) => ref.backward(net, X, Y) }),
+    (student) =>
+      agrees(student, problem('leaky'), {
+        module: M,
+        name: 'backward',
+        args: problemArgs,
+        expected: ({ net, X, Y }) => ref.backward(net, X, Y),
+        always: edgeLeakyProblems,
+      }),
   ),
 
   check(
@@ -133,7 +156,7 @@ export const backpropChecks: Check[] = [
           });
         },
         (p) => [{ module: M, name: 'backward', args: problemArgs(p) }],
-        HEAVY,
+        { share: HEAVY, always: edgeProblemsAwayFromKinks },
       ),
   ),
 
@@ -154,6 +177,7 @@ export const backpropChecks: Check[] = [
         expected: ({ net, X, Y }) => ref.numericalGradient(net, X, Y),
         tolerance: NUMERICAL_TOLERANCE,
         share: HEAVY,
+        always: edgeProblems,
       });
       // eps is honoured: with a coarse eps on a kinked problem the differences differ from the default's
       const net = { W1: [[1]], b1: [0], W2: [[1]], b2: [0] };
@@ -191,7 +215,7 @@ export const backpropChecks: Check[] = [
           { module: M, name: 'backward', args: problemArgs(p) },
           { module: M, name: 'numericalGradient', args: problemArgs(p) },
         ],
-        HEAVY,
+        { share: HEAVY, always: edgeProblemsAwayFromKinks.filter(({ net }) => net.activation?.kind !== 'leakyRelu') },
       ),
   ),
 
@@ -204,7 +228,14 @@ export const backpropChecks: Check[] = [
       name: 'relativeError is the largest |a - b| / max(1e-8, |a| + |b|) over every entry',
       hint: `Take the maximum over all four parameters' entries, with the 1e-8 floor. See ${lesson}`,
     },
-    (student) => agrees(student, gradientPair, { module: M, name: 'relativeError', args: (pair) => pair, expected: ([a, b]) => ref.relativeError(a, b) }),
+    (student) =>
+      agrees(student, gradientPair, {
+        module: M,
+        name: 'relativeError',
+        args: (pair) => pair,
+        expected: ([a, b]) => ref.relativeError(a, b),
+        always: edgeGradientPairs,
+      }),
   ),
 
   check(
@@ -233,7 +264,7 @@ export const backpropChecks: Check[] = [
           }
         },
         (p) => ['backward', 'numericalGradient', 'mseLoss'].map((name) => probeCall(M, name, problemArgs(p))),
-        SPOT_CHECK,
+        { share: SPOT_CHECK, always: edgeProblems.slice(0, 3) },
       ),
   ),
 ];

@@ -10,12 +10,17 @@ import { agrees, holds } from '../../harness/property.ts';
 import { CONDITION_SHARE, provided } from '../../harness/provided.ts';
 import type { StudentCode } from '../../harness/StudentCode.ts';
 import { problem, type Problem } from '../arbitraries.ts';
+import { edgeLeakyProblems, edgeProblems, edgeReluProblems } from '../edgeCases.ts';
 
 const task = 'dead-neurons';
 const M = task;
 const lesson = 'exercises/README.md#4-dead-neurons';
 
 const netAndData = ({ net, X }: Problem): unknown[] => [net, X];
+const alphaIs = (p: Problem, zero: boolean) => p.net.activation?.kind === 'leakyRelu' && (p.net.activation.alpha === 0) === zero;
+/** the edge problems with a dead unit, and those with an always-active unit */
+const edgeWithDead = edgeProblems.filter(({ net, X }) => ref.deadNeurons(net, X).length > 0);
+const edgeWithAlwaysActive = edgeProblems.filter(({ net, X }) => ref.alwaysActiveNeurons(net, X).length > 0);
 /** ReLU problems in which some unit is dead: [] is wrong for each of them */
 const withDead = problem('relu', 5).filter(({ net, X }) => ref.deadNeurons(net, X).length > 0);
 /** problems in which some unit is always active */
@@ -23,7 +28,14 @@ const withAlwaysActive = problem('any', 5).filter(({ net, X }) => ref.alwaysActi
 
 /** The condition that deadNeurons finds the dead units of drawn ReLU networks. */
 const findsDead = (student: StudentCode) =>
-  agrees(student, withDead, { module: M, name: 'deadNeurons', args: netAndData, expected: ({ net, X }) => ref.deadNeurons(net, X), share: CONDITION_SHARE });
+  agrees(student, withDead, {
+    module: M,
+    name: 'deadNeurons',
+    args: netAndData,
+    expected: ({ net, X }) => ref.deadNeurons(net, X),
+    share: CONDITION_SHARE,
+    always: edgeWithDead,
+  });
 /** The condition that alwaysActiveNeurons finds the always-active units of drawn networks. */
 const findsAlwaysActive = (student: StudentCode) =>
   agrees(student, withAlwaysActive, {
@@ -32,6 +44,7 @@ const findsAlwaysActive = (student: StudentCode) =>
     args: netAndData,
     expected: ({ net, X }) => ref.alwaysActiveNeurons(net, X),
     share: CONDITION_SHARE,
+    always: edgeWithAlwaysActive,
   });
 
 /** The discussion's example: weights 1, biases -10, 10, 10, inputs across [-4, 4]. */
@@ -49,7 +62,13 @@ export const deadNeuronsChecks: Check[] = [
       hint: `A unit with z1 exactly 0 is off: its output and its slope are both 0. See ${lesson}`,
     },
     (student) =>
-      agrees(student, problem('any', 5), { module: M, name: 'activationPattern', args: netAndData, expected: ({ net, X }) => ref.activationPattern(net, X) }),
+      agrees(student, problem('any', 5), {
+        module: M,
+        name: 'activationPattern',
+        args: netAndData,
+        expected: ({ net, X }) => ref.activationPattern(net, X),
+        always: edgeProblems,
+      }),
   ),
 
   check(
@@ -65,10 +84,23 @@ export const deadNeuronsChecks: Check[] = [
       // z1 exactly 0 on every sample is dead too: the slope at the kink is 0
       const flat: Network = { W1: [[0], [1], [1]], b1: [0, 0, 1], W2: [[1, 1, 1]], b2: [0] };
       await expectCall(student, M, 'deadNeurons', [flat, [[-1], [0]]], [0, 1]);
-      await agrees(student, problem('relu', 5), { module: M, name: 'deadNeurons', args: netAndData, expected: ({ net, X }) => ref.deadNeurons(net, X) });
+      await agrees(student, problem('relu', 5), {
+        module: M,
+        name: 'deadNeurons',
+        args: netAndData,
+        expected: ({ net, X }) => ref.deadNeurons(net, X),
+        always: edgeReluProblems,
+      });
       // Leaky ReLU with alpha = 0 is ReLU again: its units can die
       const alphaZero = problem('leaky', 5).filter(({ net }) => net.activation?.kind === 'leakyRelu' && net.activation.alpha === 0);
-      await agrees(student, alphaZero, { module: M, name: 'deadNeurons', args: netAndData, expected: ({ net, X }) => ref.deadNeurons(net, X), share: 0.3 });
+      await agrees(student, alphaZero, {
+        module: M,
+        name: 'deadNeurons',
+        args: netAndData,
+        expected: ({ net, X }) => ref.deadNeurons(net, X),
+        share: 0.3,
+        always: edgeLeakyProblems.filter((p) => alphaIs(p, true)),
+      });
     },
   ),
 
@@ -86,7 +118,13 @@ export const deadNeuronsChecks: Check[] = [
       const net: Network = { W1: [[1], [-1]], b1: [-10, -10], W2: [[1, 1]], b2: [0], activation: { kind: 'leakyRelu', alpha: 0.01 } };
       await expectCall(student, M, 'deadNeurons', [net, [[-4], [0], [4]]], []);
       const leaky = problem('leaky', 5).filter(({ net }) => net.activation?.kind === 'leakyRelu' && net.activation.alpha !== 0);
-      await agrees(student, leaky, { module: M, name: 'deadNeurons', args: netAndData, expected: () => [] });
+      await agrees(student, leaky, {
+        module: M,
+        name: 'deadNeurons',
+        args: netAndData,
+        expected: () => [],
+        always: edgeLeakyProblems.filter((p) => alphaIs(p, false)),
+      });
       // [] is right for every Leaky network, and for nothing else here
       await provided('deadNeurons also finds the dead units of ReLU networks', () => findsDead(student));
     },
@@ -126,6 +164,7 @@ export const deadNeuronsChecks: Check[] = [
           }
         },
         (p) => [{ module: M, name: 'deadNeurons', args: netAndData(p) }],
+        { always: edgeReluProblems },
       ),
   ),
 
@@ -144,6 +183,7 @@ export const deadNeuronsChecks: Check[] = [
         name: 'alwaysActiveNeurons',
         args: netAndData,
         expected: ({ net, X }) => ref.alwaysActiveNeurons(net, X),
+        always: edgeProblems,
       }),
   ),
 
@@ -169,6 +209,7 @@ export const deadNeuronsChecks: Check[] = [
           args: netAndData,
           expected: ({ net, X }) => ref.activationPattern(net, X),
           share: CONDITION_SHARE,
+          always: edgeProblems,
         });
         await findsDead(student);
         await findsAlwaysActive(student);
@@ -191,7 +232,7 @@ export const deadNeuronsChecks: Check[] = [
       await agrees(
         student,
         fc.integer({ min: -16, max: 16 }).map((n) => [[n / 4]]),
-        { module: M, name: 'deadNeurons', args: (X) => [linearExample, X], expected: () => [0] },
+        { module: M, name: 'deadNeurons', args: (X) => [linearExample, X], expected: () => [0], always: [[[-4]], [[0]], [[3.75]]] },
       );
       // the example is printed: answers looked up by it pay only with the functions right on drawn networks
       await provided('deadNeurons and alwaysActiveNeurons also work on drawn networks', async () => {

@@ -10,6 +10,7 @@ import { agrees, holds } from '../../harness/property.ts';
 import { CONDITION_SHARE, provided } from '../../harness/provided.ts';
 import { perValue } from '../../harness/samples.ts';
 import { dims, matrix, network, networkOf, vector } from '../arbitraries.ts';
+import { edgeLayers, edgeProblems } from '../edgeCases.ts';
 
 const task = 'forward';
 const M = task;
@@ -28,6 +29,12 @@ const layer = fc
 /** A network with one input that fits it. */
 const netWithInput = (choice: 'relu' | 'leaky') => dims.chain((d) => fc.tuple(networkOf(d, choice), vector(d.inputs)));
 
+/** every sample of the edge problems with its network: z1 exactly 0 and -0, zero weights, wide and Leaky networks */
+const edgeInputs: [Network, Vector][] = edgeProblems.flatMap(({ net, X }) => X.map((x): [Network, Vector] => [net, x]));
+const isLeaky = ([net]: [Network, Vector]) => net.activation?.kind === 'leakyRelu';
+const edgeReluInputs = edgeInputs.filter((v) => !isLeaky(v));
+const edgeLeakyInputs = edgeInputs.filter(isLeaky);
+
 /** the reference's forward of a drawn value, once per grading process */
 const forwardOf = perValue(([net, x]: [Network, Vector]) => ref.forward(net, x));
 
@@ -41,7 +48,7 @@ export const forwardChecks: Check[] = [
       name: 'dense(W, b, x) equals W x + b on generated layers, including non-square and zero weights',
       hint: `Row j of W holds the weights into output j: out[j] = sum_i W[j][i] x[i] + b[j]. See ${lesson}`,
     },
-    (student) => agrees(student, layer, { module: M, name: 'dense', args: (v) => v, expected: ([W, b, x]) => ref.dense(W, b, x) }),
+    (student) => agrees(student, layer, { module: M, name: 'dense', args: (v) => v, expected: ([W, b, x]) => ref.dense(W, b, x), always: edgeLayers }),
   ),
 
   check(
@@ -85,7 +92,14 @@ export const forwardChecks: Check[] = [
       );
       // a dense that always throws a RangeError throws it here too
       await provided('dense also computes W x + b on layers that fit', () =>
-        agrees(student, layer, { module: M, name: 'dense', args: (v) => v, expected: ([W, b, x]) => ref.dense(W, b, x), share: CONDITION_SHARE }),
+        agrees(student, layer, {
+          module: M,
+          name: 'dense',
+          args: (v) => v,
+          expected: ([W, b, x]) => ref.dense(W, b, x),
+          share: CONDITION_SHARE,
+          always: edgeLayers,
+        }),
       );
     },
   ),
@@ -99,7 +113,14 @@ export const forwardChecks: Check[] = [
       name: 'forward returns z1, a1 and yHat equal to the reference on ReLU networks',
       hint: `z1 = W1 x + b1, a1 = relu(z1), yHat = W2 a1 + b2. See ${lesson}`,
     },
-    (student) => agrees(student, netWithInput('relu'), { module: M, name: 'forward', args: (v) => v, expected: ([net, x]) => ref.forward(net, x) }),
+    (student) =>
+      agrees(student, netWithInput('relu'), {
+        module: M,
+        name: 'forward',
+        args: (v) => v,
+        expected: ([net, x]) => ref.forward(net, x),
+        always: edgeReluInputs,
+      }),
   ),
 
   check(
@@ -111,7 +132,14 @@ export const forwardChecks: Check[] = [
       name: "forward applies Leaky ReLU with the network's alpha when activation.kind is leakyRelu",
       hint: `Read net.activation: absent means ReLU. See ${lesson}`,
     },
-    (student) => agrees(student, netWithInput('leaky'), { module: M, name: 'forward', args: (v) => v, expected: ([net, x]) => ref.forward(net, x) }),
+    (student) =>
+      agrees(student, netWithInput('leaky'), {
+        module: M,
+        name: 'forward',
+        args: (v) => v,
+        expected: ([net, x]) => ref.forward(net, x),
+        always: edgeLeakyInputs,
+      }),
   ),
 
   check(
@@ -132,6 +160,7 @@ export const forwardChecks: Check[] = [
           name: 'predict',
           args: (v) => v,
           expected: ([net, x]) => ref.predict(net, x),
+          always: edgeInputs,
         },
       ),
   ),
@@ -157,7 +186,7 @@ export const forwardChecks: Check[] = [
           await provided('forward also returns the right values', async () => expectClose(() => formatCall('forward', [net, x]), value, forwardOf(v)));
         },
         (v) => [probeCall(M, 'forward', v)],
-        SPOT_CHECK,
+        { share: SPOT_CHECK, always: edgeReluInputs.slice(0, 4) },
       ),
   ),
 
@@ -178,7 +207,7 @@ export const forwardChecks: Check[] = [
           await expectRangeError(student, M, 'forward', [net, x], `for an input of length ${x.length} and W1 with rows of length ${net.W1[0].length}`);
         },
         ({ net, x }) => [{ module: M, name: 'forward', args: [net, x] }],
-        SPOT_CHECK,
+        { share: SPOT_CHECK, always: edgeProblems.map(({ net, X }) => ({ net, x: [...X[0], 1] })) },
       );
       // a forward that always throws a RangeError throws it here too
       await provided('forward also works on inputs that fit', () =>
@@ -188,6 +217,7 @@ export const forwardChecks: Check[] = [
           args: (v) => v,
           expected: ([net, x]) => ref.forward(net, x),
           share: CONDITION_SHARE,
+          always: edgeReluInputs,
         }),
       );
     },

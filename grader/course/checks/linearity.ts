@@ -10,6 +10,7 @@ import { CONDITION_SHARE, provided } from '../../harness/provided.ts';
 import type { StudentCode } from '../../harness/StudentCode.ts';
 import { close, AFFINE_TOLERANCE } from '../../harness/tolerances.ts';
 import { interval, networkOf, oneInputNetwork, quarter } from '../arbitraries.ts';
+import { edgeKinkCases } from '../edgeCases.ts';
 
 const task = 'linearity';
 const M = task;
@@ -34,9 +35,17 @@ const netAndInterval = oneInputNetwork('any').chain((net) => {
   return fc.tuple(fc.constant(net), fc.oneof(interval, onEnds));
 });
 
-/** the fixed examples of a check are printed: it pays only with kinks right on drawn ones like them */
-const kinksAgree = (student: StudentCode, values: fc.Arbitrary<[Network, Interval]>) =>
-  agrees(student, values, { module: M, name: 'kinks', args: (v) => v, expected: ([net, range]) => ref.kinks(net, range), share: CONDITION_SHARE });
+/** the fixed examples of a check are printed: it pays only with kinks right on drawn ones like them (and on the edge cases) */
+const kinksAgree = (student: StudentCode, values: fc.Arbitrary<[Network, Interval]>, always: [Network, Interval][] = edgeKinkCases) =>
+  agrees(student, values, { module: M, name: 'kinks', args: (v) => v, expected: ([net, range]) => ref.kinks(net, range), share: CONDITION_SHARE, always });
+
+/** The edge cases with a switch point on an end of the interval, or several units switching at one x. */
+const onEnds = edgeKinkCases.filter(([net, [lo, hi]]) => switchPoints(net).some((x) => x === lo || x === hi));
+const shared = edgeKinkCases.filter(([net]) => new Set(switchPoints(net)).size < switchPoints(net).length);
+/** The edge cases with a unit that switches and whose output weights are all 0. */
+const unseenCases = edgeKinkCases.filter(([net]) => net.W1.some(([w], j) => w !== 0 && net.W2.every((row) => row[j] === 0)));
+/** The edge cases' ReLU networks made Leaky with alpha = 1. */
+const alphaOne = edgeKinkCases.map(([net, range]): [Network, Interval] => [{ ...net, activation: { kind: 'leakyRelu', alpha: 1 } }, range]);
 
 /** Networks with a switch point on one end of the interval or both. */
 const endOnSwitch = oneInputNetwork('any')
@@ -161,7 +170,8 @@ export const linearityChecks: Check[] = [
       name: 'kinks lists the sorted distinct x inside (lo, hi) where some output bends',
       hint: `Unit j switches at x = -b1[j] / W1[j][0]; the units switching at one x change output k's slope by (1 - alpha) * Σ W2[k][j] * |W1[j][0]|, and x is a kink when that is not 0 for some output. See ${lesson}`,
     },
-    (student) => agrees(student, bendingOrNot, { module: M, name: 'kinks', args: (v) => v, expected: ([net, range]) => ref.kinks(net, range) }),
+    (student) =>
+      agrees(student, bendingOrNot, { module: M, name: 'kinks', args: (v) => v, expected: ([net, range]) => ref.kinks(net, range), always: edgeKinkCases }),
   ),
 
   check(
@@ -200,6 +210,7 @@ export const linearityChecks: Check[] = [
           }
         },
         (v) => [{ module: M, name: 'kinks', args: v }],
+        { always: edgeKinkCases },
       ),
   ),
 
@@ -216,7 +227,7 @@ export const linearityChecks: Check[] = [
       const net: Network = { W1: [[1], [1]], b1: [1, -2], W2: [[1, -1]], b2: [0] };
       await expectCall(student, M, 'kinks', [net, [-1, 2]], []);
       await expectCall(student, M, 'kinks', [net, [-2, 3]], [-1, 2]);
-      await provided('kinks is also right on drawn intervals that end on a switch point', () => kinksAgree(student, endOnSwitch));
+      await provided('kinks is also right on drawn intervals that end on a switch point', () => kinksAgree(student, endOnSwitch, onEnds));
     },
   ),
 
@@ -232,7 +243,7 @@ export const linearityChecks: Check[] = [
     async (student) => {
       const net: Network = { W1: [[1], [2], [-0.5]], b1: [1, 2, -0.5], W2: [[1, 1, 1]], b2: [0] };
       await expectCall(student, M, 'kinks', [net, [-4, 4]], [-1]);
-      await provided('kinks is also right on drawn networks whose units switch at one point', () => kinksAgree(student, sharedSwitch));
+      await provided('kinks is also right on drawn networks whose units switch at one point', () => kinksAgree(student, sharedSwitch, shared));
     },
   ),
 
@@ -248,7 +259,7 @@ export const linearityChecks: Check[] = [
     async (student) => {
       const identity: Network = { W1: [[1], [-1]], b1: [0, 0], W2: [[1, -1]], b2: [0] };
       await expectCall(student, M, 'kinks', [identity, [-4, 4]], []);
-      await agrees(student, cancellingPair, { module: M, name: 'kinks', args: (v) => v, expected: ([net, range]) => ref.kinks(net, range) });
+      await agrees(student, cancellingPair, { module: M, name: 'kinks', args: (v) => v, expected: ([net, range]) => ref.kinks(net, range), always: shared });
       // an empty list is right wherever bends cancel
       await provided('kinks also lists the kinks of drawn networks', () => kinksAgree(student, netAndInterval));
     },
@@ -266,7 +277,7 @@ export const linearityChecks: Check[] = [
     async (student) => {
       const unseen: Network = { W1: [[1], [1]], b1: [-1, 1], W2: [[0, 2]], b2: [0] };
       await expectCall(student, M, 'kinks', [unseen, [-4, 4]], [-1]);
-      await agrees(student, unseenUnit, { module: M, name: 'kinks', args: (v) => v, expected: ([net, range]) => ref.kinks(net, range) });
+      await agrees(student, unseenUnit, { module: M, name: 'kinks', args: (v) => v, expected: ([net, range]) => ref.kinks(net, range), always: unseenCases });
       await provided('kinks also lists the kinks of drawn networks', () => kinksAgree(student, netAndInterval));
     },
   ),
@@ -283,7 +294,7 @@ export const linearityChecks: Check[] = [
     async (student) => {
       const net: Network = { W1: [[1], [-1]], b1: [1, 1], W2: [[1, 2]], b2: [-1], activation: { kind: 'leakyRelu', alpha: 1 } };
       await expectCall(student, M, 'kinks', [net, [-4, 4]], []);
-      await agrees(student, leakyIdentity, { module: M, name: 'kinks', args: (v) => v, expected: ([n, range]) => ref.kinks(n, range) });
+      await agrees(student, leakyIdentity, { module: M, name: 'kinks', args: (v) => v, expected: ([n, range]) => ref.kinks(n, range), always: alphaOne });
       // an empty list is right for every such network
       await provided('kinks also lists the kinks of drawn networks', () => kinksAgree(student, netAndInterval));
     },
@@ -298,7 +309,14 @@ export const linearityChecks: Check[] = [
       name: 'isLinearOn is true exactly when there is no kink in (lo, hi)',
       hint: `isLinearOn is true when kinks finds no point inside (lo, hi) where the output bends. See ${lesson}`,
     },
-    (student) => agrees(student, bendingOrNot, { module: M, name: 'isLinearOn', args: (v) => v, expected: ([net, range]) => ref.isLinearOn(net, range) }),
+    (student) =>
+      agrees(student, bendingOrNot, {
+        module: M,
+        name: 'isLinearOn',
+        args: (v) => v,
+        expected: ([net, range]) => ref.isLinearOn(net, range),
+        always: edgeKinkCases,
+      }),
   ),
 
   check(
@@ -331,6 +349,7 @@ export const linearityChecks: Check[] = [
           });
         },
         (v) => [{ module: M, name: 'isLinearOn', args: v }],
+        { always: edgeKinkCases },
       ),
   ),
 
@@ -364,6 +383,7 @@ export const linearityChecks: Check[] = [
           );
         },
         (v) => [{ module: M, name: 'isLinearOn', args: v }],
+        { always: edgeKinkCases },
       ),
   ),
 ];

@@ -14,6 +14,7 @@ import { CONDITION_SHARE, provided } from '../../harness/provided.ts';
 import { perValue } from '../../harness/samples.ts';
 import { close } from '../../harness/tolerances.ts';
 import { problem, type Problem } from '../arbitraries.ts';
+import { edgeLeakyProblems, edgeProblems, edgeReluProblems } from '../edgeCases.ts';
 
 const task = 'training';
 const M = task;
@@ -27,6 +28,29 @@ const SPOT_CHECK = 0.25;
 const withGradients = problem('any').map(({ net, X, Y }) => ({ net, g: backward(net, X, Y) }));
 const lr = fc.constantFrom(0.5, 0.1, 0.25, 1);
 const epochs = fc.integer({ min: 1, max: 5 });
+/** the edge problems' networks with their gradients: z1 exactly 0, one sample, wide and Leaky networks */
+const edgeGradients = edgeProblems.map(({ net, X, Y }) => ({ net, g: backward(net, X, Y) }));
+/** the edge problems trained for 3 epochs at lr 0.1 */
+const edgeTraining = edgeProblems.map((p): [Problem, number, number] => [p, 3, 0.1]);
+/** the edge ReLU problems with a dead unit, for 3 epochs */
+const edgeWithDead = edgeReluProblems.filter(({ net, X }) => deadNeurons(net, X).length > 0).map((p): [Problem, number] => [p, 3]);
+/** the edge Leaky problems (alpha != 0) in which ReLU would leave some unit dead, for 3 epochs */
+const edgeLeakyWithReluDead = edgeLeakyProblems
+  .filter(
+    ({ net, X }) => net.activation?.kind === 'leakyRelu' && net.activation.alpha !== 0 && deadNeurons({ ...net, activation: { kind: 'relu' } }, X).length > 0,
+  )
+  .map((p): [Problem, number] => [p, 3]);
+/**
+ * Edge problems with a dead unit and rng seeds under which the first redraw
+ * leaves a dead unit off on every sample, so a revival must draw again.
+ */
+const edgeRevivals = (
+  [
+    [0, 1],
+    [1, 1],
+    [2, 7],
+  ] as const
+).map(([i, seed]): [Problem, number] => [edgeReluProblems[i], seed]);
 
 /** the reference's sgdStep of a drawn value, once per grading process */
 const steppedOf = perValue(({ net, g }: { net: Network; g: Gradients }) => ref.sgdStep(net, g, 0.5));
@@ -68,6 +92,7 @@ export const trainingChecks: Check[] = [
         name: 'sgdStep',
         args: ([{ net, g }, rate]) => [net, g, rate],
         expected: ([{ net, g }, rate]) => ref.sgdStep(net, g, rate),
+        always: edgeGradients.map((v): [(typeof edgeGradients)[number], number] => [v, 0.25]),
       }),
   ),
 
@@ -92,7 +117,7 @@ export const trainingChecks: Check[] = [
           await provided('sgdStep also returns the stepped network', async () => expectClose(() => formatCall('sgdStep', [net, g, 0.5]), value, steppedOf(v)));
         },
         ({ net, g }) => [probeCall(M, 'sgdStep', [net, g, 0.5])],
-        SPOT_CHECK,
+        { share: SPOT_CHECK, always: edgeGradients.slice(0, 3) },
       ),
   ),
 
@@ -112,6 +137,7 @@ export const trainingChecks: Check[] = [
         args: ([{ net, X, Y }, n, rate]) => [net, X, Y, { epochs: n, lr: rate }],
         expected: ([{ net, X, Y }, n, rate]) => ref.train(net, X, Y, { epochs: n, lr: rate }),
         share: HALF,
+        always: edgeTraining,
       }),
   ),
 
@@ -147,7 +173,7 @@ export const trainingChecks: Check[] = [
             expectClose(`losses[0] of ${call}`, drawn.losses[0], mseLoss(net, X, Y));
           },
           ([{ net, X, Y }, n, rate]) => [{ module: M, name: 'train', args: [net, X, Y, { epochs: n, lr: rate }] }],
-          CONDITION_SHARE,
+          { share: CONDITION_SHARE, always: edgeTraining },
         ),
       );
     },
@@ -182,7 +208,7 @@ export const trainingChecks: Check[] = [
           );
         },
         ([{ net, X, Y }, n]) => [{ module: M, name: 'train', args: [net, X, Y, { epochs: n, lr: 0.5 }] }],
-        HALF,
+        { share: HALF, always: edgeWithDead },
       ),
   ),
 
@@ -230,7 +256,7 @@ export const trainingChecks: Check[] = [
             }
           },
           ([{ net, X, Y }, n]) => [{ module: M, name: 'train', args: [net, X, Y, { epochs: n, lr: 0.1 }] }],
-          CONDITION_SHARE,
+          { share: CONDITION_SHARE, always: edgeLeakyWithReluDead },
         ),
       );
     },
@@ -257,7 +283,7 @@ export const trainingChecks: Check[] = [
           }
         },
         reviveCall,
-        HALF,
+        { share: HALF, always: edgeRevivals },
       ),
   ),
 
@@ -293,7 +319,7 @@ export const trainingChecks: Check[] = [
           );
         },
         reviveCall,
-        HALF,
+        { share: HALF, always: edgeRevivals },
       ),
   ),
 ];
