@@ -47,13 +47,12 @@ export async function agrees<T>(student: StudentCode, arbitrary: fc.Arbitrary<T>
   const expected = expectedFor(key, values, a.expected);
   const argsList = plannedFor(key, () => values.map(a.args));
   await student.prefetch(plannedFor(`${key} calls`, () => argsList.map((args) => ({ module: a.module, name: a.name, args }))));
-  const { failure, at } = await firstFailure(values, async (_value, i) => {
+  const failure = await firstFailure(values, async (_value, i) => {
     expectClose(() => formatCall(a.name, argsList[i]), await student.call(a.module, a.name, argsList[i]), expected[i], a.tolerance);
   });
   student.clearPrefetched();
   if (failure === null) return;
-  // a value checked in every run is already small and fixed: report it as it is
-  if (at < always.length || isNotImplemented(failure) || student.failsForAnyInput(failure)) throw failure;
+  if (isNotImplemented(failure) || student.failsForAnyInput(failure)) throw failure;
   await shrink(
     student,
     arbitrary,
@@ -61,6 +60,7 @@ export async function agrees<T>(student: StudentCode, arbitrary: fc.Arbitrary<T>
       await expectCall(student, a.module, a.name, a.args(value), a.expected(value), a.tolerance);
     },
     numRuns,
+    always,
   );
 }
 
@@ -84,24 +84,23 @@ export async function holds<T>(
   const key = nextPropertyKey(seed, numRuns, always);
   const values = samplesFor(key, arbitrary, seed, numRuns, always);
   if (plan) await student.prefetch(plannedFor(key, () => values.flatMap(plan)));
-  const { failure, at } = await firstFailure(values, predicate);
+  const failure = await firstFailure(values, predicate);
   student.clearPrefetched();
   if (failure === null) return;
-  // a value checked in every run is already small and fixed: report it as it is
-  if (at < always.length || isNotImplemented(failure) || student.failsForAnyInput(failure)) throw failure;
-  await shrink(student, arbitrary, predicate, numRuns);
+  if (isNotImplemented(failure) || student.failsForAnyInput(failure)) throw failure;
+  await shrink(student, arbitrary, predicate, numRuns, always);
 }
 
-/** The first failure of `predicate` over `values` and its index, or a null failure when it holds for all. */
-async function firstFailure<T>(values: T[], predicate: (value: T, at: number) => Promise<void>): Promise<{ failure: unknown; at: number }> {
+/** The first failure of `predicate` over `values` (given each value and its index), or null when it holds for all. */
+async function firstFailure<T>(values: T[], predicate: (value: T, at: number) => Promise<void>): Promise<unknown> {
   for (let at = 0; at < values.length; at++) {
     try {
       await predicate(values[at], at);
     } catch (e) {
-      return { failure: e, at };
+      return e;
     }
   }
-  return { failure: null, at: values.length };
+  return null;
 }
 
 /** A stub still throwing "not implemented": shrinking it would only repeat the message. */
@@ -109,11 +108,21 @@ function isNotImplemented(e: unknown): boolean {
   return e instanceof GradingFailure && e.details.status === 'errored' && /threw Error: not implemented/.test(e.message);
 }
 
-/** Runs the failing property under fc.check and throws its shrunk failure. */
-async function shrink<T>(student: StudentCode, arbitrary: fc.Arbitrary<T>, predicate: (value: T) => Promise<void>, numRuns: number): Promise<void> {
+/**
+ * Runs the failing property under fc.check, the values it always checks
+ * first (fast-check's examples), and throws its shrunk failure.
+ */
+async function shrink<T>(
+  student: StudentCode,
+  arbitrary: fc.Arbitrary<T>,
+  predicate: (value: T) => Promise<void>,
+  numRuns: number,
+  always: readonly T[],
+): Promise<void> {
   const { seed } = student.job;
   const brokenBefore = student.breakage;
-  const details = await fc.check(fc.asyncProperty(arbitrary, predicate), { seed, numRuns });
+  const examples = always.map((v): [T] => [v]);
+  const details = await fc.check(fc.asyncProperty(arbitrary, predicate), { seed, numRuns, examples });
   // A hang or crash during this property: report the call that caused it,
   // not the input shrinking reached while every later call failed at once.
   if (student.breakage && student.breakage !== brokenBefore) throw student.breakage;
@@ -127,7 +136,7 @@ async function shrink<T>(student: StudentCode, arbitrary: fc.Arbitrary<T>, predi
     seed: details.seed,
     path,
     value,
-    replay: `fc.assert(property, { seed: ${details.seed}, path: ${JSON.stringify(path)}, endOnFailure: true })`,
+    replay: `fc.assert(property, { seed: ${details.seed}, path: ${JSON.stringify(path)}, endOnFailure: true${examples.length ? `, examples: ${fc.stringify(examples)}` : ''} })`,
   };
   if (cause instanceof GradingFailure) {
     const merged: FailureDetails = { ...cause.details, counterexample };

@@ -16,6 +16,7 @@ import type { Interval, Network } from '../../../exercises/types.ts';
 import { referenceSubmission, type Fixture } from '../../corpus/fixtureCorpus.ts';
 import { course, MODULES } from './corpusIndex.ts';
 import { close } from '../../harness/tolerances.ts';
+import { edgeGradientPairs, edgeProblems, edgeScalars, edgeScalarsWithAlpha } from '../edgeCases.ts';
 
 // ---------------------------------------------------------------------------
 // Behaviour. A battery of observations per task, run on the materialised
@@ -167,6 +168,9 @@ export const batteries: Record<string, (s: Mods, ref: Mods) => Record<string, un
       reluGrad: zs.map((z) => attempt(() => a.reluGrad(z))),
       leakyRelu: zs.map((z) => [attempt(() => a.leakyRelu(z)), attempt(() => a.leakyRelu(z, 0.2))]),
       leakyReluGrad: zs.map((z) => [attempt(() => a.leakyReluGrad(z)), attempt(() => a.leakyReluGrad(z, 0.2))]),
+      // the edge cases the hidden checks always check: -0, tiny and huge values, alpha omitted
+      edge: edgeScalars.map((z) => [attempt(() => a.relu(z)), attempt(() => a.reluGrad(z))]),
+      edgeLeaky: edgeScalarsWithAlpha.map(([z, alpha]) => [attempt(() => a.leakyRelu(z, alpha)), attempt(() => a.leakyReluGrad(z, alpha))]),
     };
   },
   forward: ({ forward: f }) => ({
@@ -197,6 +201,7 @@ export const batteries: Record<string, (s: Mods, ref: Mods) => Record<string, un
     predict: X.map((x) => attempt(() => f.predict(net, x))),
     misfitNetwork: attempt(() => f.forward(net, [1])),
     calls: watched([net, X[0]], f.forward),
+    edge: edgeProblems.map((p) => p.X.map((x) => [attempt(() => f.forward(p.net, x)), attempt(() => f.predict(p.net, x))])),
   }),
   backprop: ({ backprop: b }, ref) => {
     const g = ref.backprop.backward(net, X, Y);
@@ -219,6 +224,10 @@ export const batteries: Record<string, (s: Mods, ref: Mods) => Record<string, un
       errorBiases: attempt(() => b.relativeError(g, onlyBiases)),
       errorScaled: attempt(() => b.relativeError(g, scaled)),
       errorShapes: attempt(() => b.relativeError(g, { ...g, dW1: [[1]] })),
+      // the edge cases the hidden checks always check: one sample, wide data, Leaky networks, errors below the floor
+      edgeLoss: edgeProblems.map((p) => attempt(() => b.mseLoss(p.net, p.X, p.Y))),
+      edgeBackward: edgeProblems.map((p) => attempt(() => b.backward(p.net, p.X, p.Y))),
+      edgeErrors: edgeGradientPairs.map(([x, y]) => attempt(() => b.relativeError(x, y))),
     };
   },
   'dead-neurons': ({ 'dead-neurons': d }) => ({
