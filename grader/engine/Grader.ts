@@ -171,7 +171,7 @@ export class Grader {
       { logLevel: 'silent', cacheDir: path.join(tmpRoot, 'vite') },
     );
     const specs = slots.map((f) => vitest.projects[0].createSpecification(f));
-    const memoDir = await sampleCacheDir(path.join(tmpRoot, 'samples'));
+    const memoDir = await sampleCacheDir(assignment, path.join(tmpRoot, 'samples'));
     const grader = new Grader(manifest, assignment, vitest, reporter, specs, tmpRoot, previousTmpdir, memoDir);
     await grader.startSession();
     try {
