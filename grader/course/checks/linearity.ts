@@ -5,7 +5,7 @@ import { predict } from '../../../solutions/forward.ts';
 import * as ref from '../../../solutions/linearity.ts';
 import { type Check, check } from '../../assignment/check.ts';
 import { expectCall, expectThat } from '../../harness/expectations.ts';
-import { agrees, holds } from '../../harness/property.ts';
+import { type Agreement, agrees, holds } from '../../harness/property.ts';
 import { CONDITION_SHARE, provided } from '../../harness/provided.ts';
 import type { StudentCode } from '../../harness/StudentCode.ts';
 import { close, AFFINE_TOLERANCE } from '../../harness/tolerances.ts';
@@ -36,8 +36,18 @@ const netAndInterval = oneInputNetwork('any').chain((net) => {
 });
 
 /** the fixed examples of a check are printed: it pays only with kinks right on drawn ones like them (and on the edge cases) */
+/** kinks agrees with the reference on `always`, then on drawn values, with `share` of the job's runs. */
+const kinksAgreement = (always: [Network, Interval][], share = 1): Agreement<[Network, Interval]> => ({
+  module: M,
+  name: 'kinks',
+  args: (v) => v,
+  expected: ([net, range]) => ref.kinks(net, range),
+  share,
+  always,
+});
+/** The condition of a check about one regime: kinks is also right on drawn networks. */
 const kinksAgree = (student: StudentCode, values: fc.Arbitrary<[Network, Interval]>, always: [Network, Interval][] = edgeKinkCases) =>
-  agrees(student, values, { module: M, name: 'kinks', args: (v) => v, expected: ([net, range]) => ref.kinks(net, range), share: CONDITION_SHARE, always });
+  agrees(student, values, kinksAgreement(always, CONDITION_SHARE));
 
 /** The edge cases with a switch point on an end of the interval, or several units switching at one x. */
 const onEnds = edgeKinkCases.filter(([net, [lo, hi]]) => switchPoints(net).some((x) => x === lo || x === hi));
@@ -170,8 +180,7 @@ export const linearityChecks: Check[] = [
       name: 'kinks lists the sorted distinct x inside (lo, hi) where some output bends',
       hint: `Unit j switches at x = -b1[j] / W1[j][0]; the units switching at one x change output k's slope by (1 - alpha) * Σ W2[k][j] * |W1[j][0]|, and x is a kink when that is not 0 for some output. See ${lesson}`,
     },
-    (student) =>
-      agrees(student, bendingOrNot, { module: M, name: 'kinks', args: (v) => v, expected: ([net, range]) => ref.kinks(net, range), always: edgeKinkCases }),
+    (student) => agrees(student, bendingOrNot, kinksAgreement(edgeKinkCases)),
   ),
 
   check(
@@ -259,7 +268,7 @@ export const linearityChecks: Check[] = [
     async (student) => {
       const identity: Network = { W1: [[1], [-1]], b1: [0, 0], W2: [[1, -1]], b2: [0] };
       await expectCall(student, M, 'kinks', [identity, [-4, 4]], []);
-      await agrees(student, cancellingPair, { module: M, name: 'kinks', args: (v) => v, expected: ([net, range]) => ref.kinks(net, range), always: shared });
+      await agrees(student, cancellingPair, kinksAgreement(shared));
       // an empty list is right wherever bends cancel
       await provided('kinks also lists the kinks of drawn networks', () => kinksAgree(student, netAndInterval));
     },
@@ -277,7 +286,7 @@ export const linearityChecks: Check[] = [
     async (student) => {
       const unseen: Network = { W1: [[1], [1]], b1: [-1, 1], W2: [[0, 2]], b2: [0] };
       await expectCall(student, M, 'kinks', [unseen, [-4, 4]], [-1]);
-      await agrees(student, unseenUnit, { module: M, name: 'kinks', args: (v) => v, expected: ([net, range]) => ref.kinks(net, range), always: unseenCases });
+      await agrees(student, unseenUnit, kinksAgreement(unseenCases));
       await provided('kinks also lists the kinks of drawn networks', () => kinksAgree(student, netAndInterval));
     },
   ),
@@ -294,7 +303,7 @@ export const linearityChecks: Check[] = [
     async (student) => {
       const net: Network = { W1: [[1], [-1]], b1: [1, 1], W2: [[1, 2]], b2: [-1], activation: { kind: 'leakyRelu', alpha: 1 } };
       await expectCall(student, M, 'kinks', [net, [-4, 4]], []);
-      await agrees(student, leakyIdentity, { module: M, name: 'kinks', args: (v) => v, expected: ([n, range]) => ref.kinks(n, range), always: alphaOne });
+      await agrees(student, leakyIdentity, kinksAgreement(alphaOne));
       // an empty list is right for every such network
       await provided('kinks also lists the kinks of drawn networks', () => kinksAgree(student, netAndInterval));
     },
