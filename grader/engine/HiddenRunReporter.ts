@@ -6,7 +6,7 @@ import type { Reporter, TestCase, TestModule, TestSuite } from 'vitest/node';
 // messages and plot data may hold what a submission threw: escapes removed, controls made visible (Vitest also colours them)
 import { sanitiseStrings, sanitiseText } from '../core/sanitiseText.ts';
 import { readFailure } from '../harness/GradingFailure.ts';
-import type { Counterexample, TestStatus } from '../results/types.ts';
+import type { CarriedForward, Counterexample, TestStatus } from '../results/types.ts';
 import { PLOTS_TEST } from './suite/plotsStep.ts';
 
 export interface ReportedTest {
@@ -14,6 +14,8 @@ export interface ReportedTest {
   message?: string;
   observed?: { actual: unknown; expected: unknown };
   counterexample?: Counterexample;
+  /** a pass on the student's own upstream results */
+  carriedForward?: CarriedForward;
   durationMs: number;
 }
 
@@ -70,7 +72,8 @@ export class HiddenRunReporter implements Reporter {
     }
     const durationMs = Math.round(testCase.diagnostic()?.duration ?? 0);
     if (result.state === 'passed') {
-      job.tests.set(testCase.name, { status: 'passed', durationMs });
+      const carried = testCase.meta().carriedForward;
+      job.tests.set(testCase.name, carried ? { status: 'passed', durationMs, carriedForward: carriedForwardOf(carried) } : { status: 'passed', durationMs });
       return;
     }
     if (result.state !== 'failed') return;
@@ -101,4 +104,13 @@ export class HiddenRunReporter implements Reporter {
   onTestRunEnd(_modules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<{ message?: string }>): void {
     for (const error of unhandledErrors) this.unhandledErrors.push(sanitiseText(error.message ?? String(error)));
   }
+}
+
+/** Characters of a carried-forward note's call kept in the results: the call and both values, not a flood. */
+const CARRIED_CHARS = 1500;
+
+/** A carried-forward note as the results hold it: its text sanitised (it quotes what student code returned) and bounded. */
+function carriedForwardOf(note: CarriedForward): CarriedForward {
+  const text = (s: unknown, max: number) => sanitiseText(String(s)).slice(0, max);
+  return { function: text(note.function, 200), upstream: text(note.upstream, 200), wrongAt: text(note.wrongAt, CARRIED_CHARS) };
 }

@@ -46,6 +46,7 @@ export function assembleResults(input: AssembleInput): ResultsDocument {
     if (seen.message !== undefined) result.message = seen.message;
     if (seen.observed !== undefined) result.observed = seen.observed;
     if (seen.counterexample !== undefined) result.counterexample = seen.counterexample;
+    if (seen.carriedForward !== undefined) result.carriedForward = seen.carriedForward;
     return result;
   });
   const tasks: TaskResult[] = manifest.tasks.map((task) => {

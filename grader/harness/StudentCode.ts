@@ -13,6 +13,7 @@ import { formatCall } from '../core/formatValue.ts';
 import { FailureMemory } from './FailureMemory.ts';
 import { DEADLINE_MESSAGE, outcomeFailure } from './outcomeFailure.ts';
 import type { JobContext } from './job.ts';
+import type { CarriedNote } from './carried.ts';
 import {
   PROBE_MODULE,
   type FunctionKey,
@@ -69,6 +70,8 @@ export class StudentCode {
   private loaded = new Set<string>();
 
   private sandbox: CodeRunner | null = null;
+  /** what the current check accepted on the student's own upstream results (see carried.ts) */
+  private carried: CarriedNote[] = [];
 
   private constructor(
     readonly job: JobContext,
@@ -96,6 +99,7 @@ export class StudentCode {
    */
   async freshForCheck(): Promise<void> {
     this.clearPrefetched();
+    this.carried = [];
     this.memory.breakage = null;
     if (this.sandbox?.state !== 'open') await this.reopen();
   }
@@ -115,6 +119,16 @@ export class StudentCode {
       this.sandbox = null;
       this.memory.startFailed(e instanceof Error ? e.message : String(e));
     }
+  }
+
+  /** Notes that the current check accepted an answer on the student's own upstream results. */
+  noteCarried(note: CarriedNote): void {
+    if (!this.carried.some((n) => n.function === note.function && n.upstream === note.upstream)) this.carried.push(note);
+  }
+
+  /** What the current check accepted on carried values, one note per function and upstream. */
+  get carriedNotes(): readonly CarriedNote[] {
+    return this.carried;
   }
 
   /** Starts the deadline clock (a sandbox may be opened ahead of its submission's turn). */

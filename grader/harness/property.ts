@@ -3,7 +3,8 @@
 // only a failure runs fc.check, to shrink it to a small counterexample that
 // is reported with its seed and path so it can be replayed.
 import fc from 'fast-check';
-import { expectCall, expectClose } from './expectations.ts';
+import { type CarryFor, judgeCarrying } from './carried.ts';
+import { expectClose } from './expectations.ts';
 import { GradingFailure, type FailureDetails } from './GradingFailure.ts';
 import { expectedFor, nextPropertyKey, plannedFor, samplesFor } from './samples.ts';
 import type { PlannedCall } from './plannedCall.ts';
@@ -24,6 +25,12 @@ export interface Agreement<T> {
    * correct function must handle and a draw may miss); the drawn ones follow
    */
   always?: readonly T[];
+  /**
+   * error carried forward (carried.ts): for a value whose answer differs from
+   * the reference, the expectation rebuilt from the student's own upstream
+   * results; an answer equal to it passes
+   */
+  carried?: CarryFor<T>;
 }
 
 /** How `holds` runs: its share of the job's runs and the values it always checks first (see Agreement). */
@@ -47,21 +54,16 @@ export async function agrees<T>(student: StudentCode, arbitrary: fc.Arbitrary<T>
   const expected = expectedFor(key, values, a.expected);
   const argsList = plannedFor(key, () => values.map(a.args));
   await student.prefetch(plannedFor(`${key} calls`, () => argsList.map((args) => ({ module: a.module, name: a.name, args }))));
-  const failure = await firstFailure(values, async (_value, i) => {
-    expectClose(() => formatCall(a.name, argsList[i]), await student.call(a.module, a.name, argsList[i]), expected[i], a.tolerance);
-  });
+  const judge = async (value: T, args: unknown[], want: unknown): Promise<void> => {
+    const answer = await student.call(a.module, a.name, args);
+    const carry = a.carried && (() => a.carried!(value, student));
+    await judgeCarrying(student, a.name, answer, () => expectClose(() => formatCall(a.name, args), answer, want, a.tolerance), carry, a.tolerance);
+  };
+  const failure = await firstFailure(values, (value, i) => judge(value, argsList[i], expected[i]));
   student.clearPrefetched();
   if (failure === null) return;
   if (isNotImplemented(failure) || student.failsForAnyInput(failure)) throw failure;
-  await shrink(
-    student,
-    arbitrary,
-    async (value) => {
-      await expectCall(student, a.module, a.name, a.args(value), a.expected(value), a.tolerance);
-    },
-    numRuns,
-    always,
-  );
+  await shrink(student, arbitrary, (value) => judge(value, a.args(value), a.expected(value)), numRuns, always);
 }
 
 /**

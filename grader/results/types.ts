@@ -18,6 +18,20 @@ export interface Counterexample {
   replay: string;
 }
 
+/**
+ * A passed check whose answer was wrong against the reference but right for
+ * the values the student's own upstream function computes (error carried
+ * forward): the mistake costs points only where it is.
+ */
+export interface CarriedForward {
+  /** the function the check judged: "backward" */
+  function: string;
+  /** the student's upstream function that is wrong: "forward" */
+  upstream: string;
+  /** where it is wrong, in words: "forward({…}, [1]) returned {…}, expected {…}" */
+  wrongAt: string;
+}
+
 export interface TestResult {
   /** stable id, e.g. `parsing.round-trip`: `<task>.<kebab-name>` */
   id: string;
@@ -33,6 +47,8 @@ export interface TestResult {
   /** the student's value beside the expected one, when the test knows them */
   observed?: { actual: unknown; expected: unknown };
   counterexample?: Counterexample;
+  /** passed on the student's own upstream results (absent otherwise) */
+  carriedForward?: CarriedForward;
   hint: string;
   durationMs: number;
 }
