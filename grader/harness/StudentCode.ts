@@ -314,6 +314,11 @@ export class StudentCode {
     this.prefetched.clear();
   }
 
+  /** The value of an outcome `outcome()` gave, or the GradingFailure saying what went wrong; `describe` names the call. */
+  settle<T = unknown>(outcome: CallOutcome, describe: string | (() => string)): T {
+    return this.expectValue(outcome, describe) as T;
+  }
+
   /** Calls `module.name(...args)` and returns its value, or throws a GradingFailure saying what went wrong. */
   async call<T = unknown>(module: string, name: string, args: unknown[]): Promise<T> {
     return this.expectValue(await this.outcome(module, name, args), () => formatCall(name, args)) as T;

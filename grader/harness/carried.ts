@@ -8,9 +8,12 @@
 // it, the check passes and says so in words, naming the upstream call that is
 // wrong, so the report and the class summary name the root cause.
 import { GradingFailure } from './GradingFailure.ts';
+import { expectClose } from './expectations.ts';
+import { formatCall } from '../core/formatValue.ts';
 import { firstDifference } from './tolerances.ts';
 import type { StudentCode } from './StudentCode.ts';
 import type { CarriedForward } from '../results/types.ts';
+import type { CallError } from '../sandbox/CallOutcome.ts';
 
 /** What an answer should be, given the student's own upstream results. */
 export interface Carried {
@@ -24,6 +27,23 @@ export interface Carried {
    * upstream result agrees with the reference (then carrying changes nothing)
    */
   wrongAt: string | null;
+  /** the error the student's upstream call threw: a correct function on top of it throws the same (then `expected` is unused) */
+  threw?: CallError;
+}
+
+/**
+ * Thrown by a carry function when one of the student's upstream calls threw
+ * where the reference returns: a function right for the values its upstream
+ * computes throws that same error there.
+ */
+export class UpstreamThrew extends Error {
+  constructor(
+    readonly upstream: string,
+    readonly call: string,
+    readonly error: CallError,
+  ) {
+    super(`${call} threw ${error.name}: ${error.message}`);
+  }
 }
 
 /** A check passed on carried values: what the results record about it. */
@@ -53,18 +73,55 @@ export async function judgeCarrying(
   } catch (e) {
     if (carry === undefined || !(e instanceof GradingFailure) || e.details.status !== 'failed') throw e;
     const carried = await carriedOrNull(carry);
-    if (carried === null || carried.wrongAt === null) throw e;
+    if (carried === null || carried.wrongAt === null || carried.threw !== undefined) throw e;
     if (firstDifference(answer, carried.expected, tolerance) !== null) throw e;
     student.noteCarried({ function: fn, upstream: carried.upstream, wrongAt: carried.wrongAt });
   }
 }
 
-/** `carry()`, or null when one of its calls failed (the student's upstream function threw, hung or answered out of contract). */
+/**
+ * Whether `error`, which the student's `fn` threw, is the error its upstream
+ * throws for the same value (UpstreamThrew): then it is noted as carried and
+ * the answer is accepted.
+ */
+export async function acceptsCarriedThrow(student: StudentCode, fn: string, error: CallError, carry: () => Promise<Carried | null>): Promise<boolean> {
+  const carried = await carriedOrNull(carry);
+  if (carried?.threw === undefined || carried.wrongAt === null) return false;
+  if (carried.threw.name !== error.name || carried.threw.message !== error.message) return false;
+  student.noteCarried({ function: fn, upstream: carried.upstream, wrongAt: carried.wrongAt });
+  return true;
+}
+
+/** `carry()`: null when one of its calls failed (hung, crashed, answered out of contract), a carried throw when an upstream call threw. */
 async function carriedOrNull(carry: () => Promise<Carried | null>): Promise<Carried | null> {
   try {
     return await carry();
   } catch (e) {
+    if (e instanceof UpstreamThrew) return { upstream: e.upstream, wrongAt: e.message, expected: undefined, threw: e.error };
     if (e instanceof GradingFailure) return null;
     throw e;
   }
+}
+
+/**
+ * Calls `module.name(...args)` and fails unless it returns `expected` (within
+ * `tolerance`) or, when its upstream results are wrong, what `carry` builds
+ * from them, or throws the error its upstream throws for these arguments
+ * (then it resolves undefined). Use it where drawn values also judge the
+ * function, as a lone example judged only by a carried throw shows nothing.
+ */
+export async function expectCallCarrying(
+  student: StudentCode,
+  module: string,
+  name: string,
+  args: unknown[],
+  expected: unknown,
+  carry: () => Promise<Carried | null>,
+  tolerance?: number,
+): Promise<unknown> {
+  const outcome = await student.outcome(module, name, args);
+  if (outcome.kind === 'threw' && (await acceptsCarriedThrow(student, name, outcome.error, carry))) return undefined;
+  const answer = student.settle(outcome, () => formatCall(name, args));
+  await judgeCarrying(student, name, answer, () => expectClose(() => formatCall(name, args), answer, expected, tolerance), carry, tolerance);
+  return answer;
 }

@@ -24,6 +24,10 @@ function studentOf(f: (x: number) => number, job: Partial<JobContext> = {}) {
       seen.push(x);
       return f(x);
     },
+    outcome: async (module: string, name: string, args: unknown[]) => ({ kind: 'returned', value: await student.call(module, name, args), ms: 0 }),
+    settle: (outcome: { value: unknown }) => outcome.value,
+    carriedNotes: [],
+    noteCarried: () => {},
   } as unknown as StudentCode;
   return { student, seen };
 }

@@ -3,7 +3,7 @@
 // only a failure runs fc.check, to shrink it to a small counterexample that
 // is reported with its seed and path so it can be replayed.
 import fc from 'fast-check';
-import { type CarryFor, judgeCarrying } from './carried.ts';
+import { acceptsCarriedThrow, type CarryFor, judgeCarrying } from './carried.ts';
 import { expectClose } from './expectations.ts';
 import { GradingFailure, type FailureDetails } from './GradingFailure.ts';
 import { expectedFor, nextPropertyKey, plannedFor, samplesFor } from './samples.ts';
@@ -54,16 +54,39 @@ export async function agrees<T>(student: StudentCode, arbitrary: fc.Arbitrary<T>
   const expected = expectedFor(key, values, a.expected);
   const argsList = plannedFor(key, () => values.map(a.args));
   await student.prefetch(plannedFor(`${key} calls`, () => argsList.map((args) => ({ module: a.module, name: a.name, args }))));
-  const judge = async (value: T, args: unknown[], want: unknown): Promise<void> => {
-    const answer = await student.call(a.module, a.name, args);
+  /** judges one value: 'threw' when the answer was accepted as the error the student's upstream throws (carried.ts) */
+  const judge = async (value: T, args: unknown[], want: unknown): Promise<'value' | 'threw'> => {
+    const outcome = await student.outcome(a.module, a.name, args);
     const carry = a.carried && (() => a.carried!(value, student));
+    if (outcome.kind === 'threw' && carry && (await acceptsCarriedThrow(student, a.name, outcome.error, carry))) return 'threw';
+    const answer = student.settle(outcome, () => formatCall(a.name, args));
     await judgeCarrying(student, a.name, answer, () => expectClose(() => formatCall(a.name, args), answer, want, a.tolerance), carry, a.tolerance);
+    return 'value';
   };
-  const failure = await firstFailure(values, (value, i) => judge(value, argsList[i], expected[i]));
+  let judgedOnValues = 0;
+  const failure = await firstFailure(values, async (value, i) => {
+    if ((await judge(value, argsList[i], expected[i])) === 'value') judgedOnValues++;
+  });
   student.clearPrefetched();
+  if (failure === null && judgedOnValues === 0 && values.length > 0) {
+    // every call threw what its upstream throws: carried, but nothing of this function was seen working
+    const [note] = student.carriedNotes.filter((n) => n.function === a.name);
+    throw new GradingFailure(
+      `every call of ${a.name} threw the error your ${note?.upstream ?? 'upstream function'} throws, so ${a.name} itself could not be judged: fix ${note?.upstream ?? 'it'} first (${note?.wrongAt ?? ''})`,
+      { status: 'failed' },
+    );
+  }
   if (failure === null) return;
   if (isNotImplemented(failure) || student.failsForAnyInput(failure)) throw failure;
-  await shrink(student, arbitrary, (value) => judge(value, a.args(value), a.expected(value)), numRuns, always);
+  await shrink(
+    student,
+    arbitrary,
+    async (value) => {
+      await judge(value, a.args(value), a.expected(value));
+    },
+    numRuns,
+    always,
+  );
 }
 
 /**

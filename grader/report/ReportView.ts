@@ -1,6 +1,7 @@
 // The report as a prepared view: every string already worded, every number
 // already rounded, every link already made relative. Templates and the
 // terminal render only lay it out. Built by buildReportView.
+import type { CarriedView } from './carriedViews.ts';
 import type { SvgMarkup } from './svg/SvgMarkup.ts';
 
 export type Audience = 'student' | 'instructor';
@@ -153,6 +154,8 @@ export interface ReportView {
   tasks: TaskView[];
   failingCount: number;
   diagnostics: DiagnosticView[];
+  /** mistakes charged once: checks that kept their points on a wrong upstream function's values */
+  carried: CarriedView[];
   insights: InsightView[];
   figures: FigureView[];
   instructor: InstructorDetailsView | null;

@@ -16,6 +16,7 @@ import { formatDuration, formatUtc } from '../core/formatTime.ts';
 import { formatNumber, formatValue } from '../core/formatValue.ts';
 import { guideOf, hintSegments, type Guide } from './hintSegments.ts';
 import { insights } from './insights.ts';
+import { carriedViews } from './carriedViews.ts';
 import { isShownTo, type VisibilityContext } from './isShownTo.ts';
 import { replaySnippet } from './replaySnippet.ts';
 import type { ReportAssignment } from './ReportAssignment.ts';
@@ -61,6 +62,7 @@ export function buildReportView(doc: ResultsDocument, opts: ReportViewOptions): 
     diagnostics: [...doc.diagnostics]
       .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column)
       .map((d) => ({ ...d, location: `${d.file}:${d.line}:${d.column}` })),
+    carried: carriedViews(shown),
     insights: insights({ plots: doc.plots, shownTests: shown, tasks: doc.tasks, diagnostics: doc.diagnostics, hooks }),
     figures: doc.plots !== undefined && hooks?.figures ? hooks.figures(doc.plots) : [],
     instructor: instructor

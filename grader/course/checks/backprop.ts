@@ -3,14 +3,17 @@ import fc from 'fast-check';
 import type { Gradients } from '../../../exercises/types.ts';
 import * as ref from '../../../solutions/backprop.ts';
 import { type Check, check } from '../../assignment/check.ts';
-import { expectCall, expectClose, expectRangeError, expectThat, expectUnchanged } from '../../harness/expectations.ts';
+import { expectClose, expectRangeError, expectThat, expectUnchanged } from '../../harness/expectations.ts';
+import { expectCallCarrying, judgeCarrying } from '../../harness/carried.ts';
 import { formatCall, formatValue } from '../../core/formatValue.ts';
 import { probeCall } from '../../harness/plannedCall.ts';
 import { agrees, holds } from '../../harness/property.ts';
+import type { StudentCode } from '../../harness/StudentCode.ts';
 import { CONDITION_SHARE, provided } from '../../harness/provided.ts';
 import { perValue } from '../../harness/samples.ts';
 import { firstDifference, GRADIENT_CHECK_TOLERANCE } from '../../harness/tolerances.ts';
 import { type Problem, problem, problemArgs, problemAwayFromKinks, quarter } from '../arbitraries.ts';
+import { carryBackward, carryLoss, carryNumerical } from '../carried/carry.ts';
 import { edgeGradientPairs, edgeLeakyProblems, edgeProblems, edgeProblemsAwayFromKinks, edgeReluProblems } from '../edgeCases.ts';
 
 const task = 'backprop';
@@ -46,6 +49,10 @@ const answersOf = perValue((p: Problem): Record<string, unknown> => ({
   mseLoss: ref.mseLoss(p.net, p.X, p.Y),
 }));
 
+/** the answer of one of the three functions carried forward from the student's own upstream results */
+const carriedAnswer = (student: StudentCode, name: string, { net, X, Y }: Problem) =>
+  name === 'backward' ? carryBackward(student, net, X, Y) : name === 'mseLoss' ? carryLoss(student, net, X, Y) : carryNumerical(student, net, X, Y);
+
 export const backpropChecks: Check[] = [
   check(
     {
@@ -62,6 +69,7 @@ export const backpropChecks: Check[] = [
         name: 'mseLoss',
         args: problemArgs,
         expected: ({ net, X, Y }) => ref.mseLoss(net, X, Y),
+        carried: ({ net, X, Y }, own) => carryLoss(own, net, X, Y),
         always: edgeProblems,
       }),
   ),
@@ -87,6 +95,7 @@ export const backpropChecks: Check[] = [
           name: 'mseLoss',
           args: problemArgs,
           expected: ({ net, X, Y }) => ref.mseLoss(net, X, Y),
+          carried: ({ net, X, Y }, own) => carryLoss(own, net, X, Y),
           share: CONDITION_SHARE,
           always: edgeProblems,
         }),
@@ -109,6 +118,7 @@ export const backpropChecks: Check[] = [
         name: 'backward',
         args: problemArgs,
         expected: ({ net, X, Y }) => ref.backward(net, X, Y),
+        carried: ({ net, X, Y }, own) => carryBackward(own, net, X, Y),
         always: edgeReluProblems,
       }),
   ),
@@ -128,6 +138,7 @@ export const backpropChecks: Check[] = [
         name: 'backward',
         args: problemArgs,
         expected: ({ net, X, Y }) => ref.backward(net, X, Y),
+        carried: ({ net, X, Y }, own) => carryBackward(own, net, X, Y),
         always: edgeLeakyProblems,
       }),
   ),
@@ -150,10 +161,18 @@ export const backpropChecks: Check[] = [
           const mine = await student.call<Gradients>(M, 'backward', [net, X, Y]);
           const numerical = numericalOf(p);
           const where = firstDifference(mine, numerical, GRADIENT_CHECK_TOLERANCE);
-          expectThat(where === null, `backward(${formatValue([net, X, Y], 300)}) differs from central differences at ${where}`, {
-            actual: mine,
-            expected: numerical,
-          });
+          // a backward right for the values the student's forward computes differs from the true gradient only through forward
+          await judgeCarrying(
+            student,
+            'backward',
+            mine,
+            () =>
+              expectThat(where === null, `backward(${formatValue([net, X, Y], 300)}) differs from central differences at ${where}`, {
+                actual: mine,
+                expected: numerical,
+              }),
+            () => carryBackward(student, net, X, Y),
+          );
         },
         (p) => [{ module: M, name: 'backward', args: problemArgs(p) }],
         { share: HEAVY, always: edgeProblemsAwayFromKinks },
@@ -175,6 +194,7 @@ export const backpropChecks: Check[] = [
         name: 'numericalGradient',
         args: problemArgs,
         expected: ({ net, X, Y }) => ref.numericalGradient(net, X, Y),
+        carried: ({ net, X, Y }, own) => carryNumerical(own, net, X, Y),
         tolerance: NUMERICAL_TOLERANCE,
         share: HEAVY,
         always: edgeProblems,
@@ -183,7 +203,15 @@ export const backpropChecks: Check[] = [
       const net = { W1: [[1]], b1: [0], W2: [[1]], b2: [0] };
       const X = [[0.25]];
       const Y = [[0]];
-      await expectCall(student, M, 'numericalGradient', [net, X, Y, 0.5], ref.numericalGradient(net, X, Y, 0.5), NUMERICAL_TOLERANCE);
+      await expectCallCarrying(
+        student,
+        M,
+        'numericalGradient',
+        [net, X, Y, 0.5],
+        ref.numericalGradient(net, X, Y, 0.5),
+        () => carryNumerical(student, net, X, Y, 0.5),
+        NUMERICAL_TOLERANCE,
+      );
     },
   ),
 
@@ -259,7 +287,14 @@ export const backpropChecks: Check[] = [
             // a constant or an empty answer leaves its arguments alone too
             const tolerance = name === 'numericalGradient' ? NUMERICAL_TOLERANCE : undefined;
             await provided(`${name} also returns the right values`, async () =>
-              expectClose(() => formatCall(name, [net, X, Y]), value, answersOf(p)[name], tolerance),
+              judgeCarrying(
+                student,
+                name,
+                value,
+                () => expectClose(() => formatCall(name, [net, X, Y]), value, answersOf(p)[name], tolerance),
+                () => carriedAnswer(student, name, p),
+                tolerance,
+              ),
             );
           }
         },

@@ -1,6 +1,6 @@
 // The hidden checks of exercises/dead-neurons.ts: each declaration beside the body that decides it.
 import fc from 'fast-check';
-import type { Network, Vector } from '../../../exercises/types.ts';
+import type { Gradients, Network, Vector } from '../../../exercises/types.ts';
 import { backward } from '../../../solutions/backprop.ts';
 import * as ref from '../../../solutions/dead-neurons.ts';
 import { type Check, check } from '../../assignment/check.ts';
@@ -10,6 +10,8 @@ import { agrees, holds } from '../../harness/property.ts';
 import { CONDITION_SHARE, provided } from '../../harness/provided.ts';
 import type { StudentCode } from '../../harness/StudentCode.ts';
 import { problem, type Problem } from '../arbitraries.ts';
+import { carryAlwaysActive, carryDead, carryPattern } from '../carried/carry.ts';
+import { expectCallCarrying, judgeCarrying } from '../../harness/carried.ts';
 import { edgeLeakyProblems, edgeProblems, edgeReluProblems } from '../edgeCases.ts';
 
 const task = 'dead-neurons';
@@ -33,6 +35,7 @@ const findsDead = (student: StudentCode) =>
     name: 'deadNeurons',
     args: netAndData,
     expected: ({ net, X }) => ref.deadNeurons(net, X),
+    carried: ({ net, X }, own) => carryDead(own, net, X),
     share: CONDITION_SHARE,
     always: edgeWithDead,
   });
@@ -43,6 +46,7 @@ const findsAlwaysActive = (student: StudentCode) =>
     name: 'alwaysActiveNeurons',
     args: netAndData,
     expected: ({ net, X }) => ref.alwaysActiveNeurons(net, X),
+    carried: ({ net, X }, own) => carryAlwaysActive(own, net, X),
     share: CONDITION_SHARE,
     always: edgeWithAlwaysActive,
   });
@@ -67,6 +71,7 @@ export const deadNeuronsChecks: Check[] = [
         name: 'activationPattern',
         args: netAndData,
         expected: ({ net, X }) => ref.activationPattern(net, X),
+        carried: ({ net, X }, own) => carryPattern(own, net, X),
         always: edgeProblems,
       }),
   ),
@@ -83,12 +88,13 @@ export const deadNeuronsChecks: Check[] = [
     async (student) => {
       // z1 exactly 0 on every sample is dead too: the slope at the kink is 0
       const flat: Network = { W1: [[0], [1], [1]], b1: [0, 0, 1], W2: [[1, 1, 1]], b2: [0] };
-      await expectCall(student, M, 'deadNeurons', [flat, [[-1], [0]]], [0, 1]);
+      await expectCallCarrying(student, M, 'deadNeurons', [flat, [[-1], [0]]], [0, 1], () => carryDead(student, flat, [[-1], [0]]));
       await agrees(student, problem('relu', 5), {
         module: M,
         name: 'deadNeurons',
         args: netAndData,
         expected: ({ net, X }) => ref.deadNeurons(net, X),
+        carried: ({ net, X }, own) => carryDead(own, net, X),
         always: edgeReluProblems,
       });
       // Leaky ReLU with alpha = 0 is ReLU again: its units can die
@@ -98,6 +104,7 @@ export const deadNeuronsChecks: Check[] = [
         name: 'deadNeurons',
         args: netAndData,
         expected: ({ net, X }) => ref.deadNeurons(net, X),
+        carried: ({ net, X }, own) => carryDead(own, net, X),
         share: 0.3,
         always: edgeLeakyProblems.filter((p) => alphaIs(p, true)),
       });
@@ -147,21 +154,14 @@ export const deadNeuronsChecks: Check[] = [
           const dead = await student.call<number[]>(M, 'deadNeurons', [net, X]);
           expectThat(Array.isArray(dead), `deadNeurons returned ${JSON.stringify(dead)}, not an array of unit indices`);
           const g = backward(net, X, Y);
-          // [] reports no unit with a gradient: the claim pays only with the dead units found
-          const missed = ref.deadNeurons(net, X).filter((j) => !dead.includes(j));
-          expectThat(
-            missed.length === 0,
-            `${formatCall('deadNeurons', [net, X])} did not report unit ${missed[0]}, which is dead (z1 <= 0 on every sample) (this check pays only when deadNeurons also finds the dead units)`,
-            { actual: dead, expected: ref.deadNeurons(net, X) },
+          // a deadNeurons right for the z1 the student's forward computes is judged there
+          await judgeCarrying(
+            student,
+            'deadNeurons',
+            dead,
+            () => deadHaveZeroGradient(net, X, dead, g),
+            () => carryDead(student, net, X),
           );
-          for (const j of dead) {
-            const row = g.dW1[j];
-            expectThat(
-              row !== undefined && row.every((v) => v === 0) && g.db1[j] === 0,
-              `you reported unit ${j} dead, but its gradient is not zero: dW1[${j}] = ${JSON.stringify(row)}, db1[${j}] = ${g.db1[j]}`,
-              { actual: dead, expected: ref.deadNeurons(net, X) },
-            );
-          }
         },
         (p) => [{ module: M, name: 'deadNeurons', args: netAndData(p) }],
         { always: edgeReluProblems },
@@ -183,6 +183,7 @@ export const deadNeuronsChecks: Check[] = [
         name: 'alwaysActiveNeurons',
         args: netAndData,
         expected: ({ net, X }) => ref.alwaysActiveNeurons(net, X),
+        carried: ({ net, X }, own) => carryAlwaysActive(own, net, X),
         always: edgeProblems,
       }),
   ),
@@ -208,6 +209,7 @@ export const deadNeuronsChecks: Check[] = [
           name: 'activationPattern',
           args: netAndData,
           expected: ({ net, X }) => ref.activationPattern(net, X),
+          carried: ({ net, X }, own) => carryPattern(own, net, X),
           share: CONDITION_SHARE,
           always: edgeProblems,
         });
@@ -227,12 +229,19 @@ export const deadNeuronsChecks: Check[] = [
       hint: `With weights 1 and biases -10, 10, 10, z1 = x - 10 < 0 and x + 10 > 0 for every x in [-4, 4]. See ${lesson}`,
     },
     async (student) => {
-      await expectCall(student, M, 'deadNeurons', [linearExample, across], [0]);
-      await expectCall(student, M, 'alwaysActiveNeurons', [linearExample, across], [1, 2]);
+      await expectCallCarrying(student, M, 'deadNeurons', [linearExample, across], [0], () => carryDead(student, linearExample, across));
+      await expectCallCarrying(student, M, 'alwaysActiveNeurons', [linearExample, across], [1, 2], () => carryAlwaysActive(student, linearExample, across));
       await agrees(
         student,
         fc.integer({ min: -16, max: 16 }).map((n) => [[n / 4]]),
-        { module: M, name: 'deadNeurons', args: (X) => [linearExample, X], expected: () => [0], always: [[[-4]], [[0]], [[3.75]]] },
+        {
+          module: M,
+          name: 'deadNeurons',
+          args: (X) => [linearExample, X],
+          expected: () => [0],
+          carried: (X, own) => carryDead(own, linearExample, X),
+          always: [[[-4]], [[0]], [[3.75]]],
+        },
       );
       // the example is printed: answers looked up by it pay only with the functions right on drawn networks
       await provided('deadNeurons and alwaysActiveNeurons also work on drawn networks', async () => {
@@ -242,3 +251,22 @@ export const deadNeuronsChecks: Check[] = [
     },
   ),
 ];
+
+/** Fails unless every unit in `dead` has a zero gradient in `g` and every dead unit of the network is in `dead`. */
+function deadHaveZeroGradient(net: Network, X: Vector[], dead: number[], g: Gradients): void {
+  // [] reports no unit with a gradient: the claim pays only with the dead units found
+  const missed = ref.deadNeurons(net, X).filter((j) => !dead.includes(j));
+  expectThat(
+    missed.length === 0,
+    `${formatCall('deadNeurons', [net, X])} did not report unit ${missed[0]}, which is dead (z1 <= 0 on every sample) (this check pays only when deadNeurons also finds the dead units)`,
+    { actual: dead, expected: ref.deadNeurons(net, X) },
+  );
+  for (const j of dead) {
+    const row = g.dW1[j];
+    expectThat(
+      row !== undefined && row.every((v) => v === 0) && g.db1[j] === 0,
+      `you reported unit ${j} dead, but its gradient is not zero: dW1[${j}] = ${JSON.stringify(row)}, db1[${j}] = ${g.db1[j]}`,
+      { actual: dead, expected: ref.deadNeurons(net, X) },
+    );
+  }
+}

@@ -12,6 +12,8 @@ import { perValue } from '../../harness/samples.ts';
 import { dims, matrix, network, networkOf, vector } from '../arbitraries.ts';
 import { edgeLayers, edgeProblems } from '../edgeCases.ts';
 
+import { carryForward, carryPredict } from '../carried/carry.ts';
+import { judgeCarrying } from '../../harness/carried.ts';
 const task = 'forward';
 const M = task;
 const lesson = 'exercises/README.md#2-the-forward-pass';
@@ -119,6 +121,7 @@ export const forwardChecks: Check[] = [
         name: 'forward',
         args: (v) => v,
         expected: ([net, x]) => ref.forward(net, x),
+        carried: ([net, x], own) => carryForward(own, net, x),
         always: edgeReluInputs,
       }),
   ),
@@ -138,6 +141,7 @@ export const forwardChecks: Check[] = [
         name: 'forward',
         args: (v) => v,
         expected: ([net, x]) => ref.forward(net, x),
+        carried: ([net, x], own) => carryForward(own, net, x),
         always: edgeLeakyInputs,
       }),
   ),
@@ -160,6 +164,7 @@ export const forwardChecks: Check[] = [
           name: 'predict',
           args: (v) => v,
           expected: ([net, x]) => ref.predict(net, x),
+          carried: ([net, x], own) => carryPredict(own, net, x),
           always: edgeInputs,
         },
       ),
@@ -183,7 +188,15 @@ export const forwardChecks: Check[] = [
           const { value, args } = await student.argumentsAfter(M, 'forward', [net, x]);
           expectUnchanged('forward', args, [net, x]);
           // a constant or an empty answer leaves its arguments alone too
-          await provided('forward also returns the right values', async () => expectClose(() => formatCall('forward', [net, x]), value, forwardOf(v)));
+          await provided('forward also returns the right values', async () =>
+            judgeCarrying(
+              student,
+              'forward',
+              value,
+              () => expectClose(() => formatCall('forward', [net, x]), value, forwardOf(v)),
+              () => carryForward(student, net, x),
+            ),
+          );
         },
         (v) => [probeCall(M, 'forward', v)],
         { share: SPOT_CHECK, always: edgeReluInputs.slice(0, 4) },
@@ -216,6 +229,7 @@ export const forwardChecks: Check[] = [
           name: 'forward',
           args: (v) => v,
           expected: ([net, x]) => ref.forward(net, x),
+          carried: ([net, x], own) => carryForward(own, net, x),
           share: CONDITION_SHARE,
           always: edgeReluInputs,
         }),

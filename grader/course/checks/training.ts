@@ -15,6 +15,8 @@ import { perValue } from '../../harness/samples.ts';
 import { close } from '../../harness/tolerances.ts';
 import { problem, type Problem } from '../arbitraries.ts';
 import { edgeLeakyProblems, edgeProblems, edgeReluProblems } from '../edgeCases.ts';
+import { carryOwnLoss, carryRevival, carryTrain } from '../carried/carry.ts';
+import { judgeCarrying } from '../../harness/carried.ts';
 
 const task = 'training';
 const M = task;
@@ -136,6 +138,7 @@ export const trainingChecks: Check[] = [
         name: 'train',
         args: ([{ net, X, Y }, n, rate]) => [net, X, Y, { epochs: n, lr: rate }],
         expected: ([{ net, X, Y }, n, rate]) => ref.train(net, X, Y, { epochs: n, lr: rate }),
+        carried: ([{ net, X, Y }, n, rate], own) => carryTrain(own, net, X, Y, { epochs: n, lr: rate }),
         share: HALF,
         always: edgeTraining,
       }),
@@ -159,7 +162,13 @@ export const trainingChecks: Check[] = [
         Array.isArray(result?.losses) && result.losses.length === 3,
         `train with epochs 3 must return 3 losses, got ${JSON.stringify(result?.losses)}`,
       );
-      expectClose('losses[0] (the loss before any step)', result.losses[0], mseLoss(net, X, Y));
+      await judgeCarrying(
+        student,
+        'train',
+        result.losses[0],
+        () => expectClose('losses[0] (the loss before any step)', result.losses[0], mseLoss(net, X, Y)),
+        () => carryOwnLoss(student, net, X, Y),
+      );
       // the example is printed: losses looked up by it pay only with the same true of drawn problems
       await provided('train also records one loss per epoch, the untrained loss first, on drawn problems', () =>
         holds(
@@ -170,7 +179,13 @@ export const trainingChecks: Check[] = [
             const drawn = await student.call<TrainResult>(M, 'train', [net, X, Y, options]);
             const call = formatCall('train', [net, X, Y, options]);
             expectThat(Array.isArray(drawn?.losses) && drawn.losses.length === n, `${call} must return ${n} losses, got ${JSON.stringify(drawn?.losses)}`);
-            expectClose(`losses[0] of ${call}`, drawn.losses[0], mseLoss(net, X, Y));
+            await judgeCarrying(
+              student,
+              'train',
+              drawn.losses[0],
+              () => expectClose(`losses[0] of ${call}`, drawn.losses[0], mseLoss(net, X, Y)),
+              () => carryOwnLoss(student, net, X, Y),
+            );
           },
           ([{ net, X, Y }, n, rate]) => [{ module: M, name: 'train', args: [net, X, Y, { epochs: n, lr: rate }] }],
           { share: CONDITION_SHARE, always: edgeTraining },
@@ -195,16 +210,25 @@ export const trainingChecks: Check[] = [
         async (v) => {
           const [{ net, X, Y }, n] = v;
           const result = await student.call<TrainResult>(M, 'train', [net, X, Y, { epochs: n, lr: 0.5 }]);
-          for (const j of deadNeurons(net, X)) {
-            expectClose(`W1[${j}] of the dead unit ${j} after train`, result?.net?.W1?.[j], net.W1[j], 0);
-            expectClose(`b1[${j}] of the dead unit ${j} after train`, result?.net?.b1?.[j], net.b1[j], 0);
-          }
-          // a train that moves nothing never moves a dead unit either
-          const still = firstStill(net, trainedOf(v), result?.net);
-          expectThat(
-            still === null,
-            `${formatCall('train', [net, X, Y, { epochs: n, lr: 0.5 }])} left ${still} where it was, but training moves it (this check pays only when train also trains the units that are not dead)`,
-            { actual: result?.net, expected: trainedOf(v) },
+          // a train right for the student's own mseLoss, backward and sgdStep moves what those move
+          await judgeCarrying(
+            student,
+            'train',
+            result,
+            () => {
+              for (const j of deadNeurons(net, X)) {
+                expectClose(`W1[${j}] of the dead unit ${j} after train`, result?.net?.W1?.[j], net.W1[j], 0);
+                expectClose(`b1[${j}] of the dead unit ${j} after train`, result?.net?.b1?.[j], net.b1[j], 0);
+              }
+              // a train that moves nothing never moves a dead unit either
+              const still = firstStill(net, trainedOf(v), result?.net);
+              expectThat(
+                still === null,
+                `${formatCall('train', [net, X, Y, { epochs: n, lr: 0.5 }])} left ${still} where it was, but training moves it (this check pays only when train also trains the units that are not dead)`,
+                { actual: result?.net, expected: trainedOf(v) },
+              );
+            },
+            () => carryTrain(student, net, X, Y, { epochs: n, lr: 0.5 }),
           );
         },
         ([{ net, X, Y }, n]) => [{ module: M, name: 'train', args: [net, X, Y, { epochs: n, lr: 0.5 }] }],
@@ -228,10 +252,17 @@ export const trainingChecks: Check[] = [
       const Y = [[2], [0], [-2]];
       const result = await student.call<TrainResult>(M, 'train', [net, X, Y, { epochs: 2, lr: 0.1 }]);
       const moved = result?.net?.W1?.[0]?.[0] !== net.W1[0][0] || result?.net?.b1?.[0] !== net.b1[0];
-      expectThat(moved, 'training left Leaky ReLU unit 0 exactly where it was: with Leaky ReLU its gradient is alpha times the upstream gradient, not 0', {
-        actual: result?.net,
-        expected: ref.train(net, X, Y, { epochs: 2, lr: 0.1 }).net,
-      });
+      await judgeCarrying(
+        student,
+        'train',
+        result,
+        () =>
+          expectThat(moved, 'training left Leaky ReLU unit 0 exactly where it was: with Leaky ReLU its gradient is alpha times the upstream gradient, not 0', {
+            actual: result?.net,
+            expected: ref.train(net, X, Y, { epochs: 2, lr: 0.1 }).net,
+          }),
+        () => carryTrain(student, net, X, Y, { epochs: 2, lr: 0.1 }),
+      );
       // anything but this network counts as moved above: drawn problems ask for the way training moves those units
       await provided('train also moves, on drawn Leaky networks, each unit ReLU would leave dead the way training does', () =>
         holds(
@@ -240,20 +271,33 @@ export const trainingChecks: Check[] = [
           async (v) => {
             const [{ net, X, Y }, n] = v;
             const trained = await student.call<TrainResult>(M, 'train', [net, X, Y, { epochs: n, lr: 0.1 }]);
-            const expected = leakyTrainedOf(v);
-            for (const j of deadNeurons({ ...net, activation: { kind: 'relu' } }, X)) {
-              const params: [string, number, number | undefined, number][] = [
-                ...net.W1[j].map((w, i): [string, number, number | undefined, number] => [`W1[${j}][${i}]`, w, trained?.net?.W1?.[j]?.[i], expected.W1[j][i]]),
-                [`b1[${j}]`, net.b1[j], trained?.net?.b1?.[j], expected.b1[j]],
-              ];
-              for (const [name, before, mine, theirs] of params) {
-                expectThat(
-                  typeof mine === 'number' && (close(mine, theirs) || Math.sign(mine - before) === Math.sign(theirs - before)),
-                  `${formatCall('train', [net, X, Y, { epochs: n, lr: 0.1 }])} took ${name} from ${before} to ${mine}; training takes it to ${theirs}`,
-                  { actual: trained?.net, expected },
-                );
-              }
-            }
+            await judgeCarrying(
+              student,
+              'train',
+              trained,
+              () => {
+                const expected = leakyTrainedOf(v);
+                for (const j of deadNeurons({ ...net, activation: { kind: 'relu' } }, X)) {
+                  const params: [string, number, number | undefined, number][] = [
+                    ...net.W1[j].map((w, i): [string, number, number | undefined, number] => [
+                      `W1[${j}][${i}]`,
+                      w,
+                      trained?.net?.W1?.[j]?.[i],
+                      expected.W1[j][i],
+                    ]),
+                    [`b1[${j}]`, net.b1[j], trained?.net?.b1?.[j], expected.b1[j]],
+                  ];
+                  for (const [name, before, mine, theirs] of params) {
+                    expectThat(
+                      typeof mine === 'number' && (close(mine, theirs) || Math.sign(mine - before) === Math.sign(theirs - before)),
+                      `${formatCall('train', [net, X, Y, { epochs: n, lr: 0.1 }])} took ${name} from ${before} to ${mine}; training takes it to ${theirs}`,
+                      { actual: trained?.net, expected },
+                    );
+                  }
+                }
+              },
+              () => carryTrain(student, net, X, Y, { epochs: n, lr: 0.1 }),
+            );
           },
           ([{ net, X, Y }, n]) => [{ module: M, name: 'train', args: [net, X, Y, { epochs: n, lr: 0.1 }] }],
           { share: CONDITION_SHARE, always: edgeLeakyWithReluDead },
@@ -277,10 +321,19 @@ export const trainingChecks: Check[] = [
         fc.tuple(withDeadUnit, fc.integer({ min: 1, max: 1_000 })),
         async ([{ net, X }, seed]) => {
           const { value } = await student.probe<Revival>(M, 'seededCall', [M, 'reviveDeadNeurons', [net, X], seed], 'reviveDeadNeurons');
-          for (const j of deadNeurons(net, X)) {
-            const on = X.some((x) => forward(value, x).z1[j] > 0);
-            expectThat(on, `unit ${j} was dead and is still off on every sample after reviveDeadNeurons`);
-          }
+          // a revival right for the units the student's own deadNeurons calls dead is judged by those
+          await judgeCarrying(
+            student,
+            'reviveDeadNeurons',
+            value,
+            () => {
+              for (const j of deadNeurons(net, X)) {
+                const on = X.some((x) => forward(value, x).z1[j] > 0);
+                expectThat(on, `unit ${j} was dead and is still off on every sample after reviveDeadNeurons`);
+              }
+            },
+            () => carryRevival(student, net, X, value),
+          );
         },
         reviveCall,
         { share: HALF, always: edgeRevivals },
@@ -303,19 +356,28 @@ export const trainingChecks: Check[] = [
         async ([{ net, X }, seed]) => {
           const { value, args } = await student.probe<Revival>(M, 'seededCall', [M, 'reviveDeadNeurons', [net, X], seed], 'reviveDeadNeurons');
           expectUnchanged('reviveDeadNeurons', args, [net, X]);
-          const dead = new Set(deadNeurons(net, X));
-          net.W1.forEach((row, j) => {
-            if (dead.has(j)) return;
-            expectClose(`W1[${j}] of the live unit ${j} after reviveDeadNeurons`, value?.W1?.[j], row, 0);
-            expectClose(`b1[${j}] of the live unit ${j} after reviveDeadNeurons`, value?.b1?.[j], net.b1[j], 0);
-          });
-          expectClose('W2 after reviveDeadNeurons', value?.W2, net.W2, 0);
-          expectClose('b2 after reviveDeadNeurons', value?.b2, net.b2, 0);
-          // the network handed back leaves every other unit alone too
-          const still = [...dead].find((j) => !X.some((x) => forward(value, x).z1[j] > 0));
-          expectThat(
-            still === undefined,
-            `unit ${still} was dead and is still off on every sample after reviveDeadNeurons (this check pays only when reviveDeadNeurons also revives the dead units)`,
+          // a revival right for the units the student's own deadNeurons calls dead is judged by those
+          await judgeCarrying(
+            student,
+            'reviveDeadNeurons',
+            value,
+            () => {
+              const dead = new Set(deadNeurons(net, X));
+              net.W1.forEach((row, j) => {
+                if (dead.has(j)) return;
+                expectClose(`W1[${j}] of the live unit ${j} after reviveDeadNeurons`, value?.W1?.[j], row, 0);
+                expectClose(`b1[${j}] of the live unit ${j} after reviveDeadNeurons`, value?.b1?.[j], net.b1[j], 0);
+              });
+              expectClose('W2 after reviveDeadNeurons', value?.W2, net.W2, 0);
+              expectClose('b2 after reviveDeadNeurons', value?.b2, net.b2, 0);
+              // the network handed back leaves every other unit alone too
+              const still = [...dead].find((j) => !X.some((x) => forward(value, x).z1[j] > 0));
+              expectThat(
+                still === undefined,
+                `unit ${still} was dead and is still off on every sample after reviveDeadNeurons (this check pays only when reviveDeadNeurons also revives the dead units)`,
+              );
+            },
+            () => carryRevival(student, net, X, value),
           );
         },
         reviveCall,
