@@ -30,6 +30,15 @@ export interface TaskTally {
   graded: number;
 }
 
+/** A mistake counted once: students whose own wrong upstream function other checks were judged on (error carried forward). */
+export interface RootCauseTally {
+  /** the wrong upstream function: "forward" */
+  upstream: string;
+  students: number;
+  /** the functions that kept their points on its values, and in how many students */
+  kept: Map<string, number>;
+}
+
 export interface Problem {
   student: string;
   status: RowStatus;
@@ -40,6 +49,7 @@ export interface Problem {
 export class ClassSummary {
   readonly rows: GradebookRow[] = [];
   readonly tests = new Map<string, TestTally>();
+  readonly rootCauses = new Map<string, RootCauseTally>();
   readonly tasks: Map<string, TaskTally>;
   readonly errored: Problem[] = [];
   readonly notGraded: Problem[] = [];
@@ -62,6 +72,7 @@ export class ClassSummary {
       tally.lost = roundPoints(tally.lost + lost);
       if (lost > 1e-9) tally.studentsLosing += 1;
     }
+    this.addRootCauses(results);
     for (const test of results.tests) {
       if (test.status === 'passed') continue;
       let tally = this.tests.get(test.id);
@@ -73,6 +84,24 @@ export class ClassSummary {
       const answer = wrongAnswer(test);
       if (tally.answers.has(answer) || tally.answers.size < MAX_ANSWERS_PER_TEST) tally.answers.set(answer, (tally.answers.get(answer) ?? 0) + 1);
       else tally.otherAnswers += 1;
+    }
+  }
+
+  /** Counts each wrong upstream function once per student, with the functions that kept their points on its values. */
+  private addRootCauses(results: ResultsDocument): void {
+    const mine = new Map<string, Set<string>>();
+    for (const test of results.tests) {
+      const carried = test.status === 'passed' ? test.carriedForward : undefined;
+      if (!carried) continue;
+      const kept = mine.get(carried.upstream) ?? new Set<string>();
+      kept.add(carried.function);
+      mine.set(carried.upstream, kept);
+    }
+    for (const [upstream, functions] of mine) {
+      const tally = this.rootCauses.get(upstream) ?? { upstream, students: 0, kept: new Map<string, number>() };
+      tally.students += 1;
+      for (const fn of functions) tally.kept.set(fn, (tally.kept.get(fn) ?? 0) + 1);
+      this.rootCauses.set(upstream, tally);
     }
   }
 }

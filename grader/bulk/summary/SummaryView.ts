@@ -20,6 +20,8 @@ export interface SummaryView {
   tasksChart: SvgMarkup | null;
   tasks: { title: string; lostText: string; averageText: string; losingText: string }[];
   testsChart: SvgMarkup | null;
+  /** mistakes counted once (error carried forward): one line per wrong upstream function */
+  rootCauses: { upstream: string; studentsText: string; keptText: string }[];
   tests: { name: string; task: string; failedText: string; answers: { text: string; count: number }[]; otherText: string | null }[];
   errored: SummaryProblem[];
   notGraded: SummaryProblem[];

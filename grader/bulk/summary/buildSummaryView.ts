@@ -68,6 +68,16 @@ export function buildSummaryView(summary: ClassSummary, now: Date): SummaryView 
           '#a16207',
         )
       : null,
+    rootCauses: [...summary.rootCauses.values()]
+      .sort((a, b) => b.students - a.students || a.upstream.localeCompare(b.upstream))
+      .map((r) => ({
+        upstream: r.upstream,
+        studentsText: plural(r.students, 'student'),
+        keptText: [...r.kept]
+          .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+          .map(([fn, n]) => `${fn} (${n})`)
+          .join(', '),
+      })),
     tests: tests.map((t) => {
       const answers = [...t.answers].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
       const shown = answers.slice(0, TOP_ANSWERS).map(([text, count]) => ({ text, count }));
