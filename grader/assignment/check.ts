@@ -22,6 +22,13 @@ export interface CheckDeclaration {
   visibility?: Visibility;
   /** what to look at when it fails; may link to the student guide */
   hint: string;
+  /**
+   * true for a check about the whole pipeline (the student's functions
+   * agreeing with each other), which a mistake upstream may cost too: every
+   * other check judges dependent work on the student's own upstream results
+   * (error carried forward, harness/carried.ts). Keep their weight small.
+   */
+  pipeline?: true;
 }
 
 export interface Check extends CheckDeclaration {
@@ -36,6 +43,15 @@ export function check(declaration: CheckDeclaration, run: (student: StudentCode)
 
 /** A declaration without its body: what results, reports and the catalog carry. */
 export function declarationOf(c: CheckDeclaration): CheckDeclaration {
-  const { id, task, name, weight, calls, visibility, hint } = c;
-  return visibility === undefined ? { id, task, name, weight, calls, hint } : { id, task, name, weight, calls, visibility, hint };
+  const { id, task, name, weight, calls, visibility, hint, pipeline } = c;
+  return {
+    id,
+    task,
+    name,
+    weight,
+    calls,
+    ...(visibility === undefined ? {} : { visibility }),
+    hint,
+    ...(pipeline === true ? { pipeline } : {}),
+  };
 }

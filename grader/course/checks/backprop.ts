@@ -221,7 +221,8 @@ export const backpropChecks: Check[] = [
       task,
       weight: 1,
       calls: ['numericalGradient', 'backward'],
-      name: 'your numericalGradient and your backward agree away from kinks',
+      pipeline: true,
+      name: 'your numericalGradient and your backward agree away from kinks (the whole pipeline: forward, mseLoss, backward)',
       hint: `If they disagree, one of them is wrong: this is the check to run while you write backward. See ${lesson}`,
     },
     (student) =>
