@@ -46,6 +46,9 @@ export class UpstreamThrew extends Error {
   }
 }
 
+/** What callCarrying gives for a call that threw exactly what its upstream throws; a `holds` predicate returns it for a value so judged. */
+export const CARRIED_THROW = Symbol('carried throw');
+
 /** A check passed on carried values: what the results record about it. */
 export type CarriedNote = CarriedForward;
 
@@ -124,4 +127,22 @@ export async function expectCallCarrying(
   const answer = student.settle(outcome, () => formatCall(name, args));
   await judgeCarrying(student, name, answer, () => expectClose(() => formatCall(name, args), answer, expected, tolerance), carry, tolerance);
   return answer;
+}
+
+/**
+ * The value of `module.name(...args)`, or CARRIED_THROW when it threw exactly
+ * the error its upstream throws for these arguments (noted as carried). A
+ * `holds` predicate returns CARRIED_THROW for such a value, so a property
+ * judged on no value at all still fails.
+ */
+export async function callCarrying<T = unknown>(
+  student: StudentCode,
+  module: string,
+  name: string,
+  args: unknown[],
+  carry: () => Promise<Carried | null>,
+): Promise<T | typeof CARRIED_THROW> {
+  const outcome = await student.outcome(module, name, args);
+  if (outcome.kind === 'threw' && (await acceptsCarriedThrow(student, name, outcome.error, carry))) return CARRIED_THROW;
+  return student.settle<T>(outcome, () => formatCall(name, args));
 }

@@ -3,7 +3,7 @@
 // only a failure runs fc.check, to shrink it to a small counterexample that
 // is reported with its seed and path so it can be replayed.
 import fc from 'fast-check';
-import { acceptsCarriedThrow, type CarryFor, judgeCarrying } from './carried.ts';
+import { acceptsCarriedThrow, CARRIED_THROW, type CarryFor, judgeCarrying } from './carried.ts';
 import { expectClose } from './expectations.ts';
 import { GradingFailure, type FailureDetails } from './GradingFailure.ts';
 import { expectedFor, nextPropertyKey, plannedFor, samplesFor } from './samples.ts';
@@ -68,14 +68,7 @@ export async function agrees<T>(student: StudentCode, arbitrary: fc.Arbitrary<T>
     if ((await judge(value, argsList[i], expected[i])) === 'value') judgedOnValues++;
   });
   student.clearPrefetched();
-  if (failure === null && judgedOnValues === 0 && values.length > 0) {
-    // every call threw what its upstream throws: carried, but nothing of this function was seen working
-    const [note] = student.carriedNotes.filter((n) => n.function === a.name);
-    throw new GradingFailure(
-      `every call of ${a.name} threw the error your ${note?.upstream ?? 'upstream function'} throws, so ${a.name} itself could not be judged: fix ${note?.upstream ?? 'it'} first (${note?.wrongAt ?? ''})`,
-      { status: 'failed' },
-    );
-  }
+  if (failure === null && judgedOnValues === 0 && values.length > 0) throw nothingJudged(student, a.name);
   if (failure === null) return;
   if (isNotImplemented(failure) || student.failsForAnyInput(failure)) throw failure;
   await shrink(
@@ -99,7 +92,7 @@ export async function agrees<T>(student: StudentCode, arbitrary: fc.Arbitrary<T>
 export async function holds<T>(
   student: StudentCode,
   arbitrary: fc.Arbitrary<T>,
-  predicate: (value: T) => Promise<void>,
+  predicate: (value: T) => Promise<void | typeof CARRIED_THROW>,
   plan?: (value: T) => PlannedCall[],
   options: number | HoldsOptions<T> = 1,
 ): Promise<void> {
@@ -109,11 +102,38 @@ export async function holds<T>(
   const key = nextPropertyKey(seed, numRuns, always);
   const values = samplesFor(key, arbitrary, seed, numRuns, always);
   if (plan) await student.prefetch(plannedFor(key, () => values.flatMap(plan)));
-  const failure = await firstFailure(values, predicate);
+  let judgedOnValues = 0;
+  const failure = await firstFailure(values, async (value) => {
+    if ((await predicate(value)) !== CARRIED_THROW) judgedOnValues++;
+  });
   student.clearPrefetched();
+  if (failure === null && judgedOnValues === 0 && values.length > 0) throw nothingJudged(student, undefined);
   if (failure === null) return;
   if (isNotImplemented(failure) || student.failsForAnyInput(failure)) throw failure;
-  await shrink(student, arbitrary, predicate, numRuns, always);
+  await shrink(
+    student,
+    arbitrary,
+    async (value) => {
+      await predicate(value);
+    },
+    numRuns,
+    always,
+  );
+}
+
+/**
+ * The failure of a property whose every value was accepted as the error the
+ * student's upstream function throws (carried.ts): carried, but the function
+ * itself was never seen working.
+ */
+function nothingJudged(student: StudentCode, name: string | undefined): GradingFailure {
+  const note = student.carriedNotes.find((n) => name === undefined || n.function === name);
+  const fn = name ?? note?.function ?? 'your function';
+  const upstream = note?.upstream ?? 'upstream function';
+  return new GradingFailure(
+    `every call of ${fn} threw the error your ${upstream} throws, so ${fn} itself could not be judged: fix ${upstream} first${note ? ` (${note.wrongAt})` : ''}`,
+    { status: 'failed' },
+  );
 }
 
 /** The first failure of `predicate` over `values` (given each value and its index), or null when it holds for all. */

@@ -4,7 +4,7 @@ import type { Gradients } from '../../../exercises/types.ts';
 import * as ref from '../../../solutions/backprop.ts';
 import { type Check, check } from '../../assignment/check.ts';
 import { expectClose, expectRangeError, expectThat, expectUnchanged } from '../../harness/expectations.ts';
-import { expectCallCarrying, judgeCarrying } from '../../harness/carried.ts';
+import { CARRIED_THROW, callCarrying, expectCallCarrying, judgeCarrying } from '../../harness/carried.ts';
 import { formatCall, formatValue } from '../../core/formatValue.ts';
 import { probeCall } from '../../harness/plannedCall.ts';
 import { agrees, holds } from '../../harness/property.ts';
@@ -158,7 +158,8 @@ export const backpropChecks: Check[] = [
         problemAwayFromKinks('any'),
         async (p) => {
           const { net, X, Y } = p;
-          const mine = await student.call<Gradients>(M, 'backward', [net, X, Y]);
+          const mine = await callCarrying<Gradients>(student, M, 'backward', [net, X, Y], () => carryBackward(student, net, X, Y));
+          if (mine === CARRIED_THROW) return CARRIED_THROW;
           const numerical = numericalOf(p);
           const where = firstDifference(mine, numerical, GRADIENT_CHECK_TOLERANCE);
           // a backward right for the values the student's forward computes differs from the true gradient only through forward

@@ -4,14 +4,14 @@ import type { Gradients, Network, Vector } from '../../../exercises/types.ts';
 import { backward } from '../../../solutions/backprop.ts';
 import * as ref from '../../../solutions/dead-neurons.ts';
 import { type Check, check } from '../../assignment/check.ts';
-import { expectCall, expectRangeError, expectThat } from '../../harness/expectations.ts';
+import { expectRangeError, expectThat } from '../../harness/expectations.ts';
 import { formatCall } from '../../core/formatValue.ts';
 import { agrees, holds } from '../../harness/property.ts';
 import { CONDITION_SHARE, provided } from '../../harness/provided.ts';
 import type { StudentCode } from '../../harness/StudentCode.ts';
 import { problem, type Problem } from '../arbitraries.ts';
 import { carryAlwaysActive, carryDead, carryPattern } from '../carried/carry.ts';
-import { expectCallCarrying, judgeCarrying } from '../../harness/carried.ts';
+import { CARRIED_THROW, callCarrying, expectCallCarrying, judgeCarrying } from '../../harness/carried.ts';
 import { edgeLeakyProblems, edgeProblems, edgeReluProblems } from '../edgeCases.ts';
 
 const task = 'dead-neurons';
@@ -123,7 +123,7 @@ export const deadNeuronsChecks: Check[] = [
     async (student) => {
       // every unit has z1 <= 0 on every sample: ReLU would call them all dead
       const net: Network = { W1: [[1], [-1]], b1: [-10, -10], W2: [[1, 1]], b2: [0], activation: { kind: 'leakyRelu', alpha: 0.01 } };
-      await expectCall(student, M, 'deadNeurons', [net, [[-4], [0], [4]]], []);
+      await expectCallCarrying(student, M, 'deadNeurons', [net, [[-4], [0], [4]]], [], () => carryDead(student, net, [[-4], [0], [4]]));
       const leaky = problem('leaky', 5).filter(({ net }) => net.activation?.kind === 'leakyRelu' && net.activation.alpha !== 0);
       await agrees(student, leaky, {
         module: M,
@@ -151,7 +151,8 @@ export const deadNeuronsChecks: Check[] = [
         student,
         problem('relu', 5),
         async ({ net, X, Y }) => {
-          const dead = await student.call<number[]>(M, 'deadNeurons', [net, X]);
+          const dead = await callCarrying<number[]>(student, M, 'deadNeurons', [net, X], () => carryDead(student, net, X));
+          if (dead === CARRIED_THROW) return CARRIED_THROW;
           expectThat(Array.isArray(dead), `deadNeurons returned ${JSON.stringify(dead)}, not an array of unit indices`);
           const g = backward(net, X, Y);
           // a deadNeurons right for the z1 the student's forward computes is judged there

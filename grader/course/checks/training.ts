@@ -16,7 +16,7 @@ import { close } from '../../harness/tolerances.ts';
 import { problem, type Problem } from '../arbitraries.ts';
 import { edgeLeakyProblems, edgeProblems, edgeReluProblems } from '../edgeCases.ts';
 import { carryOwnLoss, carryRevival, carryTrain } from '../carried/carry.ts';
-import { judgeCarrying } from '../../harness/carried.ts';
+import { CARRIED_THROW, callCarrying, judgeCarrying } from '../../harness/carried.ts';
 
 const task = 'training';
 const M = task;
@@ -176,7 +176,8 @@ export const trainingChecks: Check[] = [
           fc.tuple(problem('any', 3), epochs, lr),
           async ([{ net, X, Y }, n, rate]) => {
             const options = { epochs: n, lr: rate };
-            const drawn = await student.call<TrainResult>(M, 'train', [net, X, Y, options]);
+            const drawn = await callCarrying<TrainResult>(student, M, 'train', [net, X, Y, options], () => carryTrain(student, net, X, Y, options));
+            if (drawn === CARRIED_THROW) return CARRIED_THROW;
             const call = formatCall('train', [net, X, Y, options]);
             expectThat(Array.isArray(drawn?.losses) && drawn.losses.length === n, `${call} must return ${n} losses, got ${JSON.stringify(drawn?.losses)}`);
             await judgeCarrying(
@@ -209,7 +210,10 @@ export const trainingChecks: Check[] = [
         fc.tuple(withDeadUnit, epochs),
         async (v) => {
           const [{ net, X, Y }, n] = v;
-          const result = await student.call<TrainResult>(M, 'train', [net, X, Y, { epochs: n, lr: 0.5 }]);
+          const result = await callCarrying<TrainResult>(student, M, 'train', [net, X, Y, { epochs: n, lr: 0.5 }], () =>
+            carryTrain(student, net, X, Y, { epochs: n, lr: 0.5 }),
+          );
+          if (result === CARRIED_THROW) return CARRIED_THROW;
           // a train right for the student's own mseLoss, backward and sgdStep moves what those move
           await judgeCarrying(
             student,
@@ -270,7 +274,10 @@ export const trainingChecks: Check[] = [
           fc.tuple(leakyWithReluDead, epochs),
           async (v) => {
             const [{ net, X, Y }, n] = v;
-            const trained = await student.call<TrainResult>(M, 'train', [net, X, Y, { epochs: n, lr: 0.1 }]);
+            const trained = await callCarrying<TrainResult>(student, M, 'train', [net, X, Y, { epochs: n, lr: 0.1 }], () =>
+              carryTrain(student, net, X, Y, { epochs: n, lr: 0.1 }),
+            );
+            if (trained === CARRIED_THROW) return CARRIED_THROW;
             await judgeCarrying(
               student,
               'train',
