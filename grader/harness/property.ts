@@ -3,7 +3,7 @@
 // only a failure runs fc.check, to shrink it to a small counterexample that
 // is reported with its seed and path so it can be replayed.
 import fc from 'fast-check';
-import { acceptsCarriedThrow, CARRIED_THROW, type CarryFor, judgeCarrying } from './carried.ts';
+import { acceptsCarriedThrow, CARRIED_THROW, type CarryFor, judgeCarrying, UpstreamThrew } from './carried.ts';
 import { expectClose } from './expectations.ts';
 import { GradingFailure, type FailureDetails } from './GradingFailure.ts';
 import { expectedFor, nextPropertyKey, plannedFor, samplesFor } from './samples.ts';
@@ -54,10 +54,22 @@ export async function agrees<T>(student: StudentCode, arbitrary: fc.Arbitrary<T>
   const expected = expectedFor(key, values, a.expected);
   const argsList = plannedFor(key, () => values.map(a.args));
   await student.prefetch(plannedFor(`${key} calls`, () => argsList.map((args) => ({ module: a.module, name: a.name, args }))));
+  // whether any value found the student's upstream wrong; if none did, shrinking a failure leaves carrying out, as it would change nothing
+  let upstreamWrong = false;
+  const carryFor = (value: T) => async () => {
+    try {
+      const carried = await a.carried!(value, student);
+      if (carried?.wrongAt != null) upstreamWrong = true;
+      return carried;
+    } catch (e) {
+      upstreamWrong ||= e instanceof UpstreamThrew;
+      throw e;
+    }
+  };
   /** judges one value: 'threw' when the answer was accepted as the error the student's upstream throws (carried.ts) */
-  const judge = async (value: T, args: unknown[], want: unknown): Promise<'value' | 'threw'> => {
+  const judge = async (value: T, args: unknown[], want: unknown, carrying = true): Promise<'value' | 'threw'> => {
     const outcome = await student.outcome(a.module, a.name, args);
-    const carry = a.carried && (() => a.carried!(value, student));
+    const carry = a.carried && carrying ? carryFor(value) : undefined;
     if (outcome.kind === 'threw' && carry && (await acceptsCarriedThrow(student, a.name, outcome.error, carry))) return 'threw';
     const answer = student.settle(outcome, () => formatCall(a.name, args));
     await judgeCarrying(student, a.name, answer, () => expectClose(() => formatCall(a.name, args), answer, want, a.tolerance), carry, a.tolerance);
@@ -75,7 +87,7 @@ export async function agrees<T>(student: StudentCode, arbitrary: fc.Arbitrary<T>
     student,
     arbitrary,
     async (value) => {
-      await judge(value, a.args(value), a.expected(value));
+      await judge(value, a.args(value), a.expected(value), upstreamWrong);
     },
     numRuns,
     always,
