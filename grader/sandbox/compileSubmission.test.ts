@@ -63,6 +63,19 @@ describe('compileSubmission', () => {
     expect(result.diagnostics).toEqual([{ file: 'exercises/backprop.ts', line: 1, column: 1, message }]);
   });
 
+  it("names the file a student misnamed (a letter off, another case) in the missing module's message", async () => {
+    const s = await submission({ 'activations.ts': null, 'activation.ts': await referenceText('activations.ts'), 'forward.ts': null });
+    await fs.writeFile(path.join(s.submissionDir, 'Forward.ts'), await referenceText('forward.ts'));
+    const result = await compileSubmission(s.submissionDir, s.codeDir, MODULES);
+    expect(result.modules.activations).toMatchObject({
+      kind: 'missing',
+      diagnostics: [
+        { message: 'exercises/activations.ts is missing; did you mean exercises/activation.ts? Rename it to activations.ts (file names are case-sensitive)' },
+      ],
+    });
+    expect(result.modules.forward).toMatchObject({ diagnostics: [{ message: expect.stringContaining('did you mean exercises/Forward.ts?') }] });
+  });
+
   it('reports a syntax error as exercises/<file>:line:column without colour codes', async () => {
     const s = await submission({ 'activations.ts': 'export function relu(z: number) {\n  return z > 0 ? z : ;\n}\n' });
     const result = await compileSubmission(s.submissionDir, s.codeDir, MODULES);

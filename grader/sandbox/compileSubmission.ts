@@ -3,6 +3,7 @@
 // bundle holds only the submission's own files (see confineImports), so the
 // sandbox needs to read nothing but outDir. A file that does not compile
 // becomes diagnostics before any student code runs.
+import { closestName } from '../core/closestName.ts';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -83,7 +84,10 @@ async function compileModule(root: string, outDir: string, name: string): Promis
   const outFile = path.join(outDir, `${name}.mjs`);
   await fs.rm(outFile, { force: true });
   if (!(await exists(entry))) {
-    const message = `${shown} is missing: copy it from the starter and implement it`;
+    const near = closestName(`${name}.ts`, await fs.readdir(root).catch(() => [] as string[]));
+    const message = near
+      ? `${shown} is missing; did you mean ${DISPLAY_DIR}/${near}? Rename it to ${name}.ts (file names are case-sensitive)`
+      : `${shown} is missing: copy it from the starter and implement it`;
     return { kind: 'missing', diagnostics: [{ file: shown, line: 1, column: 1, message }] };
   }
   try {

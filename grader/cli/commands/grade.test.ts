@@ -26,3 +26,16 @@ test('grading the stubs completes with score 0, writes the results and reports, 
   await expect(fs.stat(path.join(out, 'report.html'))).resolves.toBeTruthy();
   await expect(fs.stat(path.join(out, 'report.md'))).resolves.toBeTruthy();
 });
+
+test("a student's folder holding exercises/ (a clone, an unpacked zip) is graded from inside it, as bulk grades it", async () => {
+  const alice = path.join(out, 'alice');
+  await fs.cp(path.join(PACKAGE_ROOT, 'solutions'), path.join(alice, 'exercises'), { recursive: true, filter: (src) => !src.endsWith('.test.ts') });
+  await fs.copyFile(path.join(PACKAGE_ROOT, 'exercises', 'types.ts'), path.join(alice, 'exercises', 'types.ts'));
+  await fs.writeFile(path.join(alice, 'README.md'), 'alice');
+  const io = { out: () => {}, err: () => {}, color: false, env: {}, cwd: PACKAGE_ROOT };
+  const code = await main(['grade', '--submission', alice, '--out', path.join(out, 'alice-report'), '--min-score', '100'], io);
+  expect(code).toBe(0);
+  const doc = validateResults(JSON.parse(await fs.readFile(path.join(out, 'alice-report', 'results.json'), 'utf8')));
+  expect(doc.submission.name).toBe('alice');
+  expect(doc.score.earned).toBe(doc.score.possible);
+});

@@ -7,6 +7,7 @@ import { DEFAULTS } from '../../core/defaults.ts';
 import { ReluLabError } from '../../core/errors.ts';
 import type { Grader } from '../../engine/Grader.ts';
 import { gradeToFolder } from '../../engine/gradeToFolder.ts';
+import { locateExercises } from '../../bulk/locateExercises.ts';
 import { renderTerminal } from '../../report/renderTerminal.ts';
 import { assignmentFlags, numberFlag, parse } from '../parse.ts';
 import type { Command } from './Command.ts';
@@ -45,12 +46,18 @@ export const grade: Command = {
     }
     const { assignment, manifest } = await assignmentFlags(values, io.cwd);
     const outDir = path.resolve(io.cwd, values.out ?? path.join(DEFAULTS.reportsDir, path.basename(submissionDir)));
+    // a student's folder holding exercises/ (a clone of their repository, an unpacked zip) is graded as bulk grades it
+    const located = await locateExercises(
+      submissionDir,
+      assignment.modules.map((m) => m.name),
+    );
+    const codeDir = located.kind === 'found' ? located.dir : submissionDir;
     let grader: Grader | undefined;
     try {
       const result = await gradeToFolder(
         async () => (grader = await (await engine).Grader.create(manifest, assignment)),
         { manifest, assignment },
-        submissionDir,
+        codeDir,
         outDir,
       );
       if (values.json) {
