@@ -8,7 +8,8 @@ import { ReluLabError } from '../core/errors.ts';
 import { studentId } from './studentId.ts';
 import type { BulkEntry, EntryKind } from './types.ts';
 
-const IGNORED = new Set(['__MACOSX', 'Thumbs.db', 'desktop.ini']);
+/** Not students: Mac archives' resource folders and Windows' folder files. */
+export const IGNORED_NAMES: ReadonlySet<string> = new Set(['__MACOSX', 'Thumbs.db', 'desktop.ini']);
 
 /**
  * Every entry of `submissionsDir`, sorted by name. Entries whose ids
@@ -24,7 +25,7 @@ export async function discoverEntries(submissionsDir: string): Promise<BulkEntry
       `No submissions folder at ${submissionsDir}${info ? ' (it is a file)' : ''}. Pass a folder with one entry per student: a folder, a git repository or a .zip.`,
     );
   }
-  const names = (await readdir(root)).filter((n) => !n.startsWith('.') && !IGNORED.has(n)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const names = (await readdir(root)).filter((n) => !n.startsWith('.') && !IGNORED_NAMES.has(n)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const entries: BulkEntry[] = [];
   for (const name of names) {
     const full = path.join(root, name);
@@ -34,7 +35,8 @@ export async function discoverEntries(submissionsDir: string): Promise<BulkEntry
   return entries;
 }
 
-async function entryKind(full: string, name: string): Promise<EntryKind> {
+/** What an item of a class folder is: a folder, a repository, a zip, or something else. */
+export async function entryKind(full: string, name: string): Promise<EntryKind> {
   const info = await stat(full).catch(() => null);
   if (!info) return 'other';
   if (info.isDirectory()) {

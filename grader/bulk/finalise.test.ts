@@ -85,9 +85,13 @@ describe('finalise', () => {
       ['dee', 'grader-error'],
     ]);
     const csv = (await readFile(path.join(out, 'gradebook.csv'), 'utf8')).split('\r\n');
-    expect(csv[0]).toBe(`student,score,max,${manifest.tasks.map((t) => t.id).join(',')},status,late,commit,raw_score,message`);
+    expect(csv[0]).toBe(
+      `student,score,max,${manifest.tasks.map((t) => t.id).join(',')},status,late,commit,raw_score,message,name,email,canvas_id,github_login,gradescope_sid,graded_as`,
+    );
     const ann = Math.round(sampleResults.score.earned * 0.9 * 1e4) / 1e4;
-    expect(csv[1]).toMatch(new RegExp(`^ann,${ann},${sampleResults.score.possible},.*,graded,"1 day late, -10 %",c0ffee,${sampleResults.score.earned},$`));
+    expect(csv[1]).toMatch(
+      new RegExp(`^ann,${ann},${sampleResults.score.possible},.*,graded,"1 day late, -10 %",c0ffee,${sampleResults.score.earned},,,,,,,$`),
+    );
     expect(csv[4]).toContain('results.json is missing or invalid');
     const json = JSON.parse(await readFile(path.join(out, 'gradebook.json'), 'utf8'));
     expect(json.rows).toHaveLength(4);

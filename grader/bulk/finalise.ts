@@ -25,7 +25,18 @@ export interface Finalised {
   gradebookPath: string;
 }
 
-export async function finalise(outDir: string, manifest: Manifest, formats: readonly ExportFormat[], now: Date = new Date()): Promise<Finalised> {
+export interface FinaliseOptions {
+  /** Canvas's id of the assignment (--canvas-assignment): canvas.csv's column is then `Title (id)` */
+  canvasAssignmentId?: string | null;
+}
+
+export async function finalise(
+  outDir: string,
+  manifest: Manifest,
+  formats: readonly ExportFormat[],
+  now: Date = new Date(),
+  options: FinaliseOptions = {},
+): Promise<Finalised> {
   const summary = new ClassSummary(manifest);
   for await (const { record, results } of readStudents(outDir)) {
     const row = gradebookRow(record, results, manifest);
@@ -38,7 +49,7 @@ export async function finalise(outDir: string, manifest: Manifest, formats: read
   await writeFileAtomically(summaryPath, handlebarsEnv().template<SummaryView>('summary.html.hbs')(buildSummaryView(summary, now)));
   if (formats.includes('canvas')) {
     const max = sumPoints(manifest.tasks.map((t) => t.points));
-    await writeFileAtomically(path.join(outDir, 'canvas.csv'), canvasCsv(rows.map(lmsRow), manifest.title, max));
+    await writeFileAtomically(path.join(outDir, 'canvas.csv'), canvasCsv(rows.map(lmsRow), manifest.title, max, options.canvasAssignmentId ?? null));
     await writeFileAtomically(path.join(outDir, 'moodle.csv'), moodleCsv(rows.map(lmsRow), manifest.title));
   }
   return { rows, summaryPath, gradebookPath: path.join(outDir, 'gradebook.csv') };

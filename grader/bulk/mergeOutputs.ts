@@ -5,7 +5,7 @@ import { cp, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ReluLabError } from '../core/errors.ts';
 import type { Manifest } from '../manifest/types.ts';
-import { finalise } from './finalise.ts';
+import { finalise, type FinaliseOptions } from './finalise.ts';
 import type { ExportFormat } from './formats.ts';
 import { listStudents, readRecord, studentDir } from './store/studentStore.ts';
 
@@ -17,7 +17,13 @@ export interface MergeSummary {
   summaryPath: string;
 }
 
-export async function mergeOutputs(inputs: readonly string[], outDir: string, manifest: Manifest, formats: readonly ExportFormat[]): Promise<MergeSummary> {
+export async function mergeOutputs(
+  inputs: readonly string[],
+  outDir: string,
+  manifest: Manifest,
+  formats: readonly ExportFormat[],
+  options: FinaliseOptions = {},
+): Promise<MergeSummary> {
   const out = path.resolve(outDir);
   const chosen = new Map<string, { dir: string; finishedAt: string }>();
   const conflicts: MergeSummary['conflicts'] = [];
@@ -45,6 +51,6 @@ export async function mergeOutputs(inputs: readonly string[], outDir: string, ma
     await rm(target, { recursive: true, force: true });
     await cp(studentDir(dir, id), target, { recursive: true });
   }
-  const finalised = await finalise(out, manifest, formats);
+  const finalised = await finalise(out, manifest, formats, new Date(), options);
   return { students: finalised.rows.length, conflicts, gradebookPath: finalised.gradebookPath, summaryPath: finalised.summaryPath };
 }

@@ -4,7 +4,7 @@
 // of their configuration, hooks or filters trusted (UntrustedRepo; at the
 // deadline, the commit's files are written from its objects into a temporary
 // folder), and what is graded is always a copy.
-import { mkdir, rm } from 'node:fs/promises';
+import { copyFile, lstat, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { type CommitInfo, type UntrustedRepo, withUntrustedRepo } from '../intake/untrustedRepo.ts';
 import type { LatePolicy } from '../manifest/types.ts';
@@ -14,6 +14,7 @@ import { lateInfo } from './late/lateInfo.ts';
 import { locateExercises } from './locateExercises.ts';
 import type { BulkEntry, GradedCommit, LateInfo, RowStatus } from './types.ts';
 import { DEFAULT_ZIP_LIMITS, extractZip, type ZipLimits } from './zip/extractZip.ts';
+import { unpackNestedZips } from './zip/unpackNestedZips.ts';
 
 export interface PrepareOptions {
   /** a private folder for this run's copies, unpacked archives, commits' files and repositories' private copies */
@@ -47,7 +48,9 @@ export function gitIdentityOf(commit: GradedCommit | null): GitIdentity | null {
 }
 
 export async function prepareEntry(entry: BulkEntry, options: PrepareOptions): Promise<Prepared> {
-  const noTime = lateInfo(null, options.deadline, options.latePolicy);
+  // a folder or zip carries no trustworthy time of its own; a platform's record of it (Gradescope's created_at) does
+  const submittedAt = entry.identity?.submittedAt ? new Date(entry.identity.submittedAt) : null;
+  const noTime = lateInfo(submittedAt && !Number.isNaN(submittedAt.getTime()) ? submittedAt : null, options.deadline, options.latePolicy);
   const scratch = path.join(options.workDir, 'scratch', entry.id);
   const gradeDir = path.join(options.workDir, 'graded', entry.id);
   const reject = (status: RowStatus, message: string, commit: GradedCommit | null = null, late: LateInfo = noTime): Prepared => ({
@@ -78,9 +81,17 @@ export async function prepareEntry(entry: BulkEntry, options: PrepareOptions): P
       case 'folder':
         return await copyFrom(entry.path, null, noTime, 'the folder');
       case 'zip': {
-        const extracted = await extractZip(entry.path, scratch, options.zipLimits ?? DEFAULT_ZIP_LIMITS);
+        const limits = options.zipLimits ?? DEFAULT_ZIP_LIMITS;
+        const extracted = await extractZip(entry.path, scratch, limits);
         if (extracted.kind === 'refused') return reject('refused', `the archive ${entry.name} was refused: ${extracted.reason}`);
+        const nested = await unpackNestedZips(scratch, limits, { entries: extracted.files, bytes: extracted.bytes });
+        if (nested.kind === 'refused') return reject('refused', `the archive ${entry.name} was refused: ${nested.reason}`);
         return await copyFrom(scratch, null, noTime, 'the archive');
+      }
+      case 'files': {
+        const gathered = await gatherFiles(entry.files ?? [], scratch, options.zipLimits ?? DEFAULT_ZIP_LIMITS);
+        if (gathered) return reject('refused', `the files of ${entry.name} were refused: ${gathered}`);
+        return await copyFrom(scratch, null, noTime, 'the files of');
       }
       case 'git':
         return await prepareRepository(entry, options, copyFrom, reject, scratch);
@@ -88,6 +99,42 @@ export async function prepareEntry(entry: BulkEntry, options: PrepareOptions): P
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
+}
+
+/**
+ * Copies a platform's loose files into `scratch` under their original names
+ * (made one safe path segment each), unpacking any zip among them (and zips
+ * inside those) within the archive limits; the reason when refused.
+ */
+async function gatherFiles(files: readonly { path: string; name: string }[], scratch: string, limits: ZipLimits): Promise<string | null> {
+  await mkdir(scratch, { recursive: true });
+  const used = { entries: 0, bytes: 0 };
+  for (const file of files) {
+    const info = await lstat(file.path).catch(() => null);
+    if (!info?.isFile()) return `${safeSegment(file.name)} is not a regular file`;
+    used.entries += 1;
+    used.bytes += info.size;
+    if (used.entries > limits.maxEntries || used.bytes > limits.maxTotalBytes)
+      return `they add up to more than ${limits.maxEntries} files or ${limits.maxTotalBytes} bytes`;
+    const name = safeSegment(file.name);
+    if (!name.toLowerCase().endsWith('.zip')) {
+      await copyFile(file.path, path.join(scratch, name));
+      continue;
+    }
+    const remaining: ZipLimits = { maxEntries: limits.maxEntries - used.entries, maxTotalBytes: limits.maxTotalBytes - used.bytes };
+    const extracted = await extractZip(file.path, path.join(scratch, name.slice(0, -4) || 'archive'), remaining);
+    if (extracted.kind === 'refused') return `the archive ${name} was refused: ${extracted.reason}`;
+    used.entries += extracted.files;
+    used.bytes += extracted.bytes;
+  }
+  const nested = await unpackNestedZips(scratch, limits, used);
+  return nested.kind === 'refused' ? nested.reason : null;
+}
+
+/** A name from a platform's file name as one path segment: letters, digits, `.`, `_`, `-`, never `.` or `..` or hidden. */
+export function safeSegment(name: string): string {
+  const safe = name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+/, '');
+  return safe.slice(0, 200) || 'file';
 }
 
 type CopyFrom = (root: string, commit: GradedCommit | null, late: LateInfo, what: string) => Promise<Prepared>;

@@ -8,7 +8,13 @@ import path from 'node:path';
 import { ReluLabError } from '../core/errors.ts';
 import type { Manifest } from '../manifest/types.ts';
 import { submissionIdentity } from '../intake/submissionIdentity.ts';
-import { discoverEntries } from './discoverEntries.ts';
+import type { RosterRow } from '../intake/platform/readRoster.ts';
+import { discoverClass } from './discoverClass.ts';
+import { lateInfo } from './late/lateInfo.ts';
+import { collisionKey } from './planEntries.ts';
+import { joinRoster, rosterIdentity, type Unmatched } from './roster/joinRoster.ts';
+import { shareWithMembers } from './shareWithMembers.ts';
+import { studentId } from './studentId.ts';
 import { EventLog } from './store/eventLog.ts';
 import { finalise } from './finalise.ts';
 import type { ExportFormat } from './formats.ts';
@@ -19,13 +25,20 @@ import { gitIdentityOf, prepareEntry, type Prepared } from './prepareEntry.ts';
 import { Progress, type ProgressOptions } from './progress/Progress.ts';
 import { recordCollision } from './recordCollision.ts';
 import { recordFailure } from './recordFailure.ts';
-import type { Shard } from './shard.ts';
+import { inShard, type Shard } from './shard.ts';
 import { runGradingKey, sameGradingKey } from './store/gradingKey.ts';
 import { readRecord, readResults, studentDir, writeRecord } from './store/studentStore.ts';
-import type { GradingKey, StudentRecord } from './types.ts';
+import type { BulkEntry, GradingKey, IntakeSource, StudentRecord } from './types.ts';
 
 export interface BulkOptions {
+  /** the class folder, or Gradescope's export zip */
   submissionsDir: string;
+  /** --from: what made the class folder; null to tell from what it holds */
+  from?: IntakeSource | null;
+  /** --roster: the class list every entry is joined to; null for none */
+  roster?: readonly RosterRow[] | null;
+  /** --canvas-assignment: Canvas's id of the assignment, for canvas.csv's column */
+  canvasAssignmentId?: string | null;
   outDir: string;
   manifest: Manifest;
   /** the module of the assignment graded (default: DEFAULTS.assignmentPath); its grading processes load it */
@@ -55,6 +68,14 @@ export interface BulkSummary {
   errors: number;
   /** ids two or more entries map to (ignoring case), none of them graded: the names of those entries */
   collisions: { id: string; entries: string[] }[];
+  /** what the class folder was read as */
+  source: IntakeSource;
+  /** entries no roster row matched (graded under their platform's id); empty without a roster */
+  unmatched: Unmatched[];
+  /** ids of roster students with no submission (a row scored 0 each) */
+  missing: string[];
+  /** odd things found in the class folder that did not stop the run */
+  problems: string[];
   seconds: number;
   gradebookPath: string;
   summaryPath: string;
@@ -68,7 +89,22 @@ export async function runBulk(options: BulkOptions): Promise<BulkSummary> {
   const { manifest, outDir } = options;
   if (options.atDeadline && !options.deadline)
     throw new ReluLabError('usage', '--at-deadline needs a deadline: set one in the manifest or pass --deadline ISO');
-  const planned = planEntries(await discoverEntries(options.submissionsDir), options.shard);
+  const workDir = await mkdtemp(path.join(os.tmpdir(), 'relu-lab-bulk-'));
+  let discovered;
+  try {
+    discovered = await discoverClass(options.submissionsDir, { from: options.from ?? null, workDir });
+  } catch (e) {
+    await rm(workDir, { recursive: true, force: true });
+    throw e;
+  }
+  const joined = joinRoster(discovered.entries, options.roster ?? null);
+  const problems = [...discovered.problems];
+  const entries = withoutCollidingMembers(joined.entries, problems);
+  const planned = planEntries(entries, options.shard);
+  const gradedIds = new Set(entries.flatMap((e) => [e.id, ...(e.members ?? []).map((m) => m.id)]).map(collisionKey));
+  // a roster row whose id an unmatched entry already has is that entry's row, not a missing student
+  const missing = joined.missing.filter((row) => inShard(studentId(row.id, false), options.shard) && !gradedIds.has(collisionKey(studentId(row.id, false))));
+  const plannedIds = new Set(planned.flatMap((p) => (p.kind === 'grade' ? [p.entry.id, ...(p.entry.members ?? []).map((m) => m.id)] : [p.id, ...p.otherIds])));
   const log = await EventLog.open(outDir);
   await log.write({
     event: 'run-start',
@@ -78,7 +114,6 @@ export async function runBulk(options: BulkOptions): Promise<BulkSummary> {
     resume: options.resume,
     shard: options.shard ? `${options.shard.index}/${options.shard.count}` : null,
   });
-  const workDir = await mkdtemp(path.join(os.tmpdir(), 'relu-lab-bulk-'));
   const runKey = await runGradingKey(manifest, options.assignmentPath);
   const maxBatch = options.maxBatch ?? 4;
   const progress = options.progress ? new Progress({ ...options.progress, total: planned.length }) : null;
@@ -110,7 +145,13 @@ export async function runBulk(options: BulkOptions): Promise<BulkSummary> {
     commit: p.commit,
     late: p.late,
     finishedAt: new Date().toISOString(),
+    ...(p.entry.identity ? { identity: p.entry.identity } : {}),
   });
+  /** writes an entry's record, and the same for the other members of its group */
+  const writeRecords = async (entry: BulkEntry, rec: StudentRecord): Promise<void> => {
+    await writeRecord(outDir, rec);
+    if (entry.members?.length) await shareWithMembers(outDir, rec, entry.members);
+  };
 
   const handle = async (plan: PlannedEntry): Promise<void> => {
     if (stopped()) return;
@@ -131,7 +172,7 @@ export async function runBulk(options: BulkOptions): Promise<BulkSummary> {
       }),
     );
     if (prepared.kind === 'rejected') {
-      await writeRecord(outDir, record(prepared, { status: prepared.status, message: prepared.message, key: null }));
+      await writeRecords(entry, record(prepared, { status: prepared.status, message: prepared.message, key: null }));
       await log.write({ event: 'rejected', id: entry.id, status: prepared.status, message: prepared.message });
       counts.notGraded += 1;
       return progress?.tick(entry.id, 'not-graded', prepared.message);
@@ -141,7 +182,7 @@ export async function runBulk(options: BulkOptions): Promise<BulkSummary> {
       const key: GradingKey = { contentHash, ...runKey };
       if (options.resume && (await alreadyGraded(outDir, entry.id, key))) {
         const previous = (await readRecord(outDir, entry.id))!;
-        await writeRecord(outDir, {
+        await writeRecords(entry, {
           ...record(prepared, { status: previous.status, message: previous.message, key: previous.key }),
           finishedAt: previous.finishedAt,
         });
@@ -161,7 +202,7 @@ export async function runBulk(options: BulkOptions): Promise<BulkSummary> {
       if (stopped()) return;
       if (outcome.kind === 'graded') {
         const s = outcome.summary;
-        await writeRecord(outDir, record(prepared, { status: s.outcome, message: s.message, key: { ...key, contentHash: s.contentHash } }));
+        await writeRecords(entry, record(prepared, { status: s.outcome, message: s.message, key: { ...key, contentHash: s.contentHash } }));
         await log.write({ event: 'graded', id: entry.id, status: s.outcome, score: s.earned, max: s.possible, ms: s.ms });
         // a submission stopped at its time limit is graded (what was decided by then counts); a grader error is not
         if (s.outcome === 'grader-error') counts.errors += 1;
@@ -170,7 +211,7 @@ export async function runBulk(options: BulkOptions): Promise<BulkSummary> {
         return progress?.tick(entry.id, s.outcome === 'grader-error' ? 'error' : 'graded', s.outcome === 'grader-error' ? (s.message ?? s.outcome) : detail);
       }
       const doc = await recordFailure(item, manifest, outcome.message, options.assignmentPath);
-      await writeRecord(outDir, record(prepared, { status: 'grader-error', message: outcome.message, key }));
+      await writeRecords(entry, record(prepared, { status: 'grader-error', message: outcome.message, key }));
       await log.write({ event: 'graded', id: entry.id, status: 'grader-error', score: 0, max: doc.score.possible, ms: 0 });
       counts.errors += 1;
       progress?.tick(entry.id, 'error', outcome.message);
@@ -179,6 +220,22 @@ export async function runBulk(options: BulkOptions): Promise<BulkSummary> {
     }
   };
 
+  for (const row of missing) {
+    const id = studentId(row.id, false);
+    await writeRecord(outDir, {
+      recordVersion: 1,
+      id,
+      entry: { name: '(no submission)', kind: 'other' },
+      status: 'missing',
+      message: 'the roster lists this student, but the class folder holds no submission of theirs',
+      key: null,
+      commit: null,
+      late: lateInfo(null, options.deadline, manifest.latePolicy),
+      finishedAt: new Date().toISOString(),
+      identity: rosterIdentity(row),
+    });
+    await log.write({ event: 'rejected', id, status: 'missing', message: 'on the roster, no submission' });
+  }
   try {
     await Promise.all(
       planned.map((p) =>
@@ -198,7 +255,7 @@ export async function runBulk(options: BulkOptions): Promise<BulkSummary> {
     await rm(workDir, { recursive: true, force: true });
   }
   // the gradebook shows whatever is on disk, also after an interruption
-  const finalised = await finalise(outDir, manifest, options.formats);
+  const finalised = await finalise(outDir, manifest, options.formats, new Date(), { canvasAssignmentId: options.canvasAssignmentId ?? null });
   const seconds = Math.round((performance.now() - started) / 100) / 10;
   await log.write({ event: 'run-end', ...counts, rejected: counts.notGraded, seconds });
   if (fatal) throw fatal;
@@ -208,7 +265,41 @@ export async function runBulk(options: BulkOptions): Promise<BulkSummary> {
       `interrupted; the gradebook shows the ${finalised.rows.length} students done so far. Run the same command with --resume to go on.`,
     );
   const collisions = planned.flatMap((p) => (p.kind === 'id-collision' ? [{ id: p.id, entries: p.entries.map((e) => e.name) }] : []));
-  return { students: planned.length, ...counts, collisions, seconds, gradebookPath: finalised.gradebookPath, summaryPath: finalised.summaryPath };
+  return {
+    students: planned.length,
+    ...counts,
+    collisions,
+    source: discovered.source,
+    unmatched: joined.unmatched.filter((u) => plannedIds.has(u.id)),
+    missing: missing.map((row) => studentId(row.id, false)),
+    problems,
+    seconds,
+    gradebookPath: finalised.gradebookPath,
+    summaryPath: finalised.summaryPath,
+  };
+}
+
+/**
+ * Group members whose id is also another entry's (or another member's): they
+ * keep only their own submission's row; the group's is not copied over it.
+ */
+function withoutCollidingMembers(entries: readonly BulkEntry[], problems: string[]): BulkEntry[] {
+  const taken = new Set(entries.map((e) => collisionKey(e.id)));
+  return entries.map((entry) => {
+    if (!entry.members?.length) return entry;
+    const members = entry.members.filter((m) => {
+      const key = collisionKey(m.id);
+      if (!taken.has(key)) {
+        taken.add(key);
+        return true;
+      }
+      problems.push(
+        `${m.id}, a member of the group submission ${entry.name}, has another submission or group under the same id; the group's grade is not given to them`,
+      );
+      return false;
+    });
+    return { ...entry, members };
+  });
 }
 
 /** Graded before with the same key, and its results are on disk and valid. Grading errors are always retried. */

@@ -2,7 +2,50 @@
 // of each one (a gradebook row), and how late it was.
 
 /** How a student's entry was handed in. */
-export type EntryKind = 'folder' | 'git' | 'zip' | 'other';
+export type EntryKind = 'folder' | 'git' | 'zip' | 'files' | 'other';
+
+/** What made the class folder: which platform's download, or plain folders (one per student). */
+export type IntakeSource = 'canvas' | 'gradescope' | 'classroom' | 'folders';
+
+/**
+ * Who an entry belongs to, as the platform's download and the roster say.
+ * Everything but `source` comes from file names, Gradescope's metadata or
+ * the roster: sanitised text, never used as a path.
+ */
+export interface StudentIdentity {
+  source: IntakeSource;
+  name: string | null;
+  email: string | null;
+  /** Canvas's user id (from the file name or the roster) */
+  canvasId: string | null;
+  githubLogin: string | null;
+  gradescopeSid: string | null;
+  sisUserId: string | null;
+  sisLoginId: string | null;
+  section: string | null;
+  /** the roster row joined (its id); null without a roster or when no row matched */
+  rosterId: string | null;
+  /** the platform marked the work late (Canvas's `_LATE_`) */
+  platformLate: boolean;
+  /** when the platform recorded the submission (Gradescope's `:created_at:`), ISO 8601 */
+  submittedAt: string | null;
+}
+
+/** A student's identity with nothing known but where it came from. */
+export const unknownIdentity = (source: IntakeSource): StudentIdentity => ({
+  source,
+  name: null,
+  email: null,
+  canvasId: null,
+  githubLogin: null,
+  gradescopeSid: null,
+  sisUserId: null,
+  sisLoginId: null,
+  section: null,
+  rosterId: null,
+  platformLate: false,
+  submittedAt: null,
+});
 
 /** One item of the SUBMISSIONS folder: a student's folder, repository or archive. */
 export interface BulkEntry {
@@ -13,6 +56,17 @@ export interface BulkEntry {
   /** absolute path */
   path: string;
   kind: EntryKind;
+  /** for `files` (Canvas's loose files): each file of the submission with the name it is graded under */
+  files?: { path: string; name: string }[];
+  /** who it belongs to; absent for plain folders read without a roster */
+  identity?: StudentIdentity;
+  /** the other members of a group submission (Gradescope): each gets this entry's grade in a row of their own */
+  members?: GroupMember[];
+}
+
+export interface GroupMember {
+  id: string;
+  identity: StudentIdentity;
 }
 
 /**
@@ -20,10 +74,20 @@ export interface BulkEntry {
  * score). `deadline`: grading stopped at the submission's time limit; checks
  * decided before it keep their points. `grader-error`: relu-lab could not
  * grade (the worker crashed or overran the hard deadline). `id-collision`:
- * two or more entries have this id (ignoring case), so none was graded. The
- * others mean there was nothing to grade, and say why.
+ * two or more entries have this id (ignoring case), so none was graded.
+ * `missing`: the roster has the student but the class folder has nothing of
+ * theirs (the row scores 0). The others mean there was nothing to grade, and say why.
  */
-export type RowStatus = 'graded' | 'deadline' | 'grader-error' | 'unrecognised' | 'refused' | 'no-commit-before-deadline' | 'id-collision';
+export type RowStatus =
+  | 'graded'
+  | 'deadline'
+  | 'grader-error'
+  | 'unrecognised'
+  | 'refused'
+  | 'no-commit-before-deadline'
+  | 'id-collision'
+  /** a roster row no entry of the class folder belongs to: scored 0 */
+  | 'missing';
 
 /** Statuses for which a results.json exists. */
 export const GRADED_STATUSES: readonly RowStatus[] = ['graded', 'deadline', 'grader-error'];
@@ -92,6 +156,10 @@ export interface StudentRecord {
   commit: GradedCommit | null;
   late: LateInfo;
   finishedAt: string;
+  /** who the student is, as the platform and the roster say (absent in records of older runs) */
+  identity?: StudentIdentity;
+  /** for a member of a group submission: the id under which the group's submission was graded */
+  gradedAs?: string;
 }
 
 /** One line of the gradebook. */
@@ -111,4 +179,8 @@ export interface GradebookRow {
   entryKind: EntryKind;
   /** where the student's reports are, relative to the output folder; null when none */
   reportPath: string | null;
+  /** who the student is (name, platform ids, roster row); null in records of older runs */
+  identity: StudentIdentity | null;
+  /** for a member of a group submission: the id under which the group's submission was graded */
+  gradedAs: string | null;
 }

@@ -22,6 +22,8 @@ const row = (over: Partial<GradebookRow> = {}): GradebookRow => ({
   commit: null,
   entryKind: 'git',
   reportPath: 'ann/report.html',
+  identity: null,
+  gradedAs: null,
   ...over,
 });
 
@@ -35,6 +37,11 @@ describe('lmsRow', () => {
       status: 'graded',
       late: '1 day late, -10 %',
       message: null,
+      name: null,
+      canvasId: null,
+      sisUserId: null,
+      sisLoginId: null,
+      section: null,
     });
   });
 

@@ -29,19 +29,38 @@ export function gradebookRow(record: StudentRecord, results: ResultsDocument | n
     commit: record.commit?.commit ?? null,
     entryKind: record.entry.kind,
     reportPath: results ? `${record.id}/report.html` : null,
+    identity: record.identity ?? null,
+    gradedAs: record.gradedAs ?? null,
   };
 }
 
-/** The row as an LMS import reads it: no score where nothing was graded, the message only when not fully graded. */
+/** The late column: the policy's verdict, else what the platform said (Canvas's LATE carries no time to apply a policy to). */
+export function lateColumn(row: GradebookRow): string {
+  const text = lateText(row.late);
+  if (text || !row.identity?.platformLate) return text;
+  return `late (per ${row.identity.source === 'canvas' ? 'Canvas' : row.identity.source}; no submission time, no penalty applied)`;
+}
+
+/**
+ * The row as an LMS import reads it: no score where nothing was graded (the
+ * LMS keeps what it had), 0 for a roster student with no submission, the
+ * message only when not fully graded, and who the student is.
+ */
 export function lmsRow(row: GradebookRow): LmsRow {
-  const scored = row.status === 'graded' || row.status === 'deadline';
+  const scored = row.status === 'graded' || row.status === 'deadline' || row.status === 'missing';
+  const who = row.identity;
   return {
     student: row.student,
     score: scored ? row.score : null,
     rawScore: row.rawScore,
     max: row.max,
     status: row.status,
-    late: lateText(row.late),
+    late: lateColumn(row),
     message: row.status === 'graded' ? null : row.message,
+    name: who?.name ?? null,
+    canvasId: who?.canvasId ?? null,
+    sisUserId: who?.sisUserId ?? null,
+    sisLoginId: who?.sisLoginId ?? null,
+    section: who?.section ?? null,
   };
 }

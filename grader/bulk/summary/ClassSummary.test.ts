@@ -24,6 +24,8 @@ const row = (student: string): GradebookRow => ({
   commit: null,
   entryKind: 'folder',
   reportPath: null,
+  identity: null,
+  gradedAs: null,
 });
 
 /** sampleResults with every test passed, and these carried forward from a wrong upstream function */

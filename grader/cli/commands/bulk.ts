@@ -2,22 +2,25 @@
 // each student's results and reports, the gradebook, a class summary and
 // the platform exports. Exit 0 when the run completed (whatever the scores
 // and grading errors), 1 when it was interrupted or could not go on.
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ReluLabError } from '../../core/errors.ts';
 import { sanitiseText } from '../../core/sanitiseText.ts';
+import { INTAKE_SOURCES } from '../../bulk/discoverClass.ts';
 import { FORMATS, parseFormats } from '../../bulk/formats.ts';
+import type { IntakeSource } from '../../bulk/types.ts';
+import { readRoster, type RosterRow } from '../../intake/platform/readRoster.ts';
 import { runBulk } from '../../bulk/runBulk.ts';
 import { parseShard } from '../../bulk/shard.ts';
 import { assignmentFlags, numberFlag, parse } from '../parse.ts';
 import type { Command } from './Command.ts';
 
 export const bulk: Command = {
-  summary: 'grade a class folder (folders, git repositories, zips) in parallel into a gradebook and class summary',
+  summary: 'grade a class folder (folders, git repositories, zips, Canvas or Gradescope downloads) in parallel into a gradebook and class summary',
   usage:
-    'usage: relu-lab bulk SUBMISSIONS --out DIR [--workers N] [--resume] [--shard i/n] ' +
-    `[--format ${FORMATS.join('|')}]... [--deadline ISO] [--at-deadline] [--batch N] [--assignment DIR] [--manifest FILE] [--quiet]`,
+    'usage: relu-lab bulk SUBMISSIONS --out DIR [--from canvas|gradescope|classroom|folders] [--roster FILE] [--workers N] [--resume] [--shard i/n] ' +
+    `[--format ${FORMATS.join('|')}]... [--canvas-assignment ID] [--deadline ISO] [--at-deadline] [--batch N] [--assignment DIR] [--manifest FILE] [--quiet]`,
   async run(args, io) {
     const { values, positionals } = parse(
       args,
@@ -35,6 +38,9 @@ export const bulk: Command = {
         assignment: { type: 'string' },
         manifest: { type: 'string' },
         quiet: { type: 'boolean' },
+        from: { type: 'string' },
+        roster: { type: 'string' },
+        'canvas-assignment': { type: 'string' },
       },
       true,
     );
@@ -46,6 +52,9 @@ export const bulk: Command = {
     const batch = numberFlag('batch', values.batch, 1, 8);
     if (!Number.isInteger(workers) || (batch !== undefined && !Number.isInteger(batch)))
       throw new ReluLabError('usage', '--workers and --batch need whole numbers');
+    const from = intakeSource(values.from);
+    const canvasAssignmentId = canvasAssignment(values['canvas-assignment']);
+    const roster = values.roster === undefined ? null : await loadRoster(path.resolve(io.cwd, values.roster), values.roster);
     const submissionsDir = path.resolve(io.cwd, positionals[0]);
     await requireSubmissions(submissionsDir, positionals[0]);
     const { assignmentPath, manifest } = await assignmentFlags(values, io.cwd);
@@ -62,6 +71,9 @@ export const bulk: Command = {
     try {
       const result = await runBulk({
         submissionsDir,
+        from,
+        roster,
+        canvasAssignmentId,
         outDir: path.resolve(io.cwd, values.out),
         manifest,
         assignmentPath,
@@ -76,8 +88,10 @@ export const bulk: Command = {
         maxBatch: batch,
       });
       const shown = (p: string) => (path.relative(io.cwd, p).startsWith('..') ? p : path.relative(io.cwd, p) || p);
+      const clean = (text: string) => sanitiseText(text, { singleLine: true });
       io.out(
-        `${result.students} students: ${result.graded} graded, ${result.errors} grading errors, ${result.notGraded} not graded, ${result.skipped} skipped (already graded) in ${result.seconds} s\n` +
+        `read as: ${result.source === 'folders' ? 'one folder, repository or zip per student' : `${SOURCE_NAMES[result.source]}'s download`}\n` +
+          `${result.students} students: ${result.graded} graded, ${result.errors} grading errors, ${result.notGraded} not graded, ${result.skipped} skipped (already graded) in ${result.seconds} s\n` +
           `gradebook: ${shown(result.gradebookPath)}\nsummary: ${shown(result.summaryPath)}\n`,
       );
       // entry names come from the submissions folder: shown sanitised, one line each
@@ -87,6 +101,22 @@ export const bulk: Command = {
           `id collision: ${names} all map to the student id "${c.id}"; none was graded. Rename all but one, then run again (--resume keeps the others).\n`,
         );
       }
+      for (const problem of result.problems) io.err(`note: ${clean(problem)}\n`);
+      if (roster) {
+        io.out(`roster: ${roster.length} students, ${result.unmatched.length} entries not on it, ${result.missing.length} missing\n`);
+        for (const u of result.unmatched) {
+          const line = `not on the roster: "${clean(u.entry)}" (${clean(u.lookedUpBy)}), graded as "${u.id}"`;
+          io.out(`${line}\n`);
+          io.err(`${line}; add a row for them to the roster and run again with --resume\n`);
+        }
+        for (const id of result.missing) io.out(`missing: "${id}" is on the roster but handed nothing in (scored 0)\n`);
+      }
+      if (parseFormats(values.format).includes('canvas'))
+        io.out(
+          canvasAssignmentId
+            ? `canvas.csv: the scores are in the column "${manifest.title} (${canvasAssignmentId})", Canvas's assignment ${canvasAssignmentId}\n`
+            : `canvas.csv: no --canvas-assignment ID, so Canvas will create a new column "${manifest.title}" when it is imported; pass the assignment's id (the number in its Canvas address) to fill the existing one\n`,
+        );
       return 0;
     } finally {
       process.off('SIGINT', abort);
@@ -94,6 +124,31 @@ export const bulk: Command = {
     }
   },
 };
+
+const SOURCE_NAMES: Record<IntakeSource, string> = { canvas: 'Canvas', gradescope: 'Gradescope', classroom: 'GitHub Classroom', folders: 'folders' };
+
+function intakeSource(value: string | undefined): IntakeSource | null {
+  if (value === undefined) return null;
+  if ((INTAKE_SOURCES as readonly string[]).includes(value)) return value as IntakeSource;
+  throw new ReluLabError('usage', `--from takes one of ${INTAKE_SOURCES.join(', ')}, got "${sanitiseText(value, { singleLine: true })}"`);
+}
+
+/** Canvas's assignment ids are numbers (the one in the assignment's address, …/assignments/12345). */
+function canvasAssignment(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  if (/^[0-9]{1,20}$/.test(value)) return value;
+  throw new ReluLabError(
+    'usage',
+    `--canvas-assignment takes Canvas's assignment id, the number at the end of its address (…/assignments/12345), got "${sanitiseText(value, { singleLine: true })}"`,
+  );
+}
+
+async function loadRoster(file: string, given: string): Promise<RosterRow[]> {
+  const text = await readFile(file, 'utf8').catch(() => null);
+  if (text === null)
+    throw new ReluLabError('usage', `--roster: cannot read ${given}. Pass a CSV file with the columns id,name,email,canvas_id,github_login,gradescope_sid.`);
+  return readRoster(text, given);
+}
 
 async function requireSubmissions(dir: string, given: string): Promise<void> {
   if (await stat(dir).catch(() => null)) return;
