@@ -1,6 +1,7 @@
 // The ReLU course's hidden face: every check, in the order a student works
 // through the modules (then the order each module declares them), and the
-// data for the report's pictures, drawn from the student's own functions.
+// data for the report's pictures and experiments, drawn from the student's
+// own functions.
 // Only the grading process and the hidden bundle load this file: it reaches
 // the reference through the checks.
 import type { HiddenFace } from '../assignment/Assignment.ts';
@@ -12,10 +13,11 @@ import { forwardChecks } from './checks/forward.ts';
 import { linearityChecks } from './checks/linearity.ts';
 import { trainingChecks } from './checks/training.ts';
 import { collectPlots } from './collectPlots.ts';
+import { runExperiments } from './experiments/runExperiments.ts';
 import { replyContracts } from './replyContracts.ts';
 
 export const hidden: HiddenFace = {
   checks: [...activationsChecks, ...forwardChecks, ...backpropChecks, ...deadNeuronsChecks, ...linearityChecks, ...claimsChecks, ...trainingChecks],
-  plots: (source) => collectPlots(source),
+  plots: async (source) => ({ ...(await collectPlots(source)), experiments: await runExperiments(source) }),
   replyContracts,
 };
