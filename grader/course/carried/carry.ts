@@ -78,7 +78,7 @@ async function ownPasses(student: StudentCode, net: Network, X: readonly Vector[
   return { passes: passes as ForwardCache[], wrong: wrongAt(calls, answers) };
 }
 
-/** What `from` carries: null when it failed, else the expectation with the first wrong upstream. */
+/** A carried expectation: the answer built from `upstream`'s values, and where that upstream is wrong (null: it agrees with the reference). */
 function carried(upstream: string, expected: unknown, wrong: string | null): Carried {
   return { expected, upstream, wrongAt: wrong };
 }
