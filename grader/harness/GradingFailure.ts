@@ -2,11 +2,12 @@
 // data (status, observed values, counterexample) in a single JSON string
 // property, so it survives Vitest's error serialisation from the test worker
 // to the reporter in the main process unchanged.
-import type { Counterexample, TestStatus } from '../results/types.ts';
+import type { Counterexample, Observed, TestStatus } from '../results/types.ts';
 
 export interface FailureDetails {
   status: Extract<TestStatus, 'failed' | 'errored' | 'timed-out'>;
-  observed?: { actual: unknown; expected: unknown };
+  /** the student's value beside the expected one, with the call that returned it when known (results/types.ts) */
+  observed?: Observed;
   counterexample?: Counterexample;
   /** the check did not run to its end because the submission's deadline had passed */
   deadline?: true;

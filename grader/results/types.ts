@@ -18,6 +18,30 @@ export interface Counterexample {
   replay: string;
 }
 
+/** The student call a failure is about: the function, and its module and arguments when they are known. */
+export interface ObservedCall {
+  module?: string;
+  name: string;
+  args?: unknown[];
+}
+
+/** The student's value beside the one it should equal. */
+export interface Observed {
+  actual: unknown;
+  expected: unknown;
+  /** the call that returned `actual` */
+  call?: ObservedCall;
+  /**
+   * whose value each is, when `expected` is not the reference's: "your
+   * backward" beside "your numericalGradient"; absent, `actual` is the
+   * student's and `expected` the reference's
+   */
+  actualLabel?: string;
+  expectedLabel?: string;
+  /** the relative tolerance they were compared with: |a - b| <= tolerance * max(1, |a|, |b|) */
+  tolerance?: number;
+}
+
 /**
  * A passed check whose answer was wrong against the reference but right for
  * the values the student's own upstream function computes (error carried
@@ -45,7 +69,7 @@ export interface TestResult {
   /** why it did not pass (absent when passed) */
   message?: string;
   /** the student's value beside the expected one, when the test knows them */
-  observed?: { actual: unknown; expected: unknown };
+  observed?: Observed;
   counterexample?: Counterexample;
   /** passed on the student's own upstream results (absent otherwise) */
   carriedForward?: CarriedForward;
