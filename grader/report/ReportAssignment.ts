@@ -5,7 +5,7 @@
 // interface (grader/assignment/Assignment.ts) is built from these types, and
 // any Assignment is a ReportAssignment.
 import type { TestResult } from '../results/types.ts';
-import type { FigureView, InsightView } from './ReportView.ts';
+import type { ExperimentView, FigureView, InsightView } from './ReportView.ts';
 
 /** One export a module must have, with its parameters, so a failing call can be replayed. */
 export type ContractExport = { kind: 'function'; name: string; params: string[]; required: number } | { kind: 'value'; name: string };
@@ -20,6 +20,8 @@ export interface ReportHooks {
   figures?(plots: unknown): FigureView[];
   /** sentences tied to this student's own data, for the tests this audience may see */
   insights?(input: { plots: unknown; shownTests: TestResult[] }): InsightView[];
+  /** the experiments in `results.plots` (evidence for the assignment's questions, from the student's own functions), laid out; called only when there are plots */
+  experiments?(plots: unknown): ExperimentView[];
 }
 
 export interface ReportAssignment {

@@ -125,6 +125,22 @@ export interface FigureView {
   failure: string | null;
 }
 
+/** Evidence for one of the assignment's questions, from the student's own functions: a table (a picture beside it, maybe), or what to implement first. */
+export interface ExperimentView {
+  id: string;
+  question: string;
+  /** the network and data it uses */
+  setup: string;
+  /** what to compare (never which answer it supports) */
+  lookAt: string;
+  /** e.g. `uses your relu` */
+  usesText: string;
+  table: { columns: string[]; rows: string[][] } | null;
+  svg: SvgMarkup | null;
+  /** e.g. `implement train first (exercises/training.ts): ...` when it could not run */
+  blocked: string | null;
+}
+
 export interface InstructorDetailsView {
   seed: number;
   numRuns: number;
@@ -158,5 +174,7 @@ export interface ReportView {
   carried: CarriedView[];
   insights: InsightView[];
   figures: FigureView[];
+  /** the assignment's experiments, one per question it asks */
+  experiments: ExperimentView[];
   instructor: InstructorDetailsView | null;
 }

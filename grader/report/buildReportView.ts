@@ -65,6 +65,7 @@ export function buildReportView(doc: ResultsDocument, opts: ReportViewOptions): 
     carried: carriedViews(shown),
     insights: insights({ plots: doc.plots, shownTests: shown, tasks: doc.tasks, diagnostics: doc.diagnostics, hooks }),
     figures: doc.plots !== undefined && hooks?.figures ? hooks.figures(doc.plots) : [],
+    experiments: doc.plots !== undefined && hooks?.experiments ? hooks.experiments(doc.plots) : [],
     instructor: instructor
       ? {
           seed: doc.seed,
