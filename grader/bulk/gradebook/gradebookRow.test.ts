@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { GradebookRow } from '../types.ts';
-import { lmsRow } from './gradebookRow.ts';
+import { type StudentIdentity, unknownIdentity } from '../types.ts';
+import { lateColumn, lmsRow } from './gradebookRow.ts';
 
 const row = (over: Partial<GradebookRow> = {}): GradebookRow => ({
   student: 'ann',
@@ -52,5 +53,17 @@ describe('lmsRow', () => {
   test('a row with nothing graded has no score, so the LMS leaves its cell alone', () => {
     const r = lmsRow(row({ status: 'unrecognised', score: 0, rawScore: 0, message: 'empty folder', late: { kind: 'unknown', reason: 'no time' } }));
     expect(r).toMatchObject({ score: null, status: 'unrecognised', late: '', message: 'empty folder' });
+  });
+
+  test('a roster student with no submission scores 0 in the LMS too, with who they are', () => {
+    const identity: StudentIdentity = { ...unknownIdentity('folders'), rosterId: 's1005', name: 'Emmy Noether', canvasId: '12349', section: 'B' };
+    const r = lmsRow(row({ status: 'missing', score: 0, rawScore: 0, message: 'no submission', late: { kind: 'unknown', reason: 'none' }, identity }));
+    expect(r).toMatchObject({ score: 0, status: 'missing', name: 'Emmy Noether', canvasId: '12349', section: 'B' });
+  });
+
+  test("Canvas's LATE, which carries no time, is said in the late column without a penalty", () => {
+    const late = row({ late: { kind: 'unknown', reason: 'no time' }, identity: { ...unknownIdentity('canvas'), platformLate: true } });
+    expect(lateColumn(late)).toBe('late (per Canvas; no submission time, no penalty applied)');
+    expect(lateColumn(row())).toBe('1 day late, -10 %');
   });
 });

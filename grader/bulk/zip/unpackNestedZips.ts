@@ -30,7 +30,10 @@ export async function unpackNestedZips(dir: string, limits: ZipLimits, used: Zip
     if (remaining.maxEntries <= 0 || remaining.maxTotalBytes <= 0)
       return { kind: 'refused', reason: `the archives inside it expand past ${limits.maxEntries} entries or ${limits.maxTotalBytes} bytes` };
     const extracted: Extracted = await extractZip(zip, target, remaining);
-    if (extracted.kind === 'refused') return { kind: 'refused', reason: `the archive inside it, ${path.basename(zip)}, was refused: ${extracted.reason}` };
+    if (extracted.kind === 'refused') {
+      const together = ` (all its archives together may hold ${limits.maxEntries} entries and ${limits.maxTotalBytes} bytes)`;
+      return { kind: 'refused', reason: `the archive inside it, ${path.basename(zip)}, was refused: ${extracted.reason}${together}` };
+    }
     used.entries += extracted.files;
     used.bytes += extracted.bytes;
     await rm(zip, { force: true });

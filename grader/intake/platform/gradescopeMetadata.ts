@@ -51,7 +51,7 @@ export function readGradescopeMetadata(text: string): GradescopeMetadata {
   if (Buffer.byteLength(text) > MAX_METADATA_BYTES) return { kind: 'invalid', reason: `it is larger than ${MAX_METADATA_BYTES} bytes` };
   let doc: unknown;
   try {
-    doc = parse(text, { schema: 'core', maxAliasCount: 100, uniqueKeys: false, logLevel: 'silent', prettyErrors: false });
+    doc = parse(text, { schema: 'core', maxAliasCount: 100, uniqueKeys: false, logLevel: 'error', prettyErrors: false });
   } catch (e) {
     return { kind: 'invalid', reason: `it is not YAML Gradescope writes: ${oneLine((e as Error).message)}` };
   }
