@@ -14,7 +14,7 @@ export const deadMeaningSetup = {
   question: 'What makes a unit dead?',
   setup: `The 1-3-1 ReLU network W1 = [[1], [-1], [1]], b1 = [0, 0.5, -3], W2 = [[1, 1, 1]], b2 = [1] on the samples x = ${XS.join(', ')} (y = 0 each). For each unit: your forward's a1 on each sample, your backward's dW1 and db1 on each sample alone, and your deadNeurons on all four.`,
   lookAt:
-    'A unit that gets no gradient on any sample never changes when trained. Compare, unit by unit, "output 0 on", "gradient not 0 on" and what your deadNeurons lists.',
+    'Compare, unit by unit: on how many samples its output is 0, on how many its incoming weights get a gradient, the sign of its weight, and whether your deadNeurons lists it.',
   uses: ['forward', 'backward', 'deadNeurons'],
 } as const;
 
