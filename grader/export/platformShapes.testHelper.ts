@@ -6,7 +6,11 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 const visibility = { enum: ['hidden', 'after_due_date', 'after_published', 'visible'] };
 const outputFormat = { enum: ['text', 'html', 'simple_format', 'md', 'ansi'] };
 
-/** Gradescope: /autograder/results/results.json */
+/**
+ * Gradescope: /autograder/results/results.json, as its "Autograder
+ * Specifications" list the fields
+ * (https://gradescope-autograders.readthedocs.io/en/latest/specs/).
+ */
 export const GRADESCOPE = {
   type: 'object',
   additionalProperties: false,
@@ -21,7 +25,15 @@ export const GRADESCOPE = {
     visibility,
     stdout_visibility: visibility,
     extra_data: { type: 'object' },
-    leaderboard: { type: 'array' },
+    leaderboard: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'value'],
+        properties: { name: { type: 'string' }, value: { anyOf: [{ type: 'number' }, { type: 'string' }] }, order: { enum: ['asc', 'desc'] } },
+      },
+    },
     tests: {
       type: 'array',
       items: {
