@@ -46,6 +46,13 @@ export interface Assignment {
   /** absolute path of the module whose `hidden` export is this assignment's HiddenFace */
   hiddenEntry: string;
   report?: ReportHooks;
+  /**
+   * Evidence for the assignment's questions, computed with the student's own
+   * functions (called through `source`, in a sandbox) on fixed data: what a
+   * results document carries as `plots.experiments` and `report.experiments`
+   * lays out. It uses no reference value, so a student's copy may run it too.
+   */
+  experiments?(source: Pick<PlotSource, 'call'>): Promise<unknown[]>;
 }
 
 /** The hidden face: loaded by the grading process (for the catalog) and its Vitest worker (to run the checks). */

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Assignment, ModuleSpec } from '../assignment/Assignment.ts';
 import { DEFAULTS, PACKAGE_ROOT } from '../core/defaults.ts';
 import { exportsOf } from './exportsOf.ts';
+import { runExperiments } from './experiments/runExperiments.ts';
 import { reluReportHooks } from './report/reportHooks.ts';
 
 const exercisesDir = path.join(PACKAGE_ROOT, 'exercises');
@@ -36,4 +37,5 @@ export const assignment: Assignment = {
   guidePath: path.join(exercisesDir, 'README.md'),
   hiddenEntry: path.join(PACKAGE_ROOT, 'grader/course/hidden.ts'),
   report: reluReportHooks,
+  experiments: runExperiments,
 };
