@@ -34,6 +34,9 @@ describe('relu-lab bulk and merge: usage', () => {
     [['bulk', 'class', '--out', 'o', '--workers', '2', '--jobs', '2'], /--workers and --jobs are the same setting/],
     [['bulk', 'class', '--out', 'o', '--deadline', 'next tuesday'], /--deadline needs an ISO 8601 date-time/],
     [['bulk', 'class', '--out', 'o', '--manifest', TEST_MANIFEST_PATH, '--at-deadline'], /--at-deadline needs a deadline/],
+    [['bulk', 'class', '--out', 'o', '--from', 'moodle'], /--from takes one of canvas, gradescope, classroom, folders/],
+    [['bulk', 'class', '--out', 'o', '--canvas-assignment', 'ReLU'], /--canvas-assignment takes Canvas's assignment id/],
+    [['bulk', 'class', '--out', 'o', '--roster', 'no-such-roster.csv'], /--roster: cannot read no-such-roster.csv/],
     [['merge', '--out', 'o'], /the output folders of the bulk runs/],
   ])('%j is a usage error (exit 2)', async (args, message) => {
     const { code, stderr } = await run(...args);
