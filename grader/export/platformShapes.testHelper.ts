@@ -57,7 +57,10 @@ export const GRADESCOPE = {
   },
 };
 
-/** PrairieLearn external grader: /grade/results/results.json */
+/**
+ * PrairieLearn external grader: /grade/results/results.json, as its external
+ * grading documentation lists the fields (https://docs.prairielearn.com/externalGrading/).
+ */
 export const PRAIRIELEARN = {
   type: 'object',
   additionalProperties: false,
@@ -68,7 +71,15 @@ export const PRAIRIELEARN = {
     format_errors: { type: 'array', items: { type: 'string' } },
     message: { type: 'string' },
     output: { type: 'string' },
-    images: { type: 'array', items: { type: 'object', required: ['url'], properties: { url: { type: 'string' }, label: { type: 'string' } } } },
+    images: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['url'],
+        properties: { url: { type: 'string' }, label: { type: 'string' } },
+      },
+    },
     tests: {
       type: 'array',
       items: {
