@@ -1,6 +1,7 @@
 // The ReLU course's HTML report in a real browser (Debian's chromium through
 // playwright-core): no console errors, every plot visible with a size, no
-// horizontal overflow at 375 px, and screenshots to look at.
+// horizontal overflow at 375 px (experiments' tables included), and
+// screenshots to look at.
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -9,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PACKAGE_ROOT } from '../../core/defaults.ts';
 import { renderReports } from '../../report/renderReports.ts';
 import { assignment } from '../assignment.ts';
+import { sampleExperiments } from './fixtures/sample-experiments.ts';
 import { sampleResults } from './fixtures/sample-results.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -25,12 +27,15 @@ describe.skipIf(!hasChromium)('the HTML report in chromium', () => {
 
   beforeAll(async () => {
     fs.mkdirSync(outDir, { recursive: true });
-    const { html } = renderReports(sampleResults, {
-      audience: 'student',
-      now: new Date('2026-11-27T00:00:00Z'),
-      deadline: new Date('2026-12-01T23:59:00Z'),
-      assignment,
-    });
+    const { html } = renderReports(
+      { ...sampleResults, plots: { ...sampleResults.plots, experiments: sampleExperiments } },
+      {
+        audience: 'student',
+        now: new Date('2026-11-27T00:00:00Z'),
+        deadline: new Date('2026-12-01T23:59:00Z'),
+        assignment,
+      },
+    );
     fs.writeFileSync(htmlPath, html);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -69,6 +74,9 @@ describe.skipIf(!hasChromium)('the HTML report in chromium', () => {
     const plots = page.locator('figure svg[role="img"]');
     const count = await plots.count();
     expect(count).toBe(6);
+    // the experiments: five tables, relu's graph beside the first
+    expect(await page.locator('.experiment table').count()).toBe(5);
+    await expect.poll(() => page.locator('.experiment-plot svg[role="img"]').isVisible()).toBe(true);
     for (let i = 0; i < count; i++) {
       const plot = plots.nth(i);
       await expect.poll(() => plot.isVisible()).toBe(true);
