@@ -76,6 +76,10 @@ export interface BulkSummary {
   missing: string[];
   /** odd things found in the class folder that did not stop the run */
   problems: string[];
+  /** members of group submissions given their group's grade in rows of their own */
+  groupMembers: number;
+  /** rows in the gradebook (the students of this output folder, earlier runs' included) */
+  rows: number;
   seconds: number;
   gradebookPath: string;
   summaryPath: string;
@@ -273,6 +277,8 @@ export async function runBulk(options: BulkOptions): Promise<BulkSummary> {
     unmatched: joined.unmatched.filter((u) => plannedIds.has(u.id)),
     missing: missing.map((row) => studentId(row.id, false)),
     problems,
+    groupMembers: planned.reduce((n, p) => n + (p.kind === 'grade' ? (p.entry.members?.length ?? 0) : 0), 0),
+    rows: finalised.rows.length,
     seconds,
     gradebookPath: finalised.gradebookPath,
     summaryPath: finalised.summaryPath,

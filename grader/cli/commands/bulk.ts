@@ -101,6 +101,10 @@ export const bulk: Command = {
           `id collision: ${names} all map to the student id "${c.id}"; none was graded. Rename all but one, then run again (--resume keeps the others).\n`,
         );
       }
+      if (result.groupMembers > 0 || result.missing.length > 0)
+        io.out(
+          `gradebook rows: ${result.rows} (${result.groupMembers} group member${result.groupMembers === 1 ? '' : 's'} given their group's grade, ${result.missing.length} missing)\n`,
+        );
       for (const problem of result.problems) io.err(`note: ${clean(problem)}\n`);
       if (roster) {
         io.out(`roster: ${roster.length} students, ${result.unmatched.length} entries not on it, ${result.missing.length} missing\n`);
