@@ -17,15 +17,6 @@ function approx(expected: unknown): unknown {
   return expected;
 }
 
-/** Freezes a value and everything inside it: writing into it then throws. */
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object') {
-    Object.values(value).forEach(deepFreeze);
-    Object.freeze(value);
-  }
-  return value;
-}
-
 /** Two hidden units, one input, one output. At x = 2: z1 = (3, -1), unit 1 is off. */
 const small: Network = {
   W1: [[2], [-1]],
@@ -53,6 +44,12 @@ const bent: Network = {
 /** x from -4 to 4 in steps of 1/4. */
 const domain = Array.from({ length: 33 }, (_, i) => -4 + i / 4);
 
+/**
+ * Copies of the values above, taken before any test runs: a function that
+ * writes into what it is given cannot change what it is compared with.
+ */
+const original = structuredClone({ small });
+
 describe('dense', () => {
   test('computes W x + b, where row j of W holds the weights into output j', () => {
     const W = [
@@ -63,14 +60,23 @@ describe('dense', () => {
     expect(dense(W, [1, 0, -1], [1, -1])).toEqual(approx([0, -1, -2]));
   });
 
-  test('throws a RangeError when x does not fit the rows of W (the message should name both shapes)', () => {
+  test('throws a RangeError when x does not fit the rows of W, and not when it fits', () => {
     const W = [
       [1, 2],
       [3, 4],
       [5, 6],
     ];
-    expect(dense(W, [0, 0, 0], [1, 1])).toEqual(approx([3, 7, 11]));
+    expect(() => dense(W, [0, 0, 0], [1, 1])).not.toThrow();
     expect(() => dense(W, [0, 0, 0], [1, 2, 3])).toThrow(RangeError);
+  });
+
+  test('throws a RangeError when b does not have one entry per row of W, and not when it has', () => {
+    const W = [
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ];
+    expect(() => dense(W, [0, 0, 0], [1, 2])).not.toThrow();
     expect(() => dense(W, [0, 0], [1, 2])).toThrow(RangeError);
   });
 });
@@ -86,15 +92,16 @@ describe('forward', () => {
     expect(forward(leaky, [2])).toEqual(approx({ z1: [3, -1], a1: [3, -0.1], yHat: [3.2] }));
   });
 
-  test('leaves the network and the input unchanged (they are frozen here: writing into them throws)', () => {
-    const net = deepFreeze(structuredClone(small));
-    const x = deepFreeze([2]);
-    expect(forward(net, x).yHat).toEqual(approx([3.5]));
-    expect(net).toEqual(small);
+  test('leaves the network and the input as they were (compared value by value after the call; the value it returns is judged above)', () => {
+    const net = structuredClone(original.small);
+    const x = [2];
+    forward(net, x);
+    expect(net, 'forward changed the network it was given').toEqual(original.small);
+    expect(x, 'forward changed the input it was given').toEqual([2]);
   });
 
-  test('throws a RangeError when the input length does not fit W1', () => {
-    expect(forward(small, [1]).yHat).toEqual(approx([1.5]));
+  test('throws a RangeError when the input length does not fit W1, and not when it fits', () => {
+    expect(() => forward(small, [1])).not.toThrow();
     expect(() => forward(small, [1, 2])).toThrow(RangeError);
   });
 });
