@@ -20,8 +20,14 @@ export interface CheckDeclaration {
   calls: readonly string[];
   /** when absent, the manifest's default visibility applies */
   visibility?: Visibility;
-  /** what to look at when it fails; may link to the student guide */
+  /** what to look at when it fails; may link to the student guide. Names the idea, not the formula. */
   hint: string;
+  /**
+   * the formula or rule the check holds the student's code to, for a second
+   * hint the report keeps collapsed ("Show the formula") under the first; may
+   * link to the student guide
+   */
+  formula?: string;
   /**
    * true for a check about the whole pipeline (the student's functions
    * agreeing with each other), which a mistake upstream may cost too: every
@@ -43,7 +49,7 @@ export function check(declaration: CheckDeclaration, run: (student: StudentCode)
 
 /** A declaration without its body: what results, reports and the catalog carry. */
 export function declarationOf(c: CheckDeclaration): CheckDeclaration {
-  const { id, task, name, weight, calls, visibility, hint, pipeline } = c;
+  const { id, task, name, weight, calls, visibility, hint, formula, pipeline } = c;
   return {
     id,
     task,
@@ -52,6 +58,7 @@ export function declarationOf(c: CheckDeclaration): CheckDeclaration {
     calls,
     ...(visibility === undefined ? {} : { visibility }),
     hint,
+    ...(formula === undefined ? {} : { formula }),
     ...(pipeline === true ? { pipeline } : {}),
   };
 }

@@ -32,6 +32,7 @@ export function assembleResults(input: AssembleInput): ResultsDocument {
       possible: meta.points,
       visibility: meta.visibility ?? manifest.defaultVisibility,
       hint: meta.hint,
+      ...(meta.formula === undefined ? {} : { formula: meta.formula }),
     };
     if (!seen) {
       return {

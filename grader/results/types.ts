@@ -74,6 +74,8 @@ export interface TestResult {
   /** passed on the student's own upstream results (absent otherwise) */
   carriedForward?: CarriedForward;
   hint: string;
+  /** the formula or rule behind the check: a second hint, shown collapsed under the first (absent when the check declares none) */
+  formula?: string;
   durationMs: number;
 }
 
