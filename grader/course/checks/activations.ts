@@ -25,7 +25,8 @@ export const activationsChecks: Check[] = [
       weight: 3,
       calls: ['relu'],
       name: 'relu(z) equals max(0, z) for generated z, including 0, -0, tiny and large values',
-      hint: `relu passes positive z through and returns 0 otherwise. See ${lesson}`,
+      hint: `ReLU keeps the positive side and clips the rest. See ${lesson}`,
+      formula: 'relu(z) = max(0, z)',
     },
     (student) => agrees(student, scalar, { module: M, name: 'relu', args: (z) => [z], expected: ref.relu, always: edgeScalars }),
   ),
@@ -37,7 +38,8 @@ export const activationsChecks: Check[] = [
       weight: 2,
       calls: ['reluGrad'],
       name: 'reluGrad(z) is 1 for z > 0 and 0 for z < 0',
-      hint: `The slope of max(0, z) is 1 on the right piece and 0 on the left. See ${lesson}`,
+      hint: `The slope of ReLU is the slope of the piece z is on. See ${lesson}`,
+      formula: 'reluGrad(z) = 1 if z > 0, else 0',
     },
     (student) =>
       agrees(
@@ -54,7 +56,8 @@ export const activationsChecks: Check[] = [
       weight: 1,
       calls: ['reluGrad'],
       name: 'reluGrad(0) and reluGrad(-0) are 0 (the kink convention)',
-      hint: `At the kink z = 0 the course (like PyTorch, TensorFlow and JAX) uses slope 0: test z > 0, not z >= 0. See ${lesson}`,
+      hint: `At the kink z = 0 the course follows PyTorch, TensorFlow and JAX: which piece does 0 belong to? See ${lesson}`,
+      formula: 'reluGrad(0) = 0: test z > 0, not z >= 0',
     },
     async (student) => {
       await expectCall(student, M, 'reluGrad', [0], 0);
@@ -78,6 +81,7 @@ export const activationsChecks: Check[] = [
       calls: ['leakyRelu'],
       name: 'leakyRelu(z, alpha) is z for z > 0 and alpha * z otherwise, with alpha defaulting to 0.01',
       hint: `The leak multiplies the negative side only. See ${lesson}`,
+      formula: 'leakyRelu(z, alpha = 0.01) = z if z > 0, else alpha * z',
     },
     (student) => agrees(student, withAlpha, { module: M, name: 'leakyRelu', args, expected: ([z, a]) => ref.leakyRelu(z, a), always: edgeScalarsWithAlpha }),
   ),
@@ -89,7 +93,8 @@ export const activationsChecks: Check[] = [
       weight: 2,
       calls: ['leakyReluGrad'],
       name: 'leakyReluGrad(z, alpha) is 1 for z > 0 and alpha otherwise, including at z = 0',
-      hint: `The leaky slope is alpha at the kink too, so a Leaky unit always passes some gradient. See ${lesson}`,
+      hint: `A Leaky unit always passes some gradient, at the kink too. See ${lesson}`,
+      formula: 'leakyReluGrad(z, alpha = 0.01) = 1 if z > 0, else alpha (alpha at z = 0)',
     },
     async (student) => {
       await expectCall(student, M, 'leakyReluGrad', [0], 0.01);

@@ -62,6 +62,7 @@ export const backpropChecks: Check[] = [
       calls: ['mseLoss'],
       name: 'mseLoss equals 1/(2N) times the sum of squared errors over samples and outputs',
       hint: `Average over the N samples and keep the 1/2. See ${lesson}`,
+      formula: 'L = 1/(2N) * sum over samples n and outputs k of (yHat[n][k] - Y[n][k])^2',
     },
     (student) =>
       agrees(student, problem('any'), {
@@ -110,7 +111,8 @@ export const backpropChecks: Check[] = [
       weight: 6,
       calls: ['backward'],
       name: 'backward returns the exact gradients of mseLoss on ReLU networks, including pre-activations exactly 0',
-      hint: `dyHat = (yHat - y) / N; dz1 = (W2^T dyHat) * reluGrad(z1); dW1 += dz1 x^T. See ${lesson}`,
+      hint: `Walk forward backwards: blame on each output, passed back through W2, gated by the activation's slope at z1, summed over samples. See ${lesson}`,
+      formula: 'dyHat = (yHat - y) / N; dW2 += dyHat a1^T; db2 += dyHat; dz1 = (W2^T dyHat) * reluGrad(z1); dW1 += dz1 x^T; db1 += dz1',
     },
     (student) =>
       agrees(student, problem('relu'), {
@@ -130,7 +132,8 @@ export const backpropChecks: Check[] = [
       weight: 3,
       calls: ['backward'],
       name: 'backward uses the Leaky slope alpha on Leaky ReLU networks',
-      hint: `The gate is the activation's own derivative: alpha where z1 <= 0. See ${lesson}`,
+      hint: `The gate is the activation's own derivative. See ${lesson}`,
+      formula: 'dz1 = (W2^T dyHat) * leakyReluGrad(z1, alpha): alpha where z1 <= 0',
     },
     (student) =>
       agrees(student, problem('leaky'), {
@@ -188,6 +191,7 @@ export const backpropChecks: Check[] = [
       calls: ['numericalGradient'],
       name: 'numericalGradient computes (L(p + eps) - L(p - eps)) / (2 eps) for every parameter, honouring eps',
       hint: `Nudge one parameter at a time in a copy of the network, both ways. See ${lesson}`,
+      formula: '(L(p + eps) - L(p - eps)) / (2 eps) for every parameter p',
     },
     async (student) => {
       await agrees(student, problem('any'), {
@@ -256,7 +260,8 @@ export const backpropChecks: Check[] = [
       weight: 3,
       calls: ['relativeError'],
       name: 'relativeError is the largest |a - b| / max(1e-8, |a| + |b|) over every entry',
-      hint: `Take the maximum over all four parameters' entries, with the 1e-8 floor. See ${lesson}`,
+      hint: `Take the worst entry over all four parameters, with a floor for entries near 0. See ${lesson}`,
+      formula: 'max over every entry of |a - b| / max(1e-8, |a| + |b|)',
     },
     (student) =>
       agrees(student, gradientPair, {

@@ -64,7 +64,8 @@ export const claimsChecks: Check[] = [
       weight: 3,
       calls: ['linearExample'],
       name: 'linearExample: 1 input, 3 hidden ReLU units, 1 output; on [-4, 4] unit 0 dead, units 1 and 2 always on, output exactly linear',
-      hint: `Any weights work if z1 = W1 x + b1 stays <= 0 for unit 0 and > 0 for units 1 and 2 at both ends of [-4, 4]. See ${lesson}`,
+      hint: `Any weights work if unit 0 stays off and units 1 and 2 stay on across all of [-4, 4]. See ${lesson}`,
+      formula: 'z1 = W1 x + b1 <= 0 for unit 0 and > 0 for units 1 and 2 at x = -4 and at x = 4',
     },
     async (student) => {
       const net = await studentNetwork(student, 'linearExample');
@@ -92,7 +93,8 @@ export const claimsChecks: Check[] = [
       weight: 3,
       calls: ['nonlinearExample'],
       name: 'nonlinearExample: 1 input, 3 hidden ReLU units, 1 output; no dead unit on [-4, 4], two or more kinks inside, outputs at -4, -1, 0, 1, 4 not on one line',
-      hint: `Put the switch points -b1[j] / W1[j][0] inside (-4, 4), with outgoing weights that are not 0 and units at different points, so their bends do not cancel. See ${lesson}`,
+      hint: `Put the units' switch points inside (-4, 4), at different places, with outgoing weights that are not 0, so their bends do not cancel. See ${lesson}`,
+      formula: 'unit j switches at x = -b1[j] / W1[j][0]; keep every switch point in (-4, 4) and every W2[0][j] != 0',
     },
     async (student) => {
       const net = await studentNetwork(student, 'nonlinearExample');

@@ -84,6 +84,7 @@ export const deadNeuronsChecks: Check[] = [
       calls: ['deadNeurons'],
       name: 'deadNeurons lists the ReLU units with z1 <= 0 on every sample, sorted',
       hint: `Dead means zero gradient on EVERY sample, not on one: a unit off for some samples still learns from the others. See ${lesson}`,
+      formula: 'unit j is dead when z1[n][j] <= 0 for every sample n (ReLU, or Leaky with alpha = 0)',
     },
     async (student) => {
       // z1 exactly 0 on every sample is dead too: the slope at the kink is 0
@@ -227,7 +228,8 @@ export const deadNeuronsChecks: Check[] = [
       weight: 1,
       calls: ['deadNeurons', 'alwaysActiveNeurons'],
       name: "on the discussion's linear example over [-4, 4], unit 0 is dead and units 1 and 2 always active",
-      hint: `With weights 1 and biases -10, 10, 10, z1 = x - 10 < 0 and x + 10 > 0 for every x in [-4, 4]. See ${lesson}`,
+      hint: `Work out each unit's z1 at both ends of [-4, 4]. See ${lesson}`,
+      formula: 'with weights 1 and biases -10, 10, 10: z1 = x - 10 < 0 and x + 10 > 0 for every x in [-4, 4]',
     },
     async (student) => {
       await expectCallCarrying(student, M, 'deadNeurons', [linearExample, across], [0], () => carryDead(student, linearExample, across));

@@ -48,7 +48,8 @@ export const forwardChecks: Check[] = [
       weight: 4,
       calls: ['dense'],
       name: 'dense(W, b, x) equals W x + b on generated layers, including non-square and zero weights',
-      hint: `Row j of W holds the weights into output j: out[j] = sum_i W[j][i] x[i] + b[j]. See ${lesson}`,
+      hint: `Row j of W holds the weights into output j. See ${lesson}`,
+      formula: 'out[j] = sum over i of W[j][i] * x[i] + b[j]',
     },
     (student) => agrees(student, layer, { module: M, name: 'dense', args: (v) => v, expected: ([W, b, x]) => ref.dense(W, b, x), always: edgeLayers }),
   ),
@@ -113,7 +114,8 @@ export const forwardChecks: Check[] = [
       weight: 4,
       calls: ['forward'],
       name: 'forward returns z1, a1 and yHat equal to the reference on ReLU networks',
-      hint: `z1 = W1 x + b1, a1 = relu(z1), yHat = W2 a1 + b2. See ${lesson}`,
+      hint: `Three steps: the hidden layer, its activation, the output layer. See ${lesson}`,
+      formula: 'z1 = W1 x + b1, a1 = relu(z1), yHat = W2 a1 + b2',
     },
     (student) =>
       agrees(student, netWithInput('relu'), {

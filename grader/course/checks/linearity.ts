@@ -178,7 +178,9 @@ export const linearityChecks: Check[] = [
       weight: 5,
       calls: ['kinks'],
       name: 'kinks lists the sorted distinct x inside (lo, hi) where some output bends',
-      hint: `Unit j switches at x = -b1[j] / W1[j][0]; the units switching at one x change output k's slope by (1 - alpha) * Σ W2[k][j] * |W1[j][0]|, and x is a kink when that is not 0 for some output. See ${lesson}`,
+      hint: `Each unit switches at one x; a switch is a kink only where it changes some output's slope, and the bends of units switching together add up. See ${lesson}`,
+      formula:
+        "unit j switches at x = -b1[j] / W1[j][0]; the units switching at one x change output k's slope by (1 - alpha) * Σ W2[k][j] * |W1[j][0]|; x is a kink when that is not 0 for some output",
     },
     (student) => agrees(student, bendingOrNot, kinksAgreement(edgeKinkCases)),
   ),
@@ -190,7 +192,8 @@ export const linearityChecks: Check[] = [
       weight: 2,
       calls: ['kinks'],
       name: "at every listed kink the network's output bends, and between listed kinks it is a straight line",
-      hint: `A switch is a kink only if it changes some output's slope: (1 - alpha) * Σ W2[k][j] * |W1[j][0]| over the units switching there is not 0. See ${lesson}`,
+      hint: `A switch is a kink only if it changes some output's slope. See ${lesson}`,
+      formula: 'a kink: (1 - alpha) * Σ W2[k][j] * |W1[j][0]| over the units switching there is not 0 for some output k',
     },
     (student) =>
       holds(
@@ -263,7 +266,8 @@ export const linearityChecks: Check[] = [
       weight: 1,
       calls: ['kinks'],
       name: 'units switching at one x whose bends cancel give no kink: relu(x) - relu(-x) = x is a straight line',
-      hint: `At one x the units' bends add up: (1 - alpha) * Σ W2[k][j] * |W1[j][0]|. When that is 0 for every output, the output does not bend there. See ${lesson}`,
+      hint: `At one x the units' bends add up, and they can cancel: then the output does not bend there. See ${lesson}`,
+      formula: 'the slope jump at x is (1 - alpha) * Σ W2[k][j] * |W1[j][0]| over the units switching at x; 0 for every output k means no kink',
     },
     async (student) => {
       const identity: Network = { W1: [[1], [-1]], b1: [0, 0], W2: [[1, -1]], b2: [0] };
@@ -281,7 +285,8 @@ export const linearityChecks: Check[] = [
       weight: 1,
       calls: ['kinks'],
       name: 'a unit whose output weights are all 0 bends nothing',
-      hint: `A unit's bend reaches output k as W2[k][j] * |W1[j][0]|: with every W2[k][j] = 0, no output sees its switch. See ${lesson}`,
+      hint: `A unit's bend reaches an output only through its outgoing weight. See ${lesson}`,
+      formula: "unit j's bend reaches output k as W2[k][j] * |W1[j][0]|: with every W2[k][j] = 0, no output sees its switch",
     },
     async (student) => {
       const unseen: Network = { W1: [[1], [1]], b1: [-1, 1], W2: [[0, 2]], b2: [0] };
@@ -298,7 +303,8 @@ export const linearityChecks: Check[] = [
       weight: 1,
       calls: ['kinks'],
       name: 'Leaky ReLU with alpha = 1 has no kinks',
-      hint: `With alpha = 1 each unit has slope 1 on both sides of its switch point: (1 - alpha) = 0, so nothing bends. See ${lesson}`,
+      hint: `With alpha = 1, what is a unit's slope on each side of its switch point? See ${lesson}`,
+      formula: 'the jump is (1 - alpha) * W2[k][j] * |W1[j][0]|, and 1 - alpha = 0',
     },
     async (student) => {
       const net: Network = { W1: [[1], [-1]], b1: [1, 1], W2: [[1, 2]], b2: [-1], activation: { kind: 'leakyRelu', alpha: 1 } };
