@@ -4,6 +4,7 @@ import { loadManifest } from '../manifest/loadManifest.ts';
 import type { GradingSession } from './GradingSession.ts';
 import { loadHiddenBundle } from '../hiddenBundle/loadHiddenBundle.ts';
 import { gradeVisible } from '../visible/gradeVisible.ts';
+import { readGradedCatalog } from '../visible/gradedCatalog.ts';
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
@@ -28,10 +29,12 @@ export async function openSession(opts: { hidden?: string; manifestPath?: string
     }
   }
   const manifest = await loadManifest(opts.manifestPath);
+  // the student edition knows the graded checks' counts and points (not their bodies): withheld ones are counted
+  const catalog = await readGradedCatalog();
   return {
     mode: { kind: 'visible' },
     manifest,
-    grade: (dir) => gradeVisible(manifest, dir),
+    grade: (dir) => gradeVisible(manifest, dir, catalog),
     // a visible test's outer describe block is named after the function it tests
     functionOf: (test) => {
       const outer = test.name.split(' > ')[0];

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import type { ResultsDocument } from '../results/types.ts';
-import { sampleAssignment, sampleResults } from './fixtures/sample-results.ts';
-import { renderTerminal } from './renderTerminal.ts';
+import type { ResultsDocument, TestResult } from '../results/types.ts';
+import { sampleAssignment, sampleDocument, sampleResults, sampleTest } from './fixtures/sample-results.ts';
+import { FULL_FAILURES_PER_TASK, renderTerminal } from './renderTerminal.ts';
 
 const sampleDoc = (): ResultsDocument => structuredClone(sampleResults);
 const render = (doc = sampleDoc(), color = false) =>
@@ -28,5 +28,86 @@ describe('renderTerminal with text a submission chose', () => {
     // eslint-disable-next-line no-control-regex
     expect(text.replace(/\u001b\[[0-9;]*m/g, '')).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/);
     expect(text).toContain('x\\u000Dhidden');
+  });
+});
+
+const student = (doc: ResultsDocument) =>
+  renderTerminal(doc, { color: false, audience: 'student', now: new Date('2026-01-02T00:00:00Z'), deadline: null, assignment: sampleAssignment });
+
+/** A run of the visible tests: `signs` and `parsing`, each test's fate given, and 2 withheld checks of parsing (3 points). */
+function visibleRun(signs: TestResult['status'][], parsing: TestResult['status'][], message = 'expected 1 to be 0'): ResultsDocument {
+  const tests = [
+    ...signs.map((status, i) =>
+      sampleTest({ id: `signs.visible.t${i}`, name: `sign test ${i}`, task: 'signs', possible: 1, status, ...(status === 'passed' ? {} : { message }) }),
+    ),
+    ...parsing.map((status, i) =>
+      sampleTest({ id: `parsing.visible.t${i}`, name: `parse test ${i}`, task: 'parsing', possible: 1, status, ...(status === 'passed' ? {} : { message }) }),
+    ),
+    sampleTest({
+      id: 'parsing.withheld-1',
+      name: 'a check',
+      task: 'parsing',
+      possible: 1.5,
+      status: 'not-run',
+      visibility: 'after_due_date',
+      message: 'not run here',
+    }),
+    sampleTest({
+      id: 'parsing.withheld-2',
+      name: 'a check',
+      task: 'parsing',
+      possible: 1.5,
+      status: 'not-run',
+      visibility: 'after_due_date',
+      message: 'not run here',
+    }),
+  ];
+  const doc = sampleDocument({
+    tasks: [
+      ['signs', 'Signs'],
+      ['parsing', 'Parsing'],
+    ],
+    tests,
+    notCompiled: '',
+    diagnostics: [],
+  });
+  return { ...doc, diagnostics: [], suite: 'visible' };
+}
+
+describe('renderTerminal of a run of the visible tests', () => {
+  test('the score line counts the checks graded later beside the visible points, never a bare total', () => {
+    const text = student(visibleRun(['passed', 'passed'], ['passed']));
+    expect(text).toContain('Score: visible tests 3 / 3 · 2 hidden checks (3 points) are graded after the deadline\n');
+    expect(text).toContain('All 3 visible tests passed.');
+    expect(text).not.toMatch(/Score: \d+ \/ \d+ points/);
+  });
+
+  test('untouched stubs: a few lines that say where to start', () => {
+    const text = student(visibleRun(['failed', 'failed'], ['failed'], 'not implemented: sign'));
+    expect(text.trimEnd().split('\n').slice(3)).toEqual([
+      'Score: visible tests 0 / 3 · 2 hidden checks (3 points) are graded after the deadline',
+      '',
+      'Nothing implemented yet: start with exercises/signs.ts.',
+      '3 visible tests wait for your code, task by task. Write a function, then run this again.',
+    ]);
+  });
+
+  test('later: an untouched file is one line; of a task the first failures are in full and the rest one line each', () => {
+    const many = Array.from({ length: FULL_FAILURES_PER_TASK + 2 }, () => 'failed' as const);
+    const text = student(visibleRun(['passed', ...many], ['failed'], 'not implemented: parse'));
+    expect(text).toContain('  ✗ not implemented yet  exercises/parsing.ts  1 test · Parsing');
+    expect(text.match(/^ {2}✗ failed {2}sign test/gm)).toHaveLength(FULL_FAILURES_PER_TASK);
+    expect(text).toContain('  2 more in exercises/signs.ts (in full in report.html)');
+    expect(text).toMatch(/^ {4}✗ sign test \d+ {2}0 \/ 1 · not implemented: parse$/m);
+  });
+});
+
+describe('renderTerminal of values that are not the reference', () => {
+  test("a comparison of two of the student's own functions says whose value is whose", () => {
+    const doc = sampleDoc();
+    const failing = doc.tests.find((t) => t.id === 'signs.sign-at-zero')!;
+    failing.observed = { actual: 1, expected: 2, actualLabel: 'your backward', expectedLabel: 'your numericalGradient' };
+    const text = render(doc);
+    expect(text).toContain('      your backward:          1\n      your numericalGradient: 2\n');
   });
 });

@@ -38,3 +38,28 @@ function laterTogether(groups: WithheldGroupView[]): string {
   const points = sumPoints(groups.map((g) => g.points));
   return `${count} hidden tests (${formatNumber(points)} points) are not shown yet`;
 }
+
+/** Checks withheld from students, counted by why (the report's WithheldGroupView carries these). */
+export interface WithheldCount {
+  visibility: 'hidden' | 'after_due_date' | 'after_published';
+  count: number;
+  points: number;
+}
+
+/** When withheld checks of a visible run are graded: "5 hidden checks (4 points) are graded after the deadline". */
+export function gradedLaterClause(g: WithheldCount): string {
+  const checks = `${g.count} hidden ${g.count === 1 ? 'check' : 'checks'} (${formatNumber(g.points)} ${g.points === 1 ? 'point' : 'points'})`;
+  const are = g.count === 1 ? 'is' : 'are';
+  if (g.visibility === 'after_due_date') return `${checks} ${are} graded after the deadline`;
+  if (g.visibility === 'after_published') return `${checks} ${are} graded and shown when grades are published`;
+  return `${checks} ${are} graded when your work is graded`;
+}
+
+/**
+ * The score of a run of the visible tests, never bare: the visible tests'
+ * points, then what is graded later ("visible tests 96 / 96 · 5 hidden
+ * checks (4 points) are graded after the deadline").
+ */
+export function visibleScoreText(score: { earned: number; possible: number }, withheld: readonly WithheldCount[]): string {
+  return [`visible tests ${formatNumber(score.earned)} / ${formatNumber(score.possible)}`, ...withheld.map(gradedLaterClause)].join(' · ');
+}

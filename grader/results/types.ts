@@ -137,6 +137,13 @@ export interface ResultsDocument {
   tasks: TaskResult[];
   tests: TestResult[];
   /**
+   * `visible`: graded by the submission's own visible tests (feedback from
+   * the student edition and CI without a hidden bundle), not by the graded
+   * checks; the checks withheld from students are in `tests` as not-run,
+   * counted, and graded later. Absent: graded by the assignment's checks.
+   */
+  suite?: 'visible';
+  /**
    * Data an assignment's hidden face collected from the student's functions
    * for its own report (its figures and insights): plain JSON, checked by the
    * schema to be an object and bounded like every document; its shape is the

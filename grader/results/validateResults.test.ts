@@ -219,10 +219,10 @@ describe('validateResults', () => {
 });
 
 describe('results.schema.json', () => {
-  it('requires every required key of ResultsDocument, and allows only its keys', async () => {
+  it('requires every required key of ResultsDocument, and allows only its keys (plots and suite are optional)', async () => {
     const schema = JSON.parse(await readFile(schemaPath('results'), 'utf8'));
     // a Record over the type's keys: tsc fails here when a key is added to or removed from ResultsDocument
-    const required: Record<Exclude<keyof ResultsDocument, 'plots'>, true> = {
+    const required: Record<Exclude<keyof ResultsDocument, 'plots' | 'suite'>, true> = {
       schemaVersion: true,
       grader: true,
       submission: true,
@@ -237,7 +237,7 @@ describe('results.schema.json', () => {
       tests: true,
     };
     expect([...schema.required].sort()).toEqual(Object.keys(required).sort());
-    expect(Object.keys(schema.properties).sort()).toEqual([...Object.keys(required), 'plots'].sort());
+    expect(Object.keys(schema.properties).sort()).toEqual([...Object.keys(required), 'plots', 'suite'].sort());
     expect(schema.additionalProperties).toBe(false);
   });
 });

@@ -3,7 +3,9 @@
 // into one file, with what they read at run time beside them in the
 // project's layout (report templates, schemas, the manifest, shared types).
 // The build refuses to include the reference, the hidden suite or the
-// instructor's tooling (refuseImports), whatever the import graph says.
+// instructor's tooling (refuseImports), whatever the import graph says. Of
+// the hidden checks it carries only their counts: each one's task,
+// visibility and points (grader/catalog.json, visible/gradedCatalog.ts).
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
@@ -14,6 +16,10 @@ import { esbuildBase } from '../bundle/esbuildBase.ts';
 import { packageRootHere } from '../bundle/packageRootHere.ts';
 import { type Forbidden, refuseImports } from '../bundle/refuseImports.ts';
 import { BUNDLED_WORKER } from '../visible/workerCommand.ts';
+import { GRADED_CATALOG_FILE, gradedCatalogOf } from '../visible/gradedCatalog.ts';
+import { loadHiddenFace } from '../assignment/loadAssignment.ts';
+import { catalogOf } from '../engine/catalog.ts';
+import { loadManifest } from '../manifest/loadManifest.ts';
 
 export const STUDENT_CLI = 'relu-lab.mjs';
 
@@ -34,9 +40,13 @@ export const FORBIDDEN_IN_STARTER: readonly Forbidden[] = [
   { path: 'grader/engine/suite/', why: "the hidden suite's slot files" },
 ];
 
+/** The reporter of the starter's `npm run check` (visible/CheckReporter.ts), beside the CLI. */
+export const CHECK_REPORTER = 'check-reporter.mjs';
+
 const ENTRIES = {
   'relu-lab': 'grader/cli/studentEntry.ts',
   [BUNDLED_WORKER.replace(/\.mjs$/, '')]: 'grader/visible/visibleWorker.ts',
+  [CHECK_REPORTER.replace(/\.mjs$/, '')]: 'grader/visible/CheckReporter.ts',
 };
 
 /** The Handlebars templates and partials (handlebarsEnv compiles them all when it starts). */
@@ -57,7 +67,11 @@ export interface BuiltStudentCli {
 }
 
 /** The student edition of `assignment`'s CLI in `dir`, with the manifest `manifestPath`. */
-export async function buildStudentCli(dir: string, assignment: Pick<Assignment, 'modules' | 'exercisesDir'>, manifestPath: string): Promise<BuiltStudentCli> {
+export async function buildStudentCli(
+  dir: string,
+  assignment: Pick<Assignment, 'modules' | 'exercisesDir' | 'hiddenEntry'>,
+  manifestPath: string,
+): Promise<BuiltStudentCli> {
   await fs.mkdir(dir, { recursive: true });
   const built = await esbuild.build({
     ...esbuildBase(PACKAGE_ROOT),
@@ -83,6 +97,15 @@ export async function buildStudentCli(dir: string, assignment: Pick<Assignment, 
     if (await fs.stat(path.join(assignment.exercisesDir, file)).catch(() => null)) await copy(path.join(assignment.exercisesDir, file), `${exercises}/${file}`);
   }
   await copy(manifestPath, 'grader/assignment.json');
+  // the graded checks' tasks, visibility and points, without names or bodies: the visible run counts the withheld ones
+  const manifest = await loadManifest(
+    manifestPath,
+    assignment.modules.map((m) => m.name),
+  );
+  const catalog = gradedCatalogOf(catalogOf(await loadHiddenFace(assignment.hiddenEntry), manifest), manifest);
+  await fs.mkdir(path.dirname(path.join(dir, GRADED_CATALOG_FILE)), { recursive: true });
+  await fs.writeFile(path.join(dir, GRADED_CATALOG_FILE), `${JSON.stringify(catalog, null, 2)}\n`);
+  copied.push(GRADED_CATALOG_FILE);
   await copy(path.join(PACKAGE_ROOT, 'templates/starter/relu-lab-README.md'), 'README.md');
   const version = await graderVersion();
   await fs.writeFile(

@@ -47,15 +47,27 @@ describe('exportStudent', () => {
       '.relu-lab/visible-worker.mjs',
       '.relu-lab/grader/assignment.json',
       '.relu-lab/templates/report.md.hbs',
+      '.relu-lab/grader/catalog.json',
+      '.relu-lab/check-reporter.mjs',
     ]) {
       expect(starter.files).toContain(file);
     }
+  });
+
+  test("carries the graded checks' counts and points, and nothing else of them", async () => {
+    const catalog = JSON.parse(await fs.readFile(path.join(starter.dir, '.relu-lab/grader/catalog.json'), 'utf8'));
+    expect(catalog.checks).toHaveLength(hidden.checks.length);
+    for (const c of catalog.checks) expect(Object.keys(c).sort()).toEqual(['points', 'task', 'visibility']);
+    const manifest = JSON.parse(await fs.readFile(path.join(starter.dir, '.relu-lab/grader/assignment.json'), 'utf8'));
+    const hundredths = (points: { points: number }[]) => points.reduce((sum, c) => sum + Math.round(c.points * 100), 0);
+    expect(hundredths(catalog.checks)).toBe(hundredths(manifest.tasks));
   });
 
   test("package.json runs the visible tests and the self-check, with only the students' packages", async () => {
     const pkg = JSON.parse(await fs.readFile(path.join(starter.dir, 'package.json'), 'utf8'));
     expect(pkg.scripts.test).toBe('vitest run');
     expect(pkg.scripts.grade).toBe('node .relu-lab/relu-lab.mjs grade');
+    expect(pkg.scripts.check).toBe('vitest run --reporter=./.relu-lab/check-reporter.mjs');
     expect(Object.keys(pkg.devDependencies).sort()).toEqual(['@vitest/ui', 'esbuild', 'fast-check', 'vitest']);
     expect(pkg.dependencies).toBeUndefined();
   });

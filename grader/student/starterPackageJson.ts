@@ -1,5 +1,5 @@
-// The starter repository's package.json: the visible tests (npm test, check,
-// check:watch, check:ui), the self-check (grade), the history, and only the
+// The starter repository's package.json: the visible tests (npm test, check
+// with relu-lab's short report, check:watch, check:ui), the self-check (grade), the history, and only the
 // packages those need, at the versions relu-lab itself uses.
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -30,7 +30,8 @@ export async function starterPackageJson(title: string): Promise<string> {
     engines: { node: '>=20' },
     scripts: {
       test: 'vitest run',
-      check: 'vitest run',
+      // the visible tests, reported short (grader/visible/CheckReporter.ts); npm test keeps Vitest's own report
+      check: 'vitest run --reporter=./.relu-lab/check-reporter.mjs',
       'check:watch': 'vitest',
       'check:ui': 'vitest --ui',
       grade: 'node .relu-lab/relu-lab.mjs grade',

@@ -13,6 +13,7 @@ import { submissionIdentity } from '../intake/submissionIdentity.ts';
 import type { ResultsDocument } from '../results/types.ts';
 import { compileSubmission } from '../sandbox/compileSubmission.ts';
 import { runVisibleTests } from './runVisibleTests.ts';
+import type { GradedCatalog } from './gradedCatalog.ts';
 import { visibleResults, type VisibleResultsInput } from './visibleResults.ts';
 
 const GUIDE_LINK = /exercises\/README\.md#[\w-]+/;
@@ -30,7 +31,8 @@ async function guideOf(file: string): Promise<string | null> {
   return GUIDE_LINK.exec(text.slice(0, 600))?.[0] ?? null;
 }
 
-export async function gradeVisible(manifest: Manifest, submissionDir: string): Promise<ResultsDocument> {
+/** Grades `submissionDir` with its visible tests; `catalog` (the graded checks' counts) makes the withheld ones part of the document. */
+export async function gradeVisible(manifest: Manifest, submissionDir: string, catalog: GradedCatalog | null = null): Promise<ResultsDocument> {
   const gradedAt = new Date();
   const dir = path.resolve(submissionDir);
   const root = path.dirname(dir);
@@ -86,5 +88,6 @@ export async function gradeVisible(manifest: Manifest, submissionDir: string): P
     diagnostics: compiled.diagnostics,
     compileMs: Math.round(compiled.timings.totalMs),
     gradedAt,
+    catalog,
   });
 }

@@ -4,7 +4,8 @@ import { loadTestManifest } from '../manifest/testing/testManifest.ts';
 import type { SubmissionIdentity } from '../results/types.ts';
 import { validateResults } from '../results/validateResults.ts';
 import type { VisibleOutcome, VisibleRun } from './runVisibleTests.ts';
-import { visibleResults, type VisibleResultsInput } from './visibleResults.ts';
+import type { GradedCatalog } from './gradedCatalog.ts';
+import { NOT_RUN_HERE, visibleResults, type VisibleResultsInput } from './visibleResults.ts';
 
 const manifest = await loadTestManifest();
 const identity: SubmissionIdentity = { path: 'exercises', name: 'alice', contentHash: '0'.repeat(64), files: [], git: null };
@@ -84,6 +85,35 @@ describe('visibleResults', () => {
     const failed = visibleResults(input(null));
     expect(failed.outcome).toEqual({ kind: 'grader-error', code: 'grader-failed', message: 'no worker' });
     expect(failed.score).toEqual({ earned: 0, possible: 100 });
+  });
+
+  describe('with the graded catalog the starter carries', () => {
+    const catalog: GradedCatalog = {
+      format: 1,
+      checks: [
+        { task: 'activations', visibility: 'visible', points: 6 },
+        { task: 'activations', visibility: 'hidden', points: 4 },
+        { task: 'claims', visibility: 'after_due_date', points: 0.8 },
+        { task: 'claims', visibility: 'after_due_date', points: 0.7 },
+      ],
+    };
+    const doc = visibleResults({ ...input(base), catalog });
+
+    test('the visible tests share only the points of the checks students see', () => {
+      expect(doc.tests.filter((t) => t.task === 'activations' && t.visibility === 'visible').map((t) => t.possible)).toEqual([2, 2, 2]);
+      expect(doc.score.possible).toBe(100);
+      expect(doc.suite).toBe('visible');
+    });
+
+    test('the withheld checks are counted as not run here, with their visibility and points, and no name of theirs', () => {
+      const withheld = doc.tests.filter((t) => t.visibility !== 'visible');
+      expect(withheld.map((t) => [t.id, t.status, t.visibility, t.possible, t.message])).toEqual([
+        ['activations.withheld-1', 'not-run', 'hidden', 4, NOT_RUN_HERE],
+        ['claims.withheld-1', 'not-run', 'after_due_date', 0.8, NOT_RUN_HERE],
+        ['claims.withheld-2', 'not-run', 'after_due_date', 0.7, NOT_RUN_HERE],
+      ]);
+      expect(() => validateResults(JSON.parse(JSON.stringify(doc)))).not.toThrow();
+    });
   });
 
   test('produces documents valid against the published results schema', () => {

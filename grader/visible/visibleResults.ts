@@ -1,12 +1,17 @@
 // Turns a run of the visible tests into a results document. Points: each
-// task's points from the manifest are split evenly over that task's visible
-// tests, so the feedback weighs tasks as the grade does; the hidden tests,
-// which decide the grade, are not part of this document at all (the CI
-// outputs say so). A test file that could not run counts as one failed test
-// worth its task's points.
-import { splitPoints, sumPoints } from '../core/points.ts';
+// task's points from the manifest, less those of its checks withheld from
+// students (the graded catalog's hidden and after-the-deadline checks), are
+// split evenly over that task's visible tests, so the feedback weighs tasks
+// as the grade does. The withheld checks are in the document as tests that
+// did not run here (status not-run, their own visibility, no name of theirs),
+// so every report and CI output counts them as withheld: "visible tests
+// 96 / 96 · 5 hidden checks (4 points) are graded after the deadline", never
+// a bare 100 / 100. A test file that could not run counts as one failed test
+// worth its task's visible points.
+import { roundPoints, splitPoints, sumPoints } from '../core/points.ts';
 import type { Manifest } from '../manifest/types.ts';
 import type { Diagnostic, Outcome, ResultsDocument, SubmissionIdentity, TaskResult, TestResult, TestStatus } from '../results/types.ts';
+import type { GradedCatalog } from './gradedCatalog.ts';
 import type { VisibleOutcome, VisibleRun } from './runVisibleTests.ts';
 
 export interface VisibleResultsInput {
@@ -22,7 +27,12 @@ export interface VisibleResultsInput {
   diagnostics: Diagnostic[];
   compileMs: number;
   gradedAt: Date;
+  /** the graded checks' tasks, visibility and points (the student edition carries it); null: only the visible tests are known */
+  catalog?: GradedCatalog | null;
 }
+
+/** The message of a withheld check in a visible run. */
+export const NOT_RUN_HERE = 'not run here: the hidden checks run when your work is graded, and the grade comes from that run';
 
 const STATUS: Record<VisibleOutcome['status'], TestStatus> = {
   passed: 'passed',
@@ -102,12 +112,14 @@ export function visibleResults(input: VisibleResultsInput): ResultsDocument {
 
   const ids = new Set<string>();
   const seen = new Map<string, number>();
-  // each task's points split evenly in hundredths: the shares of a task add up to its points exactly
+  const withheld = (input.catalog?.checks ?? []).filter((c) => c.visibility !== 'visible');
+  const withheldPoints = (task: string) => sumPoints(withheld.filter((c) => c.task === task).map((c) => c.points));
+  // each task's visible points split evenly in hundredths: the shares of a task add up to them exactly
   const shares = new Map(
     manifest.tasks.map((task) => [
       task.id,
       splitPoints(
-        task.points,
+        Math.max(0, roundPoints(task.points - withheldPoints(task.id))),
         drafts.filter((d) => d.task === task.id).map(() => 1),
       ),
     ]),
@@ -135,6 +147,27 @@ export function visibleResults(input: VisibleResultsInput): ResultsDocument {
     if (d.status !== 'passed' && d.message) result.message = d.message;
     return result;
   });
+
+  // the checks withheld from students: counted, never named
+  for (const task of manifest.tasks) {
+    const mine = withheld.filter((c) => c.task === task.id);
+    mine.forEach((c, i) => {
+      const later =
+        c.visibility === 'after_due_date' ? 'graded and shown after the deadline' : c.visibility === 'hidden' ? 'hidden' : 'shown when grades are published';
+      tests.push({
+        id: `${task.id}.withheld-${i + 1}`,
+        name: `a check of ${task.title} (${later})`,
+        task: task.id,
+        status: 'not-run',
+        earned: 0,
+        possible: c.points,
+        visibility: c.visibility,
+        message: NOT_RUN_HERE,
+        hint: `The visible tests in ${input.testFiles[task.id] ?? 'exercises/'} cover the same ideas: make them pass, then think about the edge cases the guide names.`,
+        durationMs: 0,
+      });
+    });
+  }
 
   const tasks: TaskResult[] = manifest.tasks.map((task) => {
     const mine = tests.filter((t) => t.task === task.id);
@@ -164,5 +197,6 @@ export function visibleResults(input: VisibleResultsInput): ResultsDocument {
     },
     tasks,
     tests,
+    suite: 'visible',
   };
 }

@@ -6,6 +6,7 @@ import { sumPoints } from '../../core/points.ts';
 import path from 'node:path';
 import { isShownTo } from '../../report/isShownTo.ts';
 import type { Audience } from '../../report/ReportView.ts';
+import type { WithheldCount } from '../../report/summarySentence.ts';
 import type { ResultsDocument, TaskResult, TestResult } from '../../results/types.ts';
 import type { GradingMode } from '../GradingSession.ts';
 import { exportedNames } from './locateExport.ts';
@@ -28,6 +29,8 @@ export interface CiView {
   doc: ResultsDocument;
   shown: LocatedTest[];
   withheld: { count: number; possible: number };
+  /** the withheld tests counted by why (hidden, after the deadline, once published), in that order */
+  withheldGroups: WithheldCount[];
   /** the score over the shown tests when some are withheld, else the document's */
   score: { earned: number; possible: number };
 }
@@ -70,6 +73,10 @@ export function ciView(input: CiViewInput): CiView {
     doc,
     shown,
     withheld: { count: withheld.length, possible: withheldPossible },
+    withheldGroups: (['hidden', 'after_due_date', 'after_published'] as const).flatMap((visibility) => {
+      const mine = withheld.filter((t) => t.visibility === visibility);
+      return mine.length > 0 ? [{ visibility, count: mine.length, points: sumPoints(mine.map((t) => t.possible)) }] : [];
+    }),
     score: withheld.length > 0 ? { earned: sum(shown, 'earned'), possible: sum(shown, 'possible') } : doc.score,
   };
 }

@@ -10,6 +10,7 @@ describe('classroomResult', () => {
       ['pass', 2, 'exercises/activations.ts', 2],
       ['fail', 0, 'exercises/activations.ts', 6],
       ['error', 0, 'exercises/backprop.ts', 3],
+      ['pass', 0, '', 0],
     ]);
     expect(result.max_score).toBe(sampleView().score.possible);
     expect(JSON.stringify(result)).not.toContain('secret');
@@ -22,6 +23,15 @@ describe('classroomResult', () => {
     const passing = sampleDoc();
     passing.tests = passing.tests.filter((t) => t.status === 'passed');
     expect(classroomResult(sampleView({ kind: 'visible' }, passing)).status).toBe('pass');
+  });
+
+  test('names what is graded later in an entry of its own, worth nothing, so its total is never a bare one', () => {
+    const withheld = classroomResult(sampleView()).tests.at(-1)!;
+    expect(withheld.name).toBe('1 hidden check (2 points) is graded when your work is graded');
+    expect(withheld.message).toMatch(/^Not run here: /);
+    const hidden = classroomResult(sampleView({ kind: 'hidden', bundle: { hash: 'e'.repeat(64), graderVersion: '0.1.0', checks: 48 } as never }));
+    expect(hidden.tests.at(-1)!.name).toBe('1 hidden test (2 points): not shown');
+    expect(hidden.tests.at(-1)!.message).toMatch(/^Graded, and not shown yet/);
   });
 
   test('encodes as base64 JSON', () => {

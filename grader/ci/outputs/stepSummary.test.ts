@@ -13,6 +13,11 @@ describe('stepSummary', () => {
     expect(md).toContain('](<../../exercises/README.md#1-activations>)');
   });
 
+  test('a visible run counts the checks graded later beside its score, never a bare total', () => {
+    const md = stepSummary(sampleView(), REPORT, { blobBase: null, shaMismatch: null });
+    expect(md).toMatch(/\*\*Visible tests only: \d+ \/ \d+ · 1 hidden check \(2 points\) is graded when your work is graded\.\*\*/);
+  });
+
   test("a report line or a branch name from the student's repository keeps no control and runs no workflow command", () => {
     const view = sampleView();
     view.doc.submission.git!.branch = 'main`\u001b]0;owned\u0007';

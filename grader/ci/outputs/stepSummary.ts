@@ -5,6 +5,7 @@
 // sanitised and no line of it can read as a workflow command.
 import { sanitiseText } from '../../core/sanitiseText.ts';
 import { markdownCode } from '../../report/markdownEscape.ts';
+import { gradedLaterClause } from '../../report/summarySentence.ts';
 import type { CiView } from './ciView.ts';
 import { neutraliseWorkflowCommands } from './githubFiles.ts';
 
@@ -21,7 +22,7 @@ export function modeBanner(view: CiView): string {
   if (view.mode.kind === 'visible') {
     return [
       '> [!NOTE]',
-      `> **Visible tests only: ${fmt(view.score.earned)} / ${fmt(view.score.possible)}.** This is feedback from the tests in \`exercises/*.test.ts\`.`,
+      `> **Visible tests only: ${[`${fmt(view.score.earned)} / ${fmt(view.score.possible)}`, ...view.withheldGroups.map(gradedLaterClause)].join(' · ')}.** This is feedback from the tests in \`exercises/*.test.ts\`.`,
       "> The hidden tests run when your work is graded, in the course's own run: your grade comes from there, not from this workflow.",
       '> Passing every visible test is a good sign, not a guarantee.',
     ].join('\n');
