@@ -71,6 +71,8 @@ export interface FailingTestView {
   comparison: ComparisonView | null;
   counterexample: CounterexampleView | null;
   hint: HintSegment[];
+  /** the second hint, the formula behind the check, for the templates to keep collapsed; empty when the check declares none */
+  formula: HintSegment[];
   durationText: string;
   /** instructors only: who may see this test, when not everyone */
   visibilityNote: string | null;

@@ -195,6 +195,7 @@ function failingView(t: TestResult, task: TaskResult, instructor: boolean, conte
         }
       : null,
     hint: hintSegments(t.hint, context.guide),
+    formula: t.formula === undefined ? [] : hintSegments(t.formula, context.guide),
     durationText: formatDuration(t.durationMs),
     visibilityNote: instructor ? VISIBILITY_NOTE[t.visibility] : null,
   };
