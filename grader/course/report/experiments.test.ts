@@ -46,7 +46,9 @@ describe('the Experiments section', () => {
   test('HTML: one article per experiment, its table of the student values and relu drawn', () => {
     expect(html).toContain('<h2 id="experiments-heading">Experiments</h2>');
     expect(html.match(/<article class="experiment"/g)).toHaveLength(2);
-    expect(html).toContain('<td>f(-1 + 1)</td><td>0</td><td>1</td><td>f(-1) + f(1)</td>');
+    expect(html).toContain(
+      '<td data-column="left side">f(-1 + 1)</td><td data-column="your relu gives">0</td><td data-column="right side gives">1</td><td data-column="right side">f(-1) + f(1)</td>',
+    );
     expect(html).toContain('uses your relu');
     // the six pictures of the sample, and relu's graph
     expect(html.match(/<svg /g)).toHaveLength(7);
