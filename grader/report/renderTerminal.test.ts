@@ -102,6 +102,17 @@ describe('renderTerminal of a run of the visible tests', () => {
   });
 });
 
+describe('renderTerminal of the graded checks on untouched stubs', () => {
+  test('says where to start, and what is withheld', () => {
+    const doc = visibleRun(['failed'], ['failed'], 'sign(1) threw Error: not implemented: sign');
+    delete doc.suite;
+    const lines = student(doc).trimEnd().split('\n').slice(3);
+    expect(lines[0]).toBe('Score: 0 / 2 points on visible tests');
+    expect(lines[1]).toBe('  2 hidden tests (3 points) are shown after the deadline');
+    expect(lines).toContain('2 tests wait for your code, task by task. Write a function, then run this again.');
+  });
+});
+
 describe('renderTerminal of values that are not the reference', () => {
   test("a comparison of two of the student's own functions says whose value is whose", () => {
     const doc = sampleDoc();

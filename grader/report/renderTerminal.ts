@@ -91,6 +91,8 @@ export function renderTerminalView(unsafeView: ReportView, color: boolean, extra
   // untouched stubs: where to start, in a few lines
   const firstRun = view.failingCount > 0 && view.diagnostics.length === 0 && view.tasks.every((t) => t.failing.length === 0 || untouched(t));
   if (firstRun && view.banner === null) {
+    // what is withheld, said here since the summary below is left out
+    if (!visibleSuite && view.withheld.length > 0) line(`  ${view.withheld.map((g) => g.text).join('; ')}`);
     const start = view.tasks.find(untouched)!;
     const lesson = start.failing.flatMap((t) => t.hint).find((h) => h.kind === 'link');
     const counted = visibleSuite ? visibleTestCount(view).failing : view.failingCount;
