@@ -3,6 +3,7 @@
 // they are right for the values it computes, and where it is wrong.
 import { formatNumber } from '../core/formatValue.ts';
 import { sumPoints } from '../core/points.ts';
+import { rootCauses } from '../results/rootCause.ts';
 import type { TestResult } from '../results/types.ts';
 
 export interface CarriedView {
@@ -21,26 +22,34 @@ function listed(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-/** One view per wrong upstream function among the shown tests that passed on carried values, in the order first met. */
+/**
+ * One view per wrong function at the root of the shown tests' carried notes,
+ * in the order first met: a check right for the values of a function that is
+ * itself right for a wrong one's (numericalGradient through mseLoss through
+ * forward) counts under the wrong one.
+ */
 export function carriedViews(shown: readonly TestResult[]): CarriedView[] {
-  const byUpstream = new Map<string, TestResult[]>();
+  const roots = rootCauses(shown);
+  const byRoot = new Map<string, TestResult[]>();
   for (const t of shown) {
     if (t.status !== 'passed' || !t.carriedForward) continue;
-    const list = byUpstream.get(t.carriedForward.upstream) ?? [];
-    list.push(t);
-    byUpstream.set(t.carriedForward.upstream, list);
+    const root = roots.get(t.carriedForward.upstream) ?? t.carriedForward.upstream;
+    byRoot.set(root, [...(byRoot.get(root) ?? []), t]);
   }
-  return [...byUpstream].map(([upstream, tests]) => {
+  return [...byRoot].map(([root, tests]) => {
     const functions = [...new Set(tests.map((t) => t.carriedForward!.function))];
+    const through = [...new Set(tests.map((t) => t.carriedForward!.upstream))].filter((u) => u !== root);
     const pointsKept = sumPoints(tests.map((t) => t.earned));
     const verb = functions.length === 1 ? 'is' : 'are';
     const their = functions.length === 1 ? 'its' : 'their';
+    const via = through.length > 0 ? ` (some through your ${listed(through)}, right for those values too)` : '';
+    const direct = tests.find((t) => t.carriedForward!.upstream === root) ?? tests[0];
     return {
-      upstream,
+      upstream: root,
       sentence:
-        `Your ${listed(functions)} ${verb} right for the values your ${upstream} computes, so ${their} ${formatNumber(pointsKept)} ` +
-        `${pointsKept === 1 ? 'point stands' : 'points stand'}: the mistake is charged once, where it is. ${upstream} itself is wrong:`,
-      wrongAt: tests[0].carriedForward!.wrongAt,
+        `Your ${listed(functions)} ${verb} right for the values your ${root} computes${via}, so ${their} ${formatNumber(pointsKept)} ` +
+        `${pointsKept === 1 ? 'point stands' : 'points stand'}: the mistake is charged once, where it is. ${root} itself is wrong:`,
+      wrongAt: direct.carriedForward!.wrongAt,
       kept: tests.map((t) => t.name),
     };
   });

@@ -5,6 +5,7 @@
 import { roundPoints } from '../../core/points.ts';
 import { sanitiseText } from '../../core/sanitiseText.ts';
 import type { Manifest } from '../../manifest/types.ts';
+import { rootCauses } from '../../results/rootCause.ts';
 import type { ResultsDocument } from '../../results/types.ts';
 import type { GradebookRow, RowStatus } from '../types.ts';
 
@@ -87,15 +88,17 @@ export class ClassSummary {
     }
   }
 
-  /** Counts each wrong upstream function once per student, with the functions that kept their points on its values. */
+  /** Counts each wrong function at the root of a student's carried notes once, with the functions that kept their points on its values. */
   private addRootCauses(results: ResultsDocument): void {
     const mine = new Map<string, Set<string>>();
+    const roots = rootCauses(results.tests);
     for (const test of results.tests) {
       const carried = test.status === 'passed' ? test.carriedForward : undefined;
       if (!carried) continue;
-      const kept = mine.get(carried.upstream) ?? new Set<string>();
+      const root = roots.get(carried.upstream) ?? carried.upstream;
+      const kept = mine.get(root) ?? new Set<string>();
       kept.add(carried.function);
-      mine.set(carried.upstream, kept);
+      mine.set(root, kept);
     }
     for (const [upstream, functions] of mine) {
       const tally = this.rootCauses.get(upstream) ?? { upstream, students: 0, kept: new Map<string, number>() };
