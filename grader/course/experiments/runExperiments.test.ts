@@ -1,8 +1,10 @@
 // The experiments run with a submission's own functions in the sandbox: on
 // the reference every one runs; a planted mistake shows in the evidence of
 // the question it bears on; the stubs say which function to implement first.
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PACKAGE_ROOT } from '../../core/defaults.ts';
 import { compileSubmission } from '../../sandbox/compileSubmission.ts';
 import { Sandbox } from '../../sandbox/Sandbox.ts';
 import { materialiseFixture } from '../../corpus/fixtureCorpus.ts';
@@ -149,5 +151,28 @@ describe('on the stubs', () => {
       { kind: 'blocked', needs: 'kinks', message: expect.stringMatching(/^implement kinks first/) },
       { kind: 'blocked', needs: 'deadNeurons', message: expect.stringMatching(/^implement deadNeurons first/) },
     ]);
+  });
+});
+
+describe('the visible test exercises/experiments.test.ts', () => {
+  const squash = (text: string) => text.replace(/\s+/g, '');
+  const read = (file: string) => readFile(path.join(PACKAGE_ROOT, file), 'utf8');
+
+  it('prints the same tables: every column of every experiment', async () => {
+    const visible = await read('exercises/experiments.test.ts');
+    for (const e of reference) {
+      for (const column of tableOf(reference, e.id).columns) expect(visible, `${e.id}: ${column}`).toContain(column);
+    }
+  });
+
+  it('uses the same networks and training options as the experiments here', async () => {
+    const visible = squash(await read('exercises/experiments.test.ts'));
+    const files = ['gradAtZero.ts', 'deadMeaning.ts', 'trainingFollowsData.ts', 'leakyKeepsLearning.ts'];
+    for (const file of files) {
+      const source = await read(`grader/course/experiments/${file}`);
+      const literals = [...source.matchAll(/^const (?:NET|START|WEIGHTS|OPTIONS)(?:: Network)? = \{(.*)\};$/gm)].map((m) => squash(m[1]));
+      expect(literals.length, file).toBeGreaterThan(0);
+      for (const literal of literals) expect(visible, `${file}: ${literal}`).toContain(literal);
+    }
   });
 });
