@@ -1,8 +1,11 @@
 // JUnit XML for CI test panels (GitLab, Jenkins, Azure): one suite per task,
 // one case per test the student may see, with file, line and points; compile
-// errors as failing cases of their own suite.
+// errors as failing cases of their own suite; the tests withheld from the
+// reader as one skipped case per group that says how many there are, their
+// points and when they are graded (a visible run) or shown, never their names.
 import { sumPoints } from '../../core/points.ts';
 import { sanitiseText } from '../../core/sanitiseText.ts';
+import { gradedLaterClause } from '../../report/summarySentence.ts';
 import type { CiView, LocatedTest } from './ciView.ts';
 
 /**
@@ -77,6 +80,23 @@ export function junitXml(view: CiView): string {
     totals.errors += errors;
     totals.ms += ms;
   }
-  const head = `<testsuites${attrs({ name, tests: totals.tests, failures: totals.failures, errors: totals.errors, skipped: 0, time: seconds(totals.ms) })}>`;
+  let skipped = 0;
+  if (view.withheldGroups.length > 0) {
+    const visible = view.mode.kind === 'visible';
+    const cases = view.withheldGroups.map((g) => {
+      const text = visible
+        ? gradedLaterClause(g)
+        : `${g.count} hidden ${g.count === 1 ? 'test' : 'tests'} (${Number(g.points.toFixed(2))} points), not shown yet`;
+      const why = visible ? 'not run here: the hidden checks run when your work is graded' : 'graded, and not shown to you yet';
+      return `    <testcase${attrs({ name: text, classname: 'relu-lab', time: '0.000' })}>\n      <skipped${attrs({ message: why })}/>\n    </testcase>`;
+    });
+    const title = visible ? 'Graded later' : 'Not shown yet';
+    suites.push(
+      `  <testsuite${attrs({ name: title, tests: cases.length, failures: 0, errors: 0, skipped: cases.length, time: '0.000' })}>\n${cases.join('\n')}\n  </testsuite>`,
+    );
+    totals.tests += cases.length;
+    skipped = cases.length;
+  }
+  const head = `<testsuites${attrs({ name, tests: totals.tests, failures: totals.failures, errors: totals.errors, skipped, time: seconds(totals.ms) })}>`;
   return `<?xml version="1.0" encoding="UTF-8"?>\n${head}\n${suites.join('\n')}\n</testsuites>\n`;
 }
