@@ -7,15 +7,20 @@
 /** A curve as [x, y] points. */
 export type Curve = [number, number][];
 
-/** One of the one-input example networks over [-4, 4], the student's beside the reference. */
+/**
+ * One of the student's one-input example networks over [-4, 4]. Each is the
+ * student's free choice, judged by its properties, so no reference network is
+ * collected or drawn beside it (`reference` and `referenceKinks` are read
+ * from older documents only, and ignored).
+ */
 export interface ExamplePlot {
   id: 'linearExample' | 'nonlinearExample';
   title: string;
   /** null when the student's function failed; `error` then says why */
   student: Curve | null;
-  reference: Curve;
+  reference?: Curve;
   studentKinks: number[] | null;
-  referenceKinks: number[];
+  referenceKinks?: number[];
   /** hidden-unit pre-activations of the student's network at the sample points, units x samples */
   studentZ1?: { xs: number[]; z1: number[][] } | null;
   error?: string;
@@ -35,6 +40,8 @@ export interface ActivationPlot {
 export interface TrainingPlot {
   student: number[] | null;
   reference: number[];
+  /** the network, data and options both were trained with, in words (older documents lack it) */
+  setup?: string;
   error?: string;
 }
 
@@ -46,6 +53,8 @@ export interface DeadMapPlot {
   /** as the student's deadNeurons returned them (may be wrong, so not checked to be indices) */
   studentDead: number[] | null;
   referenceDead: number[];
+  /** the network and inputs the map is computed on, in words (older documents lack it) */
+  setup?: string;
   error?: string;
 }
 
@@ -95,9 +104,9 @@ function isExamplePlot(v: unknown): boolean {
     (v.id === 'linearExample' || v.id === 'nonlinearExample') &&
     typeof v.title === 'string' &&
     orNull(isCurve)(v.student) &&
-    isCurve(v.reference) &&
+    (v.reference === undefined || isCurve(v.reference)) &&
     orNull(isNumbers)(v.studentKinks) &&
-    isNumbers(v.referenceKinks) &&
+    (v.referenceKinks === undefined || isNumbers(v.referenceKinks)) &&
     zOk &&
     isOptionalString(v.error)
   );
@@ -118,7 +127,7 @@ function isActivationPlot(v: unknown): boolean {
 }
 
 function isTrainingPlot(v: unknown): boolean {
-  return isRecord(v) && orNull(isNumbers)(v.student) && isNumbers(v.reference) && isOptionalString(v.error);
+  return isRecord(v) && orNull(isNumbers)(v.student) && isNumbers(v.reference) && isOptionalString(v.setup) && isOptionalString(v.error);
 }
 
 function isDeadMapPlot(v: unknown): boolean {
@@ -132,6 +141,7 @@ function isDeadMapPlot(v: unknown): boolean {
     orNull(isNumbers)(v.studentDead) &&
     Array.isArray(v.referenceDead) &&
     v.referenceDead.every((u) => Number.isInteger(u) && (u as number) >= 0) &&
+    isOptionalString(v.setup) &&
     isOptionalString(v.error)
   );
 }

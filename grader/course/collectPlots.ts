@@ -3,11 +3,9 @@
 // back; each picture that cannot be drawn carries the reason instead.
 import type { Network, TrainResult, Vector } from '../../exercises/types.ts';
 import * as activations from '../../solutions/activations.ts';
-import * as claims from '../../solutions/claims.ts';
 import { activationPattern, deadNeurons } from '../../solutions/dead-neurons.ts';
-import { predict } from '../../solutions/forward.ts';
-import { kinks } from '../../solutions/linearity.ts';
 import { train } from '../../solutions/training.ts';
+import { formatValue } from '../core/formatValue.ts';
 import type { PlotSource } from '../harness/PlotSource.ts';
 import type { CallGroupEntry, CallGroupOutcome, CallOutcome } from '../sandbox/CallOutcome.ts';
 import type { ActivationPlot, Curve, ExamplePlot, PlotsData } from './PlotsData.ts';
@@ -31,6 +29,24 @@ const DEAD_MAP = {
   net: { W1: [[1], [0.25], [-0.5], [-1]], b1: [0, 2, -3, 0.5], W2: [[1, 1, 1, 1]], b2: [0] } as Network,
   xs: [-4, -3, -2, -1, 0, 1, 2, 3, 4],
 };
+
+/** A network in words, for a figure's caption: its shape and every parameter. */
+function networkText(net: Network): string {
+  const count = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
+  const shape = `${count(net.W1[0]?.length ?? 0, 'input')}, ${count(net.W1.length, 'hidden ReLU unit')} and ${count(net.W2.length, 'output')}`;
+  return `a network with ${shape} (W1 = ${formatValue(net.W1)}, b1 = ${formatValue(net.b1)}, W2 = ${formatValue(net.W2)}, b2 = ${formatValue(net.b2)})`;
+}
+
+/** What the training figure shows, in words. */
+const TRAINING_SETUP =
+  `${networkText(TRAINING.net)}, trained on the ${TRAINING.X.length} samples x = ${formatValue(TRAINING.X.map(([x]) => x))} ` +
+  `with targets y = ${formatValue(TRAINING.Y.map(([y]) => y))}, for ${TRAINING.options.epochs} epochs at lr = ${formatValue(TRAINING.options.lr)}`;
+
+/** What the dead-unit map shows, in words. */
+const DEAD_MAP_SETUP = `${networkText(DEAD_MAP.net)}, on the ${DEAD_MAP.xs.length} inputs x = ${formatValue(DEAD_MAP.xs)}`;
+
+/** The setups in words, as the figures' captions quote them. */
+export const collectPlotsSetup = { training: TRAINING_SETUP, deadMap: DEAD_MAP_SETUP } as const;
 
 class Unavailable extends Error {}
 
@@ -93,9 +109,8 @@ export async function collectPlots(sandbox: PlotSource): Promise<PlotsData> {
 
   const examples: ExamplePlot[] = [];
   for (const id of ['linearExample', 'nonlinearExample'] as const) {
-    const refNet = claims[id];
+    // the student's own choice, judged by its properties: no reference network is drawn beside it
     const title = id === 'linearExample' ? 'Your linear example over [-4, 4]' : 'Your nonlinear example over [-4, 4]';
-    const reference: Curve = XS.map((x) => [x, predict(refNet, [x])[0]]);
     const got = await attempt(async () => {
       const net = valueOf(await sandbox.value('claims', id), id) as Network;
       const ys = (
@@ -119,16 +134,8 @@ export async function collectPlots(sandbox: PlotSource): Promise<PlotsData> {
     });
     examples.push(
       'value' in got
-        ? {
-            id,
-            title,
-            student: got.value.curve,
-            reference,
-            studentKinks: got.value.studentKinks,
-            referenceKinks: kinks(refNet, DOMAIN),
-            studentZ1: { xs: SAMPLE_XS, z1: got.value.z1 },
-          }
-        : { id, title, student: null, reference, studentKinks: null, referenceKinks: kinks(refNet, DOMAIN), studentZ1: null, error: got.error },
+        ? { id, title, student: got.value.curve, studentKinks: got.value.studentKinks, studentZ1: { xs: SAMPLE_XS, z1: got.value.z1 } }
+        : { id, title, student: null, studentKinks: null, studentZ1: null, error: got.error },
     );
   }
 
@@ -137,8 +144,8 @@ export async function collectPlots(sandbox: PlotSource): Promise<PlotsData> {
   const trained = await attempt(async () => finitePrefix(((await ask('training', 'train', [net, X, Y, options])) as TrainResult)?.losses));
   const training =
     'value' in trained && trained.value
-      ? { student: trained.value, reference: referenceLosses }
-      : { student: null, reference: referenceLosses, error: 'error' in trained ? trained.error : 'train returned no list of losses' };
+      ? { student: trained.value, reference: referenceLosses, setup: TRAINING_SETUP }
+      : { student: null, reference: referenceLosses, setup: TRAINING_SETUP, error: 'error' in trained ? trained.error : 'train returned no list of losses' };
 
   const mapX: Vector[] = DEAD_MAP.xs.map((x) => [x]);
   const pattern = await attempt(async () => (await ask('dead-neurons', 'activationPattern', [DEAD_MAP.net, mapX])) as boolean[][]);
@@ -149,6 +156,7 @@ export async function collectPlots(sandbox: PlotSource): Promise<PlotsData> {
     referencePattern: activationPattern(DEAD_MAP.net, mapX),
     studentDead: 'value' in dead ? dead.value : null,
     referenceDead: deadNeurons(DEAD_MAP.net, mapX),
+    setup: DEAD_MAP_SETUP,
     ...('error' in pattern ? { error: pattern.error } : 'error' in dead ? { error: dead.error } : {}),
   };
   return { examples, activations: activationPlots, training, deadMap };

@@ -16,6 +16,7 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import { PACKAGE_ROOT } from '../core/defaults.ts';
 import { ReluLabError } from '../core/errors.ts';
+import { formatNumber } from '../core/formatValue.ts';
 import { sanitiseStrings } from '../core/sanitiseText.ts';
 import { markdownCode, markdownFence, markdownHref, markdownHtmlText, markdownText } from './markdownEscape.ts';
 import type { ReportView } from './ReportView.ts';
@@ -90,7 +91,8 @@ function read(file: string): string {
 
 function text(value: unknown, helper: string): string {
   if (typeof value === 'string') return value;
-  if (typeof value === 'number') return String(value);
+  // numbers as everywhere else in the report: -0 as -0, 6 significant digits
+  if (typeof value === 'number') return formatNumber(value);
   throw new ReluLabError('report-invalid', `The ${helper} helper needs text, got ${value === null ? 'null' : typeof value}.`);
 }
 

@@ -45,32 +45,46 @@ function zeroPoints(student: number | null, reference: number | null): { x: numb
   ];
 }
 
+/** What each example is judged by: any network with these properties is right, so none is drawn beside it. */
+const JUDGED_BY: Record<ExamplePlot['id'], string> = {
+  linearExample: 'on [-4, 4] unit 0 is dead, units 1 and 2 are always on, and the output is exactly linear',
+  nonlinearExample: 'no unit is dead on [-4, 4], at least two kinks lie inside (-4, 4), and the outputs at x = -4, -1, 0, 1, 4 are not on one line',
+};
+
+/** The inputs a curve was drawn at, in words: `65 points, x from -4 to 4`. */
+function inputsText(curve: [number, number][], name: string): string {
+  if (curve.length === 0) return 'no points';
+  return `${curve.length} points, ${name} from ${formatNumber(curve[0][0])} to ${formatNumber(curve[curve.length - 1][0])}`;
+}
+
 function exampleFigure(plot: ExamplePlot): FigureView {
-  const kinkText = (kinks: number[] | null, whose: string): string =>
-    kinks === null ? '' : kinks.length === 0 ? `${whose} has no kink inside [-4, 4].` : `${whose} bends at x = ${list(kinks)}.`;
-  const atZero = zeroPoints(plot.student ? curveValueAt(plot.student, 0) : null, curveValueAt(plot.reference, 0));
-  const svg = lineChart({
-    title: plot.title,
-    description:
-      `${plot.title}: the network's output for x from -4 to 4, ${plot.student ? 'yours beside the reference' : 'the reference only'}. ${kinkText(plot.studentKinks, 'Yours')} ${kinkText(plot.referenceKinks, 'The reference')}`.trim(),
-    xLabel: 'x',
-    yLabel: 'output',
-    xDomain: [-4, 4],
-    series: [...(plot.student ? [{ role: 'student' as const, points: plot.student }] : []), { role: 'reference' as const, points: plot.reference }],
-    markerLabel: 'kink',
-    markers: [
-      // one line per kink, as many as a network of the map's size could have
-      ...(plot.student ? (plot.studentKinks ?? []).slice(0, MAX_HEATMAP_UNITS).map((x) => ({ x, role: 'student' as const })) : []),
-      ...plot.referenceKinks.slice(0, MAX_HEATMAP_UNITS).map((x) => ({ x, role: 'reference' as const })),
-    ],
-    points: atZero,
-  });
+  const kinkText =
+    plot.studentKinks === null ? '' : plot.studentKinks.length === 0 ? 'Yours has no kink inside [-4, 4].' : `Yours bends at x = ${list(plot.studentKinks)}.`;
+  const shows = `Your ${plot.id} (the network claims.ts exports) through your predict${plot.student ? ` at ${inputsText(plot.student, 'x')}` : ''}.`;
+  const judged = `It is your own choice, judged by its properties, not compared with any network: ${JUDGED_BY[plot.id]}. So no other curve is drawn.`;
+  const atZero = plot.student ? curveValueAt(plot.student, 0) : null;
   return {
     id: `example-${plot.id}`,
     title: plot.title,
     caption:
-      `The output of your ${plot.id} over [-4, 4] beside the reference's. Dotted vertical lines are kinks: where the output bends, because hidden units switch on or off there and their bends do not cancel. ${kinkText(plot.studentKinks, 'Yours')} ${kinkText(plot.referenceKinks, 'The reference')}`.trim(),
-    svg,
+      `${shows} Dotted vertical lines are kinks: where the output bends, because hidden units switch on or off there and their bends do not cancel. ${kinkText} ${judged}`.replace(
+        / {2,}/g,
+        ' ',
+      ),
+    svg: plot.student
+      ? lineChart({
+          title: plot.title,
+          description: `${shows} ${kinkText}`.trim(),
+          xLabel: 'x',
+          yLabel: 'output',
+          xDomain: [-4, 4],
+          series: [{ role: 'student' as const, points: plot.student }],
+          markerLabel: 'kink',
+          // one line per kink, as many as a network of the map's size could have
+          markers: (plot.studentKinks ?? []).slice(0, MAX_HEATMAP_UNITS).map((x) => ({ x, role: 'student' as const })),
+          points: atZero !== null && Number.isFinite(atZero) ? [{ x: 0, y: atZero, role: 'student' as const, label: `yours: ${formatNumber(atZero)}` }] : [],
+        })
+      : null,
     failure: plot.student ? null : failure(plot.error),
   };
 }
@@ -87,7 +101,7 @@ function activationFigure(plot: ActivationPlot): FigureView {
   return {
     id: `activation-${plot.name}`,
     title,
-    caption: `Your ${plot.name} beside the reference. The dots mark the value at exactly z = 0. ${atZero}`,
+    caption: `Your ${plot.name} beside the reference ${plot.name}, at ${inputsText(plot.reference, 'z')} (no network, no data set: the function alone). The dots mark the value at exactly z = 0. ${atZero}`,
     svg: lineChart({
       title,
       description: `${title} for z around 0, ${plot.student ? 'yours beside the reference' : 'the reference only'}. ${atZero}`,
@@ -111,7 +125,7 @@ function trainingFigure(training: TrainingPlot): FigureView {
   return {
     id: 'training-loss',
     title: 'Training loss',
-    caption: `The loss at the start of each epoch of your train beside the reference's, on the same network and data. ${summary}`,
+    caption: `The loss at the start of each epoch of your train beside the reference's, both on ${training.setup ?? 'the same network and data'}. ${summary}`,
     svg: lossChart({ title: 'Training loss', description: `Loss per epoch. ${summary}`, student: training.student, reference: training.reference }),
     failure: training.student ? null : failure(training.error),
   };
@@ -131,7 +145,7 @@ function deadMapFigure(data: DeadMapPlot): FigureView {
   return {
     id: 'dead-map',
     title: 'Dead-unit map',
-    caption: `Which hidden unit is on (z > 0) for which sample, by your activationPattern above the reference's. A unit off for every sample gets no gradient: it is dead. ${summary}`,
+    caption: `Which hidden unit is on (z > 0) for which sample, by your activationPattern above the reference's, for ${map.setup ?? `a fixed network and the ${map.xs.length} inputs x = ${list(map.xs)}`}. A unit off for every sample gets no gradient: it is dead. ${summary}`,
     svg: heatmap({
       title: 'Dead-unit map',
       description: `Units on or off for ${map.xs.length} samples. ${summary}`,

@@ -3,7 +3,7 @@
 // top to bottom; a unit off for every sample is dead. Cells where the
 // student's pattern differs from the reference are outlined.
 import { el, text } from './element.ts';
-import { tickLabel } from './scale.ts';
+import { formatNumber } from '../../core/formatValue.ts';
 import { svgRoot } from './svgRoot.ts';
 import type { SvgMarkup } from './SvgMarkup.ts';
 import { THEME } from './theme.ts';
@@ -97,7 +97,7 @@ function xAxis(xs: number[], cellW: number, y: number): string[] {
   const out: string[] = [];
   for (let s = 0; s < xs.length; s += every) {
     const x = LEFT + s * cellW + cellW / 2;
-    out.push(el('text', { x, y, 'text-anchor': 'middle', fill: THEME.ink }, [text(tickLabel(xs[s]))]));
+    out.push(el('text', { x, y, 'text-anchor': 'middle', fill: THEME.ink }, [text(formatNumber(xs[s]))]));
   }
   out.push(el('text', { x: LEFT - 8, y, 'text-anchor': 'end', fill: THEME.muted }, [text('x =')]));
   return out;

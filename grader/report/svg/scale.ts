@@ -1,4 +1,5 @@
 // Linear and logarithmic scales with "nice" ticks, deterministic to the digit.
+import { formatNumber } from '../../core/formatValue.ts';
 
 export interface Scale {
   kind: 'linear' | 'log';
@@ -69,10 +70,15 @@ export function makeScale(kind: 'linear' | 'log', domain: [number, number], rang
   };
 }
 
-/** A tick label: short, no `-0`, exponent form for very large or small values. */
+/**
+ * An axis tick's label: the report's number format (core/formatValue.ts), in
+ * exponent form for very large or small values. A tick is a place on the
+ * axis, not a value anyone computed, so a tick at -0 is the tick at 0; a
+ * value drawn at a place (a sample's x) is written with formatNumber itself.
+ */
 export function tickLabel(value: number): string {
-  if (value === 0) return '0';
+  if (value === 0) return formatNumber(0);
   const abs = Math.abs(value);
   if (abs >= 1e5 || abs < 1e-3) return value.toExponential(0).replace('e+', 'e');
-  return String(Number(value.toPrecision(4)));
+  return formatNumber(value);
 }
