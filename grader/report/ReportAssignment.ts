@@ -31,5 +31,7 @@ export interface ReportAssignment {
   exercisesDir: string;
   /** the student guide hints link into (absolute), if there is one */
   guidePath?: string;
+  /** where reports link the guide, relative from the report's folder (default: from reports/<name>/ to the guide in the project) */
+  guideHref?: string;
   report?: ReportHooks;
 }

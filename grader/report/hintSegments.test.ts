@@ -37,3 +37,12 @@ test('other text, links elsewhere, other files and an empty hint stay text', () 
 test('without a guide, a hint is text', () => {
   expect(hintSegments('see docs/guide.md#parsing', null)).toEqual([{ kind: 'text', text: 'see docs/guide.md#parsing', href: null, target: null }]);
 });
+
+test('a guide written elsewhere (a bulk output folder) is linked where it is, anchors kept', () => {
+  const copied = guideOf({ exercisesDir: path.join(root, 'exercises'), guidePath: path.join(root, 'docs', 'guide.md'), guideHref: '../guide/guide.md' });
+  expect(copied).toEqual({ path: 'docs/guide.md', href: '../guide/guide.md' });
+  expect(hintSegments('See [the rule](docs/guide.md#the-rule) and docs/guide.md', copied).filter((s) => s.kind === 'link')).toEqual([
+    { kind: 'link', text: 'the rule', href: '../guide/guide.md#the-rule', target: 'docs/guide.md#the-rule' },
+    { kind: 'link', text: 'docs/guide.md', href: '../guide/guide.md', target: 'docs/guide.md' },
+  ]);
+});
