@@ -87,8 +87,9 @@ describe('renderTerminal of a run of the visible tests', () => {
     expect(text.trimEnd().split('\n').slice(3)).toEqual([
       'Score: visible tests 0 / 3 · 2 hidden checks (3 points) are graded after the deadline',
       '',
-      'Nothing implemented yet: start with exercises/signs.ts.',
-      '3 visible tests wait for your code, task by task. Write a function, then run this again.',
+      'Nothing implemented yet: every function still throws "not implemented".',
+      'Start with exercises/signs.ts, then run this again after each function you write.',
+      '3 visible tests wait for your code, task by task.',
     ]);
   });
 
@@ -109,7 +110,7 @@ describe('renderTerminal of the graded checks on untouched stubs', () => {
     const lines = student(doc).trimEnd().split('\n').slice(3);
     expect(lines[0]).toBe('Score: 0 / 2 points on visible tests');
     expect(lines[1]).toBe('  2 hidden tests (3 points) are shown after the deadline');
-    expect(lines).toContain('2 tests wait for your code, task by task. Write a function, then run this again.');
+    expect(lines).toContain('2 tests wait for your code, task by task.');
   });
 });
 

@@ -97,10 +97,9 @@ export function renderTerminalView(unsafeView: ReportView, color: boolean, extra
     const lesson = start.failing.flatMap((t) => t.hint).find((h) => h.kind === 'link');
     const counted = visibleSuite ? visibleTestCount(view).failing : view.failingCount;
     line();
-    line(`Nothing implemented yet: start with ${start.file}${lesson ? ` (lesson: ${lesson.target})` : ''}.`);
-    line(
-      `${counted} ${visibleSuite ? 'visible ' : ''}${counted === 1 ? 'test waits' : 'tests wait'} for your code, task by task. Write a function, then run this again.`,
-    );
+    line('Nothing implemented yet: every function still throws "not implemented".');
+    line(`Start with ${start.file}${lesson ? ` (lesson: ${lesson.target})` : ''}, then run this again after each function you write.`);
+    line(paint('dim', `${counted} ${visibleSuite ? 'visible ' : ''}${counted === 1 ? 'test waits' : 'tests wait'} for your code, task by task.`));
     return out.join('\n') + '\n';
   }
 

@@ -14,8 +14,8 @@ describe('the report of npm run check', () => {
     const lines = checkReport([stub('activations', 9), stub('forward', 10)], false);
     expect(lines).toEqual([
       'relu-lab check: 19 visible tests, none passing yet.',
-      'Nothing implemented yet: start with exercises/activations.ts (lesson: exercises/README.md#1-activations).',
-      'Each function throws "not implemented" until you write it; run npm run check again after each one.',
+      'Nothing implemented yet: every function still throws "not implemented".',
+      'Start with exercises/activations.ts (lesson: exercises/README.md#1-activations), then run npm run check again after each function you write.',
     ]);
   });
 

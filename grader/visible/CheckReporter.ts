@@ -99,8 +99,8 @@ export function checkReport(files: FileOutcome[], color: boolean, graded: Readon
     const start = counted[0];
     out.push(
       paint('bold', `relu-lab check: ${tests(total)}, none passing yet.`),
-      `Nothing implemented yet: start with ${start.subject}${start.guide ? ` (lesson: ${start.guide})` : ''}.`,
-      'Each function throws "not implemented" until you write it; run npm run check again after each one.',
+      'Nothing implemented yet: every function still throws "not implemented".',
+      `Start with ${start.subject}${start.guide ? ` (lesson: ${start.guide})` : ''}, then run npm run check again after each function you write.`,
     );
     return out;
   }
