@@ -20,35 +20,31 @@
 // dead-neurons.ts); a slope of alpha never does.
 //
 // THE TRAPS
-// - At z = 0 the slope of ReLU does not exist (the left slope is 0, the right
-//   one is 1). Libraries pick a value; we follow PyTorch, TensorFlow and JAX:
-//   reluGrad(0) = 0, leakyReluGrad(0) = alpha. So test `z > 0`, not `z >= 0`.
+// - At z = 0 the slope of ReLU does not exist (the left slope differs from
+//   the right one). Libraries pick a value; we follow PyTorch, TensorFlow and
+//   JAX: at the kink each function takes the slope of its negative side.
 // - `alpha` has a default of 0.01: keep the default in the signature.
-// - relu(-3) should be 0, and `-0` counts as 0 in the tests, so either
-//   `Math.max(0, z)` or a comparison is fine.
+// - `-0` counts as 0 in the tests.
+//
+// The exact formulas are in the guide, under "Show the formula"
+// (exercises/README.md#1-activations): try without them first.
 
-/** `max(0, z)`: z itself when positive, 0 otherwise. */
+/** ReLU: keeps a positive z, flattens the rest to zero. */
 export function relu(z: number): number {
-  throw new Error('not implemented: relu — return z when z > 0, otherwise 0');
+  throw new Error('not implemented: relu — the ReLU activation of z (lesson 1)');
 }
 
-/**
- * The slope of `relu` at z: 1 where z > 0, 0 where z <= 0 (0 at the kink,
- * as in PyTorch, TensorFlow and JAX).
- */
+/** The slope of `relu` at z, with the value at the kink of PyTorch, TensorFlow and JAX. */
 export function reluGrad(z: number): number {
-  throw new Error('not implemented: reluGrad — 1 if z > 0, else 0 (and reluGrad(0) = 0)');
+  throw new Error("not implemented: reluGrad — the slope of relu at z, with the course's value at the kink (lesson 1)");
 }
 
-/** `z` when positive, `alpha * z` otherwise: a ReLU whose negative side is not flat. */
+/** Leaky ReLU: a ReLU whose negative side has the small slope `alpha` instead of being flat. */
 export function leakyRelu(z: number, alpha = 0.01): number {
-  throw new Error('not implemented: leakyRelu — z if z > 0, else alpha * z');
+  throw new Error('not implemented: leakyRelu — the Leaky ReLU activation of z (lesson 1)');
 }
 
-/**
- * The slope of `leakyRelu` at z: 1 where z > 0, `alpha` where z <= 0 (alpha
- * at the kink). Never 0 when alpha != 0: that is why Leaky units cannot die.
- */
+/** The slope of `leakyRelu` at z. Never 0 when alpha != 0: that is why Leaky units cannot die. */
 export function leakyReluGrad(z: number, alpha = 0.01): number {
-  throw new Error('not implemented: leakyReluGrad — 1 if z > 0, else alpha (also at z = 0)');
+  throw new Error('not implemented: leakyReluGrad — the slope of leakyRelu at z (lesson 1)');
 }

@@ -13,7 +13,9 @@
 //    unit on [-4, 4] (each unit is on somewhere in it), at least two kinks
 //    inside (-4, 4), and the five outputs at x = -4, -1, 0, 1, 4 NOT on one
 //    line. Draw it first, as the discussion asks: choose where each unit
-//    switches (x = -b / w), then pick output weights.
+//    switches, then pick output weights. It is judged by these properties
+//    alone: there is no network of ours to match, and your report draws yours
+//    alone.
 //
 // 3. `answers`: what you now believe. Each field is a question:
 //    - reluIsLinear: is the function relu itself linear?
@@ -34,8 +36,8 @@
 // something like the second (unless units die on the way).
 //
 // THE TRAPS
-// - z1 = W1 x + b1 is a straight line in x, so on [-4, 4] a unit is dead when
-//   z1 <= 0 at BOTH ends, always on when z1 > 0 at both ends.
+// - z1 is a straight line in x, so on [-4, 4] its sign is decided at the two
+//   ends (the guide's "Show the formula" under lesson 6 says how).
 // - A kink counts only strictly inside (-4, 4), and only if the unit's output
 //   weight is not 0.
 // - Leave out `activation` (ReLU is the default) or write { kind: 'relu' }.
@@ -43,19 +45,10 @@ import type { Answers, Network } from './types.ts';
 import { notImplementedValue } from './not-implemented.ts';
 
 /** 1-3-1 ReLU network, exactly linear on [-4, 4]: unit 0 dead, units 1 and 2 always on. */
-export const linearExample: Network = notImplementedValue<Network>(
-  'linearExample',
-  'a 1-3-1 ReLU network; on [-4, 4] unit 0 has z1 <= 0, units 1 and 2 have z1 > 0',
-);
+export const linearExample: Network = notImplementedValue<Network>('linearExample', 'a 1-3-1 ReLU network that is exactly linear on [-4, 4] (lesson 6)');
 
 /** 1-3-1 ReLU network with no dead unit on [-4, 4], two or more kinks inside, five samples off one line. */
-export const nonlinearExample: Network = notImplementedValue<Network>(
-  'nonlinearExample',
-  'a 1-3-1 ReLU network whose units switch (x = -b / w) inside (-4, 4)',
-);
+export const nonlinearExample: Network = notImplementedValue<Network>('nonlinearExample', 'a 1-3-1 ReLU network that bends inside (-4, 4) (lesson 6)');
 
 /** What the discussion concludes, in your words (as values). */
-export const answers: Answers = notImplementedValue<Answers>(
-  'answers',
-  'an object with reluIsLinear, reluGradAtZero, deadMeans, trainingFavoursLinear, leakyReluCanDie',
-);
+export const answers: Answers = notImplementedValue<Answers>('answers', 'your five answers, as values (lesson 6)');

@@ -35,7 +35,7 @@ import type { Network, Vector } from './types.ts';
 
 /** N x hidden: `true` where hidden unit j is on (z1 > 0) for sample n. An empty `X` throws a `RangeError`. */
 export function activationPattern(net: Network, X: Vector[]): boolean[][] {
-  throw new Error('not implemented: activationPattern — for each sample, forward(net, x).z1 mapped to z > 0');
+  throw new Error('not implemented: activationPattern — which hidden unit is on for which sample (lesson 4)');
 }
 
 /**
@@ -44,10 +44,10 @@ export function activationPattern(net: Network, X: Vector[]): boolean[][] {
  * An empty `X` throws a `RangeError`.
  */
 export function deadNeurons(net: Network, X: Vector[]): number[] {
-  throw new Error('not implemented: deadNeurons — units off (z1 <= 0) on EVERY sample; none for Leaky ReLU with alpha != 0');
+  throw new Error('not implemented: deadNeurons — the hidden units that get no gradient from any sample (lesson 4)');
 }
 
 /** Sorted indices of the hidden units that are on (z1 > 0) for every sample. An empty `X` throws a `RangeError`. */
 export function alwaysActiveNeurons(net: Network, X: Vector[]): number[] {
-  throw new Error('not implemented: alwaysActiveNeurons — units with z1 > 0 on every sample');
+  throw new Error('not implemented: alwaysActiveNeurons — the hidden units that are on for every sample (lesson 4)');
 }

@@ -2,14 +2,15 @@
 //
 // WHAT TO BUILD
 // A network with one input vector x, one hidden layer and a linear output:
+// an affine step to the hidden units' pre-activations z1, the activation
+// (ReLU, or Leaky ReLU) entry by entry to a1, and an affine step again to the
+// output yHat, a plain linear mix of the units.
 //
-//     z1   = W1 x + b1          pre-activations, one per hidden unit
-//     a1   = act(z1)            ReLU (or Leaky ReLU) applied entry by entry
-//     yHat = W2 a1 + b2         the output, a plain linear mix of the units
-//
-// `dense(W, b, x)` is the affine step `W x + b` used twice; `forward` returns
-// all three vectors, because the backward pass (backprop.ts) walks the same
-// path in reverse and needs z1 and a1; `predict` returns only yHat.
+// `dense(W, b, x)` is the affine step, used twice; `forward` returns all three
+// vectors, because the backward pass (backprop.ts) walks the same path in
+// reverse and needs z1 and a1; `predict` returns only yHat. The exact
+// formulas are in the guide, under "Show the formula"
+// (exercises/README.md#2-the-forward-pass).
 //
 // THE IDEA
 // Look at yHat for one input x and ask which units are on (z1 > 0). Every unit
@@ -38,20 +39,20 @@
 //   friend).
 import type { ForwardCache, Matrix, Network, Vector } from './types.ts';
 
-/** An affine layer: `W x + b`, where `W[j][i]` connects input i to output j. */
+/** An affine layer, where `W[j][i]` connects input i to output j and `b[j]` is output j's bias. */
 export function dense(W: Matrix, b: Vector, x: Vector): Vector {
-  throw new Error('not implemented: dense — output j is b[j] + sum over i of W[j][i] * x[i]');
+  throw new Error('not implemented: dense — the affine layer W x + b (lesson 2)');
 }
 
 /**
- * One pass through the network: `z1 = W1 x + b1`, `a1 = act(z1)` (ReLU unless
- * `net.activation` says Leaky ReLU), `yHat = W2 a1 + b2`.
+ * One pass through the network: the hidden pre-activations z1, their
+ * activations a1 (ReLU unless `net.activation` says Leaky ReLU), the output yHat.
  */
 export function forward(net: Network, x: Vector): ForwardCache {
-  throw new Error('not implemented: forward — z1 = dense(W1, b1, x), a1 = act(z1), yHat = dense(W2, b2, a1)');
+  throw new Error('not implemented: forward — one pass through the network, keeping z1, a1 and yHat (lesson 2)');
 }
 
-/** The network's output for one input: `forward(net, x).yHat`. */
+/** The network's output for one input (the last of what `forward` computes). */
 export function predict(net: Network, x: Vector): Vector {
-  throw new Error('not implemented: predict — return forward(net, x).yHat');
+  throw new Error("not implemented: predict — the network's output for x (lesson 2)");
 }

@@ -6,9 +6,8 @@
 // - `isLinearOn(net, [lo, hi])`: true when there is no kink inside (lo, hi).
 //
 // THE IDEA
-// Hidden unit j switches where its pre-activation crosses zero:
-//     W1[j][0] * x + b1[j] = 0   =>   x = -b1[j] / W1[j][0]
-// Between two switches every unit keeps its state, so the output is a
+// Hidden unit j switches where its pre-activation W1[j][0] * x + b1[j]
+// crosses zero. Between two switches every unit keeps its state, so the output is a
 // straight line there (lesson 2). So the output of a one-input ReLU network
 // is a chain of straight segments joined at these points: piecewise linear.
 // On an interval with no switch inside, it is exactly affine; on one with a
@@ -16,25 +15,23 @@
 // x = -4, -1, 0, 1, 4 and the five points do not lie on one line.
 //
 // Not every switch bends the output. Follow one unit across its switch
-// point, left to right. Its output, act(W1[j][0] x + b1[j]), changes slope
-// from alpha * |W1[j][0]| to |W1[j][0]| or the other way round: seen from
-// left to right it always turns upwards, by (1 - alpha) * |W1[j][0]|
-// (alpha = 0 for ReLU). Output k sees that turn times W2[k][j], so its slope
-// jumps by
-//     (1 - alpha) * W2[k][j] * |W1[j][0]|          a unit's bend: W2 · |W1|
+// point, left to right: its output changes slope from that of one side of the
+// activation to that of the other, and seen from left to right it always
+// turns upwards, by an amount set by its input weight and the activation.
+// Output k sees that turn times the unit's output weight W2[k][j].
 // - W1[j][0] = 0: the unit's z1 is the constant b1[j]; it never switches.
 // - W2[k][j] = 0 for every output k: the unit switches, but nobody sees it.
 // - Leaky ReLU with alpha = 1: both sides have slope 1, there is no bend.
 //
 // Bends can cancel. Units whose switch points are equal (as you compute
-// them) switch together, and their jumps ADD UP: output k's slope jumps by
-// (1 - alpha) * Σ W2[k][j] * |W1[j][0]| over those units. Take two units
-// switching at 0, relu(x) and relu(-x), with output weights 1 and -1:
+// them) switch together, and their jumps ADD UP. Take two units switching at
+// 0, relu(x) and relu(-x), with output weights 1 and -1:
 //     relu(x) - relu(-x) = x          a straight line, no kink at 0
-// (the first turns up by 1 * 1, the second by -1 * |-1| = -1: total 0).
-// So an x is a kink when that sum is not zero for at least one output.
-// Sums of floating-point numbers that cancel may leave rounding behind, so
-// "not zero" means: |jump| > 1e-9 * Σ |W2[k][j] * W1[j][0]| over the group.
+// (one turns up, the other down by as much). So an x is a kink when the sum
+// is not zero for at least one output; sums of floating-point numbers that
+// cancel may leave rounding behind, so "not zero" has a small relative
+// tolerance. The exact formulas are in the guide, under "Show the formula"
+// (exercises/README.md#5-where-the-nonlinearity-lives).
 //
 // THE TRAPS
 // - The interval is OPEN: a switch exactly at lo or at hi is not inside.
@@ -49,12 +46,11 @@ import type { Interval, Network } from './types.ts';
 
 /**
  * With domain = [lo, hi]: the sorted distinct x in the OPEN interval (lo, hi)
- * where the output bends: some units switch there
- * (x = -b1[j] / W1[j][0], W1[j][0] != 0), and together they change the slope
- * of at least one output.
+ * where the output bends: some units switch there, and together they change
+ * the slope of at least one output.
  */
 export function kinks(net: Network, domain: Interval): number[] {
-  throw new Error('not implemented: kinks — find where units switch inside (lo, hi), and keep the points where some output really bends');
+  throw new Error('not implemented: kinks — where the output bends inside (lo, hi) (lesson 5)');
 }
 
 /**
@@ -62,5 +58,5 @@ export function kinks(net: Network, domain: Interval): number[] {
  * on [lo, hi], and otherwise it is not.
  */
 export function isLinearOn(net: Network, interval: Interval): boolean {
-  throw new Error('not implemented: isLinearOn — true when there is no kink inside (lo, hi)');
+  throw new Error('not implemented: isLinearOn — whether the output is one straight line on the interval (lesson 5)');
 }

@@ -1,8 +1,9 @@
 // Lesson 7: training, and reviving dead units (10 points). Guide: exercises/README.md#7-training-and-revival
 //
 // WHAT TO BUILD
-// - `sgdStep(net, grads, lr)`: one step downhill, every parameter p becomes
-//   p - lr * dp. A NEW network; the old one stays as it was.
+// - `sgdStep(net, grads, lr)`: one step downhill, every parameter moved
+//   against its gradient, scaled by lr. A NEW network; the old one stays as
+//   it was.
 // - `train(net, X, Y, { epochs, lr })`: full-batch gradient descent. Each
 //   epoch: record the loss, compute backward on the whole data set, step.
 // - `reviveDeadNeurons(net, X, rng)`: re-initialise every dead unit.
@@ -25,9 +26,11 @@
 //   unit keeps moving and can find its way back.
 // - Re-initialisation: throw away a dead unit's incoming weights and bias and
 //   draw new ones, until the unit is on for at least one sample. That is
-//   `reviveDeadNeurons`: draw each new weight and bias from your `rng` (say
-//   uniformly in [-1, 1) as 2 * rng() - 1), check the unit is on for some
-//   sample of X, redraw if not. Leave every other unit, W2 and b2 alone.
+//   `reviveDeadNeurons`: draw each new weight and bias from your `rng` (it
+//   gives numbers in [0, 1); spread them over an interval around 0), check the
+//   unit is on for some sample of X, redraw if not. Leave every other unit,
+//   W2 and b2 alone. The exact formulas are in the guide, under "Show the
+//   formula" (exercises/README.md#7-training-and-revival).
 //
 // THE TRAPS
 // - losses[e] is the loss at the START of epoch e, recorded BEFORE that
@@ -42,9 +45,9 @@
 //   that always returns the same number might never revive anything).
 import type { Gradients, Network, Rng, TrainOptions, TrainResult, Vector } from './types.ts';
 
-/** A new network in which every parameter p is `p - lr * dp`. */
+/** A new network, every parameter moved one step of size `lr` against its gradient. */
 export function sgdStep(net: Network, grads: Gradients, lr: number): Network {
-  throw new Error('not implemented: sgdStep — return a new network with W1 - lr * dW1, b1 - lr * db1, W2 - lr * dW2, b2 - lr * db2');
+  throw new Error('not implemented: sgdStep — one step of gradient descent, as a new network (lesson 7)');
 }
 
 /**
@@ -52,7 +55,7 @@ export function sgdStep(net: Network, grads: Gradients, lr: number): Network {
  * the start of epoch e, before its step.
  */
 export function train(net: Network, X: Vector[], Y: Vector[], options: TrainOptions): TrainResult {
-  throw new Error('not implemented: train — each epoch: push mseLoss, then net = sgdStep(net, backward(net, X, Y), lr)');
+  throw new Error('not implemented: train — full-batch gradient descent, recording the loss of every epoch (lesson 7)');
 }
 
 /**
@@ -61,5 +64,5 @@ export function train(net: Network, X: Vector[], Y: Vector[], options: TrainOpti
  * parameter unchanged.
  */
 export function reviveDeadNeurons(net: Network, X: Vector[], rng: Rng): Network {
-  throw new Error('not implemented: reviveDeadNeurons — for each dead unit, redraw W1[j] and b1[j] from rng until z1[j] > 0 on some sample');
+  throw new Error('not implemented: reviveDeadNeurons — new incoming weights for every dead unit, until it is on somewhere (lesson 7)');
 }
