@@ -41,7 +41,7 @@ import type { ForwardCache, Matrix, Network, Vector } from './types.ts';
 
 /** An affine layer, where `W[j][i]` connects input i to output j and `b[j]` is output j's bias. */
 export function dense(W: Matrix, b: Vector, x: Vector): Vector {
-  throw new Error('not implemented: dense — the affine layer W x + b (lesson 2)');
+  throw new Error('not implemented: dense — the affine layer with weights W and bias b, applied to x (lesson 2)');
 }
 
 /**
