@@ -92,8 +92,9 @@ export async function runCi(opts: CiOptions, io: Io): Promise<CiResult> {
     audience,
   });
 
-  // results.json holds every test: for students only when none is withheld from them
-  const writeResults = audience === 'instructor' || view.withheld.count === 0;
+  // results.json holds every test: for students only when none is withheld from them, or when the
+  // withheld ones are only counted (a visible run lists them as not run, without their names)
+  const writeResults = audience === 'instructor' || view.withheld.count === 0 || session.mode.kind === 'visible';
   const { markdownPath } = await writeGradingOutputs(doc, outDir, { assignment: opts.assignment, manifest, audience, now, writeResults });
   // a clean commit's grading is what `relu-lab history` would compute: keep it for it
   const git = doc.submission.git;
