@@ -5,7 +5,7 @@
 // is not charged) and lists the error; a graded submission has its score as a
 // fraction and the course's pictures as images; a crash is not gradable and
 // shows no stack trace.
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -81,4 +81,17 @@ describe('run.sh for PrairieLearn', () => {
     expect(JSON.stringify(results)).not.toContain('main.ts');
     expect(stdout).toContain('at main (/opt/relu-lab/grader/cli/main.ts:1:1)');
   });
+
+  test.runIf(commandExists('shellcheck'))('shellcheck finds nothing in run.sh', () => {
+    expect(() => execFileSync('shellcheck', [SCRIPT], { encoding: 'utf8' })).not.toThrow();
+  });
 });
+
+function commandExists(command: string): boolean {
+  try {
+    execFileSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
