@@ -30,6 +30,13 @@ describe('catalogOf', () => {
     expect(catalog.some((c) => 'run' in c)).toBe(false);
   });
 
+  test('carries a check’s optional formula, the second hint, and adds none to a check without one', () => {
+    const withFormula = check({ id: 'a.f', task: 'a', name: 'f', weight: 1, calls: ['f'], hint: 'h', formula: 'f(x) = 2 x' }, async () => {});
+    const [carried, plain] = catalogOf({ checks: [withFormula, declared('a.g', 'a', 1)] }, manifest);
+    expect(carried.formula).toBe('f(x) = 2 x');
+    expect('formula' in plain).toBe(false);
+  });
+
   test('a check whose task the manifest does not list is refused, naming it and the tasks there are', () => {
     expect(() => catalogOf({ checks: [declared('a.one', 'a', 1), declared('c.stray', 'c', 1)] }, manifest)).toThrow(
       expect.objectContaining({ code: 'assignment-invalid', message: expect.stringMatching(/check c\.stray belongs to task "c".*\(a, b\)/) }),
