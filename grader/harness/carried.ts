@@ -125,7 +125,7 @@ export async function expectCallCarrying(
   const outcome = await student.outcome(module, name, args);
   if (outcome.kind === 'threw' && (await acceptsCarriedThrow(student, name, outcome.error, carry))) return undefined;
   const answer = student.settle(outcome, () => formatCall(name, args));
-  await judgeCarrying(student, name, answer, () => expectClose(() => formatCall(name, args), answer, expected, tolerance), carry, tolerance);
+  await judgeCarrying(student, name, answer, () => expectClose({ module, name, args }, answer, expected, tolerance), carry, tolerance);
   return answer;
 }
 

@@ -72,7 +72,7 @@ export async function agrees<T>(student: StudentCode, arbitrary: fc.Arbitrary<T>
     const carry = a.carried && carrying ? carryFor(value) : undefined;
     if (outcome.kind === 'threw' && carry && (await acceptsCarriedThrow(student, a.name, outcome.error, carry))) return 'threw';
     const answer = student.settle(outcome, () => formatCall(a.name, args));
-    await judgeCarrying(student, a.name, answer, () => expectClose(() => formatCall(a.name, args), answer, want, a.tolerance), carry, a.tolerance);
+    await judgeCarrying(student, a.name, answer, () => expectClose({ module: a.module, name: a.name, args }, answer, want, a.tolerance), carry, a.tolerance);
     return 'value';
   };
   let judgedOnValues = 0;
