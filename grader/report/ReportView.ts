@@ -49,6 +49,16 @@ export interface WithheldGroupView {
 export interface ComparisonView {
   actual: string;
   expected: string;
+  /** whose each value is: "yours" and "expected", or "your backward" and "your numericalGradient" when both are the student's */
+  actualLabel: string;
+  expectedLabel: string;
+}
+
+/** A replay of a failing check: a Vitest test to paste, or (when none can be written) its failing input as comments. */
+export interface ReplayView {
+  snippet: string;
+  /** the snippet is a complete test that fails on the submission as it is */
+  isTest: boolean;
 }
 
 export interface CounterexampleView {
@@ -57,8 +67,6 @@ export interface CounterexampleView {
   value: string;
   /** `fc.assert(prop, { seed, path, endOnFailure: true })` as the grader gave it */
   replay: string;
-  /** a Vitest test to paste into the exercise's test file */
-  snippet: string;
 }
 
 export interface FailingTestView {
@@ -70,6 +78,8 @@ export interface FailingTestView {
   message: string | null;
   comparison: ComparisonView | null;
   counterexample: CounterexampleView | null;
+  /** a replay of the failure: for property checks from the counterexample, for fixed calls from the recorded call */
+  replay: ReplayView | null;
   hint: HintSegment[];
   /** the second hint, the formula behind the check, for the templates to keep collapsed; empty when the check declares none */
   formula: HintSegment[];

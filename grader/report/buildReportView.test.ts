@@ -208,14 +208,27 @@ describe('failing tests', () => {
   const byId = (id: string) => failing.find((f) => f.id === id)!;
 
   test('show the value beside the expected one, rounded', () => {
-    expect(byId('signs.sign-at-zero').comparison).toEqual({ actual: '1', expected: '0' });
+    expect(byId('signs.sign-at-zero').comparison).toEqual({ actual: '1', expected: '0', actualLabel: 'yours', expectedLabel: 'expected' });
     expect(byId('answers.sorted-example').comparison?.expected).toBe('{ sorted: true, duplicates: [], length: 5 }');
   });
 
   test('carry a paste-able replay of the counterexample', () => {
-    const ce = byId('signs.sign-property').counterexample!;
-    expect(ce.snippet).toContain('// replay: seed 123, path "4:1"');
-    expect(ce.snippet).toContain('const result = sign(0);');
+    const replay = byId('signs.sign-property').replay!;
+    expect(replay.snippet).toContain('// replay: seed 123, path "4:1"');
+    expect(replay.snippet).toContain('const result = sign(0);');
+    expect(replay.isTest).toBe(true);
+  });
+
+  test("replay a check of fixed calls from the call it recorded, and label values that are both the student's", () => {
+    const doc = structuredClone(sampleResults);
+    const at = doc.tests.find((t) => t.id === 'signs.sign-at-zero')!;
+    at.observed = { actual: 1, expected: 0, call: { module: 'signs', name: 'sign', args: [0] }, actualLabel: 'your sign', expectedLabel: 'your other sign' };
+    const shown = buildReportView(doc, student())
+      .tasks.flatMap((t) => t.failing)
+      .find((f) => f.id === 'signs.sign-at-zero')!;
+    expect(shown.counterexample).toBeNull();
+    expect(shown.replay?.snippet).toContain('sign(0)');
+    expect(shown.comparison).toMatchObject({ actualLabel: 'your sign', expectedLabel: 'your other sign' });
   });
 
   test("link hints to the assignment's guide relative from reports/<name>/", () => {

@@ -20,7 +20,7 @@ import { carriedViews } from './carriedViews.ts';
 import { isShownTo, type VisibilityContext } from './isShownTo.ts';
 import { replaySnippet } from './replaySnippet.ts';
 import type { ReportAssignment } from './ReportAssignment.ts';
-import type { BannerView, FailingTestView, PassedTestView, ReportView, ScoreView, TaskView } from './ReportView.ts';
+import type { BannerView, FailingTestView, PassedTestView, ReplayView, ReportView, ScoreView, TaskView } from './ReportView.ts';
 import { summarySentence } from './summarySentence.ts';
 import { withheldGroups } from './withheldGroups.ts';
 
@@ -184,16 +184,16 @@ function failingView(t: TestResult, task: TaskResult, instructor: boolean, conte
     statusLabel: STATUS_LABEL[status],
     pointsText: points(t.earned, t.possible),
     message: t.message ?? null,
-    comparison: t.observed ? { actual: formatValue(t.observed.actual), expected: formatValue(t.observed.expected) } : null,
-    counterexample: ce
+    comparison: t.observed
       ? {
-          seed: ce.seed,
-          path: ce.path,
-          value: ce.value,
-          replay: ce.replay,
-          snippet: replaySnippet({ test: t, counterexample: ce, file: task.file, modules: context.modules }),
+          actual: formatValue(t.observed.actual),
+          expected: formatValue(t.observed.expected),
+          actualLabel: t.observed.actualLabel ?? 'yours',
+          expectedLabel: t.observed.expectedLabel ?? 'expected',
         }
       : null,
+    counterexample: ce ? { seed: ce.seed, path: ce.path, value: ce.value, replay: ce.replay } : null,
+    replay: replayView(t, task, context),
     hint: hintSegments(t.hint, context.guide),
     formula: t.formula === undefined ? [] : hintSegments(t.formula, context.guide),
     durationText: formatDuration(t.durationMs),
@@ -203,4 +203,11 @@ function failingView(t: TestResult, task: TaskResult, instructor: boolean, conte
 
 function passedView(t: TestResult, instructor: boolean): PassedTestView {
   return { id: t.id, name: t.name, pointsText: points(t.earned, t.possible), visibilityNote: instructor ? VISIBILITY_NOTE[t.visibility] : null };
+}
+
+/** The failure's replay: from its counterexample, or from the call it recorded (a check of fixed calls); null when there is neither. */
+function replayView(t: TestResult, task: TaskResult, context: AssignmentContext): ReplayView | null {
+  if (!t.counterexample && t.observed?.call?.args === undefined) return null;
+  const snippet = replaySnippet({ test: t, counterexample: t.counterexample, file: task.file, modules: context.modules });
+  return { snippet, isTest: snippet.includes('\ntest(') || snippet.startsWith('test(') };
 }
