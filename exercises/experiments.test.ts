@@ -29,7 +29,8 @@ function need<T>(name: string, file: string, fn: () => T): T {
 
 /** A number or list as a short string. */
 function show(v: unknown): string {
-  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(6)));
+  // -0 shows as -0, as relu-lab's reports show it: reluGrad(-0) is one of the questions
+  if (typeof v === 'number') return Object.is(v, -0) ? '-0' : Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(6)));
   if (typeof v === 'boolean') return v ? 'yes' : 'no';
   if (Array.isArray(v)) return `[${v.map(show).join(', ')}]`;
   return String(v);
