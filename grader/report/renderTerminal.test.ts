@@ -123,3 +123,16 @@ describe('renderTerminal of values that are not the reference', () => {
     expect(text).toContain('      your backward:          1\n      your numericalGradient: 2\n');
   });
 });
+
+describe('renderTerminal of checks passed on the student’s own upstream values', () => {
+  test('says which mistake was counted once, and where the wrong function is wrong', () => {
+    const doc = sampleDoc();
+    const passed = doc.tests.find((t) => t.status === 'passed')!;
+    passed.carriedForward = { function: 'backward', upstream: 'forward', wrongAt: 'forward({…}, [1]) returned { z1: [1] }, expected { z1: [0] }' };
+    const text = render(doc);
+    expect(text).toContain('Mistakes counted once');
+    expect(text).toMatch(
+      /• Your backward is right for the values your forward computes, so its [\d.]+ points? stands?: .* forward itself is wrong: forward\(\{…\}, \[1\]\) returned/,
+    );
+  });
+});

@@ -164,6 +164,12 @@ export function renderTerminalView(unsafeView: ReportView, color: boolean, extra
     }
   }
 
+  if (view.carried.length > 0) {
+    line();
+    line(paint('bold', 'Mistakes counted once'));
+    for (const c of view.carried) line(`  • ${c.sentence} ${oneLine(c.wrongAt, 200)}`);
+  }
+
   if (view.insights.length > 0) {
     line();
     line(paint('bold', 'Ideas from your results'));
