@@ -1,14 +1,16 @@
 // Opens the grading session CI asked for: hidden mode when a hidden bundle is
-// given, visible mode otherwise.
+// given, visible mode otherwise (with the assignment's experiments, when
+// given: a hidden bundle's engine runs its own).
 import { loadManifest } from '../manifest/loadManifest.ts';
 import type { GradingSession } from './GradingSession.ts';
 import { loadHiddenBundle } from '../hiddenBundle/loadHiddenBundle.ts';
 import { gradeVisible } from '../visible/gradeVisible.ts';
+import type { RunExperiments } from '../visible/visibleExperiments.ts';
 import { readGradedCatalog } from '../visible/gradedCatalog.ts';
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
-export async function openSession(opts: { hidden?: string; manifestPath?: string }): Promise<GradingSession> {
+export async function openSession(opts: { hidden?: string; manifestPath?: string; experiments?: RunExperiments }): Promise<GradingSession> {
   if (opts.hidden) {
     const bundle = await loadHiddenBundle(opts.hidden);
     try {
@@ -34,7 +36,7 @@ export async function openSession(opts: { hidden?: string; manifestPath?: string
   return {
     mode: { kind: 'visible' },
     manifest,
-    grade: (dir) => gradeVisible(manifest, dir, catalog),
+    grade: (dir) => gradeVisible(manifest, dir, catalog, opts.experiments ?? null),
     // a visible test's outer describe block is named after the function it tests
     functionOf: (test) => {
       const outer = test.name.split(' > ')[0];

@@ -1,7 +1,9 @@
 // Builds the student edition of relu-lab into a starter's .relu-lab/: the
 // CLI (self-check, ci, history) and the visible-test worker, each bundled
 // into one file, with what they read at run time beside them in the
-// project's layout (report templates, schemas, the manifest, shared types).
+// project's layout (report templates, schemas, the manifest, shared types),
+// and the sandbox's process beside the CLI (the self-check runs the course's
+// experiments with the student's functions in a sandbox, as grading does).
 // The build refuses to include the reference, the hidden suite or the
 // instructor's tooling (refuseImports), whatever the import graph says. Of
 // the hidden checks it carries only their counts: each one's task,
@@ -16,6 +18,7 @@ import { esbuildBase } from '../bundle/esbuildBase.ts';
 import { packageRootHere } from '../bundle/packageRootHere.ts';
 import { type Forbidden, refuseImports } from '../bundle/refuseImports.ts';
 import { BUNDLED_WORKER } from '../visible/workerCommand.ts';
+import { CHECK_ENTRY_FILE, CHECK_REPORTER_FILE } from '../visible/runCheck.ts';
 import { GRADED_CATALOG_FILE, gradedCatalogOf } from '../visible/gradedCatalog.ts';
 import { loadHiddenFace } from '../assignment/loadAssignment.ts';
 import { catalogOf } from '../engine/catalog.ts';
@@ -41,13 +44,22 @@ export const FORBIDDEN_IN_STARTER: readonly Forbidden[] = [
 ];
 
 /** The reporter of the starter's `npm run check` (visible/CheckReporter.ts), beside the CLI. */
-export const CHECK_REPORTER = 'check-reporter.mjs';
+export const CHECK_REPORTER = CHECK_REPORTER_FILE;
 
 const ENTRIES = {
   'relu-lab': 'grader/cli/studentEntry.ts',
   [BUNDLED_WORKER.replace(/\.mjs$/, '')]: 'grader/visible/visibleWorker.ts',
   [CHECK_REPORTER.replace(/\.mjs$/, '')]: 'grader/visible/CheckReporter.ts',
+  // npm run check: tsc on exercises/, then the visible tests with the reporter above
+  [CHECK_ENTRY_FILE.replace(/\.mjs$/, '')]: 'grader/visible/checkMain.ts',
 };
+
+/**
+ * The sandbox's process and the two files it imports: the sandbox
+ * (sandbox/spawnHost.ts) copies them from beside the running code, here the
+ * CLI, into each sandbox's code folder.
+ */
+export const SANDBOX_HOST_FILES = ['host.mjs', 'plainData.mjs', 'wire.mjs'] as const;
 
 /** The Handlebars templates and partials (handlebarsEnv compiles them all when it starts). */
 async function reportTemplates(): Promise<string[]> {
@@ -87,6 +99,7 @@ export async function buildStudentCli(
     await fs.copyFile(from, path.join(dir, to));
     copied.push(to);
   };
+  for (const file of SANDBOX_HOST_FILES) await copy(path.join(PACKAGE_ROOT, 'grader/sandbox', file), file);
   for (const file of await reportTemplates()) await copy(path.join(PACKAGE_ROOT, file), file);
   for (const file of ['grader/schemas/assignment.schema.json', 'grader/schemas/results.schema.json']) {
     await copy(path.join(PACKAGE_ROOT, file), file);

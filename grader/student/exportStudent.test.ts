@@ -1,6 +1,9 @@
 // The starter repository students receive holds no reference code, no hidden
 // check and no fixture name, anywhere, the bundled CLI included; and the
 // same scan does find them in a hidden bundle (so the scan can see a leak).
+// Its npm run grade shows the course's experiments, run with the student's
+// functions in the sandbox shipped beside the CLI.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,12 +11,14 @@ import * as esbuild from 'esbuild';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PACKAGE_ROOT } from '../core/defaults.ts';
 import { assignment } from '../course/assignment.ts';
+import { EXPERIMENT_IDS, type Experiment } from '../course/experiments/ExperimentsData.ts';
 import { hidden } from '../course/hidden.ts';
+import { referenceSubmission } from '../corpus/fixtureCorpus.ts';
 import { esbuildBase } from '../bundle/esbuildBase.ts';
 import { refuseImports } from '../bundle/refuseImports.ts';
 import { packHidden } from '../hiddenBundle/packHidden.ts';
 import { type ExportedStarter, exportStudent } from './exportStudent.ts';
-import { FORBIDDEN_IN_STARTER } from './buildStudentCli.ts';
+import { FORBIDDEN_IN_STARTER, SANDBOX_HOST_FILES } from './buildStudentCli.ts';
 import { type Secret, scanForLeaks, secrets } from './leakScan.ts';
 
 let tmp: string;
@@ -49,6 +54,8 @@ describe('exportStudent', () => {
       '.relu-lab/templates/report.md.hbs',
       '.relu-lab/grader/catalog.json',
       '.relu-lab/check-reporter.mjs',
+      '.relu-lab/check.mjs',
+      ...SANDBOX_HOST_FILES.map((f) => `.relu-lab/${f}`),
     ]) {
       expect(starter.files).toContain(file);
     }
@@ -67,8 +74,13 @@ describe('exportStudent', () => {
     const pkg = JSON.parse(await fs.readFile(path.join(starter.dir, 'package.json'), 'utf8'));
     expect(pkg.scripts.test).toBe('vitest run');
     expect(pkg.scripts.grade).toBe('node .relu-lab/relu-lab.mjs grade');
-    expect(pkg.scripts.check).toBe('vitest run --reporter=./.relu-lab/check-reporter.mjs');
-    expect(Object.keys(pkg.devDependencies).sort()).toEqual(['@vitest/ui', 'esbuild', 'fast-check', 'vitest']);
+    expect(pkg.scripts.check).toBe('node .relu-lab/check.mjs');
+    expect(Object.keys(pkg.devDependencies).sort()).toEqual(['@vitest/ui', 'esbuild', 'fast-check', 'typescript', 'vitest']);
+    const own = JSON.parse(await fs.readFile(path.join(PACKAGE_ROOT, 'package.json'), 'utf8'));
+    expect(pkg.devDependencies.typescript).toBe(own.devDependencies.typescript);
+    // npm run check's tsc checks the exercises
+    const tsconfig = JSON.parse(await fs.readFile(path.join(starter.dir, 'tsconfig.json'), 'utf8'));
+    expect(tsconfig.include).toContain('exercises/**/*.ts');
     expect(pkg.dependencies).toBeUndefined();
   });
 
@@ -111,4 +123,42 @@ describe('exportStudent', () => {
     const kinds = new Set((await scanForLeaks(bundle.path, list)).map((l) => l.kind));
     expect([...kinds].sort()).toEqual(['check hint', 'check id', 'check name', 'reference code']);
   }, 60_000);
+});
+
+describe("the starter's npm run grade", () => {
+  /** A copy of the exported starter with the project's packages, its exercises/ replaced by `files`; then its npm run grade. */
+  async function graded(name: string, files: ReadonlyMap<string, string>) {
+    const dir = path.join(tmp, name);
+    await fs.cp(starter.dir, dir, { recursive: true });
+    await fs.symlink(path.join(PACKAGE_ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+    for (const [file, text] of files) {
+      await fs.mkdir(path.dirname(path.join(dir, 'exercises', file)), { recursive: true });
+      await fs.writeFile(path.join(dir, 'exercises', file), text);
+    }
+    const run = spawnSync(process.execPath, ['.relu-lab/relu-lab.mjs', 'grade'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+    expect(run.status, run.stderr).toBe(0);
+    const reports = path.join(dir, 'reports/exercises');
+    return {
+      experiments: (JSON.parse(await fs.readFile(path.join(reports, 'results.json'), 'utf8')).plots?.experiments ?? []) as Experiment[],
+      markdown: await fs.readFile(path.join(reports, 'report.md'), 'utf8'),
+      html: await fs.readFile(path.join(reports, 'report.html'), 'utf8'),
+    };
+  }
+
+  test("with the reference's functions: the report shows the five experiments, each run", async () => {
+    const { experiments, markdown, html } = await graded('solved', await referenceSubmission(assignment));
+    expect(experiments.map((e) => [e.id, e.outcome.kind])).toEqual(EXPERIMENT_IDS.map((id) => [id, 'ran']));
+    // the section: one heading per experiment, each its question
+    const section = markdown.slice(markdown.indexOf('### Experiments')).split('\n### ')[0];
+    expect(section.match(/^#### .+$/gm)).toHaveLength(5);
+    expect(section).toContain('#### Is the function relu itself linear? (uses your relu)');
+    expect(html).toContain('id="experiments-heading"');
+  }, 120_000);
+
+  test('on the untouched stubs: each experiment says which function to implement first', async () => {
+    const { experiments, markdown } = await graded('untouched', new Map());
+    expect(experiments.map((e) => e.id)).toEqual([...EXPERIMENT_IDS]);
+    for (const e of experiments) expect(e.outcome).toMatchObject({ kind: 'blocked', message: expect.stringMatching(/^implement \w+ first/) });
+    expect(markdown).toContain('### Experiments');
+  }, 120_000);
 });

@@ -2,7 +2,8 @@
 // hidden checks' ids, names and hints, the fixture corpus's names, and the
 // reference's code (its lines as written and as esbuild prints them, the
 // way they would sit in a bundle). Lines the student files share with the
-// reference (signatures, lesson comments) are not secrets and are skipped.
+// reference (signatures, lesson comments) are not secrets and are skipped, as
+// are lines that only give a name an empty value.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
@@ -22,12 +23,18 @@ export interface Leak extends Secret {
 const MIN_CODE_LINE = 24;
 const squash = (s: string) => s.replace(/\s+/g, '');
 const isComment = (line: string) => /^(\/\/|\/\*|\*)/.test(line);
+/**
+ * A name given an empty value (`const found = new Set<number>();`, as esbuild
+ * prints it `const found = /* @__PURE__ *\/ new Set();`): it says nothing of
+ * the reference, and relu-lab's own code has such lines too.
+ */
+const EMPTY_DECLARATION = /^(const|let|var) [\w$]+(: [\w$<>[\], ]+)? = (\/\* @__PURE__ \*\/ )?(new (Set|Map|Array)(<[\w$<>[\], ]+>)?\(\)|\[\]|\{\}|0|null);$/;
 
 async function codeLines(file: string): Promise<string[]> {
   const source = await fs.readFile(file, 'utf8');
   const printed = (await esbuild.transform(source, { loader: 'ts', format: 'esm', legalComments: 'none' })).code;
   const lines = [...source.split('\n'), ...printed.split('\n')].map((l) => l.trim());
-  return lines.filter((l) => l.length >= MIN_CODE_LINE && !isComment(l));
+  return lines.filter((l) => l.length >= MIN_CODE_LINE && !isComment(l) && !EMPTY_DECLARATION.test(l));
 }
 
 /** Everything the starter must not contain: the assignment's hidden checks, its fixtures' names and its reference. */

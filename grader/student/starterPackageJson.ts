@@ -1,13 +1,17 @@
 // The starter repository's package.json: the visible tests (npm test, check
-// with relu-lab's short report, check:watch, check:ui), the self-check (grade), the history, and only the
+// with a type check first and relu-lab's short report, check:watch, check:ui), the self-check (grade), the history, and only the
 // packages those need, at the versions relu-lab itself uses.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../core/defaults.ts';
 import { ReluLabError } from '../core/errors.ts';
 
-/** vitest and @vitest/ui for the tests; esbuild to compile the submission; fast-check for a hidden bundle's suites. */
-export const STARTER_PACKAGES = ['vitest', '@vitest/ui', 'esbuild', 'fast-check'] as const;
+/**
+ * vitest and @vitest/ui for the tests; esbuild to compile the submission;
+ * fast-check for a hidden bundle's suites; typescript for npm run check's
+ * type check (tsc), at the version relu-lab pins.
+ */
+export const STARTER_PACKAGES = ['vitest', '@vitest/ui', 'esbuild', 'fast-check', 'typescript'] as const;
 
 export async function starterPackageJson(title: string): Promise<string> {
   const own = JSON.parse(await fs.readFile(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as {
@@ -30,8 +34,8 @@ export async function starterPackageJson(title: string): Promise<string> {
     engines: { node: '>=20' },
     scripts: {
       test: 'vitest run',
-      // the visible tests, reported short (grader/visible/CheckReporter.ts); npm test keeps Vitest's own report
-      check: 'vitest run --reporter=./.relu-lab/check-reporter.mjs',
+      // tsc on exercises/, then the visible tests, reported short (grader/visible/runCheck.ts, CheckReporter.ts); npm test keeps Vitest's own report
+      check: 'node .relu-lab/check.mjs',
       'check:watch': 'vitest',
       'check:ui': 'vitest --ui',
       grade: 'node .relu-lab/relu-lab.mjs grade',

@@ -1,5 +1,5 @@
 // The starter's `npm run check` reporter (bundled into .relu-lab/check-reporter.mjs
-// and named with `vitest run --reporter`): the visible tests' outcomes,
+// and named with `vitest run --reporter` by runCheck, after the type check): the visible tests' outcomes,
 // short. On untouched stubs (every test fails with "not implemented") it says
 // where to start in a few lines instead of a page of red per test. Later, per
 // test file: a file whose functions all still throw "not implemented" is one

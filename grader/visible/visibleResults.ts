@@ -29,6 +29,8 @@ export interface VisibleResultsInput {
   gradedAt: Date;
   /** the graded checks' tasks, visibility and points (the student edition carries it); null: only the visible tests are known */
   catalog?: GradedCatalog | null;
+  /** data for the report drawn from the student's functions (the assignment's experiments), as the document's `plots`; absent: none */
+  plots?: unknown;
 }
 
 /** The message of a withheld check in a visible run. */
@@ -198,5 +200,6 @@ export function visibleResults(input: VisibleResultsInput): ResultsDocument {
     tasks,
     tests,
     suite: 'visible',
+    ...(input.plots === undefined ? {} : { plots: input.plots }),
   };
 }

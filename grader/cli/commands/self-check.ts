@@ -1,5 +1,6 @@
 // `grade` in the student edition: the self-check. Grades exercises/ with the
-// visible tests (or, given --hidden, with a hidden bundle), writes
+// visible tests and runs the course's experiments (or, given --hidden,
+// grades with a hidden bundle), writes
 // results.json and the reports to reports/<name>/ and prints the report.
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -33,7 +34,11 @@ export const selfCheck: Command = {
         `${values.submission ?? DEFAULTS.submissionDir} is not a folder; pass --submission DIR, the folder with your exercise files`,
       );
     }
-    const session = await openSession({ hidden: values.hidden === undefined ? undefined : path.resolve(io.cwd, values.hidden) });
+    const session = await openSession({
+      hidden: values.hidden === undefined ? undefined : path.resolve(io.cwd, values.hidden),
+      // the course's experiments, from the student's own functions in a sandbox, for the report's Experiments section
+      experiments: assignment.experiments?.bind(assignment),
+    });
     let doc;
     try {
       doc = await session.grade(submissionDir);
