@@ -166,7 +166,9 @@ export default class CheckReporter implements Reporter {
   }
 
   onTestRunEnd(modules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<{ message?: string }>): void {
-    const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
+    // FORCE_COLOR: npm run check (runCheck) shows this output through a pipe, in colour when its own output is a terminal
+    const forced = process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0';
+    const color = (process.stdout.isTTY === true || forced) && !process.env.NO_COLOR;
     // in the guide's order (its sections are numbered), so "start with" names its first lesson
     const lesson = (f: FileOutcome) => Number(/#(\d+)-/.exec(f.guide ?? '')?.[1] ?? Infinity);
     const files = [...modules].map((m) => fileOutcome(m, this.root)).sort((a, b) => lesson(a) - lesson(b) || a.file.localeCompare(b.file));

@@ -1,11 +1,12 @@
 // The starter's npm run check: tsc's errors first, as file(line,column), then
-// the visible tests, which run whatever tsc found; the exit code fails when
+// the visible tests, which run whatever tsc found (started at the same time,
+// their output held until tsc's errors are out); the exit code fails when
 // either did. The first tests give runCheck a fake program runner; the last
 // runs the real tsc and Vitest on a starter-like folder with a type error.
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { PACKAGE_ROOT } from '../core/defaults.ts';
 import { installedBin, type ProgramRun, runCheck, runNode, type RunProgram } from './runCheck.ts';
 
@@ -20,22 +21,29 @@ afterAll(async () => {
   await fs.rm(tmp, { recursive: true, force: true });
 });
 
-/** A program runner that answers tsc with `tsc` and Vitest with `vitest`, recording each call. */
-function fakeRun(tsc: ProgramRun, vitest: ProgramRun): { run: RunProgram; calls: { program: string; args: readonly string[]; capture: boolean }[] } {
-  const calls: { program: string; args: readonly string[]; capture: boolean }[] = [];
-  const run: RunProgram = async (args, opts) => {
-    const program = args[0].includes('typescript') ? 'tsc' : 'vitest';
-    calls.push({ program, args: args.slice(1), capture: opts.capture });
-    return program === 'tsc' ? tsc : vitest;
-  };
-  return { run, calls };
+interface Call {
+  program: 'tsc' | 'vitest';
+  args: readonly string[];
+  output: 'capture' | 'show';
+  /** for Vitest: what runCheck had printed when its output was let through */
+  printedBefore?: string;
 }
 
 async function check(tsc: ProgramRun, vitest: ProgramRun, cwd = PACKAGE_ROOT) {
-  const fake = fakeRun(tsc, vitest);
+  const calls: Call[] = [];
   let printed = '';
-  const code = await runCheck({ cwd, reporter: '/r/check-reporter.mjs', args: ['-t', 'relu'], out: (t) => (printed += t), run: fake.run });
-  return { code, printed, calls: fake.calls };
+  const run: RunProgram = async (args, opts) => {
+    const program = args[0].includes('typescript') ? 'tsc' : 'vitest';
+    const call: Call = { program, args: args.slice(1), output: opts.output.kind };
+    calls.push(call);
+    if (opts.output.kind === 'show') {
+      await opts.output.after;
+      call.printedBefore = printed;
+    }
+    return program === 'tsc' ? tsc : vitest;
+  };
+  const code = await runCheck({ cwd, reporter: '/r/check-reporter.mjs', args: ['-t', 'relu'], out: (t) => (printed += t), run });
+  return { code, printed, calls };
 }
 
 describe('runCheck', () => {
@@ -44,8 +52,8 @@ describe('runCheck', () => {
     expect(code).toBe(0);
     expect(printed).toBe('');
     expect(calls).toEqual([
-      { program: 'tsc', args: ['--noEmit', '-p', '.', '--pretty', 'false'], capture: true },
-      { program: 'vitest', args: ['run', '--reporter=/r/check-reporter.mjs', '-t', 'relu'], capture: false },
+      { program: 'tsc', args: ['--noEmit', '-p', '.', '--pretty', 'false'], output: 'capture' },
+      { program: 'vitest', args: ['run', '--reporter=/r/check-reporter.mjs', '-t', 'relu'], output: 'show', printedBefore: '' },
     ]);
   });
 
@@ -54,7 +62,9 @@ describe('runCheck', () => {
     expect(code).toBe(1);
     expect(printed.startsWith('exercises/training.ts(12,8): error TS2345')).toBe(true);
     expect(printed).toContain('relu-lab check: TypeScript found 1 type error (above');
+    // the tests started with tsc, and what they print comes after tsc's errors
     expect(calls.map((c) => c.program)).toEqual(['tsc', 'vitest']);
+    expect(calls[1].printedBefore).toBe(printed);
   });
 
   test('failing tests fail the check too', async () => {
@@ -100,7 +110,7 @@ describe('runCheck', () => {
     // the real runner, with Vitest's output kept here rather than shown in this test run's
     let testsOutput = '';
     const run: RunProgram = async (args, opts) => {
-      const ran = await runNode(args, { ...opts, capture: true });
+      const ran = await runNode(args, { ...opts, output: { kind: 'capture' } });
       if (args[0].includes('vitest')) testsOutput = ran.output;
       return ran;
     };
@@ -111,4 +121,22 @@ describe('runCheck', () => {
     expect(code).toBe(1);
     expect(testsOutput).toMatch(/1 passed/);
   }, 60_000);
+});
+
+describe('runNode', () => {
+  test("shown output waits for `after`: a program's first line comes after what is printed before it settles", async () => {
+    const written: string[] = [];
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    });
+    try {
+      const after = new Promise<void>((resolve) => setTimeout(resolve, 300)).then(() => void written.push('printed first\n'));
+      const ran = await runNode(['-e', 'console.log("from the program")'], { cwd: PACKAGE_ROOT, output: { kind: 'show', after } });
+      expect(ran.status).toBe(0);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(written.join('')).toBe('printed first\nfrom the program\n');
+  });
 });
