@@ -86,11 +86,11 @@ describe('finalise', () => {
     ]);
     const csv = (await readFile(path.join(out, 'gradebook.csv'), 'utf8')).split('\r\n');
     expect(csv[0]).toBe(
-      `student,score,max,${manifest.tasks.map((t) => t.id).join(',')},status,late,commit,raw_score,message,name,email,canvas_id,github_login,gradescope_sid,graded_as`,
+      `student,score,max,${manifest.tasks.map((t) => t.id).join(',')},status,late,commit,raw_score,message,name,email,canvas_id,github_login,gradescope_sid,graded_as,taken,days_late,penalty_percent,dirty,passed_over_commit,passed_over_score`,
     );
     const ann = Math.round(sampleResults.score.earned * 0.9 * 1e4) / 1e4;
     expect(csv[1]).toMatch(
-      new RegExp(`^ann,${ann},${sampleResults.score.possible},.*,graded,"1 day late, -10 %",c0ffee,${sampleResults.score.earned},,,,,,,$`),
+      new RegExp(`^ann,${ann},${sampleResults.score.possible},.*,graded,"1 day late, -10 %",c0ffee,${sampleResults.score.earned},,,,,,,,late,1,10,no,,$`),
     );
     expect(csv[4]).toContain('results.json is missing or invalid');
     const json = JSON.parse(await readFile(path.join(out, 'gradebook.json'), 'utf8'));
@@ -123,7 +123,10 @@ describe('finalise', () => {
     for (const id of ['ann', 'bo']) await rm(path.join(two, id), { recursive: true });
     for (const id of ['cy', 'dee']) await rm(path.join(one, id), { recursive: true });
     await student(two, record('bo', { finishedAt: '2026-03-09T00:00:00.000Z' }), sampleResults);
+    await mkdir(path.join(two, 'guide'));
+    await writeFile(path.join(two, 'guide', 'README.md'), '# The guide\n');
     const merged = await mergeOutputs([one, two], path.join(root, 'merged'), manifest, []);
+    expect(await readFile(path.join(root, 'merged', 'guide', 'README.md'), 'utf8')).toBe('# The guide\n');
     expect(merged.conflicts).toEqual([{ id: 'bo', kept: two }]);
     const rows = JSON.parse(await readFile(path.join(root, 'merged', 'gradebook.json'), 'utf8')).rows;
     expect(rows.map((r: { student: string; status: string }) => [r.student, r.status])).toEqual([
@@ -132,6 +135,69 @@ describe('finalise', () => {
       ['cy', 'unrecognised'],
       ['dee', 'grader-error'],
     ]);
+  });
+});
+
+describe('--late best, dirty work trees and the roster', () => {
+  test('the gradebook, the summary and the LMS files say which state was taken, how late, what the other scored, and what was dirty', async () => {
+    const out = path.join(root, 'best');
+    await mkdir(out, { recursive: true });
+    const deadline = '2026-03-01T00:00:00.000Z';
+    const commit = (id: string, dirty: boolean) => ({
+      commit: id.repeat(40 / id.length),
+      author: 'A',
+      email: 'a@x',
+      authorDate: '',
+      committedAt: '',
+      atDeadline: !dirty,
+      branch: null,
+      dirty,
+    });
+    const late = {
+      kind: 'late',
+      submittedAt: '2026-03-01T10:00:00.000Z',
+      deadline,
+      daysLate: 1,
+      penaltyPercent: 10,
+      accepted: true,
+      policy: '10 % a day',
+    } as const;
+    const onTime = { kind: 'on-time', submittedAt: '2026-02-28T10:00:00.000Z', deadline, laterCommitsIgnored: 1 } as const;
+    const passed = (taken: 'on-time' | 'late', earned: number) => ({
+      taken,
+      commit: commit(taken === 'late' ? 'bb' : 'aa', taken === 'late'),
+      late: taken === 'late' ? late : onTime,
+      key,
+      status: 'graded' as const,
+      earned,
+      possible: sampleResults.score.possible,
+    });
+    // took the late work (the on-time state scored 0), graded with uncommitted changes
+    await student(out, record('ann', { late, commit: commit('bb', true), passedOver: passed('on-time', 0) }), sampleResults);
+    // kept the work on time over the late work's lower score
+    await student(out, record('bo', { late: onTime, commit: commit('aa', false), passedOver: passed('late', 10) }), sampleResults);
+    await student(out, record('cy', { notOnRoster: { entry: 'Cy <b>Lee</b>_123_456_cy.ts', lookedUpBy: 'Canvas user id 123' } }), sampleResults);
+    await finalise(out, manifest, ['canvas'], new Date('2026-03-05T00:00:00Z'), { canvasAssignmentId: '4711' });
+    const json = JSON.parse(await readFile(path.join(out, 'gradebook.json'), 'utf8'));
+    expect(json.rows[0]).toMatchObject({
+      student: 'ann',
+      taken: 'late',
+      dirty: true,
+      passedOver: { taken: 'on-time', score: 0, commit: { commit: 'a'.repeat(40) } },
+    });
+    expect(json.rows[1]).toMatchObject({ student: 'bo', taken: 'on-time', dirty: false, passedOver: { taken: 'late', earned: 10, score: 9 } });
+    expect(json.rows[2]).toMatchObject({ student: 'cy', taken: null, dirty: null, passedOver: null, notOnRoster: { lookedUpBy: 'Canvas user id 123' } });
+    const csv = (await readFile(path.join(out, 'gradebook.csv'), 'utf8')).split('\r\n');
+    expect(csv[1]).toMatch(/,"1 day late, -10 %; taken over the work on time \(0 \/ \d+\)",b{40},.*,late,1,10,yes,a{40},0$/);
+    expect(csv[2]).toMatch(/,on time \(1 later commit ignored\); taken over the late work \(9 \/ \d+ after the policy\),a{40},.*,on-time,0,0,no,b{40},9$/);
+    expect(csv[3]).toMatch(/,,,,,,$/);
+    const html = await readFile(path.join(out, 'summary.html'), 'utf8');
+    expect(html).toContain('<strong>1</strong> graded with uncommitted changes');
+    expect(html).toMatch(/bbbbbbb <span class="badge dirty"[^>]*>dirty<\/span>/);
+    expect(html).toContain('Entries not on the roster');
+    expect(html).toContain('Cy &lt;b&gt;Lee&lt;/b&gt;_123_456_cy.ts (looked up by Canvas user id 123)');
+    expect(await readFile(path.join(out, 'moodle.csv'), 'utf8')).toContain('1 day late, -10 %; taken over the work on time (0 / ');
+    expect((await readFile(path.join(out, 'canvas.csv'), 'utf8')).split('\r\n')[0]).toContain(`${manifest.title} (4711)`);
   });
 });
 

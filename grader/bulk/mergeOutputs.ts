@@ -1,11 +1,13 @@
 // relu-lab merge, as a function: the student folders of several bulk
 // outputs (shards) copied into one, then the gradebook, summary and exports
-// rebuilt there. A student found in two inputs keeps the later grading.
+// rebuilt there, with the student guide their reports link to. A student
+// found in two inputs keeps the later grading.
 import { cp, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ReluLabError } from '../core/errors.ts';
 import type { Manifest } from '../manifest/types.ts';
 import { finalise, type FinaliseOptions } from './finalise.ts';
+import { copyGuide } from './guide/writeGuide.ts';
 import type { ExportFormat } from './formats.ts';
 import { listStudents, readRecord, studentDir } from './store/studentStore.ts';
 
@@ -51,6 +53,8 @@ export async function mergeOutputs(
     await rm(target, { recursive: true, force: true });
     await cp(studentDir(dir, id), target, { recursive: true });
   }
+  // the student guide the reports link to (`guide/`), after the students: one of them may be called `guide`
+  await copyGuide(inputs, out);
   const finalised = await finalise(out, manifest, formats, new Date(), options);
   return { students: finalised.rows.length, conflicts, gradebookPath: finalised.gradebookPath, summaryPath: finalised.summaryPath };
 }

@@ -50,7 +50,7 @@ const grade = (submissionsDir: string, outDir: string, canvasAssignmentId: strin
     shard: null,
     formats: ['canvas'],
     deadline: new Date('2026-03-01T23:59:00Z'),
-    atDeadline: false,
+    late: 'last',
     progress: null,
   });
 const gradebook = async (outDir: string) => {

@@ -23,7 +23,7 @@ let entries: BulkEntry[];
 const options = (): PrepareOptions => ({
   workDir: path.join(root, 'work'),
   deadline,
-  atDeadline: false,
+  late: 'last',
   latePolicy: { kind: 'percent-per-day', percentPerDay: 10, maxDaysLate: 5 },
   moduleNames: assignment.modules.map((m) => m.name),
 });
@@ -126,7 +126,7 @@ describe('prepareEntry', () => {
   test('--at-deadline grades the last commit before the deadline, written into a temporary folder, and leaves the repository as it was', async () => {
     const repo = entry('repo').path;
     const before = { head: git(repo, 'rev-parse', 'HEAD'), status: git(repo, 'status', '--porcelain'), worktrees: git(repo, 'worktree', 'list') };
-    const p = await prepareEntry(entry('repo'), { ...options(), atDeadline: true });
+    const p = await prepareEntry(entry('repo'), { ...options(), late: 'on-time' });
     expect(p).toMatchObject({
       kind: 'ready',
       commit: { atDeadline: true, committedAt: '2026-03-01T11:59:00Z'.replace('Z', '+00:00') },
@@ -154,8 +154,34 @@ describe('prepareEntry', () => {
     if (p.kind === 'ready') await p.cleanup();
   });
 
+  test('--late best: the last commit at the deadline and the work tree, each in a private copy of its own', async () => {
+    const p = await prepareEntry(entry('repo'), { ...options(), late: 'best' });
+    expect(p).toMatchObject({
+      kind: 'choice',
+      states: {
+        'on-time': { commit: { atDeadline: true }, late: { kind: 'on-time', laterCommitsIgnored: 1 } },
+        late: { commit: { atDeadline: false, branch: 'main', dirty: false }, late: { kind: 'late', daysLate: 2, penaltyPercent: 20 } },
+      },
+    });
+    if (p.kind !== 'choice') return;
+    expect(p.states['on-time'].gradeDir).not.toBe(p.states.late.gradeDir);
+    expect(path.basename(p.states['on-time'].gradeDir)).toBe('repo');
+    expect(await readFile(path.join(p.states['on-time'].gradeDir, 'activations.ts'), 'utf8')).toContain('on-time');
+    expect(await readFile(path.join(p.states.late.gradeDir, 'activations.ts'), 'utf8')).toContain('late');
+    await p.cleanup();
+    expect(await readdir(path.join(root, 'work', 'graded-on-time'))).toEqual([]);
+  });
+
+  test('--late best with nothing before the deadline grades the late work; a folder has one state', async () => {
+    expect(await prepareEntry(entry('toolate'), { ...options(), late: 'best' })).toMatchObject({
+      kind: 'ready',
+      late: { kind: 'late', accepted: false },
+    });
+    expect(await prepareEntry(entry('nested'), { ...options(), late: 'best' })).toMatchObject({ kind: 'ready', commit: null, late: { kind: 'unknown' } });
+  });
+
   test('--at-deadline with no commit before it is a row that says so', async () => {
-    expect(await prepareEntry(entry('toolate'), { ...options(), atDeadline: true })).toMatchObject({
+    expect(await prepareEntry(entry('toolate'), { ...options(), late: 'on-time' })).toMatchObject({
       kind: 'rejected',
       status: 'no-commit-before-deadline',
       late: { kind: 'late', accepted: false },

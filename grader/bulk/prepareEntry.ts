@@ -12,7 +12,7 @@ import type { GitIdentity } from '../results/types.ts';
 import { copySubmission } from './copySubmission.ts';
 import { lateInfo } from './late/lateInfo.ts';
 import { locateExercises } from './locateExercises.ts';
-import type { BulkEntry, GradedCommit, LateInfo, RowStatus } from './types.ts';
+import type { BulkEntry, GradedCommit, LateChoice, LateInfo, RowStatus, Taken } from './types.ts';
 import { DEFAULT_ZIP_LIMITS, extractZip, type ZipLimits } from './zip/extractZip.ts';
 import { unpackNestedZips } from './zip/unpackNestedZips.ts';
 
@@ -20,25 +20,31 @@ export interface PrepareOptions {
   /** a private folder for this run's copies, unpacked archives, commits' files and repositories' private copies */
   workDir: string;
   deadline: Date | null;
-  /** grade the last commit at or before the deadline instead of the work tree */
-  atDeadline: boolean;
+  /** which state of a repository is graded (types.ts LateChoice); folders and zips have one state only */
+  late: LateChoice;
   latePolicy: LatePolicy;
   /** the assignment's modules: a submission is the folder holding their files */
   moduleNames: readonly string[];
   zipLimits?: ZipLimits;
 }
 
+/** One state of a submission, ready to grade. */
+export interface Candidate {
+  /** the private copy to grade: its folder's name is the student's id */
+  gradeDir: string;
+  commit: GradedCommit | null;
+  late: LateInfo;
+}
+
 export type Prepared =
-  | {
+  | ({
       kind: 'ready';
       entry: BulkEntry;
-      /** the private copy to grade: its folder's name is the student's id */
-      gradeDir: string;
-      commit: GradedCommit | null;
-      late: LateInfo;
       /** removes the private copy */
       cleanup(): Promise<void>;
-    }
+    } & Candidate)
+  /** `--late best` on a repository whose HEAD is past the deadline: its last commit at or before the deadline, and its work tree */
+  | { kind: 'choice'; entry: BulkEntry; states: Record<Taken, Candidate>; cleanup(): Promise<void> }
   | { kind: 'rejected'; entry: BulkEntry; status: RowStatus; message: string; commit: GradedCommit | null; late: LateInfo };
 
 /** The git identity results.json records, from the commit graded. */
@@ -61,16 +67,16 @@ export async function prepareEntry(entry: BulkEntry, options: PrepareOptions): P
     commit,
     late,
   });
-  const copyFrom = async (root: string, commit: GradedCommit | null, late: LateInfo, what: string): Promise<Prepared> => {
+  const copyFrom = async (root: string, commit: GradedCommit | null, late: LateInfo, what: string, target = gradeDir): Promise<Prepared> => {
     const located = await locateExercises(root, options.moduleNames);
     if (located.kind === 'not-found') return reject('unrecognised', `${what} ${entry.name} holds no submission: ${located.reason}`, commit, late);
-    await rm(gradeDir, { recursive: true, force: true });
-    const copied = await copySubmission(located.dir, gradeDir);
+    await rm(target, { recursive: true, force: true });
+    const copied = await copySubmission(located.dir, target);
     if (copied.kind === 'refused') {
-      await rm(gradeDir, { recursive: true, force: true });
+      await rm(target, { recursive: true, force: true });
       return reject('refused', `${what} ${entry.name} was refused: ${copied.reason}`, commit, late);
     }
-    return { kind: 'ready', entry, gradeDir, commit, late, cleanup: () => rm(gradeDir, { recursive: true, force: true }) };
+    return { kind: 'ready', entry, gradeDir: target, commit, late, cleanup: () => rm(target, { recursive: true, force: true }) };
   };
 
   await mkdir(path.dirname(scratch), { recursive: true });
@@ -94,7 +100,7 @@ export async function prepareEntry(entry: BulkEntry, options: PrepareOptions): P
         return await copyFrom(scratch, null, noTime, 'the files of');
       }
       case 'git':
-        return await prepareRepository(entry, options, copyFrom, reject, scratch);
+        return await prepareRepository(entry, options, copyFrom, reject, scratch, path.join(options.workDir, 'graded-on-time', entry.id));
     }
   } finally {
     await rm(scratch, { recursive: true, force: true });
@@ -137,7 +143,7 @@ export function safeSegment(name: string): string {
   return safe.slice(0, 200) || 'file';
 }
 
-type CopyFrom = (root: string, commit: GradedCommit | null, late: LateInfo, what: string) => Promise<Prepared>;
+type CopyFrom = (root: string, commit: GradedCommit | null, late: LateInfo, what: string, target?: string) => Promise<Prepared>;
 type Reject = (status: RowStatus, message: string, commit?: GradedCommit | null, late?: LateInfo) => Prepared;
 
 function gradedCommit(commit: CommitInfo, atDeadline: boolean, branch: string | null, dirty: boolean): GradedCommit {
@@ -153,13 +159,20 @@ function gradedCommit(commit: CommitInfo, atDeadline: boolean, branch: string | 
   };
 }
 
-async function prepareRepository(entry: BulkEntry, options: PrepareOptions, copyFrom: CopyFrom, reject: Reject, scratch: string): Promise<Prepared> {
+async function prepareRepository(
+  entry: BulkEntry,
+  options: PrepareOptions,
+  copyFrom: CopyFrom,
+  reject: Reject,
+  scratch: string,
+  onTimeDir: string,
+): Promise<Prepared> {
   const noTime = lateInfo(null, options.deadline, options.latePolicy);
   // the private copy sits beside the scratch folder, on the work folder's file system, and is removed afterwards
   let outcome;
   try {
     outcome = await withUntrustedRepo(entry.path, { within: entry.path, tmpDir: path.dirname(scratch) }, (repo) =>
-      prepareFromRepository(repo, entry, options, copyFrom, reject, scratch),
+      prepareFromRepository(repo, entry, options, copyFrom, reject, scratch, onTimeDir),
     );
   } catch (e) {
     return reject('unrecognised', `the repository ${entry.name} could not be read: ${(e as Error).message}`);
@@ -182,6 +195,7 @@ async function prepareFromRepository(
   copyFrom: CopyFrom,
   reject: Reject,
   scratch: string,
+  onTimeDir: string,
 ): Promise<Prepared> {
   const headCommit = await repo.head();
   if (!headCommit) {
@@ -189,32 +203,47 @@ async function prepareFromRepository(
     return copyFrom(entry.path, null, lateInfo(null, options.deadline, options.latePolicy), 'the repository');
   }
   const head = async () => gradedCommit(headCommit, false, repo.branch, (await repo.changes(''))?.dirty ?? false);
-  if (!options.atDeadline || !options.deadline) {
-    const late = lateInfo(new Date(headCommit.committedAt), options.deadline, options.latePolicy);
-    return copyFrom(entry.path, await head(), late, 'the repository');
-  }
-  const found = await repo.atOrBefore(options.deadline);
+  const headLate = lateInfo(new Date(headCommit.committedAt), options.deadline, options.latePolicy);
+  // the work tree, judged by HEAD's date: what --late last grades
+  const last = async () => copyFrom(entry.path, await head(), headLate, 'the repository');
+  const { deadline } = options;
+  if (options.late === 'last' || !deadline) return last();
+  // HEAD on time: the work tree is the on-time work, as --late last grades it
+  if (options.late === 'best' && headLate.kind !== 'late') return last();
+  const found = await repo.atOrBefore(deadline);
   if (!found) {
-    const late = lateInfo(new Date(headCommit.committedAt), options.deadline, options.latePolicy);
+    if (options.late === 'best') return last();
     return reject(
       'no-commit-before-deadline',
-      `the repository ${entry.name} has no commit at or before the deadline ${options.deadline.toISOString()}`,
+      `the repository ${entry.name} has no commit at or before the deadline ${deadline.toISOString()}`,
       await head(),
-      late,
+      headLate,
     );
   }
   const commit = gradedCommit(found, true, null, false);
   const later = await repo.commitsAfter(commit.commit);
-  const late = lateInfo(new Date(commit.committedAt), options.deadline, options.latePolicy, later);
+  const late = lateInfo(new Date(commit.committedAt), deadline, options.latePolicy, later);
+  let onTime: Prepared;
   try {
     await repo.checkout(commit.commit, scratch);
+    onTime = await copyFrom(scratch, commit, late, 'the repository', options.late === 'best' ? onTimeDir : undefined);
   } catch (e) {
-    return reject(
+    onTime = reject(
       'unrecognised',
       `the repository ${entry.name} could not be checked out at ${commit.commit.slice(0, 12)}: ${(e as Error).message}`,
       commit,
       late,
     );
   }
-  return copyFrom(scratch, commit, late, 'the repository');
+  if (options.late === 'on-time') return onTime;
+  // best: both states, or the one that can be graded
+  const lastState = await last();
+  if (onTime.kind !== 'ready') return lastState;
+  if (lastState.kind !== 'ready') return onTime;
+  const cleanup = async () => {
+    await onTime.cleanup();
+    await lastState.cleanup();
+  };
+  const state = (p: typeof onTime): Candidate => ({ gradeDir: p.gradeDir, commit: p.commit, late: p.late });
+  return { kind: 'choice', entry, states: { 'on-time': state(onTime), late: state(lastState) }, cleanup };
 }

@@ -9,6 +9,7 @@ import type { Manifest } from '../manifest/types.ts';
 import { submissionIdentity } from '../intake/submissionIdentity.ts';
 import type { ResultsDocument } from '../results/types.ts';
 import type { GradeItem } from './pool/protocol.ts';
+import { withGuideHref } from './guide/withGuideHref.ts';
 
 /** `assignmentPath` names the assignment the workers grade (its checks are listed as not run; its public face draws the report). */
 export async function recordFailure(
@@ -26,5 +27,5 @@ export async function recordFailure(
     { kind: 'grader-error', code: 'grader-failed', message },
     0,
   );
-  return (await writeGradingOutputs(doc, item.outDir, { assignment, manifest, audience: 'student' })).doc;
+  return (await writeGradingOutputs(doc, item.outDir, { assignment: withGuideHref(assignment, item.guideHref), manifest, audience: 'student' })).doc;
 }

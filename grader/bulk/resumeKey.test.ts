@@ -81,7 +81,7 @@ describe('relu-lab bulk --resume', () => {
         shard: null,
         formats: [],
         deadline: null,
-        atDeadline: false,
+        late: 'last',
         progress: null,
       });
     const ten = await manifestWith('ten', points(10));

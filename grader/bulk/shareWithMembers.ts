@@ -11,7 +11,13 @@ import type { GroupMember, StudentRecord } from './types.ts';
 
 const SHARED_FILES = [RESULTS_FILE, 'report.html', 'report.md'];
 
-export async function shareWithMembers(outDir: string, record: StudentRecord, members: readonly GroupMember[]): Promise<void> {
+export async function shareWithMembers(
+  outDir: string,
+  record: StudentRecord,
+  members: readonly GroupMember[],
+  /** members no roster row matched, by id */
+  notOnRoster: ReadonlyMap<string, StudentRecord['notOnRoster']> = new Map(),
+): Promise<void> {
   for (const member of members) {
     if (member.id === record.id) continue;
     const from = studentDir(outDir, record.id);
@@ -19,6 +25,8 @@ export async function shareWithMembers(outDir: string, record: StudentRecord, me
     await rm(to, { recursive: true, force: true });
     await mkdir(to, { recursive: true });
     for (const file of SHARED_FILES) await copyFile(path.join(from, file), path.join(to, file)).catch(() => undefined);
-    await writeRecord(outDir, { ...record, id: member.id, identity: member.identity, gradedAs: record.id });
+    const { notOnRoster: _group, ...shared } = record;
+    const unmatched = notOnRoster.get(member.id);
+    await writeRecord(outDir, { ...shared, id: member.id, identity: member.identity, gradedAs: record.id, ...(unmatched ? { notOnRoster: unmatched } : {}) });
   }
 }

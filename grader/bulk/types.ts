@@ -110,6 +110,32 @@ export type LateInfo =
       policy: string;
     };
 
+/**
+ * Which state of a git repository `--late` grades: `last` its work tree
+ * (HEAD and any uncommitted changes, judged by HEAD's date), `on-time` the
+ * last commit at or before the deadline, `best` both when HEAD is past the
+ * deadline, keeping the better score after the late policy.
+ */
+export type LateChoice = 'best' | 'last' | 'on-time';
+
+export const LATE_CHOICES: readonly LateChoice[] = ['best', 'last', 'on-time'];
+
+/** Which of a repository's states a row's grade is of: the one handed in on time, or a late one. */
+export type Taken = 'on-time' | 'late';
+
+/** With `--late best`, the state graded but not taken: what it scored, so the choice can be checked (and --resume need not grade it again). */
+export interface PassedOver {
+  taken: Taken;
+  commit: GradedCommit | null;
+  late: LateInfo;
+  /** null when nothing was graded */
+  key: GradingKey | null;
+  status: RowStatus;
+  /** before the late policy */
+  earned: number;
+  possible: number;
+}
+
 /** What identifies a grading, for --resume: the same files, grader and seed need no regrading. */
 export interface GradingKey {
   contentHash: string;
@@ -160,6 +186,10 @@ export interface StudentRecord {
   identity?: StudentIdentity;
   /** for a member of a group submission: the id under which the group's submission was graded */
   gradedAs?: string;
+  /** with `--late best`, when both an on-time and a late state were graded: the one not taken */
+  passedOver?: PassedOver;
+  /** with a roster: the entry matched no row of it and was graded under its platform's id */
+  notOnRoster?: { entry: string; lookedUpBy: string };
 }
 
 /** One line of the gradebook. */
@@ -175,7 +205,16 @@ export interface GradebookRow {
   status: RowStatus;
   message: string | null;
   late: LateInfo;
+  /** the commit graded: a git repository's HEAD, or its last commit at or before the deadline; null for folders and zips */
   commit: string | null;
+  /** whether the grade is of work handed in on time or late; null when unknown (no deadline, or no time of submission) */
+  taken: Taken | null;
+  /** uncommitted changes were graded with the commit; null when no commit was graded */
+  dirty: boolean | null;
+  /** with `--late best`, the state graded but not taken, with its score after the late policy */
+  passedOver: (PassedOver & { score: number }) | null;
+  /** with a roster: the entry matched no row of it (graded under its platform's id) */
+  notOnRoster: { entry: string; lookedUpBy: string } | null;
   entryKind: EntryKind;
   /** where the student's reports are, relative to the output folder; null when none */
   reportPath: string | null;

@@ -7,7 +7,7 @@ import { sanitiseText } from '../../core/sanitiseText.ts';
 import type { Manifest } from '../../manifest/types.ts';
 import type { ResultsDocument } from '../../results/types.ts';
 import type { LmsRow } from '../../export/canvas.ts';
-import { lateText, scoreAfterLate } from '../late/lateInfo.ts';
+import { lateText, scoreAfterLate, takenOf } from '../late/lateInfo.ts';
 import { RESULTS_FILE } from '../store/studentStore.ts';
 import type { GradebookRow, StudentRecord } from '../types.ts';
 
@@ -27,6 +27,10 @@ export function gradebookRow(record: StudentRecord, results: ResultsDocument | n
     message: missingResults ? `${RESULTS_FILE} is missing or invalid; grade this student again` : record.message === null ? null : sanitiseText(record.message),
     late: record.late,
     commit: record.commit?.commit ?? null,
+    taken: takenOf(record.late),
+    dirty: record.commit ? record.commit.dirty : null,
+    passedOver: record.passedOver ? { ...record.passedOver, score: scoreAfterLate(record.passedOver.earned, record.passedOver.late) } : null,
+    notOnRoster: record.notOnRoster ?? null,
     entryKind: record.entry.kind,
     reportPath: results ? `${record.id}/report.html` : null,
     identity: record.identity ?? null,
@@ -34,9 +38,18 @@ export function gradebookRow(record: StudentRecord, results: ResultsDocument | n
   };
 }
 
-/** The late column: the policy's verdict, else what the platform said (Canvas's LATE carries no time to apply a policy to). */
+/**
+ * The late column: the policy's verdict (and, with --late best, what the
+ * state not taken scored), else what the platform said (Canvas's LATE
+ * carries no time to apply a policy to).
+ */
 export function lateColumn(row: GradebookRow): string {
   const text = lateText(row.late);
+  const other = row.passedOver;
+  if (text && other) {
+    const verdict = other.status === 'graded' || other.status === 'deadline' ? `${other.score} / ${other.possible}` : other.status;
+    return `${text}; taken over the ${other.taken === 'late' ? 'late work' : 'work on time'} (${verdict}${other.taken === 'late' ? ' after the policy' : ''})`;
+  }
   if (text || !row.identity?.platformLate) return text;
   return `late (per ${row.identity.source === 'canvas' ? 'Canvas' : row.identity.source}; no submission time, no penalty applied)`;
 }

@@ -1,6 +1,11 @@
 // gradebook.csv and gradebook.json: one row per student, in id order, with
 // who the student is (name, email and platform ids, from the platform's
-// download and the roster) after relu-lab's own columns.
+// download and the roster) after relu-lab's own columns, then which state of
+// a repository was graded: handed in on time or late (`taken`), how late and
+// at what cost, whether uncommitted changes were graded with the commit
+// (`dirty`), and with --late best the commit not taken and its score after
+// the late policy. New columns go at the end, so scripts reading the older
+// ones by position go on working.
 import path from 'node:path';
 import { sumPoints } from '../../core/points.ts';
 import type { Manifest } from '../../manifest/types.ts';
@@ -30,6 +35,12 @@ export function gradebookCsv(rows: readonly GradebookRow[], manifest: Manifest):
     'github_login',
     'gradescope_sid',
     'graded_as',
+    'taken',
+    'days_late',
+    'penalty_percent',
+    'dirty',
+    'passed_over_commit',
+    'passed_over_score',
   ];
   const lines = rows.map((r): Cell[] => [
     r.student,
@@ -47,6 +58,12 @@ export function gradebookCsv(rows: readonly GradebookRow[], manifest: Manifest):
     r.identity?.githubLogin,
     r.identity?.gradescopeSid,
     r.gradedAs,
+    r.taken,
+    r.late.kind === 'late' ? r.late.daysLate : r.late.kind === 'on-time' ? 0 : null,
+    r.late.kind === 'late' ? r.late.penaltyPercent : r.late.kind === 'on-time' ? 0 : null,
+    r.dirty === null ? null : r.dirty ? 'yes' : 'no',
+    r.passedOver?.commit?.commit,
+    r.passedOver?.score,
   ]);
   return csvDocument([header, ...lines]);
 }

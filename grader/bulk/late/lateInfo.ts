@@ -7,7 +7,7 @@
 // Work not accepted counts as 0.
 import { roundPoints } from '../../core/points.ts';
 import type { LatePolicy } from '../../manifest/types.ts';
-import type { LateInfo } from '../types.ts';
+import type { LateInfo, Taken } from '../types.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -59,4 +59,9 @@ export function lateText(late: LateInfo): string {
     return late.laterCommitsIgnored > 0 ? `on time (${late.laterCommitsIgnored} later commit${late.laterCommitsIgnored === 1 ? '' : 's'} ignored)` : 'on time';
   const days = `${late.daysLate} day${late.daysLate === 1 ? '' : 's'} late`;
   return late.accepted ? `${days}, -${late.penaltyPercent} %` : `${days}, not accepted`;
+}
+
+/** Whether a state was handed in on time or late; null when unknown. */
+export function takenOf(late: LateInfo): Taken | null {
+  return late.kind === 'unknown' ? null : late.kind;
 }

@@ -21,6 +21,8 @@ export interface GradeItem {
   originalPath: string;
   /** the commit graded, recorded instead of whatever git says about the private copy */
   git: GitIdentity | null;
+  /** where the reports link the student guide, relative from the student's folder of the output (its copy there); absent: the project's */
+  guideHref?: string | null;
 }
 
 /** What the parent needs to know about a graded student; the rest is in results.json. */

@@ -8,6 +8,7 @@ import { killSandboxesUnder } from '../../sandbox/killSandboxes.ts';
 import { writeGradingOutputs } from '../../engine/writeGradingOutputs.ts';
 import { loadManifest } from '../../manifest/loadManifest.ts';
 import type { ResultsDocument } from '../../results/types.ts';
+import { withGuideHref } from '../guide/withGuideHref.ts';
 import { ASSIGNMENT_ENV, type FromWorker, type GradeItem, type ToWorker } from './protocol.ts';
 
 /** The process's IPC channel, as far as the worker uses it. */
@@ -80,7 +81,11 @@ async function gradeItems(grader: Grader, batch: number, items: GradeItem[], cha
       const item = byDir.get(dir)!;
       try {
         relabel(graded, item);
-        const { doc } = await writeGradingOutputs(graded, item.outDir, { assignment: grader.assignment, manifest: grader.manifest, audience: 'student' });
+        const { doc } = await writeGradingOutputs(graded, item.outDir, {
+          assignment: withGuideHref(grader.assignment, item.guideHref),
+          manifest: grader.manifest,
+          audience: 'student',
+        });
         const outcome = doc.outcome;
         channel.send({
           type: 'graded',

@@ -8,7 +8,17 @@ export const EVENT_LOG = 'bulk-events.jsonl';
 
 export type BulkEvent =
   | { event: 'run-start'; pid: number; workers: number; students: number; resume: boolean; shard: string | null }
-  | { event: 'graded'; id: string; status: string; score: number; max: number; ms: number }
+  | {
+      event: 'graded';
+      id: string;
+      status: string;
+      score: number;
+      max: number;
+      ms: number;
+      /** --late best with two states: the one taken, and the other's score before the late policy */
+      taken?: 'on-time' | 'late' | null;
+      passedOver?: { taken: 'on-time' | 'late'; score: number };
+    }
   | { event: 'skipped'; id: string; reason: string }
   | { event: 'rejected'; id: string; status: string; message: string }
   | { event: 'worker-restart'; worker: number; reason: string }

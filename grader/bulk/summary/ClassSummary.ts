@@ -54,6 +54,8 @@ export class ClassSummary {
   readonly tasks: Map<string, TaskTally>;
   readonly errored: Problem[] = [];
   readonly notGraded: Problem[] = [];
+  /** entries no roster row matched, graded under their platform's id */
+  readonly notOnRoster: { student: string; entry: string; lookedUpBy: string; reportPath: string | null }[] = [];
 
   constructor(readonly manifest: Manifest) {
     this.tasks = new Map(manifest.tasks.map((t) => [t.id, { id: t.id, title: t.title, possible: t.points, lost: 0, studentsLosing: 0, graded: 0 }]));
@@ -64,6 +66,7 @@ export class ClassSummary {
     const problem = { student: row.student, status: row.status, message: row.message ?? row.status, reportPath: row.reportPath };
     if (row.status === 'grader-error' || row.status === 'deadline') this.errored.push(problem);
     else if (row.status !== 'graded') this.notGraded.push(problem);
+    if (row.notOnRoster) this.notOnRoster.push({ student: row.student, ...row.notOnRoster, reportPath: row.reportPath });
     if (!results || row.status === 'grader-error') return;
     for (const task of results.tasks) {
       const tally = this.tasks.get(task.id);

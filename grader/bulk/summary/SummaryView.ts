@@ -13,7 +13,7 @@ export interface SummaryView {
   title: string;
   assignment: string;
   generatedAt: string;
-  counts: { students: number; graded: number; errored: number; notGraded: number; late: number };
+  counts: { students: number; graded: number; errored: number; notGraded: number; late: number; dirty: number };
   /** null when nobody was graded */
   stats: { mean: string; median: string; full: number; zero: number } | null;
   histogram: SvgMarkup;
@@ -25,5 +25,17 @@ export interface SummaryView {
   tests: { name: string; task: string; failedText: string; answers: { text: string; count: number }[]; otherText: string | null }[];
   errored: SummaryProblem[];
   notGraded: SummaryProblem[];
-  rows: { student: string; scoreText: string; status: string; lateText: string; reportPath: string | null }[];
+  /** entries no roster row matched, graded under their platform's id (sanitised text) */
+  notOnRoster: { student: string; entry: string; lookedUpBy: string; reportPath: string | null }[];
+  rows: {
+    student: string;
+    scoreText: string;
+    status: string;
+    lateText: string;
+    /** uncommitted changes were graded with the commit */
+    dirty: boolean;
+    /** the commit graded, short; empty for folders and zips */
+    commitText: string;
+    reportPath: string | null;
+  }[];
 }

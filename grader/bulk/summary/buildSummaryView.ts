@@ -1,7 +1,8 @@
 // The class summary's view from what ClassSummary gathered.
 import { formatUtc } from '../../core/formatTime.ts';
 import { formatNumber } from '../../core/formatValue.ts';
-import { lateText } from '../late/lateInfo.ts';
+import { sanitiseText } from '../../core/sanitiseText.ts';
+import { lateColumn } from '../gradebook/gradebookRow.ts';
 import { barChart, histogram, type HistogramBin } from './charts.ts';
 import type { ClassSummary } from './ClassSummary.ts';
 import type { SummaryView } from './SummaryView.ts';
@@ -33,6 +34,7 @@ export function buildSummaryView(summary: ClassSummary, now: Date): SummaryView 
       errored: summary.errored.length,
       notGraded: summary.notGraded.length,
       late: rows.filter((r) => r.late.kind === 'late').length,
+      dirty: rows.filter((r) => r.dirty === true).length,
     },
     stats: percents.length
       ? {
@@ -86,11 +88,18 @@ export function buildSummaryView(summary: ClassSummary, now: Date): SummaryView 
     }),
     errored: summary.errored,
     notGraded: summary.notGraded,
+    notOnRoster: summary.notOnRoster.map((u) => ({
+      ...u,
+      entry: sanitiseText(u.entry, { singleLine: true }),
+      lookedUpBy: sanitiseText(u.lookedUpBy, { singleLine: true }),
+    })),
     rows: rows.map((r) => ({
       student: r.student,
       scoreText: r.status === 'graded' || r.status === 'deadline' ? `${formatNumber(r.score)} / ${formatNumber(r.max)}` : '—',
       status: r.status,
-      lateText: lateText(r.late),
+      lateText: lateColumn(r),
+      dirty: r.dirty === true,
+      commitText: r.commit ? r.commit.slice(0, 7) : '',
       reportPath: r.reportPath,
     })),
   };

@@ -15,7 +15,7 @@ let root: string;
 const options = (): PrepareOptions => ({
   workDir: path.join(root, 'work'),
   deadline: null,
-  atDeadline: false,
+  late: 'last',
   latePolicy: { kind: 'none' },
   moduleNames: ['activations', 'forward'],
   zipLimits: { maxEntries: 20, maxTotalBytes: 4096 },
@@ -113,7 +113,7 @@ describe("Canvas's loose files", () => {
       { name: '../forward.ts', data: 'export const f = 1;\n' },
     ]);
     const prepared = await prepareEntry(entry, options());
-    if (prepared.kind !== 'ready') throw new Error(prepared.message);
+    if (prepared.kind !== 'ready') throw new Error(prepared.kind === 'rejected' ? prepared.message : prepared.kind);
     // both stay inside the private copy: `..` as `file`, `../forward.ts` as `forward.ts`
     expect((await readdir(prepared.gradeDir)).sort()).toEqual(['file', 'forward.ts']);
     expect(await readdir(path.join(root, 'work'))).not.toContain('forward.ts');

@@ -37,7 +37,11 @@ describe('relu-lab bulk and merge: usage', () => {
     [['bulk', 'class', '--out', 'o', '--from', 'moodle'], /--from takes one of canvas, gradescope, classroom, folders/],
     [['bulk', 'class', '--out', 'o', '--canvas-assignment', 'ReLU'], /--canvas-assignment takes Canvas's assignment id/],
     [['bulk', 'class', '--out', 'o', '--roster', 'no-such-roster.csv'], /--roster: cannot read no-such-roster.csv/],
+    [['bulk', 'class', '--out', 'o', '--late', 'soon'], /--late takes best \(.*\), last \(.*\) or on-time \(.*\), got "soon"/],
+    [['bulk', 'class', '--out', 'o', '--manifest', TEST_MANIFEST_PATH, '--late', 'best'], /--late best needs a deadline/],
+    [['bulk', 'class', '--out', 'o', '--at-deadline', '--late', 'best'], /--at-deadline is --late on-time/],
     [['merge', '--out', 'o'], /the output folders of the bulk runs/],
+    [['merge', 'class', '--out', 'o', '--canvas-assignment', 'ReLU'], /--canvas-assignment takes Canvas's assignment id/],
   ])('%j is a usage error (exit 2)', async (args, message) => {
     const { code, stderr } = await run(...args);
     expect(stderr).toMatch(message);

@@ -9,8 +9,9 @@ import { ReluLabError } from '../../core/errors.ts';
 import { sanitiseText } from '../../core/sanitiseText.ts';
 import { INTAKE_SOURCES } from '../../bulk/discoverClass.ts';
 import { FORMATS, parseFormats } from '../../bulk/formats.ts';
-import type { IntakeSource } from '../../bulk/types.ts';
+import { type IntakeSource, LATE_CHOICES, type LateChoice } from '../../bulk/types.ts';
 import { readRoster, type RosterRow } from '../../intake/platform/readRoster.ts';
+import { canvasAssignment, canvasNote } from '../../bulk/canvasAssignmentId.ts';
 import { runBulk } from '../../bulk/runBulk.ts';
 import { parseShard } from '../../bulk/shard.ts';
 import { assignmentFlags, numberFlag, parse } from '../parse.ts';
@@ -20,7 +21,7 @@ export const bulk: Command = {
   summary: 'grade a class folder (folders, git repositories, zips, Canvas or Gradescope downloads) in parallel into a gradebook and class summary',
   usage:
     'usage: relu-lab bulk SUBMISSIONS --out DIR [--from canvas|gradescope|classroom|folders] [--roster FILE] [--workers N] [--resume] [--shard i/n] ' +
-    `[--format ${FORMATS.join('|')}]... [--canvas-assignment ID] [--deadline ISO] [--at-deadline] [--batch N] [--assignment DIR] [--manifest FILE] [--quiet]`,
+    `[--format ${FORMATS.join('|')}]... [--canvas-assignment ID] [--deadline ISO] [--late best|last|on-time] [--at-deadline] [--batch N] [--assignment DIR] [--manifest FILE] [--quiet]`,
   async run(args, io) {
     const { values, positionals } = parse(
       args,
@@ -34,6 +35,7 @@ export const bulk: Command = {
         format: { type: 'string', multiple: true },
         deadline: { type: 'string' },
         'at-deadline': { type: 'boolean' },
+        late: { type: 'string' },
         batch: { type: 'string' },
         assignment: { type: 'string' },
         manifest: { type: 'string' },
@@ -53,6 +55,7 @@ export const bulk: Command = {
     if (!Number.isInteger(workers) || (batch !== undefined && !Number.isInteger(batch)))
       throw new ReluLabError('usage', '--workers and --batch need whole numbers');
     const from = intakeSource(values.from);
+    const late = lateChoice(values.late, values['at-deadline'] ?? false);
     const canvasAssignmentId = canvasAssignment(values['canvas-assignment']);
     const roster = values.roster === undefined ? null : await loadRoster(path.resolve(io.cwd, values.roster), values.roster);
     const submissionsDir = path.resolve(io.cwd, positionals[0]);
@@ -62,6 +65,11 @@ export const bulk: Command = {
     const deadline = deadlineText ? new Date(deadlineText) : null;
     if (deadline && Number.isNaN(deadline.getTime()))
       throw new ReluLabError('usage', `--deadline needs an ISO 8601 date-time such as 2026-03-01T23:59:00Z, got "${deadlineText}"`);
+    if (late !== 'last' && !deadline)
+      throw new ReluLabError(
+        'usage',
+        `${values.late === undefined ? '--at-deadline' : `--late ${late}`} needs a deadline: set one in the manifest or pass --deadline ISO`,
+      );
 
     const controller = new AbortController();
     const abort = () => controller.abort();
@@ -82,7 +90,7 @@ export const bulk: Command = {
         shard: values.shard ? parseShard(values.shard) : null,
         formats: parseFormats(values.format),
         deadline,
-        atDeadline: values['at-deadline'] ?? false,
+        late,
         progress: values.quiet ? null : { mode: tty ? 'bar' : 'lines', write: (s) => io.err(s), width: process.stderr.columns },
         signal: controller.signal,
         maxBatch: batch,
@@ -115,12 +123,7 @@ export const bulk: Command = {
         }
         for (const id of result.missing) io.out(`missing: "${id}" is on the roster but handed nothing in (scored 0)\n`);
       }
-      if (parseFormats(values.format).includes('canvas'))
-        io.out(
-          canvasAssignmentId
-            ? `canvas.csv: the scores are in the column "${manifest.title} (${canvasAssignmentId})", Canvas's assignment ${canvasAssignmentId}\n`
-            : `canvas.csv: no --canvas-assignment ID, so Canvas will create a new column "${manifest.title}" when it is imported; pass the assignment's id (the number in its Canvas address) to fill the existing one\n`,
-        );
+      if (parseFormats(values.format).includes('canvas')) io.out(`${canvasNote(manifest.title, canvasAssignmentId)}\n`);
       return 0;
     } finally {
       process.off('SIGINT', abort);
@@ -137,14 +140,16 @@ function intakeSource(value: string | undefined): IntakeSource | null {
   throw new ReluLabError('usage', `--from takes one of ${INTAKE_SOURCES.join(', ')}, got "${sanitiseText(value, { singleLine: true })}"`);
 }
 
-/** Canvas's assignment ids are numbers (the one in the assignment's address, …/assignments/12345). */
-function canvasAssignment(value: string | undefined): string | null {
-  if (value === undefined) return null;
-  if (/^[0-9]{1,20}$/.test(value)) return value;
-  throw new ReluLabError(
-    'usage',
-    `--canvas-assignment takes Canvas's assignment id, the number at the end of its address (…/assignments/12345), got "${sanitiseText(value, { singleLine: true })}"`,
-  );
+/** --late, or its older spelling --at-deadline (on-time); `last` when neither is given. */
+function lateChoice(value: string | undefined, atDeadline: boolean): LateChoice {
+  if (value === undefined) return atDeadline ? 'on-time' : 'last';
+  if (!(LATE_CHOICES as readonly string[]).includes(value))
+    throw new ReluLabError(
+      'usage',
+      `--late takes best (the better of the last commit at the deadline and the last commit, after the late policy), last (the work tree) or on-time (the last commit at or before the deadline), got "${sanitiseText(value, { singleLine: true })}"`,
+    );
+  if (atDeadline && value !== 'on-time') throw new ReluLabError('usage', `--at-deadline is --late on-time: give one of --at-deadline and --late ${value}`);
+  return value as LateChoice;
 }
 
 async function loadRoster(file: string, given: string): Promise<RosterRow[]> {
