@@ -88,6 +88,11 @@ describe("Gradescope's export zip with a roster", () => {
     // Gradescope's created_at is a submission time the late policy can judge
     expect(rows.s1002.late).toMatchObject({ kind: 'late', daysLate: 2 });
     expect(rows.s1005).toMatchObject({ score: 0, status: 'missing' });
+    // the entry no roster row matched is in its record, so the summary lists it (also after a merge)
+    expect(rows['1099'].notOnRoster).toEqual({ entry: 'submission_100003', lookedUpBy: 'Gradescope sid 1099, email at@example.edu' });
+    expect(rows.s1001.notOnRoster).toBeNull();
+    const html = await readFile(path.join(out, 'summary.html'), 'utf8');
+    expect(html).toMatch(/Entries not on the roster[\s\S]*<a href="1099\/report.html">1099<\/a>: submission_100003 \(looked up by Gradescope sid 1099, email at@example.edu\)/);
 
     const canvas = (await readFile(path.join(out, 'canvas.csv'), 'utf8')).split('\r\n');
     expect(canvas[0]).toBe(
