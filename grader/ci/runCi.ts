@@ -65,7 +65,8 @@ export async function runCi(opts: CiOptions, io: Io): Promise<CiResult> {
   const submissionDir = path.resolve(root, submissionPath);
   const outDir = path.resolve(io.cwd, opts.out ?? path.join(root, DEFAULTS.reportsDir, 'ci'));
 
-  const session = await openSession({ hidden: opts.hidden, manifestPath: opts.manifestPath });
+  // the assignment's experiments run in visible mode too, so the feedback report has its Experiments section
+  const session = await openSession({ hidden: opts.hidden, manifestPath: opts.manifestPath, experiments: opts.assignment.experiments?.bind(opts.assignment) });
   let doc;
   try {
     io.out(

@@ -175,6 +175,12 @@ describe('the feedback workflow, visible tests only', () => {
     expect(result.outputs).toMatchObject({ score: '16', 'max-score': '96', mode: 'visible' });
   });
 
+  test("the feedback report carries the experiments, run with the student's own functions", async () => {
+    const report = await fs.readFile(path.join(repo, 'reports/ci/report.md'), 'utf8');
+    expect(report).toMatch(/Experiments/);
+    expect(report).toMatch(/implement \w+ first/);
+  });
+
   test('what the student code prints never reaches the log, the outputs or the results', () => {
     expect(result.stdout).not.toContain(FORGED);
     expect(result.stderr).not.toContain(FORGED);
