@@ -7,7 +7,8 @@ import { sumPoints } from '../core/points.ts';
 import { assembleResults } from '../engine/assembleResults.ts';
 import { catalogOf } from '../engine/catalog.ts';
 import type { ReportedTest } from '../engine/HiddenRunReporter.ts';
-import { canvasCsv, moodleCsv } from '../export/canvas.ts';
+import { canvasCsv } from '../export/canvas.ts';
+import { moodleGradesCsv } from '../export/moodle.ts';
 import { classroomResult } from '../export/classroom.ts';
 import { gradescopeResults } from '../export/gradescope.ts';
 import { prairieLearnResults } from '../export/prairielearn.ts';
@@ -119,7 +120,12 @@ describe('points that do not divide evenly', () => {
     Object.values(row.tasks).forEach(hundredths);
     const canvas = canvasCsv([lmsRow(row)], manifest.title, 105);
     expect(canvas.split('\r\n').slice(1, 3)).toEqual(['    Points Possible,,,,,105', `ann,,,ann,,${doc.score.earned}`]);
-    expect(moodleCsv([lmsRow(row)], manifest.title)).toContain(`relu-lab: ${doc.score.earned} / 105`);
+    const moodle = moodleGradesCsv(
+      [{ student: 'ann', email: null, idNumber: null, score: row.score, rawScore: row.rawScore, max: row.max, late: '', message: null }],
+      manifest.title,
+      'username',
+    );
+    expect(moodle.csv).toContain(`ann,${doc.score.earned},relu-lab: ${doc.score.earned} / 105`);
   });
 
   test('a late penalty keeps the score in hundredths', () => {

@@ -109,6 +109,8 @@ describe('finalise', () => {
       output: expect.stringContaining('cy.txt is not a folder'),
     });
     expect(JSON.parse(await readFile(path.join(out, 'bo/prairielearn/results.json'), 'utf8'))).toMatchObject({ gradable: false });
+    // ann is a day late at -10 %: Gradescope gets the gradebook's score, after the late policy
+    expect(JSON.parse(await readFile(path.join(out, 'ann/gradescope/results.json'), 'utf8'))).toMatchObject({ score: ann });
     const classroom = JSON.parse(Buffer.from(await readFile(path.join(out, 'ann/classroom/result.b64'), 'utf8'), 'base64').toString());
     expect(classroom.max_score).toBe(sampleResults.score.possible);
     expect(await readFile(path.join(out, 'canvas.csv'), 'utf8')).toContain(`ann,,,ann,,${ann}\r\n`);
@@ -211,5 +213,20 @@ describe('wrong answers in the summary', () => {
     );
     expect(wrongAnswer({ ...base, status: 'errored', message: 'exercises/backprop.ts did not compile' })).toBe('exercises/backprop.ts did not compile');
     expect(wrongAnswer({ ...base, status: 'timed-out' })).toBe('timed out');
+  });
+});
+
+describe('platform files with the assignment', () => {
+  test("PrairieLearn's results carry the assignment's pictures of the submission as images", async () => {
+    const out = path.join(root, 'class-images');
+    await mkdir(out, { recursive: true });
+    // compile errors make the results not gradable (no images): a submission that compiled
+    await student(out, record('ann', {}), { ...sampleResults, diagnostics: [] });
+    await finalise(out, manifest, ['prairielearn'], new Date('2026-03-05T00:00:00Z'), {
+      exports: { figures: (plots) => assignment.report!.figures!(plots) },
+    });
+    const pl = JSON.parse(await readFile(path.join(out, 'ann/prairielearn/results.json'), 'utf8'));
+    expect(pl.images.length).toBeGreaterThan(0);
+    expect(pl.images[0].url).toMatch(/^data:image\/svg\+xml;base64,/);
   });
 });

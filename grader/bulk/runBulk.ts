@@ -127,7 +127,8 @@ export async function runBulk(options: BulkOptions): Promise<BulkSummary> {
   });
   const runKey = await runGradingKey(manifest, options.assignmentPath);
   // the reports link the student guide: a copy of it in the output folder, as the project is not beside it
-  const guideHref = await writeGuide(outDir, (await loadAssignment(options.assignmentPath ?? DEFAULTS.assignmentPath).catch(() => null))?.guidePath);
+  const assignment = await loadAssignment(options.assignmentPath ?? DEFAULTS.assignmentPath).catch(() => null);
+  const guideHref = await writeGuide(outDir, assignment?.guidePath);
   /** entries with no commit to choose (folders, zips, repositories without one), when --late asks for a choice */
   let withoutCommits = 0;
   const maxBatch = options.maxBatch ?? 4;
@@ -365,7 +366,18 @@ export async function runBulk(options: BulkOptions): Promise<BulkSummary> {
       `--late ${lateChoice} has no effect on ${withoutCommits} entr${withoutCommits === 1 ? 'y' : 'ies'} with no commit (folders, zips, repositories without one): they were graded as handed in`,
     );
   // the gradebook shows whatever is on disk, also after an interruption
-  const finalised = await finalise(outDir, manifest, options.formats, new Date(), { canvasAssignmentId: options.canvasAssignmentId ?? null });
+  const figures = assignment?.report?.figures;
+  const finalised = await finalise(outDir, manifest, options.formats, new Date(), {
+    canvasAssignmentId: options.canvasAssignmentId ?? null,
+    exports: { figures: figures && ((plots: unknown) => figures.call(assignment!.report, plots)) },
+  });
+  if (finalised.moodleLeft.length > 0)
+    problems.push(
+      `moodle.csv has no row for ${finalised.moodleLeft.length} student${finalised.moodleLeft.length === 1 ? '' : 's'} (Moodle aborts an import on a user it cannot find): ${finalised.moodleLeft
+        .slice(0, 5)
+        .map((l) => `${l.student} (${l.reason})`)
+        .join(', ')}${finalised.moodleLeft.length > 5 ? ', …' : ''}`,
+    );
   const seconds = Math.round((performance.now() - started) / 100) / 10;
   await log.write({ event: 'run-end', ...counts, rejected: counts.notGraded, seconds });
   if (fatal) throw fatal;

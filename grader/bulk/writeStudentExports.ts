@@ -8,6 +8,7 @@ import { classroomFailure, classroomResult, encodeClassroom } from '../export/cl
 import { gradescopeFailure, gradescopeResults } from '../export/gradescope.ts';
 import { prairieLearnFailure, prairieLearnResults } from '../export/prairielearn.ts';
 import type { ResultsDocument } from '../results/types.ts';
+import type { FigureView } from '../report/ReportView.ts';
 import type { ExportFormat } from './formats.ts';
 import { studentDir } from './store/studentStore.ts';
 import { writeFileAtomically } from '../core/writeFileAtomically.ts';
@@ -15,16 +16,33 @@ import type { GradebookRow } from './types.ts';
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
-export async function writeStudentExports(outDir: string, row: GradebookRow, results: ResultsDocument | null, formats: readonly ExportFormat[]): Promise<void> {
+/** What the platform files need of the assignment: its pictures of a submission (PrairieLearn sends them as images). */
+export interface ExportContext {
+  figures?: (plots: unknown) => FigureView[];
+}
+
+export async function writeStudentExports(
+  outDir: string,
+  row: GradebookRow,
+  results: ResultsDocument | null,
+  formats: readonly ExportFormat[],
+  context: ExportContext = {},
+): Promise<void> {
   const dir = studentDir(outDir, row.student);
   const why = row.message ?? row.status;
   for (const format of formats) {
     switch (format) {
       case 'gradescope':
-        await writeFileAtomically(path.join(dir, 'gradescope', 'results.json'), json(results ? gradescopeResults(results) : gradescopeFailure(why, row.max)));
+        await writeFileAtomically(
+          path.join(dir, 'gradescope', 'results.json'),
+          json(results ? gradescopeResults(results, { late: { score: row.score, late: row.late } }) : gradescopeFailure(why, row.max)),
+        );
         break;
       case 'prairielearn':
-        await writeFileAtomically(path.join(dir, 'prairielearn', 'results.json'), json(results ? prairieLearnResults(results) : prairieLearnFailure(why)));
+        await writeFileAtomically(
+          path.join(dir, 'prairielearn', 'results.json'),
+          json(results ? prairieLearnResults(results, { figures: figuresOf(results, context) }) : prairieLearnFailure(why)),
+        );
         break;
       case 'classroom':
         await writeFileAtomically(
@@ -35,5 +53,15 @@ export async function writeStudentExports(outDir: string, row: GradebookRow, res
       case 'canvas':
         break; // class-wide: canvas.csv and moodle.csv
     }
+  }
+}
+
+/** The assignment's pictures of a graded submission; none when it has no hook or no plots, or the hook fails on hand-edited data. */
+function figuresOf(results: ResultsDocument, context: ExportContext): FigureView[] {
+  if (results.plots === undefined || !context.figures) return [];
+  try {
+    return context.figures(results.plots);
+  } catch {
+    return [];
   }
 }

@@ -12,7 +12,7 @@
 // assignment columns in the Gradebook generate new assignments in the
 // Assignments area of Canvas", the same guide).
 import { describe, expect, test } from 'vitest';
-import { canvasCsv, type LmsRow, moodleCsv, sortableName } from './canvas.ts';
+import { canvasCsv, type LmsRow, sortableName } from './canvas.ts';
 
 const row = (student: string, over: Partial<LmsRow> = {}): LmsRow => ({
   student,
@@ -63,12 +63,5 @@ describe('LMS gradebook imports', () => {
     expect(sortableName('Ada King Lovelace')).toBe('Lovelace, Ada King');
     expect(sortableName(' Cher ')).toBe('Cher');
     expect(sortableName('Lovelace, Ada')).toBe('Lovelace, Ada');
-  });
-
-  test('moodle.csv maps a username to a grade, with feedback', () => {
-    const lines = moodleCsv(rows, 'ReLU lab').split('\r\n');
-    expect(lines[0]).toBe('username,ReLU lab,feedback');
-    expect(lines[1]).toBe('ann,72,"relu-lab: 80 / 100; 1 day late, -10 %"');
-    expect(lines[3]).toBe('cy,,not graded (unrecognised); empty folder');
   });
 });

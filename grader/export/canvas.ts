@@ -13,8 +13,7 @@
 // Students without a score (not graded, or grading failed) have an empty
 // cell, which Canvas leaves unchanged.
 //
-// moodle.csv: for Moodle's "CSV file" grade import: a username column to
-// map to the user, the grade, and a feedback column.
+// moodle.csv is moodle.ts's.
 import { csvDocument, type Cell } from './csv.ts';
 
 /** One student's line in an LMS import, in words (a bulk run's gradebook row gives it). */
@@ -64,16 +63,4 @@ export function sortableName(name: string): string {
   const words = name.trim().split(/\s+/);
   if (name.includes(',') || words.length < 2) return name.trim();
   return `${words.at(-1)}, ${words.slice(0, -1).join(' ')}`;
-}
-
-export function moodleCsv(rows: readonly LmsRow[], assignment: string): string {
-  const header: Cell[] = ['username', assignment, 'feedback'];
-  return csvDocument([header, ...rows.map((r): Cell[] => [r.student, r.score, feedback(r)])]);
-}
-
-function feedback(row: LmsRow): string {
-  const parts = [row.score !== null ? `relu-lab: ${row.rawScore} / ${row.max}` : `not graded (${row.status})`];
-  if (row.late) parts.push(row.late);
-  if (row.message) parts.push(row.message);
-  return parts.join('; ');
 }
