@@ -14,4 +14,4 @@ const target = path.join(here, 'class');
 await buildClass(target, plan, assignment);
 console.log(`built ${plan.students.length} submissions in ${path.relative(process.cwd(), target) || target}`);
 console.log('grade them:   npx relu-lab bulk examples/class --out reports/class');
-console.log('at deadline:  npx relu-lab bulk examples/class --out reports/class-deadline --manifest examples/class-src/assignment.json --at-deadline');
+console.log('late best:    npx relu-lab bulk examples/class --out reports/class-deadline --manifest examples/class-src/assignment.json --late best');
