@@ -92,7 +92,9 @@ describe("Gradescope's export zip with a roster", () => {
     expect(rows['1099'].notOnRoster).toEqual({ entry: 'submission_100003', lookedUpBy: 'Gradescope sid 1099, email at@example.edu' });
     expect(rows.s1001.notOnRoster).toBeNull();
     const html = await readFile(path.join(out, 'summary.html'), 'utf8');
-    expect(html).toMatch(/Entries not on the roster[\s\S]*<a href="1099\/report.html">1099<\/a>: submission_100003 \(looked up by Gradescope sid 1099, email at@example.edu\)/);
+    expect(html).toMatch(
+      /Entries not on the roster[\s\S]*<a href="1099\/report.html">1099<\/a>: submission_100003 \(looked up by Gradescope sid 1099, email at@example.edu\)/,
+    );
 
     const canvas = (await readFile(path.join(out, 'canvas.csv'), 'utf8')).split('\r\n');
     expect(canvas[0]).toBe(
