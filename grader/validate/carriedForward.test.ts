@@ -26,6 +26,8 @@ const UPSTREAM: Record<string, string> = {
 };
 /** a mistake in backward itself */
 const OWN = 'fails-db1-missing-gate';
+/** a degenerate forward (zeros of the right shapes) that would make every downstream expectation trivial */
+const DEGENERATE = 'forges-credit-with-zero-forward';
 
 let work: string;
 let pipeline: Set<string>;
@@ -40,7 +42,8 @@ beforeAll(async () => {
       .map((c) => c.id),
   );
   const dirs = new Map<string, Fixture>();
-  for (const name of [...Object.keys(UPSTREAM), OWN]) dirs.set(await materialiseFixture(byName.get(name)!, path.join(work, name)), byName.get(name)!);
+  for (const name of [...Object.keys(UPSTREAM), OWN, DEGENERATE])
+    dirs.set(await materialiseFixture(byName.get(name)!, path.join(work, name)), byName.get(name)!);
   const grader = await Grader.create(manifest, course);
   try {
     await grader.gradeBatch([...dirs.keys()], async (dir, doc) => void graded.set(dirs.get(dir)!.name, { fixture: dirs.get(dir)!, doc }), { plots: false });
@@ -69,6 +72,15 @@ describe('error carried forward', () => {
     expect(carried.every((t) => t.status === 'passed' && t.task !== own)).toBe(true);
     expect(carried.some((t) => t.carriedForward!.upstream === UPSTREAM[name])).toBe(true);
     expect(carried[0].carriedForward!.wrongAt).toMatch(/^\w+\(.*\) (returned .*, expected .*|threw .*)$/);
+  });
+
+  test('a forward that does its work nowhere (zeros of the right shapes) carries nothing: the checks downstream are judged against the reference', () => {
+    const { doc } = graded.get(DEGENERATE)!;
+    expect(doc.tests.filter((t) => t.carriedForward).map((t) => t.id)).toEqual([]);
+    for (const task of ['backprop', 'dead-neurons', 'training']) {
+      const mine = doc.tasks.find((t) => t.id === task)!;
+      expect(mine.earned, task).toBeLessThan(mine.possible / 2);
+    }
   });
 
   test('a mistake in backward itself is not forgiven: backward loses its points, with no carried note', () => {

@@ -18,6 +18,8 @@ import * as refForward from '../../../solutions/forward.ts';
 import * as refTraining from '../../../solutions/training.ts';
 import { formatCall, formatValue } from '../../core/formatValue.ts';
 import { type Carried, UpstreamThrew } from '../../harness/carried.ts';
+import { GradingFailure } from '../../harness/GradingFailure.ts';
+import { credible } from './credible.ts';
 import type { StudentCode } from '../../harness/StudentCode.ts';
 import { firstDifference, VALUE_TOLERANCE } from '../../harness/tolerances.ts';
 import { gradientsOfPasses, lossOfOutputs } from './chainRule.ts';
@@ -44,7 +46,11 @@ async function answersOf(student: StudentCode, calls: readonly Upstream[]): Prom
   const answers: unknown[] = [];
   for (const c of calls) {
     const outcome = await student.outcome(c.module, c.name, c.args);
-    if (outcome.kind === 'threw') throw new UpstreamThrew(c.name, formatCall(c.name, c.args, SHOWN / 2), outcome.error);
+    if (outcome.kind === 'threw') {
+      // a throw is carried only from a function that does its work somewhere (credible.ts)
+      if (!(await credible(student, c.name))) throw new GradingFailure(`${c.name} carries nothing: it does not do its work on any probe`, { status: 'failed' });
+      throw new UpstreamThrew(c.name, formatCall(c.name, c.args, SHOWN / 2), outcome.error);
+    }
     answers.push(student.settle(outcome, () => formatCall(c.name, c.args)));
   }
   return answers;
@@ -78,8 +84,14 @@ async function ownPasses(student: StudentCode, net: Network, X: readonly Vector[
   return { passes: passes as ForwardCache[], wrong: wrongAt(calls, answers) };
 }
 
-/** A carried expectation: the answer built from `upstream`'s values, and where that upstream is wrong (null: it agrees with the reference). */
-function carried(upstream: string, expected: unknown, wrong: string | null): Carried {
+/**
+ * A carried expectation: the answer built from `upstream`'s values, and
+ * where that upstream is wrong (null: it agrees with the reference). Null
+ * instead when it is wrong without doing its work anywhere (credible.ts): a
+ * degenerate upstream carries nothing.
+ */
+async function carried(student: StudentCode, upstream: string, expected: unknown, wrong: string | null): Promise<Carried | null> {
+  if (wrong !== null && !(await credible(student, upstream))) return null;
   return { expected, upstream, wrongAt: wrong };
 }
 
@@ -99,7 +111,7 @@ export async function carryForward(student: StudentCode, net: Network, x: Vector
   );
   const a1 = await answersOf(student, activations);
   if (!isNumbers(a1, z1.length)) return null;
-  return carried(leaky ? 'leakyRelu' : 'relu', { z1, a1, yHat: refForward.dense(net.W2, net.b2, a1) }, wrongAt(activations, a1));
+  return carried(student, leaky ? 'leakyRelu' : 'relu', { z1, a1, yHat: refForward.dense(net.W2, net.b2, a1) }, wrongAt(activations, a1));
 }
 
 /** predict(net, x) with the student's own activation, as in carryForward. */
@@ -114,6 +126,7 @@ export async function carryLoss(student: StudentCode, net: Network, X: Vector[],
   return (
     own &&
     carried(
+      student,
       'forward',
       lossOfOutputs(
         own.passes.map((p) => p.yHat),
@@ -141,8 +154,8 @@ export async function carryBackward(student: StudentCode, net: Network, X: Vecto
   const hidden = net.W1.length;
   const gates = own.passes.map((_, n) => slopes.slice(n * hidden, (n + 1) * hidden));
   const expected = gradientsOfPasses(net, X, Y, own.passes, gates);
-  if (own.wrong !== null) return carried('forward', expected, own.wrong);
-  return carried(gateCalls[0]?.name ?? 'reluGrad', expected, wrongAt(gateCalls, slopes));
+  if (own.wrong !== null) return carried(student, 'forward', expected, own.wrong);
+  return carried(student, gateCalls[0]?.name ?? 'reluGrad', expected, wrongAt(gateCalls, slopes));
 }
 
 /** The networks numericalGradient evaluates the loss at: each parameter nudged by +eps and -eps, in the reference's order. */
@@ -180,7 +193,7 @@ export async function carryNumerical(student: StudentCode, net: Network, X: Vect
     dW2: net.W2.map((row) => row.map(slope)),
     db2: net.b2.map(slope),
   };
-  return carried('mseLoss', expected, wrongAt(calls, losses));
+  return carried(student, 'mseLoss', expected, wrongAt(calls, losses));
 }
 
 /** z1 of each sample by the student's own forward, for the dead-unit functions. */
@@ -195,6 +208,7 @@ export async function carryPattern(student: StudentCode, net: Network, X: Vector
   return (
     own &&
     carried(
+      student,
       'forward',
       own.z1s.map((z1) => z1.map((z) => z > 0)),
       own.wrong,
@@ -209,7 +223,7 @@ export async function carryDead(student: StudentCode, net: Network, X: Vector[])
   const act = net.activation;
   const canDie = act?.kind !== 'leakyRelu' || act.alpha === 0;
   const dead = canDie ? net.W1.map((_, j) => j).filter((j) => own.z1s.every((z1) => z1[j] <= 0)) : [];
-  return carried('forward', dead, own.wrong);
+  return carried(student, 'forward', dead, own.wrong);
 }
 
 /** alwaysActiveNeurons(net, X) from the student's own z1. */
@@ -218,6 +232,7 @@ export async function carryAlwaysActive(student: StudentCode, net: Network, X: V
   return (
     own &&
     carried(
+      student,
       'forward',
       net.W1.map((_, j) => j).filter((j) => own.z1s.every((z1) => z1[j] > 0)),
       own.wrong,
@@ -273,14 +288,14 @@ async function trainCarried(student: StudentCode, net: Network, X: Vector[], Y: 
     losses.push(l);
     current = next as Network;
   }
-  return wrong === null ? carried('backward', { net: current, losses }, null) : carried(wrong.upstream, { net: current, losses }, wrong.at);
+  return wrong === null ? carried(student, 'backward', { net: current, losses }, null) : carried(student, wrong.upstream, { net: current, losses }, wrong.at);
 }
 
 /** The student's own mseLoss(net, X, Y): what train should record first, carried. */
 export async function carryOwnLoss(student: StudentCode, net: Network, X: Vector[], Y: Vector[]): Promise<Carried | null> {
   const call: Upstream = { module: 'backprop', name: 'mseLoss', args: [net, X, Y], expected: refBackprop.mseLoss(net, X, Y) };
   const [loss] = await answersOf(student, [call]);
-  return typeof loss === 'number' ? carried('mseLoss', loss, wrongAt([call], [loss])) : null;
+  return typeof loss === 'number' ? carried(student, 'mseLoss', loss, wrongAt([call], [loss])) : null;
 }
 
 /**
@@ -312,5 +327,5 @@ export async function carryRevival(student: StudentCode, net: Network, X: Vector
     unchanged(revived.W2, net.W2) &&
     unchanged(revived.b2, net.b2);
   const allOn = dead.every((j: number) => own.passes.some((p) => p.z1[j] > 0));
-  return othersAlone && allOn ? carried(deadWrong !== null ? 'deadNeurons' : 'forward', revived, wrong) : null;
+  return othersAlone && allOn ? carried(student, deadWrong !== null ? 'deadNeurons' : 'forward', revived, wrong) : null;
 }
