@@ -3,11 +3,14 @@
 // collapse (every gate 0, every dW1 0): carried, a backward that returns
 // zeros would keep its points, and a deadNeurons that lists every unit too.
 // So nothing is carried from an upstream function unless it does its task's
-// work somewhere: it must agree with the reference on at least one probe
-// whose answer is not trivial. The probes are easy cases on which the usual
-// single mistakes are still right (ReLU networks with zero biases, positive
-// inputs, both sides of the kink), drawn with the job's seed so they cannot
-// be looked up.
+// work: on a few probes it agrees with the reference in some part whose
+// answer is not trivial (for forward: in z1, which the gates and dead units
+// read), or its answers look like work though wrong (no part trivial where
+// the reference's is not, and not the same for every probe: a loss without
+// its 1/2, a step that ascends). The probes are easy cases on which the
+// usual single mistakes are still right (ReLU networks with zero biases,
+// both sides of the kink, alpha 1), drawn with the job's seed so they
+// cannot be looked up.
 import fc from 'fast-check';
 import type { Gradients, Network, Vector } from '../../../exercises/types.ts';
 import * as refActivations from '../../../solutions/activations.ts';
@@ -56,6 +59,14 @@ function probesOf(name: string, seed: number): Probe[] {
     .map(withoutBias)
     .filter(({ net, X }) => X.every((x) => !trivial(refForward.forward(net, x).yHat)))
     .slice(0, PROBES);
+  // one data set, its network scaled: an answer that ignores the network (a loss of a forward of zeros) is the same on all of them
+  const first = problems.find(({ X }) => X.length > 1) ?? problems[0];
+  const scaled = first
+    ? [1, 2, 3, 4].map((k): Problem => ({
+        ...first,
+        net: { ...first.net, W1: first.net.W1.map((r) => r.map((w) => k * w)), W2: first.net.W2.map((r) => r.map((w) => k * w)) },
+      }))
+    : [];
   const scales = fc.sample(fc.integer({ min: 1, max: 8 }), { seed, numRuns: PROBES });
   const z = scales.map((s) => s / 2);
   switch (name) {
@@ -83,11 +94,11 @@ function probesOf(name: string, seed: number): Probe[] {
         ].map((args) => ({ module: 'activations', name, args, expected: refActivations.leakyReluGrad(args[0], args[1]) })),
       );
     case 'mseLoss':
-      return problems.map(({ net, X, Y }) => ({ module: 'backprop', name, args: [net, X, Y], expected: refBackprop.mseLoss(net, X, Y) }));
+      return scaled.map(({ net, X, Y }) => ({ module: 'backprop', name, args: [net, X, Y], expected: refBackprop.mseLoss(net, X, Y) }));
     case 'backward':
-      return problems.map(({ net, X, Y }) => ({ module: 'backprop', name, args: [net, X, Y], expected: refBackprop.backward(net, X, Y) }));
+      return scaled.map(({ net, X, Y }) => ({ module: 'backprop', name, args: [net, X, Y], expected: refBackprop.backward(net, X, Y) }));
     case 'sgdStep':
-      return problems.map(({ net, X, Y }) => {
+      return scaled.map(({ net, X, Y }) => {
         const g: Gradients = refBackprop.backward(net, X, Y);
         return { module: 'training', name, args: [net, g, 0.5], expected: refTraining.sgdStep(net, g, 0.5) };
       });
@@ -104,11 +115,7 @@ function probesOf(name: string, seed: number): Probe[] {
 /** Per student (one per graded submission) and upstream function: whether it is credible. */
 const known = new WeakMap<StudentCode, Map<string, Promise<boolean>>>();
 
-/**
- * Whether the student's upstream function `name` does its task's work
- * somewhere: it agrees with the reference on a probe whose answer is not
- * trivial. Asked once per graded submission and function.
- */
+/** Whether the student's upstream function `name` does its task's work (see above); asked once per graded submission and function. */
 export function credible(student: StudentCode, name: string): Promise<boolean> {
   let mine = known.get(student);
   if (!mine) known.set(student, (mine = new Map()));
@@ -124,9 +131,39 @@ async function probe(student: StudentCode, name: string): Promise<boolean> {
   const probes = probesOf(name, student.job.seed).filter((p) => !trivial(p.expected));
   if (probes.length === 0) return false;
   await student.prefetch(probes.map(({ module, name: fn, args }) => ({ module, name: fn, args })));
+  const answers: unknown[] = [];
   for (const p of probes) {
     const outcome = await student.outcome(p.module, p.name, p.args);
-    if (outcome.kind === 'returned' && firstDifference(outcome.value, p.expected) === null) return true;
+    answers.push(outcome.kind === 'returned' ? outcome.value : undefined);
   }
-  return false;
+  const agrees = (part?: string) => probes.some((p, i) => agreesIn(answers[i], p.expected, part));
+  // forward's downstream reads z1 first (the gates, the dead units): it must be right somewhere
+  if (name === 'forward') return agrees('z1') && working(answers, probes);
+  return agrees() || working(answers, probes);
+}
+
+/** The parts of an answer: an object's fields, or the answer itself. */
+function parts(v: unknown): [string, unknown][] {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.entries(v) : [['', v]];
+}
+
+/** Whether `answer` equals the reference's `expected` in some part that is not trivial (in `part` only, when given). */
+function agreesIn(answer: unknown, expected: unknown, part?: string): boolean {
+  const mine = new Map(parts(answer));
+  return parts(expected).some(([k, e]) => (part === undefined || k === part) && !trivial(e) && mine.has(k) && firstDifference(mine.get(k), e) === null);
+}
+
+/**
+ * Whether the answers look like work, though wrong (a loss without its 1/2,
+ * a step that ascends): every part the reference's answer has that is not
+ * trivial is not trivial in the student's either, and the answers change
+ * with the input (a constant answers nothing).
+ */
+function working(answers: readonly unknown[], probes: readonly Probe[]): boolean {
+  const filled = answers.every((a, i) => {
+    if (a === undefined) return false;
+    const mine = new Map(parts(a));
+    return parts(probes[i].expected).every(([k, e]) => trivial(e) || (mine.has(k) && !trivial(mine.get(k))));
+  });
+  return filled && new Set(answers.map((a) => JSON.stringify(a))).size > 1;
 }
